@@ -1,0 +1,1 @@
+//! wirecheck: checks translated news wire copy before it is published.
