@@ -1,1 +1,5 @@
 //! wirecheck: checks translated news wire copy before it is published.
+
+pub mod document;
+pub mod finding;
+pub mod span;

@@ -1,0 +1,131 @@
+//! Splitting text into words and sentences, with byte spans.
+
+use unicode_normalization::char::is_combining_mark;
+
+use crate::span::Span;
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Characters that join two word characters into one word: "don't", "Jae-myung".
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐')
+}
+
+/// The words of `text` inside `within`: runs of letters, digits and combining marks, joined across
+/// single apostrophes and hyphens.
+pub fn split_words(text: &str, within: Span) -> Vec<Span> {
+    let slice = within.slice(text);
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start {
+            let joins = is_joiner(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
+            if !joins {
+                words.push(Span::new(s, i).shift(within.start));
+                start = None;
+            }
+        }
+    }
+    if let Some(s) = start {
+        words.push(Span::new(s, slice.len()).shift(within.start));
+    }
+    words
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen",
+    "rep", "rev", "st", "jr", "sr", "mt", "ft", "no", "nos", "co", "corp", "inc", "ltd", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
+    "dept", "est", "fig", "vol", "pp", "ph", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+];
+
+/// The sentences of `paragraph`: a sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or
+/// brackets) before white space and a capital, digit or opening quote, unless the period ends an
+/// abbreviation or an initial.
+pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
+    let body = paragraph.slice(text);
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?') {
+                end = j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let after = &body[end..];
+        let gap = after.len() - after.trim_start().len();
+        if gap == 0 {
+            continue;
+        }
+        let opens_sentence = after[gap..].chars().next().is_some_and(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«')
+        });
+        if !opens_sentence || (c == '.' && ends_abbreviation(&body[start..i])) {
+            continue;
+        }
+        sentences.push(Span::new(start, end).shift(paragraph.start));
+        start = end + gap;
+    }
+    if start < body.len() {
+        let rest = body[start..].trim_end();
+        if !rest.is_empty() {
+            sentences.push(Span::new(start, start + rest.len()).shift(paragraph.start));
+        }
+    }
+    sentences
+}
+
+fn ends_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        .next()
+        .unwrap_or("");
+    let mut letters = word.chars();
+    let single_letter = matches!((letters.next(), letters.next()), (Some(l), None) if l.is_uppercase());
+    single_letter || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        split_words(text, Span::new(0, text.len())).iter().map(|s| s.slice(text)).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text, Span::new(0, text.len())).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn words_join_apostrophes_and_hyphens() {
+        assert_eq!(
+            words("Japan's Lee Jae-myung - don't, 2.1% Kōno"),
+            ["Japan's", "Lee", "Jae-myung", "don't", "2", "1", "Kōno"]
+        );
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        assert_eq!(
+            sentences("Mr. Smith met U.S. officials. \"It went well.\" He left at 5 p.m. Friday. 2025 was calm."),
+            ["Mr. Smith met U.S. officials.", "\"It went well.\"", "He left at 5 p.m. Friday.", "2025 was calm."]
+        );
+    }
+}
