@@ -1,5 +1,36 @@
-//! wirecheck: checks translated news wire copy before it is published.
+//! wirecheck checks translated news wire copy before it is published.
+//!
+//! A story is parsed once into a [`Document`] (headline, front lines, dateline, paragraphs,
+//! sentences, words, all byte spans); a [`RuleSet`] compiled from YAML rule packs runs over it and
+//! gives [`Finding`]s, which the reporters print.
+//!
+//! ```
+//! use wirecheck::{Document, InputFormat, RuleSet, rules::{Context, RuleSource}};
+//!
+//! let rule = RuleSource {
+//!     pack: "house".into(),
+//!     name: "Doubled".into(),
+//!     origin: "example".into(),
+//!     yaml: "extends: repetition\nmessage: \"'%s' is repeated\"\n".into(),
+//! };
+//! let rules = RuleSet::compile([rule]).unwrap();
+//! let story = Document::parse("Headline\n\nThe the minister spoke.\n".into(), InputFormat::Text);
+//! let findings = rules.check(&story, &Context::default());
+//! assert_eq!(findings[0].message, "'The' is repeated");
+//! ```
 
+pub mod config;
 pub mod document;
+pub mod engine;
 pub mod finding;
+pub mod input;
+pub mod name_index;
+pub mod packs;
+pub mod report;
+pub mod rules;
 pub mod span;
+
+pub use document::{Document, InputFormat};
+pub use engine::RuleSet;
+pub use finding::{Finding, Severity, Suggestion};
+pub use span::Span;

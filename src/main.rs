@@ -15,6 +15,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check stories against the rules and report findings.
+    Check(commands::check::CheckArgs),
+    /// List the loaded rules, or explain one.
+    Rules(commands::rules::RulesArgs),
     /// Score a translation against one or more references (BLEU, chrF, chrF++, TER), as sacreBLEU does.
     Score(commands::score::ScoreArgs),
 }
@@ -22,6 +26,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Rules(args) => commands::rules::run(args),
         Command::Score(args) => commands::score::run(args),
     };
     match result {

@@ -1,3 +1,52 @@
 //! One module per subcommand: its clap arguments and the function that runs it.
 
+pub mod check;
+pub mod rules;
 pub mod score;
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use wirecheck::RuleSet;
+use wirecheck::config::Config;
+
+/// Options that choose the rules: config file and extra rule paths.
+#[derive(clap::Args, Debug, Clone)]
+pub struct RuleOptions {
+    /// A rule file or folder to load besides the shipped packs (repeatable).
+    #[arg(long = "rules", value_name = "PATH", global = true)]
+    pub rules: Vec<PathBuf>,
+    /// Use this config file instead of the `wirecheck.yaml` found from the working directory up.
+    #[arg(long, value_name = "FILE", global = true, conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Use no config file.
+    #[arg(long, global = true)]
+    pub no_config: bool,
+}
+
+impl RuleOptions {
+    /// The config in force: the one named, the one found, or the defaults.
+    pub fn config(&self) -> anyhow::Result<Config> {
+        if self.no_config {
+            return Ok(Config::default());
+        }
+        let path = match &self.config {
+            Some(path) => Some(path.clone()),
+            None => Config::discover(&std::env::current_dir().context("cannot read the working directory")?),
+        };
+        Ok(match path {
+            Some(path) => Config::load(&path)?,
+            None => Config::default(),
+        })
+    }
+
+    /// The config and the compiled rules.
+    pub fn load(&self) -> anyhow::Result<(Config, RuleSet)> {
+        let config = self.config()?;
+        let rules = config.rule_set(&self.rules)?;
+        for skipped in rules.skipped() {
+            eprintln!("warning: {skipped}: rule kind not supported by wirecheck; skipped");
+        }
+        Ok((config, rules))
+    }
+}

@@ -140,6 +140,22 @@ impl Document {
         self.normalized.is_identity()
     }
 
+    /// The span to delete to remove the line(s) holding `span` cleanly: from the start of its first
+    /// line to the start of the next non-blank line (or the end of the text).
+    pub fn line_removal(&self, span: Span) -> Span {
+        let text = self.text();
+        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let mut end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i + 1);
+        while end < text.len() {
+            let next_line = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+            if !text[end..next_line].trim().is_empty() {
+                break;
+            }
+            end = next_line;
+        }
+        Span::new(start, end)
+    }
+
     /// The words lying inside `span`, as a slice of [`Document::words`].
     pub fn words_in(&self, span: Span) -> &[Span] {
         let first = self.words.partition_point(|w| w.start < span.start);

@@ -1,0 +1,137 @@
+//! `wirecheck check`: runs the rules over stories and reports the findings.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+use wirecheck::input::{FileSelection, collect_files, read_story};
+use wirecheck::report::{self, FileError, FileReport, Format, Summary};
+use wirecheck::rules::Context;
+use wirecheck::{Document, InputFormat, RuleSet, Severity};
+
+use super::RuleOptions;
+
+/// The lowest severity that fails the run, or none.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum FailLevel {
+    /// Any finding fails.
+    Suggestion,
+    /// Warnings and errors fail.
+    Warning,
+    /// Only errors fail.
+    Error,
+    /// Never fail on findings.
+    None,
+}
+
+/// Input formats `--input-format` can force.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum InputFormatArg {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+}
+
+/// When to colour output.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Arguments of `wirecheck check`.
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders to check (folders are walked respecting .gitignore); `-` reads standard input.
+    #[arg(value_name = "PATH", default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with 1 when a finding is at or above this level.
+    #[arg(long, value_enum)]
+    fail_level: Option<FailLevel>,
+    /// In folders, check only files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    glob: Vec<String>,
+    /// Skip files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Read every input as this format instead of choosing by extension.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormatArg>,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    #[command(flatten)]
+    rule_options: RuleOptions,
+}
+
+/// Runs `wirecheck check`.
+pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let (config, rules) = args.rule_options.load()?;
+    let mut excludes = args.exclude.clone();
+    excludes.extend(config.ignore.iter().cloned());
+    let selection = FileSelection { globs: args.glob.clone(), excludes };
+    let files = collect_files(&args.paths, &selection)?;
+    let context = Context::default();
+    let results: Vec<Result<FileReport, FileError>> =
+        files.par_iter().map(|path| check_file(path, &rules, &context, args.input_format)).collect();
+    let (reports, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+    let reports: Vec<FileReport> = reports.into_iter().filter_map(Result::ok).collect();
+    let errors: Vec<FileError> = errors.into_iter().filter_map(Result::err).collect();
+
+    let choice = match args.color {
+        ColorArg::Auto => anstream::ColorChoice::Auto,
+        ColorArg::Always => anstream::ColorChoice::Always,
+        ColorArg::Never => anstream::ColorChoice::Never,
+    };
+    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+    report::write(args.format, &reports, &errors, &mut out, true)?;
+    out.flush()?;
+    if args.format != Format::Human {
+        for error in &errors {
+            eprintln!("error: {}", error.message);
+        }
+    }
+
+    let summary = Summary::of(&reports, &errors);
+    let fail_level = match args.fail_level {
+        Some(FailLevel::Suggestion) => Some(Severity::Suggestion),
+        Some(FailLevel::Warning) => Some(Severity::Warning),
+        Some(FailLevel::Error) => Some(Severity::Error),
+        Some(FailLevel::None) => None,
+        None => Some(config.fail_level.unwrap_or(Severity::Warning)),
+    };
+    Ok(if summary.errors > 0 {
+        ExitCode::from(2)
+    } else if fail_level.is_some_and(|level| summary.at_or_above(level) > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn check_file(
+    path: &std::path::Path,
+    rules: &RuleSet,
+    context: &Context,
+    forced: Option<InputFormatArg>,
+) -> Result<FileReport, FileError> {
+    let display = if path == std::path::Path::new("-") { "<stdin>".to_owned() } else { path.display().to_string() };
+    let source = read_story(path).map_err(|e| FileError { path: display.clone(), message: e.to_string() })?;
+    let format = match forced {
+        Some(InputFormatArg::Text) => InputFormat::Text,
+        Some(InputFormatArg::Markdown) => InputFormat::Markdown,
+        None => InputFormat::from_path(path),
+    };
+    let document = Document::parse(source, format);
+    let findings = rules.check(&document, context);
+    Ok(FileReport { path: display, source: document.original().to_owned(), findings })
+}

@@ -1,0 +1,220 @@
+//! `wirecheck.yaml`: found by walking up from the working directory, it chooses packs, adds rules,
+//! changes severities, ignores paths, and adds names and accepted words.
+//!
+//! ```yaml
+//! packs: [wire, names-japan]        # shipped packs to use (default: all)
+//! disable: [names-world]            # shipped packs to leave out
+//! rules: [house-style/]             # more rule files or folders, relative to this file
+//! severity:
+//!   wire.DoubleSpace: off           # a level, or off
+//!   names-japan.Names: warning
+//! ignore: ["archive/**"]            # paths never checked
+//! names:                            # extra known names (a `names` rule, config.Names)
+//!   - name: Jane Doe
+//!     note: our Tokyo correspondent
+//! accept: [Ishida]                  # words never reported, whatever the rule
+//! fail_level: warning
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::finding::Severity;
+use crate::rules::names::NameEntry;
+
+/// The file names looked for, in order, in each folder.
+pub const CONFIG_NAMES: &[&str] = &["wirecheck.yaml", ".wirecheck.yaml", "wirecheck.yml", ".wirecheck.yml"];
+
+/// A severity override: a level, or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LevelOverride {
+    /// Report as a suggestion.
+    Suggestion,
+    /// Report as a warning.
+    Warning,
+    /// Report as an error.
+    Error,
+    /// Do not run the rule.
+    Off,
+}
+
+impl LevelOverride {
+    /// The level, or `None` for `off`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            LevelOverride::Suggestion => Some(Severity::Suggestion),
+            LevelOverride::Warning => Some(Severity::Warning),
+            LevelOverride::Error => Some(Severity::Error),
+            LevelOverride::Off => None,
+        }
+    }
+}
+
+/// The contents of a `wirecheck.yaml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Shipped packs to use; all when absent.
+    #[serde(default)]
+    pub packs: Option<Vec<String>>,
+    /// Shipped packs to leave out.
+    #[serde(default)]
+    pub disable: Vec<String>,
+    /// More rule files or folders, relative to the config file.
+    #[serde(default)]
+    pub rules: Vec<PathBuf>,
+    /// Per-rule severity overrides.
+    #[serde(default)]
+    pub severity: BTreeMap<String, LevelOverride>,
+    /// Globs of paths never checked, relative to the config file's folder.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Extra known names.
+    #[serde(default)]
+    pub names: Vec<NameEntry>,
+    /// Words never reported.
+    #[serde(default)]
+    pub accept: Vec<String>,
+    /// The lowest severity that makes `check` fail.
+    #[serde(default)]
+    pub fail_level: Option<Severity>,
+    /// The folder the config file is in; relative paths start there.
+    #[serde(skip)]
+    pub root: PathBuf,
+    /// The config file, for messages.
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
+}
+
+/// Why a config file could not be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}{location}: {message}")]
+pub struct ConfigError {
+    /// The config file.
+    pub path: String,
+    /// `:line:column`, when known.
+    pub location: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Config {
+    /// Reads and parses a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.display().to_string(),
+            location: String::new(),
+            message: e.to_string(),
+        })?;
+        let mut config: Config = if text.trim().is_empty() {
+            Config::default()
+        } else {
+            serde_yaml::from_str(&text).map_err(|e| ConfigError {
+                path: path.display().to_string(),
+                location: e.location().map(|l| format!(":{}:{}", l.line(), l.column())).unwrap_or_default(),
+                message: e.to_string(),
+            })?
+        };
+        config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Finds the config file in `start` or the nearest folder above it.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start.ancestors().find_map(|dir| {
+            CONFIG_NAMES.iter().map(|name| dir.join(name)).find(|candidate| candidate.is_file())
+        })
+    }
+
+    /// True when the shipped pack `pack` is in use.
+    pub fn uses_pack(&self, pack: &str) -> bool {
+        let chosen = self.packs.as_ref().is_none_or(|packs| packs.iter().any(|p| p == pack));
+        chosen && !self.disable.iter().any(|p| p == pack)
+    }
+
+    /// The extra rule paths, resolved against the config's folder.
+    pub fn rule_paths(&self) -> Vec<PathBuf> {
+        self.rules.iter().map(|p| self.root.join(p)).collect()
+    }
+}
+
+/// Why the rules of a run could not be assembled.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// A rule file or folder could not be read.
+    #[error(transparent)]
+    Pack(#[from] crate::packs::PackError),
+    /// A rule file is invalid.
+    #[error(transparent)]
+    Rule(#[from] crate::rules::RuleError),
+    /// The config names something that does not exist.
+    #[error("{path}: {message}")]
+    Config {
+        /// The config file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Config {
+    fn problem(&self, message: String) -> SetupError {
+        let path = self.path.as_ref().map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
+        SetupError::Config { path, message }
+    }
+
+    /// Compiles the rules of a run: the shipped packs in use, the config's rule paths and names,
+    /// then `extra_rule_paths` (from `--rules`), with the config's severity overrides applied.
+    pub fn rule_set(&self, extra_rule_paths: &[PathBuf]) -> Result<crate::RuleSet, SetupError> {
+        let known_packs = crate::packs::builtin_pack_names();
+        for pack in self.packs.iter().flatten().chain(&self.disable) {
+            if !known_packs.contains(&pack.as_str()) {
+                return Err(self.problem(format!(
+                    "unknown pack '{pack}' (shipped packs: {})",
+                    known_packs.join(", ")
+                )));
+            }
+        }
+        let mut sources: Vec<_> = crate::packs::builtin_sources().filter(|s| self.uses_pack(&s.pack)).collect();
+        for path in self.rule_paths().iter().chain(extra_rule_paths) {
+            sources.extend(crate::packs::load_path(path)?);
+        }
+        if !self.names.is_empty() {
+            sources.push(self.names_rule()?);
+        }
+        let mut set = crate::RuleSet::compile(sources)?;
+        for (id, level) in &self.severity {
+            if !set.set_severity(id, level.severity()) {
+                return Err(self.problem(format!("severity: unknown rule '{id}' (see 'wirecheck rules')")));
+            }
+        }
+        set.accept_words(self.accept.iter().cloned());
+        Ok(set)
+    }
+
+    /// The config's `names:` as a `names` rule, `config.Names`.
+    fn names_rule(&self) -> Result<crate::rules::RuleSource, SetupError> {
+        #[derive(serde::Serialize)]
+        struct NamesRule<'a> {
+            extends: &'a str,
+            message: &'a str,
+            level: &'a str,
+            description: &'a str,
+            names: &'a [NameEntry],
+        }
+        let rule = NamesRule {
+            extends: "names",
+            message: "'%s' is close to the known name '%s' (%s)",
+            level: "error",
+            description: "Names listed in the configuration file, and their near-miss misspellings.",
+            names: &self.names,
+        };
+        let yaml = serde_yaml::to_string(&rule).map_err(|e| self.problem(format!("names: {e}")))?;
+        let origin = self.path.as_ref().map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
+        Ok(crate::rules::RuleSource { pack: "config".to_owned(), name: "Names".to_owned(), origin, yaml })
+    }
+}

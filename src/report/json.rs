@@ -1,0 +1,133 @@
+//! The JSON report: one document with every finding, every file error and a summary.
+//!
+//! Schema (version 1), stable: fields are only ever added.
+//! ```json
+//! {
+//!   "version": 1,
+//!   "findings": [{
+//!     "path": "story.txt", "rule": "names-japan.Names", "severity": "error",
+//!     "message": "…", "match": "Takaiichi",
+//!     "line": 10, "column": 94, "end_line": 10, "end_column": 103,
+//!     "span": {"start": 1203, "end": 1212},
+//!     "suggestions": [{"replacement": "Takaichi", "span": {"start": 1203, "end": 1212},
+//!                      "line": 10, "column": 94, "end_line": 10, "end_column": 103}],
+//!     "link": null
+//!   }],
+//!   "errors": [{"path": "bad.txt", "message": "bad.txt:3:7: invalid UTF-8 …"}],
+//!   "summary": {"files": 1, "findings": 1, "errors": 0,
+//!               "suggestion": 0, "warning": 0, "error": 1}
+//! }
+//! ```
+//! Lines and columns count from 1, columns in Unicode code points; `end_line`/`end_column` point
+//! just past the last character; spans are byte offsets into the file.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{FileError, FileReport, Summary};
+use crate::span::{LineIndex, Span};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    errors: Vec<JsonError<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct Located {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    span: Span,
+}
+
+impl Located {
+    fn new(index: &LineIndex, source: &str, span: Span) -> Self {
+        let start = index.position(source, span.start);
+        let end = index.position(source, span.end);
+        Located { line: start.line, column: start.column, end_line: end.line, end_column: end.column, span }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    path: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    #[serde(rename = "match")]
+    matched: &'a str,
+    #[serde(flatten)]
+    location: Located,
+    suggestions: Vec<JsonSuggestion<'a>>,
+    link: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonSuggestion<'a> {
+    replacement: &'a str,
+    #[serde(flatten)]
+    location: Located,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    files: usize,
+    findings: usize,
+    errors: usize,
+    suggestion: usize,
+    warning: usize,
+    error: usize,
+}
+
+pub(super) fn write(reports: &[FileReport], errors: &[FileError], out: &mut dyn Write) -> io::Result<()> {
+    let mut findings = Vec::new();
+    for report in reports {
+        let index = report.line_index();
+        for finding in &report.findings {
+            findings.push(JsonFinding {
+                path: &report.path,
+                rule: &finding.rule,
+                severity: finding.severity.as_str(),
+                message: &finding.message,
+                matched: finding.span.slice(&report.source),
+                location: Located::new(&index, &report.source, finding.span),
+                suggestions: finding
+                    .suggestions
+                    .iter()
+                    .map(|s| JsonSuggestion {
+                        replacement: &s.replacement,
+                        location: Located::new(&index, &report.source, s.span),
+                    })
+                    .collect(),
+                link: finding.link.as_deref(),
+            });
+        }
+    }
+    let summary = Summary::of(reports, errors);
+    let document = Document {
+        version: 1,
+        findings,
+        errors: errors.iter().map(|e| JsonError { path: &e.path, message: &e.message }).collect(),
+        summary: JsonSummary {
+            files: summary.files,
+            findings: summary.findings(),
+            errors: summary.errors,
+            suggestion: summary.by_severity[0],
+            warning: summary.by_severity[1],
+            error: summary.by_severity[2],
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}

@@ -1,0 +1,66 @@
+//! `existence`: flags every match of its tokens (Vale's kind of the same name).
+//!
+//! ```yaml
+//! extends: existence
+//! message: "Translator's note left in copy: '%s'"
+//! level: error
+//! ignorecase: true
+//! tokens: ['\[(?:translator.s note|TN)[^\]]*\]']
+//! action: { name: remove }
+//! ```
+//! `tokens` are regexes joined in word boundaries (none with `nonword: true`); `raw` pieces are
+//! used as written. A `(?P<flag>…)` group narrows the reported span to that group. With
+//! `action: {name: remove}` the fix deletes the match; with `{name: replace, params: [x]}` it
+//! replaces it with each parameter.
+
+use serde::Deserialize;
+
+use super::pattern::TokenPattern;
+use super::scope::units_of;
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope};
+use crate::document::Document;
+use crate::span::Span;
+
+#[derive(Deserialize)]
+struct Spec {
+    #[serde(default)]
+    tokens: Vec<String>,
+    #[serde(default)]
+    raw: Vec<String>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+}
+
+struct Existence {
+    pattern: TokenPattern,
+    scopes: Vec<Scope>,
+    /// Replacements offered for each match; empty string deletes.
+    replacements: Vec<String>,
+}
+
+/// Compiles an `existence` rule.
+pub fn compile(source: &RuleSource, header: &RuleHeader) -> Result<Box<dyn Check>, RuleError> {
+    let spec: Spec = source.parse()?;
+    let pattern = TokenPattern::new(source, header, &spec.tokens, &spec.raw, &spec.exceptions)?;
+    let replacements = match header.action.as_ref().map(|a| (a.name.as_str(), &a.params)) {
+        Some(("remove", _)) => vec![String::new()],
+        Some(("replace", params)) => params.clone(),
+        _ => Vec::new(),
+    };
+    let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
+    Ok(Box::new(Existence { pattern, scopes, replacements }))
+}
+
+impl Check for Existence {
+    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+        for unit in units_of(&self.scopes, doc) {
+            let text = unit.text(doc);
+            for found in self.pattern.find_iter(text) {
+                let span = found.shift(unit.span.start);
+                let fixes: Vec<(Span, String)> =
+                    self.replacements.iter().map(|r| (span, r.clone())).collect();
+                out.report_in(unit, span, &[found.slice(text)], fixes);
+            }
+        }
+    }
+}

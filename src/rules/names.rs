@@ -1,0 +1,182 @@
+//! `names`: known names of people, places and organisations, and their near-miss misspellings.
+//!
+//! ```yaml
+//! extends: names
+//! message: "'%s' is close to the known name '%s' (%s)"
+//! level: error
+//! names:
+//!   - name: Sanae Takaichi
+//!     kind: person
+//!     note: Prime Minister of Japan since 2025-10-21
+//!     variants: [Takaichi Sanae]
+//!   - Tokyo
+//! allow: [Ishida]
+//! ```
+//! Any capitalised word that is not a known spelling but lies within a small edit distance of a
+//! token of a canonical name is flagged, suggesting the canonical token (see [`crate::name_index`]).
+//! Misspellings are never listed: they are found. `variants` are other correct spellings; `allow`
+//! lists words that are close to a name but are not it. A common English word ("Copper" near
+//! "Cooper") is flagged only next to another token of the same name ("Yvette Copper"). The message
+//! gets the word found, the suggested token, and the full name with its note.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, match_case};
+use crate::document::Document;
+use crate::name_index::NameIndex;
+use crate::span::Span;
+
+/// Lower-case English words of five letters or more (SCOWL, via Debian's wamerican).
+static ENGLISH_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| include_str!("../../rules/data/english-words.txt").lines().collect());
+
+/// One `names:` entry: a bare name, or a name with details.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum NameEntry {
+    /// `- Tokyo`
+    Plain(String),
+    /// `- name: Sanae Takaichi` with optional details.
+    Detailed {
+        /// The canonical spelling.
+        name: String,
+        /// Other correct spellings.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        variants: Vec<String>,
+        /// What or who it is, shown in messages.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        /// `person`, `place` or `organization`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kind: Option<String>,
+    },
+}
+
+impl NameEntry {
+    /// The canonical spelling.
+    pub fn name(&self) -> &str {
+        match self {
+            NameEntry::Plain(name) | NameEntry::Detailed { name, .. } => name,
+        }
+    }
+
+    fn variants(&self) -> &[String] {
+        match self {
+            NameEntry::Plain(_) => &[],
+            NameEntry::Detailed { variants, .. } => variants,
+        }
+    }
+
+    fn description(&self) -> String {
+        match self {
+            NameEntry::Detailed { name, note: Some(note), .. } => format!("{name}, {note}"),
+            other => other.name().to_owned(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Spec {
+    names: Vec<NameEntry>,
+    #[serde(default)]
+    allow: Vec<String>,
+}
+
+struct Names {
+    index: NameIndex,
+    descriptions: Vec<String>,
+    /// The folded tokens of each entry, to see whether a neighbour belongs to the same name.
+    entry_tokens: Vec<Vec<String>>,
+}
+
+/// Compiles a `names` rule.
+pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Check>, RuleError> {
+    let spec: Spec = source.parse()?;
+    if spec.names.is_empty() {
+        return Err(source.invalid("needs a non-empty 'names' list"));
+    }
+    for entry in &spec.names {
+        if let NameEntry::Detailed { name, kind: Some(kind), .. } = entry
+            && !matches!(kind.as_str(), "person" | "place" | "organization")
+        {
+            return Err(source.invalid(format!(
+                "name '{name}': unknown kind '{kind}' (expected person, place or organization)"
+            )));
+        }
+    }
+    Ok(Box::new(Names::new(&spec.names, &spec.allow)))
+}
+
+impl Names {
+    fn new(entries: &[NameEntry], allow: &[String]) -> Self {
+        let mut index = NameIndex::new();
+        let mut entry_tokens = Vec::with_capacity(entries.len());
+        for (id, entry) in entries.iter().enumerate() {
+            let tokens = name_tokens(entry.name());
+            for token in &tokens {
+                index.add_canonical(token, id);
+            }
+            for variant in entry.variants() {
+                for token in name_tokens(variant) {
+                    index.add_known(token);
+                }
+            }
+            entry_tokens.push(tokens.iter().map(|t| crate::name_index::fold(t)).collect());
+        }
+        for word in allow {
+            for token in name_tokens(word) {
+                index.add_known(token);
+            }
+        }
+        let descriptions = entries.iter().map(NameEntry::description).collect();
+        Self { index, descriptions, entry_tokens }
+    }
+
+    fn neighbour_of_entry(&self, doc: &Document, words: &[Span], at: usize, entry: usize) -> bool {
+        let tokens = &self.entry_tokens[entry];
+        let is_token = |i: usize| {
+            words.get(i).is_some_and(|&w| {
+                let between = if i < at { w.end..words[at].start } else { words[at].end..w.start };
+                doc.text()[between].chars().all(char::is_whitespace)
+                    && tokens.contains(&crate::name_index::fold(doc.slice(w)))
+            })
+        };
+        (at > 0 && is_token(at - 1)) || is_token(at + 1)
+    }
+}
+
+/// The tokens of a name: its words, split the way the document splits words.
+fn name_tokens(name: &str) -> Vec<&str> {
+    crate::document::split_words(name, Span::new(0, name.len()))
+        .into_iter()
+        .map(|span| span.slice(name))
+        .collect()
+}
+
+impl Check for Names {
+    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+        let words = &doc.words;
+        for (at, &span) in words.iter().enumerate() {
+            let word = doc.slice(span);
+            if !word.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let Some(miss) = self.index.near_miss(word) else { continue };
+            let entry = miss
+                .entries
+                .iter()
+                .copied()
+                .find(|&e| self.neighbour_of_entry(doc, words, at, e))
+                .or_else(|| {
+                    let common = ENGLISH_WORDS.contains(word.to_lowercase().as_str());
+                    (!common).then_some(miss.entries[0])
+                });
+            let Some(entry) = entry else { continue };
+            let suggestion = match_case(word, miss.token);
+            out.report(span, &[word, miss.token, &self.descriptions[entry]], vec![(span, suggestion)]);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! `repetition`: a word written twice in a row, "the the" (Vale's kind of the same name).
+//!
+//! ```yaml
+//! extends: repetition
+//! message: "'%s' is repeated."
+//! ignorecase: true
+//! exceptions: [that, had]
+//! ```
+//! Two words count as repeated when only white space stands between them. `tokens`, if given,
+//! limits the check to words that fully match one of them. The fix keeps one copy.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::pattern::compile_regex;
+use super::scope::units_of;
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope};
+use crate::document::Document;
+use crate::span::Span;
+
+#[derive(Deserialize)]
+struct Spec {
+    #[serde(default)]
+    tokens: Vec<String>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+    /// Only alphabetic words (Vale's `alpha`).
+    #[serde(default)]
+    alpha: bool,
+}
+
+struct Repetition {
+    tokens: Option<Regex>,
+    exceptions: Vec<String>,
+    alpha: bool,
+    ignorecase: bool,
+    scopes: Vec<Scope>,
+}
+
+/// Compiles a `repetition` rule.
+pub fn compile(source: &RuleSource, header: &RuleHeader) -> Result<Box<dyn Check>, RuleError> {
+    let spec: Spec = source.parse()?;
+    let tokens = if spec.tokens.is_empty() {
+        None
+    } else {
+        Some(compile_regex(source, &format!("^(?:{})$", spec.tokens.join("|")), header.ignorecase)?)
+    };
+    let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
+    if scopes.contains(&Scope::Raw) {
+        return Err(source.invalid("repetition reads words; scope 'raw' has none"));
+    }
+    Ok(Box::new(Repetition {
+        tokens,
+        exceptions: spec.exceptions,
+        alpha: spec.alpha,
+        ignorecase: header.ignorecase,
+        scopes,
+    }))
+}
+
+impl Repetition {
+    fn same(&self, a: &str, b: &str) -> bool {
+        if self.ignorecase { a.to_lowercase() == b.to_lowercase() } else { a == b }
+    }
+
+    fn counts(&self, word: &str) -> bool {
+        (!self.alpha || word.chars().all(char::is_alphabetic))
+            && self.tokens.as_ref().is_none_or(|t| t.is_match(word))
+            && !self.exceptions.iter().any(|e| e.eq_ignore_ascii_case(word))
+    }
+}
+
+impl Check for Repetition {
+    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+        for unit in units_of(&self.scopes, doc) {
+            for pair in doc.words_in(unit.span).windows(2) {
+                let (first, second) = (pair[0], pair[1]);
+                let (a, b) = (doc.slice(first), doc.slice(second));
+                let between = &doc.text()[first.end..second.start];
+                // Numbers repeat legitimately ("1 1/2"); only words are doubled by mistake.
+                if !between.chars().all(char::is_whitespace)
+                    || !a.chars().any(char::is_alphabetic)
+                    || !self.same(a, b)
+                    || !self.counts(a)
+                {
+                    continue;
+                }
+                let span = Span::new(first.start, second.end);
+                out.report(span, &[a], vec![(span, a.to_owned())]);
+            }
+        }
+    }
+}

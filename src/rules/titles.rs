@@ -1,0 +1,271 @@
+//! `titles`: who holds which title. A title followed by a name that is not its holder's is flagged,
+//! suggesting the holder: "Japanese Defense Minister Shingo Kiyozumi" → "Shinjiro Koizumi".
+//!
+//! ```yaml
+//! extends: titles
+//! message: "%s is %s, not '%s'"
+//! level: error
+//! titles:
+//!   - title: [Defense Minister, Defence Minister]
+//!     country: Japan
+//!     qualifiers: [Japanese, "Japan's", Japan]
+//!     holders:
+//!       - name: Shinjiro Koizumi
+//!         since: 2025-10-21
+//!       - name: Gen Nakatani
+//!         since: 2024-10-01
+//!         until: 2025-10-21
+//! ```
+//! A title counts only with its country: a qualifier right before it, or "of <country>" after the
+//! name, unless `unqualified: true`. With a publication date, the holder on that day is expected;
+//! without one, any listed holder is accepted and the current one is suggested. A bare surname of
+//! the holder is accepted. The message gets the title as written, the holder with dates, and the
+//! name found.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use crate::document::{Document, split_words};
+use crate::name_index::fold;
+use crate::span::Span;
+
+/// A key that takes one string or a list.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(one) => vec![one],
+            OneOrMany::Many(many) => many,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Holder {
+    name: String,
+    #[serde(default)]
+    since: Option<Date>,
+    #[serde(default)]
+    until: Option<Date>,
+    /// The token used when the name is written alone; the last token by default.
+    #[serde(default)]
+    surname: Option<String>,
+}
+
+impl Holder {
+    fn held_on(&self, day: Date) -> bool {
+        self.since.is_none_or(|since| since <= day) && self.until.is_none_or(|until| day < until)
+    }
+
+    fn surname(&self) -> &str {
+        self.surname
+            .as_deref()
+            .or_else(|| self.name.split_whitespace().last())
+            .unwrap_or(&self.name)
+    }
+
+    /// The holder with the dates of office, for messages.
+    fn described(&self) -> String {
+        match (self.since, self.until) {
+            (Some(since), Some(until)) => format!("{} ({since} to {until})", self.name),
+            (Some(since), None) => format!("{} (since {since})", self.name),
+            (None, Some(until)) => format!("{} (until {until})", self.name),
+            (None, None) => self.name.clone(),
+        }
+    }
+
+    /// True when `found` (a sequence of name tokens) names this holder: the full name, the full name
+    /// followed by more, or one of its tokens alone (the surname, or a family name written first).
+    fn is_named_by(&self, found: &[String]) -> bool {
+        let holder: Vec<String> = self.name.split_whitespace().map(fold).collect();
+        if found.len() == 1 {
+            return holder.contains(&found[0]) || fold(self.surname()) == found[0];
+        }
+        found.len() >= holder.len() && found[..holder.len()] == holder[..]
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct TitleSpec {
+    title: OneOrMany,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    qualifiers: Vec<String>,
+    #[serde(default)]
+    unqualified: bool,
+    holders: Vec<Holder>,
+}
+
+#[derive(Deserialize)]
+struct Spec {
+    titles: Vec<TitleSpec>,
+}
+
+struct Titles {
+    /// Finds every title phrase; pattern `i` is `phrases[i]`.
+    finder: AhoCorasick,
+    /// For each phrase, the titles it belongs to.
+    phrases: Vec<Vec<usize>>,
+    titles: Vec<TitleSpec>,
+}
+
+/// Compiles a `titles` rule.
+pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Check>, RuleError> {
+    let spec: Spec = source.parse()?;
+    let mut patterns: Vec<String> = Vec::new();
+    let mut phrases: Vec<Vec<usize>> = Vec::new();
+    let mut titles = Vec::with_capacity(spec.titles.len());
+    for (id, title) in spec.titles.into_iter().enumerate() {
+        if title.holders.is_empty() {
+            return Err(source.invalid(format!("title {:?} lists no holders", title.title)));
+        }
+        if !title.unqualified && title.qualifiers.is_empty() && title.country.is_none() {
+            return Err(source.invalid(format!(
+                "title {:?} needs 'qualifiers', 'country' or 'unqualified: true'",
+                title.title
+            )));
+        }
+        for phrase in title.title.clone().into_vec() {
+            match patterns.iter().position(|p| p.eq_ignore_ascii_case(&phrase)) {
+                Some(i) => phrases[i].push(id),
+                None => {
+                    patterns.push(phrase);
+                    phrases.push(vec![id]);
+                }
+            }
+        }
+        titles.push(title);
+    }
+    let finder = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(&patterns)
+        .map_err(|err| source.invalid(format!("cannot index titles: {err}")))?;
+    Ok(Box::new(Titles { finder, phrases, titles }))
+}
+
+/// Lower-case words that may stand inside a personal name.
+const NAME_PARTICLES: &[&str] =
+    &["da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "bint", "al", "la", "le"];
+
+/// Capitalised words that end a name rather than continue it.
+const NOT_NAMES: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "The", "And", "On", "In", "At", "To", "For", "Of", "But", "As", "He", "She", "It", "They", "Said",
+];
+
+/// Most tokens a personal name has.
+const MAX_NAME_TOKENS: usize = 5;
+
+/// The name written right after `at`: capitalised words (with particles between them), as the span
+/// of the name and its folded tokens.
+fn name_after(doc: &Document, at: usize) -> Option<(Span, Vec<String>)> {
+    let text = doc.text();
+    let rest = &text[at..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    if gap == 0 {
+        return None;
+    }
+    let start = at + gap;
+    let window_end = text[start..].find(['\n', ',', ';', ':', '(', ')', '"', '“', '”']).map_or(text.len(), |i| start + i);
+    let words = split_words(text, Span::new(start, window_end));
+    let mut tokens = Vec::new();
+    let mut end = start;
+    for (i, word) in words.iter().enumerate() {
+        let between = &text[end..word.start];
+        if i > 0 && !between.chars().all(char::is_whitespace) || i == 0 && word.start != start {
+            break;
+        }
+        let token = doc.slice(*word);
+        // Particles join a name only between capitalised words: `end` does not move past them.
+        if NAME_PARTICLES.contains(&token) && !tokens.is_empty() {
+            continue;
+        }
+        if !token.starts_with(char::is_uppercase) || NOT_NAMES.contains(&token) || tokens.len() == MAX_NAME_TOKENS {
+            break;
+        }
+        tokens.push(fold(token));
+        end = word.end;
+    }
+    (!tokens.is_empty()).then(|| (Span::new(start, end), tokens))
+}
+
+impl Titles {
+    /// True when the text before `at` ends with one of the title's qualifiers, or the name is
+    /// followed by "of <country>".
+    fn qualified(&self, title: &TitleSpec, doc: &Document, title_start: usize, name_end: usize) -> bool {
+        if title.unqualified {
+            return true;
+        }
+        let text = doc.text();
+        let before = text[..title_start].trim_end();
+        let qualified_before = title.qualifiers.iter().chain(&title.country).any(|q| {
+            before.ends_with(q.as_str())
+                && before[..before.len() - q.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        });
+        let after = text[name_end..].trim_start();
+        let qualified_after = title.country.as_ref().is_some_and(|country| {
+            after.strip_prefix("of ").is_some_and(|rest| rest.trim_start().starts_with(country.as_str()))
+        });
+        qualified_before || qualified_after
+    }
+}
+
+impl Check for Titles {
+    fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
+        let text = doc.text();
+        for found in self.finder.find_iter(text) {
+            let at_word_start = text[..found.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let at_word_end = text[found.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if !at_word_start || !at_word_end {
+                continue;
+            }
+            let Some((name_span, tokens)) = name_after(doc, found.end()) else { continue };
+            for &id in &self.phrases[found.pattern().as_usize()] {
+                let title = &self.titles[id];
+                if !self.qualified(title, doc, found.start(), name_span.end) {
+                    continue;
+                }
+                let expected: Vec<&Holder> = match context.publication_date {
+                    Some(day) => title.holders.iter().filter(|h| h.held_on(day)).collect(),
+                    None => title.holders.iter().collect(),
+                };
+                if expected.is_empty() || expected.iter().any(|h| h.is_named_by(&tokens)) {
+                    continue;
+                }
+                let holder = expected.iter().find(|h| h.until.is_none()).unwrap_or(&expected[0]);
+                let replacement = if tokens.len() == 1 { holder.surname() } else { holder.name.as_str() };
+                let title_start = qualifier_start(title, text, found.start());
+                let title_text = &text[title_start..found.end()];
+                let found_name = doc.slice(name_span);
+                out.report(
+                    name_span,
+                    &[title_text, &holder.described(), found_name],
+                    vec![(name_span, replacement.to_owned())],
+                );
+                break;
+            }
+        }
+    }
+}
+
+/// Where the title as written starts: at its qualifier when one stands right before it.
+fn qualifier_start(title: &TitleSpec, text: &str, title_start: usize) -> usize {
+    let before = text[..title_start].trim_end();
+    title
+        .qualifiers
+        .iter()
+        .chain(&title.country)
+        .find(|q| before.ends_with(q.as_str()))
+        .map_or(title_start, |q| before.len() - q.len())
+}
