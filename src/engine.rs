@@ -1,5 +1,7 @@
 //! The rule set: every loaded rule compiled once, run over a document to give its findings.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashSet;
 
 use crate::document::Document;
@@ -12,6 +14,7 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     skipped: Vec<String>,
     vocabulary: FxHashSet<String>,
+    known_names: Arc<FxHashSet<String>>,
 }
 
 impl RuleSet {
@@ -28,6 +31,7 @@ impl RuleSet {
                 None => set.skipped.push(source.origin.clone()),
             }
         }
+        set.known_names = Arc::new(set.rules.iter().flat_map(Rule::known_names).collect());
         Ok(set)
     }
 
@@ -65,9 +69,10 @@ impl RuleSet {
 
     /// Every finding of every rule in `doc`, ordered by position then rule id.
     pub fn check(&self, doc: &Document, context: &Context) -> Vec<Finding> {
+        let context = Context { known_names: Arc::clone(&self.known_names), ..context.clone() };
         let mut findings = Vec::new();
         for rule in &self.rules {
-            rule.run(doc, context, &mut findings);
+            rule.run(doc, &context, &mut findings);
         }
         if !self.vocabulary.is_empty() {
             findings.retain(|f| !self.vocabulary.contains(f.span.slice(doc.original())));

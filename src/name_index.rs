@@ -15,6 +15,16 @@ use unicode_normalization::char::is_combining_mark;
 /// The largest edit distance any word is allowed.
 const MAX_DISTANCE: usize = 2;
 
+/// True when folded token `found` is `expected` or a near miss of it.
+pub fn is_close(found: &str, expected: &str) -> bool {
+    if found == expected {
+        return true;
+    }
+    let len = found.chars().count().min(expected.chars().count());
+    let limit = allowed_distance(len);
+    limit > 0 && strsim::damerau_levenshtein(found, expected) <= limit
+}
+
 /// How many edits a word of `len` letters may differ by and still be a near miss.
 pub fn allowed_distance(len: usize) -> usize {
     match len {
@@ -26,6 +36,9 @@ pub fn allowed_distance(len: usize) -> usize {
 
 /// `word` in lower case with diacritics stripped: "Kōno" → "kono".
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfd().filter(|&c| !is_combining_mark(c)).flat_map(char::to_lowercase).collect()
 }
 
@@ -88,7 +101,8 @@ impl NameIndex {
         if token.chars().count() < 2 || !token.starts_with(char::is_uppercase) {
             return;
         }
-        if self.targets.iter().any(|t| t.token == token && t.entry == entry) {
+        // Entries are added one after another, so a repeat within an entry is among the last few.
+        if self.targets.iter().rev().take_while(|t| t.entry == entry).any(|t| t.token == token) {
             return;
         }
         let folded = fold(token);
@@ -184,21 +198,33 @@ fn key(variant: &str, tag: u8) -> u64 {
     hasher.finish()
 }
 
-/// Calls `visit` with `word` and every string made by deleting up to `budget` characters from it
-/// (some more than once).
+/// Calls `visit` with `word` and every string made by deleting up to `budget` (at most 2)
+/// characters from it (some more than once).
 fn deletion_variants(word: &str, budget: usize, visit: &mut dyn FnMut(&str)) {
     visit(word);
     if budget == 0 {
         return;
     }
-    let mut buffer = String::with_capacity(word.len());
+    let mut once = String::with_capacity(word.len());
+    let mut twice = String::with_capacity(word.len());
     for (i, c) in word.char_indices() {
-        buffer.clear();
-        buffer.push_str(&word[..i]);
-        buffer.push_str(&word[i + c.len_utf8()..]);
-        let variant = buffer.clone();
-        deletion_variants(&variant, budget - 1, visit);
+        remove_char(word, i, c, &mut once);
+        visit(&once);
+        if budget < 2 {
+            continue;
+        }
+        for (j, d) in once.char_indices() {
+            remove_char(&once, j, d, &mut twice);
+            visit(&twice);
+        }
     }
+}
+
+/// Writes `word` without the character `c` at byte `at` into `out`.
+fn remove_char(word: &str, at: usize, c: char, out: &mut String) {
+    out.clear();
+    out.push_str(&word[..at]);
+    out.push_str(&word[at + c.len_utf8()..]);
 }
 
 #[cfg(test)]

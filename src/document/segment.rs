@@ -5,7 +5,11 @@ use unicode_normalization::char::is_combining_mark;
 use crate::span::Span;
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
 }
 
 /// Characters that join two word characters into one word: "don't", "Jae-myung".

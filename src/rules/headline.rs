@@ -11,7 +11,9 @@
 //! `repeated-headline` the headline's line, this line and the headline; for `duplicate-paragraph`
 //! the number of the first copy; for `duplicate-sentence` the sentence.
 
-use std::collections::HashMap;
+use std::hash::Hasher;
+
+use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
 
@@ -72,45 +74,59 @@ fn line_number(doc: &Document, offset: usize) -> String {
     (doc.text()[..offset].bytes().filter(|&b| b == b'\n').count() + 1).to_string()
 }
 
-/// Text with runs of white space folded to one space, for comparing copies.
-fn folded(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A hash of `text` with runs of white space folded, for comparing copies without building the
+/// folded strings; equal hashes are confirmed with [`same_folded`].
+fn folded_hash(text: &str) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    for word in text.split_whitespace() {
+        hasher.write(word.as_bytes());
+        hasher.write_u8(0xff);
+    }
+    hasher.finish()
+}
+
+/// True when `a` and `b` are equal after folding white space.
+fn same_folded(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// For each span, the index of the first earlier span with the same folded text, if any.
+fn earlier_copies(doc: &Document, spans: impl Iterator<Item = Span>) -> Vec<Option<usize>> {
+    let mut seen: FxHashMap<u64, Vec<(usize, Span)>> = FxHashMap::default();
+    let mut copies = Vec::new();
+    for (index, span) in spans.enumerate() {
+        let text = doc.slice(span);
+        let bucket = seen.entry(folded_hash(text)).or_default();
+        let first = bucket.iter().find(|(_, other)| same_folded(doc.slice(*other), text)).map(|(i, _)| *i);
+        if first.is_none() {
+            bucket.push((index, span));
+        }
+        copies.push(first);
+    }
+    copies
 }
 
 fn duplicate_paragraphs(doc: &Document, out: &mut Reporter<'_>) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (index, &paragraph) in doc.paragraphs.iter().enumerate() {
-        let key = folded(doc.slice(paragraph));
-        if let Some(&first) = seen.get(&key) {
+    let copies = earlier_copies(doc, doc.paragraphs.iter().copied());
+    for (&paragraph, copy) in doc.paragraphs.iter().zip(copies) {
+        if let Some(first) = copy {
             let number = (first + 1).to_string();
             out.report(paragraph, &[&number], vec![(doc.line_removal(paragraph), String::new())]);
-        } else {
-            seen.insert(key, index);
         }
     }
 }
 
 fn duplicate_sentences(doc: &Document, out: &mut Reporter<'_>) {
-    let mut paragraphs_seen: HashMap<String, ()> = HashMap::new();
-    let duplicate_paragraph: Vec<bool> = doc
-        .paragraphs
-        .iter()
-        .map(|&p| paragraphs_seen.insert(folded(doc.slice(p)), ()).is_some())
-        .collect();
-    let mut seen: HashMap<String, Span> = HashMap::new();
-    for sentence in &doc.sentences {
-        let text = doc.slice(sentence.span);
-        if text.split_whitespace().count() < MIN_SENTENCE_WORDS {
-            continue;
-        }
-        let key = folded(text);
-        if seen.contains_key(&key) {
-            // A whole duplicate paragraph is reported once, by duplicate-paragraph.
-            if !duplicate_paragraph[sentence.paragraph] {
-                out.report(sentence.span, &[text], vec![(removal(doc, sentence.span), String::new())]);
-            }
-        } else {
-            seen.insert(key, sentence.span);
+    let duplicate_paragraph = earlier_copies(doc, doc.paragraphs.iter().copied());
+    let long_enough =
+        doc.sentences.iter().filter(|s| doc.slice(s.span).split_whitespace().nth(MIN_SENTENCE_WORDS - 1).is_some());
+    let sentences: Vec<_> = long_enough.collect();
+    let copies = earlier_copies(doc, sentences.iter().map(|s| s.span));
+    for (sentence, copy) in sentences.into_iter().zip(copies) {
+        // A whole duplicate paragraph is reported once, by duplicate-paragraph.
+        if copy.is_some() && duplicate_paragraph[sentence.paragraph].is_none() {
+            let text = doc.slice(sentence.span);
+            out.report(sentence.span, &[text], vec![(removal(doc, sentence.span), String::new())]);
         }
     }
 }

@@ -193,17 +193,27 @@ fn default_level() -> Severity {
     Severity::Warning
 }
 
-/// What a check may know besides the document: the story's publication date, its reference.
+/// What a check may know besides the document: the story's publication date, and the name tokens
+/// every loaded rule knows.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
     /// The day the story is published, when known.
     pub publication_date: Option<jiff::civil::Date>,
+    /// Every name token any loaded rule knows as correct (filled in by the rule set), so that one
+    /// pack's name is never "corrected" towards another pack's.
+    pub known_names: std::sync::Arc<rustc_hash::FxHashSet<String>>,
 }
 
 /// A compiled check of one rule kind.
 pub trait Check: Send + Sync {
     /// Reports every finding of this rule in `doc`.
     fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>);
+
+    /// Name tokens this rule knows as correct spellings, shared with every rule through
+    /// [`Context::known_names`].
+    fn known_names(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// A loaded rule: its identity and settings, and its compiled check.
@@ -264,6 +274,11 @@ impl Rule {
             .and_then(|d| d.lines().find(|l| !l.trim().is_empty()))
             .unwrap_or(&self.header.message)
             .trim()
+    }
+
+    /// Name tokens the rule knows as correct.
+    pub fn known_names(&self) -> Vec<String> {
+        self.check.known_names()
     }
 
     /// Runs the rule over `doc`, appending findings to `out`.

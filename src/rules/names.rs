@@ -19,6 +19,7 @@
 //! "Cooper") is flagged only next to another token of the same name ("Yvette Copper"). The message
 //! gets the word found, the suggested token, and the full name with its note.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -26,6 +27,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, match_case};
 use crate::document::Document;
+use rustc_hash::FxHashMap;
+
+use thread_local::ThreadLocal;
+
 use crate::name_index::NameIndex;
 use crate::span::Span;
 
@@ -85,7 +90,17 @@ struct Spec {
     allow: Vec<String>,
 }
 
+/// Most words a thread remembers lookups of before starting afresh.
+const CACHE_LIMIT: usize = 1 << 16;
+
+/// The outcome of looking a word up: the token it misspells and that token's entries.
+type Lookup = Option<(String, Vec<usize>)>;
+
 struct Names {
+    /// Each thread's memory of words looked up (corpora repeat their proper names across stories).
+    cache: ThreadLocal<RefCell<FxHashMap<String, Lookup>>>,
+    /// Every correct spelling this rule knows, shared with other rules.
+    spellings: Vec<String>,
     index: NameIndex,
     descriptions: Vec<String>,
     /// The folded tokens of each entry, to see whether a neighbour belongs to the same name.
@@ -132,7 +147,16 @@ impl Names {
             }
         }
         let descriptions = entries.iter().map(NameEntry::description).collect();
-        Self { index, descriptions, entry_tokens }
+        let mut spellings: Vec<String> = entries
+            .iter()
+            .flat_map(|e| std::iter::once(e.name()).chain(e.variants().iter().map(String::as_str)))
+            .chain(allow.iter().map(String::as_str))
+            .flat_map(name_tokens)
+            .map(str::to_owned)
+            .collect();
+        spellings.sort_unstable();
+        spellings.dedup();
+        Self { cache: ThreadLocal::new(), spellings, index, descriptions, entry_tokens }
     }
 
     fn neighbour_of_entry(&self, doc: &Document, words: &[Span], at: usize, entry: usize) -> bool {
@@ -148,6 +172,14 @@ impl Names {
     }
 }
 
+impl Names {
+    /// True when the word before or after `at` is a known name token.
+    fn beside_known_token(&self, doc: &Document, words: &[Span], at: usize) -> bool {
+        let known = |i: usize| words.get(i).is_some_and(|&w| self.index.is_known(doc.slice(w)));
+        (at > 0 && known(at - 1)) || known(at + 1)
+    }
+}
+
 /// The tokens of a name: its words, split the way the document splits words.
 fn name_tokens(name: &str) -> Vec<&str> {
     crate::document::split_words(name, Span::new(0, name.len()))
@@ -157,26 +189,43 @@ fn name_tokens(name: &str) -> Vec<&str> {
 }
 
 impl Check for Names {
-    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+    fn known_names(&self) -> Vec<String> {
+        self.spellings.clone()
+    }
+
+    fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
         let words = &doc.words;
+        let mut cache = self.cache.get_or_default().borrow_mut();
+        if cache.len() > CACHE_LIMIT {
+            cache.clear();
+        }
         for (at, &span) in words.iter().enumerate() {
             let word = doc.slice(span);
-            if !word.starts_with(char::is_uppercase) {
+            if !word.starts_with(char::is_uppercase) || context.known_names.contains(word) {
                 continue;
             }
-            let Some(miss) = self.index.near_miss(word) else { continue };
-            let entry = miss
-                .entries
+            // A common English word is a name's misspelling only beside another token of that name
+            // ("Yvette Copper"); checking for a known neighbour first skips most lookups.
+            let common = word.len() >= 5 && ENGLISH_WORDS.contains(word.to_lowercase().as_str());
+            if common && !self.beside_known_token(doc, words, at) {
+                continue;
+            }
+            let lookup = match cache.get(word) {
+                Some(lookup) => lookup,
+                None => {
+                    let lookup = self.index.near_miss(word).map(|m| (m.token.to_owned(), m.entries));
+                    cache.entry(word.to_owned()).or_insert(lookup)
+                }
+            };
+            let Some((token, entries)) = lookup else { continue };
+            let entry = entries
                 .iter()
                 .copied()
                 .find(|&e| self.neighbour_of_entry(doc, words, at, e))
-                .or_else(|| {
-                    let common = ENGLISH_WORDS.contains(word.to_lowercase().as_str());
-                    (!common).then_some(miss.entries[0])
-                });
+                .or_else(|| (!common).then_some(entries[0]));
             let Some(entry) = entry else { continue };
-            let suggestion = match_case(word, miss.token);
-            out.report(span, &[word, miss.token, &self.descriptions[entry]], vec![(span, suggestion)]);
+            let suggestion = match_case(word, token);
+            out.report(span, &[word, token, &self.descriptions[entry]], vec![(span, suggestion)]);
         }
     }
 }

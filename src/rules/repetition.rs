@@ -60,7 +60,13 @@ pub fn compile(source: &RuleSource, header: &RuleHeader) -> Result<Box<dyn Check
 
 impl Repetition {
     fn same(&self, a: &str, b: &str) -> bool {
-        if self.ignorecase { a.to_lowercase() == b.to_lowercase() } else { a == b }
+        if !self.ignorecase {
+            a == b
+        } else if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
     }
 
     fn counts(&self, word: &str) -> bool {
@@ -78,9 +84,9 @@ impl Check for Repetition {
                 let (a, b) = (doc.slice(first), doc.slice(second));
                 let between = &doc.text()[first.end..second.start];
                 // Numbers repeat legitimately ("1 1/2"); only words are doubled by mistake.
-                if !between.chars().all(char::is_whitespace)
+                if !self.same(a, b)
+                    || !between.chars().all(char::is_whitespace)
                     || !a.chars().any(char::is_alphabetic)
-                    || !self.same(a, b)
                     || !self.counts(a)
                 {
                     continue;

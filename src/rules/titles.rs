@@ -16,7 +16,8 @@
 //!         since: 2024-10-01
 //!         until: 2025-10-21
 //! ```
-//! A title counts only with its country: a qualifier right before it, or "of <country>" after the
+//! Titles match as capitalised before a name ("Prime Minister Sanae Takaichi", AP and Reuters
+//! style). A title counts only with its country: a qualifier right before it, or "of <country>" after the
 //! name, unless `unqualified: true`. With a publication date, the holder on that day is expected;
 //! without one, any listed holder is accepted and the current one is suggested. A bare surname of
 //! the holder is accepted. The message gets the title as written, the holder with dates, and the
@@ -28,7 +29,7 @@ use serde::Deserialize;
 
 use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
 use crate::document::{Document, split_words};
-use crate::name_index::fold;
+use crate::name_index::{fold, is_close};
 use crate::span::Span;
 
 /// A key that takes one string or a list.
@@ -82,14 +83,15 @@ impl Holder {
         }
     }
 
-    /// True when `found` (a sequence of name tokens) names this holder: the full name, the full name
-    /// followed by more, or one of its tokens alone (the surname, or a family name written first).
+    /// True when `found` (a sequence of folded name tokens) names this holder: the full name, the
+    /// full name followed by more, or one of its tokens alone (the surname, or a family name written
+    /// first). Near misses count: a misspelt holder is the `names` rule's finding, not a wrong holder.
     fn is_named_by(&self, found: &[String]) -> bool {
         let holder: Vec<String> = self.name.split_whitespace().map(fold).collect();
         if found.len() == 1 {
-            return holder.contains(&found[0]) || fold(self.surname()) == found[0];
+            return holder.iter().chain([&fold(self.surname())]).any(|token| is_close(&found[0], token));
         }
-        found.len() >= holder.len() && found[..holder.len()] == holder[..]
+        found.len() >= holder.len() && found.iter().zip(&holder).all(|(f, h)| is_close(f, h))
     }
 }
 
@@ -135,7 +137,7 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
             )));
         }
         for phrase in title.title.clone().into_vec() {
-            match patterns.iter().position(|p| p.eq_ignore_ascii_case(&phrase)) {
+            match patterns.iter().position(|p| *p == phrase) {
                 Some(i) => phrases[i].push(id),
                 None => {
                     patterns.push(phrase);
@@ -147,7 +149,6 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
     }
     let finder = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
         .build(&patterns)
         .map_err(|err| source.invalid(format!("cannot index titles: {err}")))?;
     Ok(Box::new(Titles { finder, phrases, titles }))
