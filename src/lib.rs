@@ -1,1 +1,2 @@
 //! wirecheck: checks translated news wire copy before it is published.
+pub mod diff;
