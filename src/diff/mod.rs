@@ -113,8 +113,15 @@ pub struct ParagraphDiff {
 impl ParagraphDiff {
     /// True if this block reports any difference (a structural one or a word change).
     pub fn has_changes(&self) -> bool {
-        !matches!(self.pairing, ParagraphPairing::Unchanged { .. })
-            || self.changes.iter().any(|c| c.kind != ChangeKind::Equal)
+        let structural = !matches!(
+            self.pairing,
+            ParagraphPairing::Unchanged { .. }
+                | ParagraphPairing::Changed { .. }
+                | ParagraphPairing::Unparagraphed
+        );
+        structural
+            || self
+                .changes.iter().any(|c| c.kind != ChangeKind::Equal)
     }
 }
 
