@@ -16,19 +16,32 @@ const OLD_PATH: &str = "fixtures/diff/old.txt";
 const NEW_PATH: &str = "fixtures/diff/new.txt";
 
 fn story<'a>(old: &'a str, new: &'a str, options: &DiffOptions) -> StoryDiff<'a> {
-    diff_stories(old, &split_paragraphs(old), new, &split_paragraphs(new), options)
-        .expect("split_paragraphs gives valid ranges")
+    diff_stories(
+        old,
+        &split_paragraphs(old),
+        new,
+        &split_paragraphs(new),
+        options,
+    )
+    .expect("split_paragraphs gives valid ranges")
 }
 
 fn names() -> SideNames {
-    SideNames { old: "old.txt".into(), new: "new.txt".into() }
+    SideNames {
+        old: "old.txt".into(),
+        new: "new.txt".into(),
+    }
 }
 
 // ---------------------------------------------------------------- snapshots
 
 #[test]
 fn snapshot_word_format() {
-    insta::assert_snapshot!(format::render_word(&story(OLD, NEW, &DiffOptions::default())));
+    insta::assert_snapshot!(format::render_word(&story(
+        OLD,
+        NEW,
+        &DiffOptions::default()
+    )));
 }
 
 #[test]
@@ -39,19 +52,33 @@ fn snapshot_terminal_colour() {
 
 #[test]
 fn snapshot_unified_format() {
-    let out = format::render_unified(OLD, NEW, &names(), 3, false, std::time::Duration::from_secs(1));
+    let out = format::render_unified(
+        OLD,
+        NEW,
+        &names(),
+        3,
+        false,
+        std::time::Duration::from_secs(1),
+    );
     insta::assert_snapshot!(out);
 }
 
 #[test]
 fn snapshot_json_format() {
-    insta::assert_snapshot!(format::render_json(&story(OLD, NEW, &DiffOptions::default()), &names()));
+    insta::assert_snapshot!(format::render_json(
+        &story(OLD, NEW, &DiffOptions::default()),
+        &names()
+    ));
 }
 
 #[test]
 fn snapshot_html_format() {
     let scores = [("BLEU".to_owned(), "41.2".to_owned())];
-    insta::assert_snapshot!(format::render_html(&story(OLD, NEW, &DiffOptions::default()), &names(), &scores));
+    insta::assert_snapshot!(format::render_html(
+        &story(OLD, NEW, &DiffOptions::default()),
+        &names(),
+        &scores
+    ));
 }
 
 #[test]
@@ -65,7 +92,10 @@ fn fixture_pairings_are_recognised() {
     let diff = story(OLD, NEW, &DiffOptions::default());
     let names: Vec<&str> = diff.blocks.iter().map(|b| b.pairing.name()).collect();
     for expected in ["changed", "moved", "moved_away", "split", "merged"] {
-        assert!(names.contains(&expected), "{expected} missing from {names:?}");
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
     }
 }
 
@@ -88,7 +118,10 @@ fn json_spans_point_into_the_files() {
                 let span = &op[side];
                 let (start, end) = (number(&span["start"]), number(&span["end"]));
                 assert_eq!(&text[start..end], span["text"].as_str().expect("text"));
-                assert_eq!(number(&span["line"]), text[..start].matches('\n').count() + 1);
+                assert_eq!(
+                    number(&span["line"]),
+                    text[..start].matches('\n').count() + 1
+                );
             }
         }
     }
@@ -136,8 +169,16 @@ fn check_replay(old: &str, new: &str) {
             assert_eq!(&old[change.old.clone()], &new[change.new.clone()]);
         }
     }
-    assert_partition(diff.changes().map(|c| c.new.clone()).collect(), new.len(), false);
-    assert_partition(diff.changes().map(|c| c.old.clone()).collect(), old.len(), true);
+    assert_partition(
+        diff.changes().map(|c| c.new.clone()).collect(),
+        new.len(),
+        false,
+    );
+    assert_partition(
+        diff.changes().map(|c| c.old.clone()).collect(),
+        old.len(),
+        true,
+    );
     assert_eq!(diff.has_changes(), old != new);
 }
 
@@ -222,8 +263,16 @@ fn assert_not_worse_than(reference: &str, tool: &str) {
         let first = ours[start + 2..].chars().next();
         let last = ours[..end - 2].chars().next_back();
         let after = ours[end..].chars().next();
-        assert!(!(word(before) && word(first)), "hunk splits a word: {}", &ours[start..end]);
-        assert!(!(word(last) && word(after)), "hunk splits a word: {}", &ours[start..end]);
+        assert!(
+            !(word(before) && word(first)),
+            "hunk splits a word: {}",
+            &ours[start..end]
+        );
+        assert!(
+            !(word(last) && word(after)),
+            "hunk splits a word: {}",
+            &ours[start..end]
+        );
     }
 }
 
@@ -246,7 +295,11 @@ fn no_more_hunks_than_git_word_diff() {
         NEW_PATH,
     ];
     if let Some(reference) = tool_output("git", &args) {
-        let body = reference.lines().skip_while(|l| !l.starts_with("@@")).collect::<Vec<_>>().join("\n");
+        let body = reference
+            .lines()
+            .skip_while(|l| !l.starts_with("@@"))
+            .collect::<Vec<_>>()
+            .join("\n");
         assert_not_worse_than(&body, "git diff --word-diff");
     }
 }
@@ -255,22 +308,35 @@ fn no_more_hunks_than_git_word_diff() {
 
 #[test]
 fn identical_files_exit_zero_with_no_change_marks() {
-    let out = cargo_bin_cmd!("wirecheck").args(["diff", "--format", "word", OLD_PATH, OLD_PATH]).assert().code(0);
+    let out = cargo_bin_cmd!("wirecheck")
+        .args(["diff", "--format", "word", OLD_PATH, OLD_PATH])
+        .assert()
+        .code(0);
     assert_eq!(String::from_utf8_lossy(&out.get_output().stdout), OLD);
 }
 
 #[test]
 fn different_files_exit_one() {
-    let out = cargo_bin_cmd!("wirecheck").args(["diff", "--format", "word", OLD_PATH, NEW_PATH]).assert().code(1);
+    let out = cargo_bin_cmd!("wirecheck")
+        .args(["diff", "--format", "word", OLD_PATH, NEW_PATH])
+        .assert()
+        .code(1);
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(stdout.contains("[-reporters-]{+journalists+}"));
 }
 
 #[test]
 fn colour_follows_the_color_option_and_no_color() {
-    let coloured = cargo_bin_cmd!("wirecheck").args(["diff", "--color", "always", OLD_PATH, NEW_PATH]).assert().code(1);
+    let coloured = cargo_bin_cmd!("wirecheck")
+        .args(["diff", "--color", "always", OLD_PATH, NEW_PATH])
+        .assert()
+        .code(1);
     assert!(coloured.get_output().stdout.contains(&0x1b));
-    let plain = cargo_bin_cmd!("wirecheck").env("NO_COLOR", "1").args(["diff", OLD_PATH, NEW_PATH]).assert().code(1);
+    let plain = cargo_bin_cmd!("wirecheck")
+        .env("NO_COLOR", "1")
+        .args(["diff", OLD_PATH, NEW_PATH])
+        .assert()
+        .code(1);
     assert!(!plain.get_output().stdout.contains(&0x1b));
 }
 
@@ -281,7 +347,10 @@ fn stats_follow_the_diff() {
         .assert()
         .code(1);
     let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(stdout.contains(&format!("{OLD_PATH}: 104 words")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{OLD_PATH}: 104 words")),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -292,16 +361,30 @@ fn ignore_options_hide_case_punctuation_and_whitespace_changes() {
     std::fs::write(&a, "The Vote, said  the minister.\n").expect("write");
     std::fs::write(&b, "the vote said the\nminister\n").expect("write");
     cargo_bin_cmd!("wirecheck")
-        .args(["diff", "--ignore-case", "--ignore-punctuation", "--ignore-whitespace"])
+        .args([
+            "diff",
+            "--ignore-case",
+            "--ignore-punctuation",
+            "--ignore-whitespace",
+        ])
         .arg(&a)
         .arg(&b)
         .assert()
         .code(0);
-    cargo_bin_cmd!("wirecheck").arg("diff").arg(&a).arg(&b).assert().code(1);
+    cargo_bin_cmd!("wirecheck")
+        .arg("diff")
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(1);
 }
 
 fn assert_one_line_error(args: &[&Path], needle: &str) {
-    let out = cargo_bin_cmd!("wirecheck").arg("diff").args(args).assert().code(2);
+    let out = cargo_bin_cmd!("wirecheck")
+        .arg("diff")
+        .args(args)
+        .assert()
+        .code(2);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
     assert!(stderr.contains(needle), "{stderr}");
@@ -309,7 +392,10 @@ fn assert_one_line_error(args: &[&Path], needle: &str) {
 
 #[test]
 fn missing_file_is_an_error_naming_it() {
-    assert_one_line_error(&[Path::new(OLD_PATH), Path::new("no/such/story.txt")], "no/such/story.txt");
+    assert_one_line_error(
+        &[Path::new(OLD_PATH), Path::new("no/such/story.txt")],
+        "no/such/story.txt",
+    );
 }
 
 #[test]
@@ -317,7 +403,10 @@ fn invalid_utf8_and_binary_files_are_errors() {
     let dir = tempfile::tempdir().expect("tempdir");
     let latin1 = dir.path().join("latin1.txt");
     std::fs::write(&latin1, b"caf\xe9\n").expect("write");
-    assert_one_line_error(&[Path::new(OLD_PATH), &latin1], "latin1.txt: invalid UTF-8 at byte 3");
+    assert_one_line_error(
+        &[Path::new(OLD_PATH), &latin1],
+        "latin1.txt: invalid UTF-8 at byte 3",
+    );
     let binary = dir.path().join("image.bin");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0").expect("write");
     assert_one_line_error(&[&binary, Path::new(NEW_PATH)], "image.bin: binary file");

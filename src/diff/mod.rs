@@ -119,9 +119,7 @@ impl ParagraphDiff {
                 | ParagraphPairing::Changed { .. }
                 | ParagraphPairing::Unparagraphed
         );
-        structural
-            || self
-                .changes.iter().any(|c| c.kind != ChangeKind::Equal)
+        structural || self.changes.iter().any(|c| c.kind != ChangeKind::Equal)
     }
 }
 

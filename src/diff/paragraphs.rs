@@ -362,15 +362,17 @@ fn align_region(
                     consider(score[(i - 1) * width + j - 1] + common, Step::Pair);
                 }
             }
-            if i > 0 && j > 1 {
-                if let Some(common) = split_score(old(i - 1), new(j - 2), new(j - 1)) {
-                    consider(score[(i - 1) * width + j - 2] + common, Step::Split);
-                }
+            if i > 0
+                && j > 1
+                && let Some(common) = split_score(old(i - 1), new(j - 2), new(j - 1))
+            {
+                consider(score[(i - 1) * width + j - 2] + common, Step::Split);
             }
-            if i > 1 && j > 0 {
-                if let Some(common) = split_score(new(j - 1), old(i - 2), old(i - 1)) {
-                    consider(score[(i - 2) * width + j - 1] + common, Step::Merge);
-                }
+            if i > 1
+                && j > 0
+                && let Some(common) = split_score(new(j - 1), old(i - 2), old(i - 1))
+            {
+                consider(score[(i - 2) * width + j - 1] + common, Step::Merge);
             }
             score[i * width + j] = best.0;
             step[i * width + j] = best.1;

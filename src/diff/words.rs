@@ -121,12 +121,8 @@ impl<'a> KeyedText<'a> {
                 start..end
             })
             .collect();
-        let whole = [0..text.len()];
-        let pieces = if extents.is_empty() {
-            &whole[..]
-        } else {
-            &extents[..]
-        };
+        let whole = std::slice::from_ref(&(0..text.len())).to_vec();
+        let pieces = if extents.is_empty() { &whole } else { &extents };
         let mut keyed = KeyedText {
             text,
             spans: Vec::new(),

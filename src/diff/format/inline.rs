@@ -85,9 +85,15 @@ fn render_change(diff: &StoryDiff<'_>, change: &WordChange, sink: &mut impl Inli
     }
     let (old_lead, old_core, old_trail) = split_whitespace_ends(old);
     let (new_lead, new_core, new_trail) = split_whitespace_ends(new);
-    let new_has_text = !new_core.is_empty();
+    let (old_has_text, new_has_text) = (!old_core.is_empty(), !new_core.is_empty());
+    if old_has_text && new_has_text && (old_lead != new_lead || old_trail != new_trail) {
+        // The sides disagree on the surrounding whitespace: keep it inside the marks.
+        sink.deleted(old);
+        sink.inserted(new);
+        return;
+    }
     sink.text(if new_has_text { new_lead } else { old_lead });
-    if !old_core.is_empty() {
+    if old_has_text {
         sink.deleted(old_core);
     }
     if new_has_text {

@@ -32,6 +32,9 @@ pub struct SideNames {
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// Last answer (byte offset, line, column): queries mostly move forward, so
+    /// counting resumes from here instead of from the line start on long lines.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -40,7 +43,11 @@ impl<'a> LineIndex<'a> {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { text, line_starts }
+        LineIndex {
+            text,
+            line_starts,
+            last: std::cell::Cell::new((0, 1, 0)),
+        }
     }
 
     /// 1-based line and column (counted in Unicode scalar values) of byte `offset`.
@@ -49,11 +56,19 @@ impl<'a> LineIndex<'a> {
             .line_starts
             .partition_point(|&start| start <= offset)
             .max(1);
-        let start = self.line_starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset.min(self.text.len()))
-            .map_or(0, |s| s.chars().count());
+        let line_start = self.line_starts[line - 1];
+        let (last_offset, last_line, last_column) = self.last.get();
+        let (from, base) = if last_line == line && last_offset <= offset {
+            (last_offset, last_column)
+        } else {
+            (line_start, 0)
+        };
+        let column = base
+            + self
+                .text
+                .get(from..offset.min(self.text.len()))
+                .map_or(0, |s| s.chars().count());
+        self.last.set((offset, line, column));
         (line, column + 1)
     }
 }
