@@ -20,6 +20,7 @@
 //! ```
 
 pub mod config;
+pub mod diff;
 pub mod document;
 pub mod engine;
 pub mod finding;

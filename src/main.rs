@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "wirecheck", version, about = "Checks translated news wire copy before it is published")]
+#[command(
+    name = "wirecheck",
+    version,
+    about = "Checks translated news wire copy before it is published"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -21,6 +25,8 @@ enum Command {
     Rules(commands::rules::RulesArgs),
     /// Score a translation against one or more references (BLEU, chrF, chrF++, TER), as sacreBLEU does.
     Score(commands::score::ScoreArgs),
+    /// Show a readable word diff of two versions of a story (exit 0: same, 1: different, 2: error).
+    Diff(commands::diff::DiffArgs),
 }
 
 fn main() -> ExitCode {
@@ -29,6 +35,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Rules(args) => commands::rules::run(args),
         Command::Score(args) => commands::score::run(args),
+        Command::Diff(args) => commands::diff::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! One module per subcommand: its clap arguments and the function that runs it.
 
 pub mod check;
+pub mod diff;
 pub mod rules;
 pub mod score;
 
