@@ -21,7 +21,21 @@ fn is_joiner(c: char) -> bool {
 /// single apostrophes and hyphens.
 pub fn split_words(text: &str, within: Span) -> Vec<Span> {
     let slice = within.slice(text);
-    let mut words = Vec::new();
+    let mut words = Vec::with_capacity(slice.len() / 6);
+    // Words never span lines: take each line on the fast ASCII path when it can be.
+    let mut offset = within.start;
+    for line in slice.split_inclusive('\n') {
+        if line.is_ascii() {
+            split_ascii_words(line.as_bytes(), offset, &mut words);
+        } else {
+            split_unicode_words(line, offset, &mut words);
+        }
+        offset += line.len();
+    }
+    words
+}
+
+fn split_unicode_words(slice: &str, offset: usize, words: &mut Vec<Span>) {
     let mut start: Option<usize> = None;
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -32,15 +46,33 @@ pub fn split_words(text: &str, within: Span) -> Vec<Span> {
         if let Some(s) = start {
             let joins = is_joiner(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
             if !joins {
-                words.push(Span::new(s, i).shift(within.start));
+                words.push(Span::new(s, i).shift(offset));
                 start = None;
             }
         }
     }
     if let Some(s) = start {
-        words.push(Span::new(s, slice.len()).shift(within.start));
+        words.push(Span::new(s, slice.len()).shift(offset));
     }
-    words
+}
+
+/// [`split_words`] for ASCII text, byte by byte.
+fn split_ascii_words(bytes: &[u8], offset: usize, words: &mut Vec<Span>) {
+    let mut start: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start {
+            let joins = matches!(b, b'\'' | b'-') && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+            if !joins {
+                words.push(Span::new(s + offset, i + offset));
+                start = None;
+            }
+        }
+    }
+    if let Some(s) = start {
+        words.push(Span::new(s + offset, bytes.len() + offset));
+    }
 }
 
 /// Words after which a period does not end a sentence.
@@ -58,20 +90,18 @@ pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let body = paragraph.slice(text);
     let mut sentences = Vec::new();
     let mut start = 0;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut pos = 0;
+    let has_ellipsis = body.contains('…');
+    while let Some(i) = next_terminator(body, pos, has_ellipsis) {
+        let Some(c) = body[i..].chars().next() else { break };
         let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?') {
-                end = j + next.len_utf8();
-                chars.next();
-            } else {
+        while let Some(next) = body[end..].chars().next() {
+            if !matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?') {
                 break;
             }
+            end += next.len_utf8();
         }
+        pos = end;
         let after = &body[end..];
         let gap = after.len() - after.trim_start().len();
         if gap == 0 {
@@ -93,6 +123,17 @@ pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
         }
     }
     sentences
+}
+
+/// The byte offset of the next `.`, `!`, `?` (or `…`, when the text has one) at or after `from`.
+fn next_terminator(body: &str, from: usize, has_ellipsis: bool) -> Option<usize> {
+    let bytes = &body.as_bytes()[from..];
+    let ascii = memchr::memchr3(b'.', b'!', b'?', bytes);
+    let ellipsis = if has_ellipsis { memchr::memmem::find(bytes, "…".as_bytes()) } else { None };
+    match (ascii, ellipsis) {
+        (Some(a), Some(e)) => Some(from + a.min(e)),
+        (a, e) => a.or(e).map(|i| from + i),
+    }
 }
 
 fn ends_abbreviation(before: &str) -> bool {

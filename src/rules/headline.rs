@@ -21,7 +21,7 @@ use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
 use crate::document::{Document, FrontLineKind, same_words};
 use crate::span::Span;
 
-/// Sentences shorter than this are too common to call duplicates ("He declined to comment.").
+/// Sentences with fewer words than this are too common to call duplicates ("He declined to comment.").
 const MIN_SENTENCE_WORDS: usize = 6;
 
 #[derive(Clone, Copy, Deserialize)]
@@ -74,12 +74,19 @@ fn line_number(doc: &Document, offset: usize) -> String {
     (doc.text()[..offset].bytes().filter(|&b| b == b'\n').count() + 1).to_string()
 }
 
-/// A hash of `text` with runs of white space folded, for comparing copies without building the
-/// folded strings; equal hashes are confirmed with [`same_folded`].
-fn folded_hash(text: &str) -> u64 {
+/// Words hashed at each end of a span: enough to tell nearly all different texts apart, so that
+/// only real candidates are compared in full.
+const KEY_WORDS: usize = 4;
+
+/// A cheap key for the folded text of `span`: its word count and its first and last words. Equal
+/// folded texts have equal keys; equal keys are confirmed with [`same_folded`].
+fn copy_key(doc: &Document, span: Span) -> u64 {
+    let words = doc.words_in(span);
     let mut hasher = rustc_hash::FxHasher::default();
-    for word in text.split_whitespace() {
-        hasher.write(word.as_bytes());
+    hasher.write_usize(words.len());
+    let ends = words.iter().take(KEY_WORDS).chain(words.iter().rev().take(KEY_WORDS));
+    for word in ends {
+        hasher.write(doc.slice(*word).as_bytes());
         hasher.write_u8(0xff);
     }
     hasher.finish()
@@ -96,7 +103,7 @@ fn earlier_copies(doc: &Document, spans: impl Iterator<Item = Span>) -> Vec<Opti
     let mut copies = Vec::new();
     for (index, span) in spans.enumerate() {
         let text = doc.slice(span);
-        let bucket = seen.entry(folded_hash(text)).or_default();
+        let bucket = seen.entry(copy_key(doc, span)).or_default();
         let first = bucket.iter().find(|(_, other)| same_folded(doc.slice(*other), text)).map(|(i, _)| *i);
         if first.is_none() {
             bucket.push((index, span));
@@ -117,11 +124,13 @@ fn duplicate_paragraphs(doc: &Document, out: &mut Reporter<'_>) {
 }
 
 fn duplicate_sentences(doc: &Document, out: &mut Reporter<'_>) {
-    let duplicate_paragraph = earlier_copies(doc, doc.paragraphs.iter().copied());
-    let long_enough =
-        doc.sentences.iter().filter(|s| doc.slice(s.span).split_whitespace().nth(MIN_SENTENCE_WORDS - 1).is_some());
+    let long_enough = doc.sentences.iter().filter(|s| doc.words_in(s.span).len() >= MIN_SENTENCE_WORDS);
     let sentences: Vec<_> = long_enough.collect();
     let copies = earlier_copies(doc, sentences.iter().map(|s| s.span));
+    if copies.iter().all(Option::is_none) {
+        return;
+    }
+    let duplicate_paragraph = earlier_copies(doc, doc.paragraphs.iter().copied());
     for (sentence, copy) in sentences.into_iter().zip(copies) {
         // A whole duplicate paragraph is reported once, by duplicate-paragraph.
         if copy.is_some() && duplicate_paragraph[sentence.paragraph].is_none() {

@@ -93,12 +93,17 @@ struct Spec {
 /// Most words a thread remembers lookups of before starting afresh.
 const CACHE_LIMIT: usize = 1 << 16;
 
-/// The outcome of looking a word up: the token it misspells and that token's entries.
-type Lookup = Option<(String, Vec<usize>)>;
+/// A word found to be a near miss: the token it misspells, that token's entries, and whether the
+/// word is also a common English word.
+struct Lookup {
+    token: String,
+    entries: Vec<usize>,
+    common: bool,
+}
 
 struct Names {
     /// Each thread's memory of words looked up (corpora repeat their proper names across stories).
-    cache: ThreadLocal<RefCell<FxHashMap<String, Lookup>>>,
+    cache: ThreadLocal<RefCell<FxHashMap<String, Option<Lookup>>>>,
     /// Every correct spelling this rule knows, shared with other rules.
     spellings: Vec<String>,
     index: NameIndex,
@@ -173,6 +178,16 @@ impl Names {
 }
 
 impl Names {
+    /// Looks `word` up: `None` when any rule knows it or it is no near miss of a name.
+    fn look_up(&self, word: &str, context: &Context) -> Option<Lookup> {
+        if context.known_names.contains(word) {
+            return None;
+        }
+        let miss = self.index.near_miss(word)?;
+        let common = word.len() >= 5 && ENGLISH_WORDS.contains(word.to_lowercase().as_str());
+        Some(Lookup { token: miss.token.to_owned(), entries: miss.entries, common })
+    }
+
     /// True when the word before or after `at` is a known name token.
     fn beside_known_token(&self, doc: &Document, words: &[Span], at: usize) -> bool {
         let known = |i: usize| words.get(i).is_some_and(|&w| self.index.is_known(doc.slice(w)));
@@ -201,28 +216,27 @@ impl Check for Names {
         }
         for (at, &span) in words.iter().enumerate() {
             let word = doc.slice(span);
-            if !word.starts_with(char::is_uppercase) || context.known_names.contains(word) {
-                continue;
-            }
-            // A common English word is a name's misspelling only beside another token of that name
-            // ("Yvette Copper"); checking for a known neighbour first skips most lookups.
-            let common = word.len() >= 5 && ENGLISH_WORDS.contains(word.to_lowercase().as_str());
-            if common && !self.beside_known_token(doc, words, at) {
+            if !word.starts_with(char::is_uppercase) {
                 continue;
             }
             let lookup = match cache.get(word) {
                 Some(lookup) => lookup,
                 None => {
-                    let lookup = self.index.near_miss(word).map(|m| (m.token.to_owned(), m.entries));
+                    let lookup = self.look_up(word, context);
                     cache.entry(word.to_owned()).or_insert(lookup)
                 }
             };
-            let Some((token, entries)) = lookup else { continue };
+            let Some(Lookup { token, entries, common }) = lookup else { continue };
+            // A common English word is a name's misspelling only beside another token of that name
+            // ("Yvette Copper").
+            if *common && !self.beside_known_token(doc, words, at) {
+                continue;
+            }
             let entry = entries
                 .iter()
                 .copied()
                 .find(|&e| self.neighbour_of_entry(doc, words, at, e))
-                .or_else(|| (!common).then_some(entries[0]));
+                .or_else(|| (!*common).then_some(entries[0]));
             let Some(entry) = entry else { continue };
             let suggestion = match_case(word, token);
             out.report(span, &[word, token, &self.descriptions[entry]], vec![(span, suggestion)]);

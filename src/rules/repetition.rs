@@ -60,6 +60,10 @@ pub fn compile(source: &RuleSource, header: &RuleHeader) -> Result<Box<dyn Check
 
 impl Repetition {
     fn same(&self, a: &str, b: &str) -> bool {
+        // Most neighbouring words differ in length; ASCII case folding keeps lengths.
+        if a.len() != b.len() && a.is_ascii() && b.is_ascii() {
+            return false;
+        }
         if !self.ignorecase {
             a == b
         } else if a.is_ascii() && b.is_ascii() {
