@@ -25,7 +25,10 @@ fn main() {
             .collect();
         files.sort();
         for file in files {
-            let name = file.file_stem().and_then(|s| s.to_str()).expect("UTF-8 rule file name");
+            let name = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("UTF-8 rule file name");
             let pack_name = pack.file_name().into_string().expect("UTF-8 pack name");
             entries.push(format!(
                 "    ({pack_name:?}, {name:?}, include_str!({:?})),\n",
@@ -33,7 +36,8 @@ fn main() {
             ));
         }
     }
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("builtin_rules.rs");
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("builtin_rules.rs");
     let mut file = fs::File::create(out).expect("OUT_DIR is writable");
     writeln!(file, "/// Shipped rules: (pack, rule name, YAML).").unwrap();
     writeln!(file, "pub const BUILTIN_RULES: &[(&str, &str, &str)] = &[").unwrap();

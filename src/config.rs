@@ -25,7 +25,12 @@ use crate::finding::Severity;
 use crate::rules::names::NameEntry;
 
 /// The file names looked for, in order, in each folder.
-pub const CONFIG_NAMES: &[&str] = &["wirecheck.yaml", ".wirecheck.yaml", "wirecheck.yml", ".wirecheck.yml"];
+pub const CONFIG_NAMES: &[&str] = &[
+    "wirecheck.yaml",
+    ".wirecheck.yaml",
+    "wirecheck.yml",
+    ".wirecheck.yml",
+];
 
 /// A severity override: a level, or `off`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -114,7 +119,10 @@ impl Config {
         } else {
             serde_yaml::from_str(&text).map_err(|e| ConfigError {
                 path: path.display().to_string(),
-                location: e.location().map(|l| format!(":{}:{}", l.line(), l.column())).unwrap_or_default(),
+                location: e
+                    .location()
+                    .map(|l| format!(":{}:{}", l.line(), l.column()))
+                    .unwrap_or_default(),
                 message: e.to_string(),
             })?
         };
@@ -126,13 +134,19 @@ impl Config {
     /// Finds the config file in `start` or the nearest folder above it.
     pub fn discover(start: &Path) -> Option<PathBuf> {
         start.ancestors().find_map(|dir| {
-            CONFIG_NAMES.iter().map(|name| dir.join(name)).find(|candidate| candidate.is_file())
+            CONFIG_NAMES
+                .iter()
+                .map(|name| dir.join(name))
+                .find(|candidate| candidate.is_file())
         })
     }
 
     /// True when the shipped pack `pack` is in use.
     pub fn uses_pack(&self, pack: &str) -> bool {
-        let chosen = self.packs.as_ref().is_none_or(|packs| packs.iter().any(|p| p == pack));
+        let chosen = self
+            .packs
+            .as_ref()
+            .is_none_or(|packs| packs.iter().any(|p| p == pack));
         chosen && !self.disable.iter().any(|p| p == pack)
     }
 
@@ -163,7 +177,10 @@ pub enum SetupError {
 
 impl Config {
     fn problem(&self, message: String) -> SetupError {
-        let path = self.path.as_ref().map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
+        let path = self
+            .path
+            .as_ref()
+            .map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
         SetupError::Config { path, message }
     }
 
@@ -179,7 +196,9 @@ impl Config {
                 )));
             }
         }
-        let mut sources: Vec<_> = crate::packs::builtin_sources().filter(|s| self.uses_pack(&s.pack)).collect();
+        let mut sources: Vec<_> = crate::packs::builtin_sources()
+            .filter(|s| self.uses_pack(&s.pack))
+            .collect();
         for path in self.rule_paths().iter().chain(extra_rule_paths) {
             sources.extend(crate::packs::load_path(path)?);
         }
@@ -189,7 +208,9 @@ impl Config {
         let mut set = crate::RuleSet::compile(sources)?;
         for (id, level) in &self.severity {
             if !set.set_severity(id, level.severity()) {
-                return Err(self.problem(format!("severity: unknown rule '{id}' (see 'wirecheck rules')")));
+                return Err(self.problem(format!(
+                    "severity: unknown rule '{id}' (see 'wirecheck rules')"
+                )));
             }
         }
         set.accept_words(self.accept.iter().cloned());
@@ -214,7 +235,15 @@ impl Config {
             names: &self.names,
         };
         let yaml = serde_yaml::to_string(&rule).map_err(|e| self.problem(format!("names: {e}")))?;
-        let origin = self.path.as_ref().map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
-        Ok(crate::rules::RuleSource { pack: "config".to_owned(), name: "Names".to_owned(), origin, yaml })
+        let origin = self
+            .path
+            .as_ref()
+            .map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
+        Ok(crate::rules::RuleSource {
+            pack: "config".to_owned(),
+            name: "Names".to_owned(),
+            origin,
+            yaml,
+        })
     }
 }

@@ -52,7 +52,9 @@ impl RuleSet {
 
     /// Sets a rule's severity, or turns it off with `None`. Returns false for an unknown id.
     pub fn set_severity(&mut self, id: &str, severity: Option<Severity>) -> bool {
-        let Some(position) = self.rules.iter().position(|r| r.id == id) else { return false };
+        let Some(position) = self.rules.iter().position(|r| r.id == id) else {
+            return false;
+        };
         match severity {
             Some(level) => self.rules[position].severity = level,
             None => {
@@ -69,7 +71,10 @@ impl RuleSet {
 
     /// Every finding of every rule in `doc`, ordered by position then rule id.
     pub fn check(&self, doc: &Document, context: &Context) -> Vec<Finding> {
-        let context = Context { known_names: Arc::clone(&self.known_names), ..context.clone() };
+        let context = Context {
+            known_names: Arc::clone(&self.known_names),
+            ..context.clone()
+        };
         let mut findings = Vec::new();
         for rule in &self.rules {
             rule.run(doc, &context, &mut findings);

@@ -57,7 +57,10 @@ pub enum InputError {
 /// Decodes a story's bytes, refusing binary files and invalid UTF-8 with the position of the fault.
 pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary { path: path.to_owned(), offset });
+        return Err(InputError::Binary {
+            path: path.to_owned(),
+            offset,
+        });
     }
     String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
@@ -78,7 +81,10 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<String, InputError> {
 /// Reads a story from a file, or from standard input for `-`.
 pub fn read_story(path: &Path) -> Result<String, InputError> {
     let name = path.display().to_string();
-    let io_error = |e: std::io::Error| InputError::Io { path: name.clone(), message: e.to_string() };
+    let io_error = |e: std::io::Error| InputError::Io {
+        path: name.clone(),
+        message: e.to_string(),
+    };
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         std::io::stdin().read_to_end(&mut bytes).map_err(io_error)?;
@@ -100,15 +106,20 @@ pub struct FileSelection {
 /// The files to check: each file named as it is (whatever its extension), each folder walked
 /// respecting `.gitignore` and hidden files, keeping story files that the selection admits.
 /// Missing paths are errors; `-` stands for standard input.
-pub fn collect_files(paths: &[PathBuf], selection: &FileSelection) -> Result<Vec<PathBuf>, InputError> {
+pub fn collect_files(
+    paths: &[PathBuf],
+    selection: &FileSelection,
+) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     for path in paths {
         if path == Path::new("-") {
             files.push(path.clone());
             continue;
         }
-        let metadata = std::fs::metadata(path)
-            .map_err(|e| InputError::Io { path: path.display().to_string(), message: e.to_string() })?;
+        let metadata = std::fs::metadata(path).map_err(|e| InputError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
         if metadata.is_file() {
             if !excluded(path, selection)? {
                 files.push(path.clone());
@@ -120,7 +131,9 @@ pub fn collect_files(paths: &[PathBuf], selection: &FileSelection) -> Result<Vec
             overrides.add(glob).map_err(|e| glob_error(glob, e))?;
         }
         for glob in &selection.excludes {
-            overrides.add(&format!("!{glob}")).map_err(|e| glob_error(glob, e))?;
+            overrides
+                .add(&format!("!{glob}"))
+                .map_err(|e| glob_error(glob, e))?;
         }
         let overrides = overrides.build().map_err(|e| glob_error("", e))?;
         let mut found: Vec<PathBuf> = WalkBuilder::new(path)
@@ -146,7 +159,9 @@ fn is_story_file(path: &Path) -> bool {
 
 fn excluded(path: &Path, selection: &FileSelection) -> Result<bool, InputError> {
     for glob in &selection.excludes {
-        let matcher = globset::Glob::new(glob).map_err(|e| glob_error(glob, e))?.compile_matcher();
+        let matcher = globset::Glob::new(glob)
+            .map_err(|e| glob_error(glob, e))?
+            .compile_matcher();
         if matcher.is_match(path) || path.file_name().is_some_and(|n| matcher.is_match(n)) {
             return Ok(true);
         }
@@ -155,7 +170,10 @@ fn excluded(path: &Path, selection: &FileSelection) -> Result<bool, InputError> 
 }
 
 fn glob_error(glob: &str, err: impl std::fmt::Display) -> InputError {
-    InputError::Glob { glob: glob.to_owned(), message: err.to_string() }
+    InputError::Glob {
+        glob: glob.to_owned(),
+        message: err.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -165,12 +183,18 @@ mod tests {
     #[test]
     fn invalid_utf8_names_line_and_column() {
         let err = decode("story.txt", b"Headline\nab\xffcd".to_vec()).unwrap_err();
-        assert_eq!(err.to_string(), "story.txt:2:3: invalid UTF-8 (byte 0xff at offset 11)");
+        assert_eq!(
+            err.to_string(),
+            "story.txt:2:3: invalid UTF-8 (byte 0xff at offset 11)"
+        );
     }
 
     #[test]
     fn binary_files_are_refused() {
         let err = decode("x.bin", b"ab\0cd".to_vec()).unwrap_err();
-        assert_eq!(err.to_string(), "x.bin: binary file (NUL byte at offset 2); not checked");
+        assert_eq!(
+            err.to_string(),
+            "x.bin: binary file (NUL byte at offset 2); not checked"
+        );
     }
 }

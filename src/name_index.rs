@@ -39,7 +39,10 @@ pub fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    word.nfd().filter(|&c| !is_combining_mark(c)).flat_map(char::to_lowercase).collect()
+    word.nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A folded word with Japanese long vowels shortened: "kouno" → "kono", "oohashi" → "ohashi".
@@ -102,7 +105,13 @@ impl NameIndex {
             return;
         }
         // Entries are added one after another, so a repeat within an entry is among the last few.
-        if self.targets.iter().rev().take_while(|t| t.entry == entry).any(|t| t.token == token) {
+        if self
+            .targets
+            .iter()
+            .rev()
+            .take_while(|t| t.entry == entry)
+            .any(|t| t.token == token)
+        {
             return;
         }
         let folded = fold(token);
@@ -117,7 +126,12 @@ impl NameIndex {
         for k in keys {
             self.deletions.entry(k).or_default().push(id);
         }
-        self.targets.push(Target { token: token.to_owned(), folded, long_vowels, entry });
+        self.targets.push(Target {
+            token: token.to_owned(),
+            folded,
+            long_vowels,
+            entry,
+        });
     }
 
     /// Adds a spelling that is correct but not a correction target (a variant, an allowed word).
@@ -150,7 +164,9 @@ impl NameIndex {
             }
         };
         collect(key(&long_vowels, b'L'));
-        deletion_variants(&folded, allowed_distance(len), &mut |variant| collect(key(variant, b'D')));
+        deletion_variants(&folded, allowed_distance(len), &mut |variant| {
+            collect(key(variant, b'D'))
+        });
 
         let first = folded.chars().next();
         let mut best: Option<NearMiss<'_>> = None;
@@ -179,7 +195,11 @@ impl NameIndex {
                     b.token = "";
                 }
                 _ => {
-                    best = Some(NearMiss { token: &target.token, entries: vec![target.entry], distance });
+                    best = Some(NearMiss {
+                        token: &target.token,
+                        entries: vec![target.entry],
+                        distance,
+                    });
                 }
             }
         }
@@ -245,7 +265,10 @@ mod tests {
     fn finds_near_misses_of_known_tokens() {
         let index = index(&["Sanae Takaichi", "Shinjiro Koizumi", "Taro Kono"]);
         let miss = index.near_miss("Takaiichi").unwrap();
-        assert_eq!((miss.token, miss.distance, miss.entries), ("Takaichi", 1, vec![0]));
+        assert_eq!(
+            (miss.token, miss.distance, miss.entries),
+            ("Takaichi", 1, vec![0])
+        );
         assert_eq!(index.near_miss("Koizumii").unwrap().token, "Koizumi");
         assert_eq!(index.near_miss("Kouno").unwrap().token, "Kono");
     }
@@ -255,7 +278,11 @@ mod tests {
         let index = index(&["Sanae Takaichi", "Taro Kono"]);
         assert_eq!(index.near_miss("Takaichi"), None);
         assert_eq!(index.near_miss("TAKAICHI"), None);
-        assert_eq!(index.near_miss("Kōno"), None, "diacritics alone are not a misspelling");
+        assert_eq!(
+            index.near_miss("Kōno"),
+            None,
+            "diacritics alone are not a misspelling"
+        );
         assert_eq!(index.near_miss("Tokyo"), None);
         assert_eq!(index.near_miss("Kona"), None, "four letters allow no edit");
         assert_eq!(index.near_miss("Makaichi"), None, "first letters differ");

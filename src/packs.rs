@@ -35,13 +35,20 @@ pub fn builtin_sources() -> impl Iterator<Item = RuleSource> {
 }
 
 fn is_rule_file(path: &Path) -> bool {
-    path.is_file() && matches!(path.extension().and_then(|e| e.to_str()), Some("yml" | "yaml"))
+    path.is_file()
+        && matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yml" | "yaml")
+        )
 }
 
 /// Reads the rules at `path`: a rule file (its pack is its folder's name), a pack folder of rule
 /// files, or a folder of pack folders (Vale's `StylesPath`).
 pub fn load_path(path: &Path) -> Result<Vec<RuleSource>, PackError> {
-    let error = |message: String| PackError { path: path.display().to_string(), message };
+    let error = |message: String| PackError {
+        path: path.display().to_string(),
+        message,
+    };
     let metadata = fs::metadata(path).map_err(|e| error(e.to_string()))?;
     if metadata.is_file() {
         let pack = path
@@ -53,13 +60,24 @@ pub fn load_path(path: &Path) -> Result<Vec<RuleSource>, PackError> {
         return Ok(vec![read_rule(path, pack)?]);
     }
     let mut sources = Vec::new();
-    let pack = path.file_name().and_then(|n| n.to_str()).unwrap_or("local").to_owned();
+    let pack = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("local")
+        .to_owned();
     for entry in sorted_entries(path)? {
         if is_rule_file(&entry) {
             sources.push(read_rule(&entry, &pack)?);
         } else if entry.is_dir() {
-            let sub_pack = entry.file_name().and_then(|n| n.to_str()).unwrap_or("local").to_owned();
-            for file in sorted_entries(&entry)?.into_iter().filter(|p| is_rule_file(p)) {
+            let sub_pack = entry
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("local")
+                .to_owned();
+            for file in sorted_entries(&entry)?
+                .into_iter()
+                .filter(|p| is_rule_file(p))
+            {
                 sources.push(read_rule(&file, &sub_pack)?);
             }
         }
@@ -71,17 +89,31 @@ pub fn load_path(path: &Path) -> Result<Vec<RuleSource>, PackError> {
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<std::path::PathBuf>, PackError> {
-    let entries = fs::read_dir(dir)
-        .map_err(|e| PackError { path: dir.display().to_string(), message: e.to_string() })?;
+    let entries = fs::read_dir(dir).map_err(|e| PackError {
+        path: dir.display().to_string(),
+        message: e.to_string(),
+    })?;
     let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
     Ok(paths)
 }
 
 fn read_rule(path: &Path, pack: &str) -> Result<RuleSource, PackError> {
-    let error = |message: String| PackError { path: path.display().to_string(), message };
+    let error = |message: String| PackError {
+        path: path.display().to_string(),
+        message,
+    };
     let bytes = fs::read(path).map_err(|e| error(e.to_string()))?;
     let yaml = String::from_utf8(bytes).map_err(|e| error(format!("not UTF-8: {e}")))?;
-    let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("rule").to_owned();
-    Ok(RuleSource { pack: pack.to_owned(), name, origin: path.display().to_string(), yaml })
+    let name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("rule")
+        .to_owned();
+    Ok(RuleSource {
+        pack: pack.to_owned(),
+        name,
+        origin: path.display().to_string(),
+        yaml,
+    })
 }

@@ -42,7 +42,13 @@ fn describe(rules: &RuleSet, path: &Path) -> String {
             let fixes: Vec<String> = finding
                 .suggestions
                 .iter()
-                .map(|s| if s.replacement.is_empty() { "delete".to_owned() } else { format!("{:?}", s.replacement) })
+                .map(|s| {
+                    if s.replacement.is_empty() {
+                        "delete".to_owned()
+                    } else {
+                        format!("{:?}", s.replacement)
+                    }
+                })
                 .collect();
             out.push_str(&format!(" => {}", fixes.join(" | ")));
         }
@@ -53,10 +59,16 @@ fn describe(rules: &RuleSet, path: &Path) -> String {
 
 #[test]
 fn every_fixture_gives_exactly_its_expected_findings() {
-    let rules = Config::default().rule_set(&[]).expect("shipped packs compile");
+    let rules = Config::default()
+        .rule_set(&[])
+        .expect("shipped packs compile");
     let bless = std::env::var_os("WIRECHECK_BLESS").is_some();
     let stories = stories();
-    assert!(stories.len() >= 13, "expected at least 13 fixture stories, found {}", stories.len());
+    assert!(
+        stories.len() >= 13,
+        "expected at least 13 fixture stories, found {}",
+        stories.len()
+    );
     let mut failures = Vec::new();
     for story in &stories {
         let actual = describe(&rules, story);
@@ -68,21 +80,40 @@ fn every_fixture_gives_exactly_its_expected_findings() {
         let expected = fs::read_to_string(&sidecar)
             .unwrap_or_else(|_| panic!("{} has no sidecar {}", story.display(), sidecar.display()));
         if expected != actual {
-            failures.push(format!("{}\n--- expected\n{expected}--- actual\n{actual}", story.display()));
+            failures.push(format!(
+                "{}\n--- expected\n{expected}--- actual\n{actual}",
+                story.display()
+            ));
         }
     }
-    assert!(failures.is_empty(), "fixtures differ:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "fixtures differ:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn clean_fixtures_exist_and_are_clean() {
     let clean: Vec<_> = stories()
         .into_iter()
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("clean-")))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("clean-"))
+        })
         .collect();
-    assert!(clean.len() >= 4, "expected at least 4 clean fixtures, found {}", clean.len());
+    assert!(
+        clean.len() >= 4,
+        "expected at least 4 clean fixtures, found {}",
+        clean.len()
+    );
     for story in clean {
         let expected = fs::read_to_string(story.with_extension("expected")).unwrap_or_default();
-        assert!(expected.is_empty(), "{} is a clean fixture but expects findings", story.display());
+        assert!(
+            expected.is_empty(),
+            "{} is a clean fixture but expects findings",
+            story.display()
+        );
     }
 }

@@ -7,16 +7,24 @@ use wirecheck::{Document, InputFormat};
 
 #[test]
 fn shipped_rules_flag_their_bad_examples_and_pass_their_good_ones() {
-    let rules = Config::default().rule_set(&[]).expect("shipped packs compile");
+    let rules = Config::default()
+        .rule_set(&[])
+        .expect("shipped packs compile");
     let mut checked = 0;
     for rule in rules.rules() {
         let examples = &rule.header.examples;
-        for (text, expect_finding) in
-            examples.bad.iter().map(|t| (t, true)).chain(examples.good.iter().map(|t| (t, false)))
+        for (text, expect_finding) in examples
+            .bad
+            .iter()
+            .map(|t| (t, true))
+            .chain(examples.good.iter().map(|t| (t, false)))
         {
             let doc = Document::parse(text.clone(), InputFormat::Text);
-            let found: Vec<_> =
-                rules.check(&doc, &Context::default()).into_iter().filter(|f| f.rule == rule.id).collect();
+            let found: Vec<_> = rules
+                .check(&doc, &Context::default())
+                .into_iter()
+                .filter(|f| f.rule == rule.id)
+                .collect();
             assert_eq!(
                 !found.is_empty(),
                 expect_finding,
@@ -33,9 +41,19 @@ fn shipped_rules_flag_their_bad_examples_and_pass_their_good_ones() {
 
 #[test]
 fn every_shipped_rule_has_a_description_and_a_bad_example() {
-    let rules = Config::default().rule_set(&[]).expect("shipped packs compile");
+    let rules = Config::default()
+        .rule_set(&[])
+        .expect("shipped packs compile");
     for rule in rules.rules() {
-        assert!(rule.header.description.is_some(), "{} has no description", rule.id);
-        assert!(!rule.header.examples.bad.is_empty(), "{} has no bad example", rule.id);
+        assert!(
+            rule.header.description.is_some(),
+            "{} has no description",
+            rule.id
+        );
+        assert!(
+            !rule.header.examples.bad.is_empty(),
+            "{} has no bad example",
+            rule.id
+        );
     }
 }

@@ -78,11 +78,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let (config, rules) = args.rule_options.load()?;
     let mut excludes = args.exclude.clone();
     excludes.extend(config.ignore.iter().cloned());
-    let selection = FileSelection { globs: args.glob.clone(), excludes };
+    let selection = FileSelection {
+        globs: args.glob.clone(),
+        excludes,
+    };
     let files = collect_files(&args.paths, &selection)?;
     let context = Context::default();
-    let results: Vec<Result<FileReport, FileError>> =
-        files.par_iter().map(|path| check_file(path, &rules, &context, args.input_format)).collect();
+    let results: Vec<Result<FileReport, FileError>> = files
+        .par_iter()
+        .map(|path| check_file(path, &rules, &context, args.input_format))
+        .collect();
     let (reports, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
     let reports: Vec<FileReport> = reports.into_iter().filter_map(Result::ok).collect();
     let errors: Vec<FileError> = errors.into_iter().filter_map(Result::err).collect();
@@ -124,8 +129,15 @@ fn check_file(
     context: &Context,
     forced: Option<InputFormatArg>,
 ) -> Result<FileReport, FileError> {
-    let display = if path == std::path::Path::new("-") { "<stdin>".to_owned() } else { path.display().to_string() };
-    let source = read_story(path).map_err(|e| FileError { path: display.clone(), message: e.to_string() })?;
+    let display = if path == std::path::Path::new("-") {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    };
+    let source = read_story(path).map_err(|e| FileError {
+        path: display.clone(),
+        message: e.to_string(),
+    })?;
     let format = match forced {
         Some(InputFormatArg::Text) => InputFormat::Text,
         Some(InputFormatArg::Markdown) => InputFormat::Markdown,
@@ -133,5 +145,9 @@ fn check_file(
     };
     let document = Document::parse(source, format);
     let findings = rules.check(&document, context);
-    Ok(FileReport { path: display, source: document.original().to_owned(), findings })
+    Ok(FileReport {
+        path: display,
+        source: document.original().to_owned(),
+        findings,
+    })
 }

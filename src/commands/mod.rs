@@ -33,7 +33,9 @@ impl RuleOptions {
         }
         let path = match &self.config {
             Some(path) => Some(path.clone()),
-            None => Config::discover(&std::env::current_dir().context("cannot read the working directory")?),
+            None => Config::discover(
+                &std::env::current_dir().context("cannot read the working directory")?,
+            ),
         };
         Ok(match path {
             Some(path) => Config::load(&path)?,

@@ -33,12 +33,20 @@ pub fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
     match args.action {
         None => {
             let width = rules.rules().iter().map(|r| r.id.len()).max().unwrap_or(0);
-            writeln!(out, "{:<14} {:<width$} {:<13} {:<10} DESCRIPTION", "PACK", "ID", "KIND", "SEVERITY")?;
+            writeln!(
+                out,
+                "{:<14} {:<width$} {:<13} {:<10} DESCRIPTION",
+                "PACK", "ID", "KIND", "SEVERITY"
+            )?;
             for rule in rules.rules() {
                 writeln!(
                     out,
                     "{:<14} {:<width$} {:<13} {:<10} {}",
-                    rule.pack, rule.id, rule.kind, rule.severity, rule.summary()
+                    rule.pack,
+                    rule.id,
+                    rule.kind,
+                    rule.severity,
+                    rule.summary()
                 )?;
             }
         }

@@ -99,7 +99,10 @@ impl Document {
             .flat_map(|(index, &paragraph)| {
                 split_sentences(text, paragraph)
                     .into_iter()
-                    .map(move |span| Sentence { span, paragraph: index })
+                    .map(move |span| Sentence {
+                        span,
+                        paragraph: index,
+                    })
             })
             .collect();
         let words = split_words(text, Span::new(skip, text.len()));
@@ -145,7 +148,9 @@ impl Document {
     pub fn line_removal(&self, span: Span) -> Span {
         let text = self.text();
         let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let mut end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i + 1);
+        let mut end = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i + 1);
         while end < text.len() {
             let next_line = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
             if !text[end..next_line].trim().is_empty() {
@@ -173,7 +178,10 @@ struct Line {
 
 /// Length of a YAML front matter block (`---` … `---`) at the start of a Markdown text, or 0.
 fn front_matter_len(text: &str) -> usize {
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
         return 0;
     };
     let mut offset = text.len() - rest.len();
@@ -209,7 +217,10 @@ fn content_lines(text: &str, skip: usize, format: InputFormat) -> Vec<Line> {
                 begin += text[begin..end].len() - text[begin..end].trim_start().len();
             }
         }
-        lines.push(Line { span: Span::new(begin, end), after_blank });
+        lines.push(Line {
+            span: Span::new(begin, end),
+            after_blank,
+        });
         after_blank = false;
     }
     lines
@@ -230,8 +241,10 @@ impl Layout {
         let mut rest = lines;
         let mut headline = None;
         let mut front = Vec::new();
-        if let Some((first, tail)) = rest.split_first() {
-            if looks_like_heading(first.span.slice(text)) {
+        if let Some((first, tail)) = rest.split_first()
+            && looks_like_heading(first.span.slice(text))
+        {
+            {
                 headline = Some(first.span);
                 rest = tail;
                 while let Some((line, tail)) = rest.split_first() {
@@ -249,12 +262,19 @@ impl Layout {
                     } else {
                         FrontLineKind::Label
                     };
-                    front.push(FrontLine { span: line.span, kind });
+                    front.push(FrontLine {
+                        span: line.span,
+                        kind,
+                    });
                     rest = tail;
                 }
             }
         }
-        Self { headline, front, paragraphs: group_paragraphs(text, rest) }
+        Self {
+            headline,
+            front,
+            paragraphs: group_paragraphs(text, rest),
+        }
     }
 }
 
@@ -299,7 +319,9 @@ fn ends_sentence(line: &str) -> bool {
 
 fn is_byline(line: &str) -> bool {
     let lower = line.trim_start().to_lowercase();
-    ["by ", "from ", "reporting by ", "written by "].iter().any(|p| lower.starts_with(p))
+    ["by ", "from ", "reporting by ", "written by "]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// True when two lines have the same words, ignoring case, punctuation and spacing.
@@ -309,7 +331,9 @@ pub fn same_words(a: &str, b: &str) -> bool {
 
 /// The words of `text`, lowercased, for comparisons that ignore case, punctuation and spacing.
 pub fn fold_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// Longest dateline lead-in, in characters, before its dash.
@@ -318,7 +342,9 @@ const MAX_DATELINE_CHARS: usize = 80;
 const MAX_DATELINE_WORDS: usize = 10;
 
 /// Lowercase words a place name in a dateline may contain ("RIO DE JANEIRO" written "Rio de Janeiro").
-const DATELINE_CONNECTORS: &[&str] = &["de", "da", "do", "del", "la", "el", "al", "of", "am", "upon", "on"];
+const DATELINE_CONNECTORS: &[&str] = &[
+    "de", "da", "do", "del", "la", "el", "al", "of", "am", "upon", "on",
+];
 
 /// Finds the dateline at the start of `paragraph`: a short lead-in ending in a spaced dash
 /// ("TOKYO (AP) —", "TOKYO, Nov 21 (Reuters) -", "SadaNews -"). Returns the lead-in and its dash.
@@ -376,13 +402,23 @@ mod tests {
     #[test]
     fn parses_headline_front_lines_and_dateline() {
         let doc = Document::parse(STORY.to_owned(), InputFormat::Text);
-        assert_eq!(doc.slice(doc.headline.unwrap()), "Tokyo and Washington Agree");
-        let front: Vec<_> = doc.front.iter().map(|l| (doc.slice(l.span), l.kind)).collect();
+        assert_eq!(
+            doc.slice(doc.headline.unwrap()),
+            "Tokyo and Washington Agree"
+        );
+        let front: Vec<_> = doc
+            .front
+            .iter()
+            .map(|l| (doc.slice(l.span), l.kind))
+            .collect();
         assert_eq!(
             front,
             [
                 ("Arab & International", FrontLineKind::Label),
-                ("Tokyo and Washington Agree", FrontLineKind::RepeatedHeadline)
+                (
+                    "Tokyo and Washington Agree",
+                    FrontLineKind::RepeatedHeadline
+                )
             ]
         );
         assert_eq!(doc.slice(doc.dateline.unwrap()), "SadaNews -");
@@ -395,14 +431,18 @@ mod tests {
     fn wire_datelines() {
         for (line, lead) in [
             ("TOKYO (AP) — Japan said", "TOKYO (AP) —"),
-            ("TOKYO, Nov 21 (Reuters) - Japan said", "TOKYO, Nov 21 (Reuters) -"),
+            (
+                "TOKYO, Nov 21 (Reuters) - Japan said",
+                "TOKYO, Nov 21 (Reuters) -",
+            ),
             ("Tokyo (AFP) - Japan said", "Tokyo (AFP) -"),
             ("WASHINGTON (AP)—The U.S. said", "WASHINGTON (AP)—"),
         ] {
             let span = find_dateline(line, Span::new(0, line.len()));
             assert_eq!(span.map(|s| s.slice(line)), Some(lead), "{line}");
         }
-        let line = "Japan's well-known leader said - after a long pause, and then some more words - that";
+        let line =
+            "Japan's well-known leader said - after a long pause, and then some more words - that";
         assert_eq!(find_dateline(line, Span::new(0, line.len())), None);
     }
 
@@ -413,7 +453,11 @@ mod tests {
         let paragraphs: Vec<_> = doc.paragraphs.iter().map(|&p| doc.slice(p)).collect();
         assert_eq!(
             paragraphs,
-            ["First sentence ends.", "Second line ends too.", "A hard wrapped\nparagraph ends here."]
+            [
+                "First sentence ends.",
+                "Second line ends too.",
+                "A hard wrapped\nparagraph ends here."
+            ]
         );
     }
 

@@ -25,7 +25,10 @@ impl NormalizedText {
     /// Normalises `original` to NFC. Already-normalised text (nearly all text) is copied once.
     pub fn new(original: &str) -> Self {
         if original.is_ascii() || is_nfc_quick(original.chars()) == IsNormalized::Yes {
-            return Self { text: original.to_owned(), changes: Vec::new() };
+            return Self {
+                text: original.to_owned(),
+                changes: Vec::new(),
+            };
         }
         let mut text = String::with_capacity(original.len());
         let mut changes = Vec::new();
@@ -39,7 +42,10 @@ impl NormalizedText {
             text.push_str(&original[copied..region.start]);
             let start = text.len();
             text.push_str(&composed);
-            changes.push(Change { normalized: Span::new(start, text.len()), original: region });
+            changes.push(Change {
+                normalized: Span::new(start, text.len()),
+                original: region,
+            });
             copied = region.end;
         }
         text.push_str(&original[copied..]);
@@ -62,11 +68,16 @@ impl NormalizedText {
         if self.changes.is_empty() {
             return span;
         }
-        Span::new(self.map_offset(span.start, false), self.map_offset(span.end, true))
+        Span::new(
+            self.map_offset(span.start, false),
+            self.map_offset(span.end, true),
+        )
     }
 
     fn map_offset(&self, offset: usize, is_end: bool) -> usize {
-        let index = self.changes.partition_point(|change| change.normalized.start <= offset);
+        let index = self
+            .changes
+            .partition_point(|change| change.normalized.start <= offset);
         let Some(change) = index.checked_sub(1).map(|i| self.changes[i]) else {
             return offset;
         };

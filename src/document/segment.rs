@@ -63,7 +63,8 @@ fn split_ascii_words(bytes: &[u8], offset: usize, words: &mut Vec<Span>) {
         if b.is_ascii_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(s) = start {
-            let joins = matches!(b, b'\'' | b'-') && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+            let joins = matches!(b, b'\'' | b'-')
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
             if !joins {
                 words.push(Span::new(s + offset, i + offset));
                 start = None;
@@ -77,10 +78,11 @@ fn split_ascii_words(bytes: &[u8], offset: usize, words: &mut Vec<Span>) {
 
 /// Words after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen",
-    "rep", "rev", "st", "jr", "sr", "mt", "ft", "no", "nos", "co", "corp", "inc", "ltd", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
-    "dept", "est", "fig", "vol", "pp", "ph", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov",
+    "sen", "rep", "rev", "st", "jr", "sr", "mt", "ft", "no", "nos", "co", "corp", "inc", "ltd",
+    "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "approx", "dept", "est", "fig", "vol", "pp", "ph", "u.s", "u.k", "u.n", "e.u", "a.m",
+    "p.m",
 ];
 
 /// The sentences of `paragraph`: a sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or
@@ -93,10 +95,15 @@ pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let mut pos = 0;
     let has_ellipsis = body.contains('…');
     while let Some(i) = next_terminator(body, pos, has_ellipsis) {
-        let Some(c) = body[i..].chars().next() else { break };
+        let Some(c) = body[i..].chars().next() else {
+            break;
+        };
         let mut end = i + c.len_utf8();
         while let Some(next) = body[end..].chars().next() {
-            if !matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?') {
+            if !matches!(
+                next,
+                '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?'
+            ) {
                 break;
             }
             end += next.len_utf8();
@@ -108,7 +115,9 @@ pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
             continue;
         }
         let opens_sentence = after[gap..].chars().next().is_some_and(|n| {
-            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«')
+            n.is_uppercase()
+                || n.is_ascii_digit()
+                || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«')
         });
         if !opens_sentence || (c == '.' && ends_abbreviation(&body[start..i])) {
             continue;
@@ -129,7 +138,11 @@ pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
 fn next_terminator(body: &str, from: usize, has_ellipsis: bool) -> Option<usize> {
     let bytes = &body.as_bytes()[from..];
     let ascii = memchr::memchr3(b'.', b'!', b'?', bytes);
-    let ellipsis = if has_ellipsis { memchr::memmem::find(bytes, "…".as_bytes()) } else { None };
+    let ellipsis = if has_ellipsis {
+        memchr::memmem::find(bytes, "…".as_bytes())
+    } else {
+        None
+    };
     match (ascii, ellipsis) {
         (Some(a), Some(e)) => Some(from + a.min(e)),
         (a, e) => a.or(e).map(|i| from + i),
@@ -142,7 +155,8 @@ fn ends_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let mut letters = word.chars();
-    let single_letter = matches!((letters.next(), letters.next()), (Some(l), None) if l.is_uppercase());
+    let single_letter =
+        matches!((letters.next(), letters.next()), (Some(l), None) if l.is_uppercase());
     single_letter || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
@@ -151,11 +165,17 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        split_words(text, Span::new(0, text.len())).iter().map(|s| s.slice(text)).collect()
+        split_words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        split_sentences(text, Span::new(0, text.len())).iter().map(|s| s.slice(text)).collect()
+        split_sentences(text, Span::new(0, text.len()))
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     #[test]
@@ -169,8 +189,15 @@ mod tests {
     #[test]
     fn sentences_respect_abbreviations_and_quotes() {
         assert_eq!(
-            sentences("Mr. Smith met U.S. officials. \"It went well.\" He left at 5 p.m. Friday. 2025 was calm."),
-            ["Mr. Smith met U.S. officials.", "\"It went well.\"", "He left at 5 p.m. Friday.", "2025 was calm."]
+            sentences(
+                "Mr. Smith met U.S. officials. \"It went well.\" He left at 5 p.m. Friday. 2025 was calm."
+            ),
+            [
+                "Mr. Smith met U.S. officials.",
+                "\"It went well.\"",
+                "He left at 5 p.m. Friday.",
+                "2025 was calm."
+            ]
         );
     }
 }

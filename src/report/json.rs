@@ -49,7 +49,13 @@ impl Located {
     fn new(index: &LineIndex, source: &str, span: Span) -> Self {
         let start = index.position(source, span.start);
         let end = index.position(source, span.end);
-        Located { line: start.line, column: start.column, end_line: end.line, end_column: end.column, span }
+        Located {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            span,
+        }
     }
 }
 
@@ -90,7 +96,11 @@ struct JsonSummary {
     error: usize,
 }
 
-pub(super) fn write(reports: &[FileReport], errors: &[FileError], out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(
+    reports: &[FileReport],
+    errors: &[FileError],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut findings = Vec::new();
     for report in reports {
         let index = report.line_index();
@@ -118,7 +128,13 @@ pub(super) fn write(reports: &[FileReport], errors: &[FileError], out: &mut dyn 
     let document = Document {
         version: 1,
         findings,
-        errors: errors.iter().map(|e| JsonError { path: &e.path, message: &e.message }).collect(),
+        errors: errors
+            .iter()
+            .map(|e| JsonError {
+                path: &e.path,
+                message: &e.message,
+            })
+            .collect(),
         summary: JsonSummary {
             files: summary.files,
             findings: summary.findings(),

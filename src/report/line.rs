@@ -10,7 +10,11 @@ pub(super) fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<(
         for finding in &report.findings {
             let (start, _) = positions(&index, &report.source, finding);
             let message = finding.message.replace('\n', " ");
-            writeln!(out, "{}:{}:{}:{}:{}", report.path, start.line, start.column, finding.rule, message)?;
+            writeln!(
+                out,
+                "{}:{}:{}:{}:{}",
+                report.path, start.line, start.column, finding.rule, message
+            )?;
         }
     }
     Ok(())

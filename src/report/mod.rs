@@ -61,7 +61,11 @@ pub struct Summary {
 impl Summary {
     /// Counts `reports` and `errors`.
     pub fn of(reports: &[FileReport], errors: &[FileError]) -> Self {
-        let mut summary = Summary { files: reports.len(), errors: errors.len(), ..Summary::default() };
+        let mut summary = Summary {
+            files: reports.len(),
+            errors: errors.len(),
+            ..Summary::default()
+        };
         for finding in reports.iter().flat_map(|r| &r.findings) {
             summary.by_severity[finding.severity as usize] += 1;
         }
@@ -97,5 +101,8 @@ pub fn write(
 
 /// Start and end positions of a finding's span (end: just past its last character).
 fn positions(index: &LineIndex, source: &str, finding: &Finding) -> (Position, Position) {
-    (index.position(source, finding.span.start), index.position(source, finding.span.end))
+    (
+        index.position(source, finding.span.start),
+        index.position(source, finding.span.end),
+    )
 }

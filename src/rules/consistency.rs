@@ -37,7 +37,11 @@ struct Consistency {
 pub fn compile(source: &RuleSource, header: &RuleHeader) -> Result<Box<dyn Check>, RuleError> {
     let spec: Spec = source.parse()?;
     let form = |pattern: &String| {
-        compile_regex(source, &word_alternation(std::slice::from_ref(pattern), header.nonword), header.ignorecase)
+        compile_regex(
+            source,
+            &word_alternation(std::slice::from_ref(pattern), header.nonword),
+            header.ignorecase,
+        )
     };
     let pairs = spec
         .either
@@ -55,11 +59,16 @@ impl Check for Consistency {
             for (a, b) in &self.pairs {
                 let first: Vec<Span> = a.find_iter(text).map(|m| Span::from(m.range())).collect();
                 let second: Vec<Span> = b.find_iter(text).map(|m| Span::from(m.range())).collect();
-                let (Some(a0), Some(b0)) = (first.first(), second.first()) else { continue };
-                let second_is_minority =
-                    second.len() < first.len() || (second.len() == first.len() && a0.start < b0.start);
-                let (minority, majority) =
-                    if second_is_minority { (&second, &first) } else { (&first, &second) };
+                let (Some(a0), Some(b0)) = (first.first(), second.first()) else {
+                    continue;
+                };
+                let second_is_minority = second.len() < first.len()
+                    || (second.len() == first.len() && a0.start < b0.start);
+                let (minority, majority) = if second_is_minority {
+                    (&second, &first)
+                } else {
+                    (&first, &second)
+                };
                 let preferred = majority[0].slice(text);
                 for found in minority {
                     let found_text = found.slice(text);

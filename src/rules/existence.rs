@@ -48,7 +48,11 @@ pub fn compile(source: &RuleSource, header: &RuleHeader) -> Result<Box<dyn Check
         _ => Vec::new(),
     };
     let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
-    Ok(Box::new(Existence { pattern, scopes, replacements }))
+    Ok(Box::new(Existence {
+        pattern,
+        scopes,
+        replacements,
+    }))
 }
 
 impl Check for Existence {
@@ -57,8 +61,11 @@ impl Check for Existence {
             let text = unit.text(doc);
             for found in self.pattern.find_iter(text) {
                 let span = found.shift(unit.span.start);
-                let fixes: Vec<(Span, String)> =
-                    self.replacements.iter().map(|r| (span, r.clone())).collect();
+                let fixes: Vec<(Span, String)> = self
+                    .replacements
+                    .iter()
+                    .map(|r| (span, r.clone()))
+                    .collect();
                 out.report_in(unit, span, &[found.slice(text)], fixes);
             }
         }

@@ -60,12 +60,24 @@ impl Check for Headline {
 fn repeated_headline(doc: &Document, out: &mut Reporter<'_>) {
     let Some(headline) = doc.headline else { return };
     let headline_text = doc.slice(headline);
-    let front = doc.front.iter().filter(|l| l.kind == FrontLineKind::RepeatedHeadline).map(|l| l.span);
-    let body = doc.paragraphs.iter().copied().filter(|&p| same_words(doc.slice(p), headline_text));
+    let front = doc
+        .front
+        .iter()
+        .filter(|l| l.kind == FrontLineKind::RepeatedHeadline)
+        .map(|l| l.span);
+    let body = doc
+        .paragraphs
+        .iter()
+        .copied()
+        .filter(|&p| same_words(doc.slice(p), headline_text));
     let first_line = line_number(doc, headline.start);
     for span in front.chain(body) {
         let line = line_number(doc, span.start);
-        out.report(span, &[&first_line, &line, headline_text], vec![(doc.line_removal(span), String::new())]);
+        out.report(
+            span,
+            &[&first_line, &line, headline_text],
+            vec![(doc.line_removal(span), String::new())],
+        );
     }
 }
 
@@ -84,7 +96,10 @@ fn copy_key(doc: &Document, span: Span) -> u64 {
     let words = doc.words_in(span);
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write_usize(words.len());
-    let ends = words.iter().take(KEY_WORDS).chain(words.iter().rev().take(KEY_WORDS));
+    let ends = words
+        .iter()
+        .take(KEY_WORDS)
+        .chain(words.iter().rev().take(KEY_WORDS));
     for word in ends {
         hasher.write(doc.slice(*word).as_bytes());
         hasher.write_u8(0xff);
@@ -104,7 +119,10 @@ fn earlier_copies(doc: &Document, spans: impl Iterator<Item = Span>) -> Vec<Opti
     for (index, span) in spans.enumerate() {
         let text = doc.slice(span);
         let bucket = seen.entry(copy_key(doc, span)).or_default();
-        let first = bucket.iter().find(|(_, other)| same_folded(doc.slice(*other), text)).map(|(i, _)| *i);
+        let first = bucket
+            .iter()
+            .find(|(_, other)| same_folded(doc.slice(*other), text))
+            .map(|(i, _)| *i);
         if first.is_none() {
             bucket.push((index, span));
         }
@@ -118,13 +136,20 @@ fn duplicate_paragraphs(doc: &Document, out: &mut Reporter<'_>) {
     for (&paragraph, copy) in doc.paragraphs.iter().zip(copies) {
         if let Some(first) = copy {
             let number = (first + 1).to_string();
-            out.report(paragraph, &[&number], vec![(doc.line_removal(paragraph), String::new())]);
+            out.report(
+                paragraph,
+                &[&number],
+                vec![(doc.line_removal(paragraph), String::new())],
+            );
         }
     }
 }
 
 fn duplicate_sentences(doc: &Document, out: &mut Reporter<'_>) {
-    let long_enough = doc.sentences.iter().filter(|s| doc.words_in(s.span).len() >= MIN_SENTENCE_WORDS);
+    let long_enough = doc
+        .sentences
+        .iter()
+        .filter(|s| doc.words_in(s.span).len() >= MIN_SENTENCE_WORDS);
     let sentences: Vec<_> = long_enough.collect();
     let copies = earlier_copies(doc, sentences.iter().map(|s| s.span));
     if copies.iter().all(Option::is_none) {
@@ -135,7 +160,11 @@ fn duplicate_sentences(doc: &Document, out: &mut Reporter<'_>) {
         // A whole duplicate paragraph is reported once, by duplicate-paragraph.
         if copy.is_some() && duplicate_paragraph[sentence.paragraph].is_none() {
             let text = doc.slice(sentence.span);
-            out.report(sentence.span, &[text], vec![(removal(doc, sentence.span), String::new())]);
+            out.report(
+                sentence.span,
+                &[text],
+                vec![(removal(doc, sentence.span), String::new())],
+            );
         }
     }
 }

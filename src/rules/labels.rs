@@ -42,12 +42,22 @@ pub fn compile(source: &RuleSource, header: &RuleHeader) -> Result<Box<dyn Check
 
 impl Check for Labels {
     fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
-        let front = doc.front.iter().filter(|l| l.kind == FrontLineKind::Label).map(|l| l.span);
+        let front = doc
+            .front
+            .iter()
+            .filter(|l| l.kind == FrontLineKind::Label)
+            .map(|l| l.span);
         let body = doc.paragraphs.iter().copied().filter(|&p| {
-            self.body_labels.as_ref().is_some_and(|labels| labels.is_match(doc.slice(p)))
+            self.body_labels
+                .as_ref()
+                .is_some_and(|labels| labels.is_match(doc.slice(p)))
         });
         for span in front.chain(body) {
-            out.report(span, &[doc.slice(span)], vec![(doc.line_removal(span), String::new())]);
+            out.report(
+                span,
+                &[doc.slice(span)],
+                vec![(doc.line_removal(span), String::new())],
+            );
         }
     }
 }

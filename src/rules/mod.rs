@@ -46,8 +46,15 @@ const KINDS: &[(&str, CompileFn)] = &[
 
 /// Vale kinds that wirecheck does not implement: rule files of these kinds are skipped with a
 /// warning, so that a Vale style pack still loads.
-const UNSUPPORTED_VALE_KINDS: &[&str] =
-    &["capitalization", "conditional", "metric", "readability", "script", "sequence", "spelling"];
+const UNSUPPORTED_VALE_KINDS: &[&str] = &[
+    "capitalization",
+    "conditional",
+    "metric",
+    "readability",
+    "script",
+    "sequence",
+    "spelling",
+];
 
 /// The text of one rule file and where it came from.
 #[derive(Clone, Debug)]
@@ -83,7 +90,11 @@ impl RuleSource {
 
     /// An error about this rule's content.
     pub fn invalid(&self, message: impl Into<String>) -> RuleError {
-        RuleError::Invalid { origin: self.origin.clone(), rule: self.id(), message: message.into() }
+        RuleError::Invalid {
+            origin: self.origin.clone(),
+            rule: self.id(),
+            message: message.into(),
+        }
     }
 }
 
@@ -235,7 +246,10 @@ pub struct Rule {
 
 impl fmt::Debug for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Rule").field("id", &self.id).field("kind", &self.kind).finish()
+        f.debug_struct("Rule")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .finish()
     }
 }
 
@@ -253,7 +267,10 @@ impl Rule {
                 valid: kind_names().collect::<Vec<_>>().join(", "),
             });
         };
-        header.scope.validate().map_err(|message| source.invalid(message))?;
+        header
+            .scope
+            .validate()
+            .map_err(|message| source.invalid(message))?;
         let check = compile(source, &header)?;
         Ok(Some(Rule {
             id: source.id(),
@@ -283,7 +300,11 @@ impl Rule {
 
     /// Runs the rule over `doc`, appending findings to `out`.
     pub fn run(&self, doc: &Document, context: &Context, out: &mut Vec<Finding>) {
-        let mut reporter = Reporter { rule: self, doc, out };
+        let mut reporter = Reporter {
+            rule: self,
+            doc,
+            out,
+        };
         self.check.check(doc, context, &mut reporter);
     }
 }
@@ -308,7 +329,10 @@ impl Reporter<'_> {
         let doc = self.doc;
         let suggestions = fixes
             .into_iter()
-            .map(|(span, replacement)| Suggestion { span: doc.to_original(span), replacement })
+            .map(|(span, replacement)| Suggestion {
+                span: doc.to_original(span),
+                replacement,
+            })
             .collect();
         self.push(doc.to_original(span), args, suggestions);
     }
@@ -319,8 +343,10 @@ impl Reporter<'_> {
         if !unit.raw {
             return self.report(span, args, fixes);
         }
-        let suggestions =
-            fixes.into_iter().map(|(span, replacement)| Suggestion { span, replacement }).collect();
+        let suggestions = fixes
+            .into_iter()
+            .map(|(span, replacement)| Suggestion { span, replacement })
+            .collect();
         self.push(span, args, suggestions);
     }
 
@@ -362,7 +388,9 @@ pub fn fill_message(template: &str, args: &[&str]) -> String {
 /// Adjusts `replacement` to the case pattern of `found`: "FOO" → upper case, "Foo" → capitalised.
 pub fn match_case(found: &str, replacement: &str) -> String {
     let mut letters = found.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else { return replacement.to_owned() };
+    let Some(first) = letters.next() else {
+        return replacement.to_owned();
+    };
     let rest_upper = letters.clone().all(char::is_uppercase);
     let has_more = letters.next().is_some();
     if first.is_uppercase() && has_more && rest_upper {
@@ -383,7 +411,10 @@ mod tests {
 
     #[test]
     fn messages_fill_placeholders_in_order() {
-        assert_eq!(fill_message("Use '%s' instead of '%s'.", &["a", "b"]), "Use 'a' instead of 'b'.");
+        assert_eq!(
+            fill_message("Use '%s' instead of '%s'.", &["a", "b"]),
+            "Use 'a' instead of 'b'."
+        );
         assert_eq!(fill_message("100%% sure: %s", &["x"]), "100% sure: x");
         assert_eq!(fill_message("%s and %s", &["only"]), "only and ");
     }

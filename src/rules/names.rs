@@ -35,8 +35,11 @@ use crate::name_index::NameIndex;
 use crate::span::Span;
 
 /// Lower-case English words of five letters or more (SCOWL, via Debian's wamerican).
-static ENGLISH_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| include_str!("../../rules/data/english-words.txt").lines().collect());
+static ENGLISH_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../rules/data/english-words.txt")
+        .lines()
+        .collect()
+});
 
 /// One `names:` entry: a bare name, or a name with details.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -77,7 +80,11 @@ impl NameEntry {
 
     fn description(&self) -> String {
         match self {
-            NameEntry::Detailed { name, note: Some(note), .. } => format!("{name}, {note}"),
+            NameEntry::Detailed {
+                name,
+                note: Some(note),
+                ..
+            } => format!("{name}, {note}"),
             other => other.name().to_owned(),
         }
     }
@@ -119,7 +126,11 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
         return Err(source.invalid("needs a non-empty 'names' list"));
     }
     for entry in &spec.names {
-        if let NameEntry::Detailed { name, kind: Some(kind), .. } = entry
+        if let NameEntry::Detailed {
+            name,
+            kind: Some(kind),
+            ..
+        } = entry
             && !matches!(kind.as_str(), "person" | "place" | "organization")
         {
             return Err(source.invalid(format!(
@@ -161,14 +172,24 @@ impl Names {
             .collect();
         spellings.sort_unstable();
         spellings.dedup();
-        Self { cache: ThreadLocal::new(), spellings, index, descriptions, entry_tokens }
+        Self {
+            cache: ThreadLocal::new(),
+            spellings,
+            index,
+            descriptions,
+            entry_tokens,
+        }
     }
 
     fn neighbour_of_entry(&self, doc: &Document, words: &[Span], at: usize, entry: usize) -> bool {
         let tokens = &self.entry_tokens[entry];
         let is_token = |i: usize| {
             words.get(i).is_some_and(|&w| {
-                let between = if i < at { w.end..words[at].start } else { words[at].end..w.start };
+                let between = if i < at {
+                    w.end..words[at].start
+                } else {
+                    words[at].end..w.start
+                };
                 doc.text()[between].chars().all(char::is_whitespace)
                     && tokens.contains(&crate::name_index::fold(doc.slice(w)))
             })
@@ -185,12 +206,20 @@ impl Names {
         }
         let miss = self.index.near_miss(word)?;
         let common = word.len() >= 5 && ENGLISH_WORDS.contains(word.to_lowercase().as_str());
-        Some(Lookup { token: miss.token.to_owned(), entries: miss.entries, common })
+        Some(Lookup {
+            token: miss.token.to_owned(),
+            entries: miss.entries,
+            common,
+        })
     }
 
     /// True when the word before or after `at` is a known name token.
     fn beside_known_token(&self, doc: &Document, words: &[Span], at: usize) -> bool {
-        let known = |i: usize| words.get(i).is_some_and(|&w| self.index.is_known(doc.slice(w)));
+        let known = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|&w| self.index.is_known(doc.slice(w)))
+        };
         (at > 0 && known(at - 1)) || known(at + 1)
     }
 }
@@ -226,7 +255,14 @@ impl Check for Names {
                     cache.entry(word.to_owned()).or_insert(lookup)
                 }
             };
-            let Some(Lookup { token, entries, common }) = lookup else { continue };
+            let Some(Lookup {
+                token,
+                entries,
+                common,
+            }) = lookup
+            else {
+                continue;
+            };
             // A common English word is a name's misspelling only beside another token of that name
             // ("Yvette Copper").
             if *common && !self.beside_known_token(doc, words, at) {
@@ -239,7 +275,11 @@ impl Check for Names {
                 .or_else(|| (!*common).then_some(entries[0]));
             let Some(entry) = entry else { continue };
             let suggestion = match_case(word, token);
-            out.report(span, &[word, token, &self.descriptions[entry]], vec![(span, suggestion)]);
+            out.report(
+                span,
+                &[word, token, &self.descriptions[entry]],
+                vec![(span, suggestion)],
+            );
         }
     }
 }

@@ -43,19 +43,33 @@ pub fn compile(source: &RuleSource, header: &RuleHeader) -> Result<Box<dyn Check
     }
     let token = compile_regex(source, &spec.token, header.ignorecase)?;
     let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
-    Ok(Box::new(Occurrence { token, max: spec.max, min: spec.min, scopes }))
+    Ok(Box::new(Occurrence {
+        token,
+        max: spec.max,
+        min: spec.min,
+        scopes,
+    }))
 }
 
 impl Check for Occurrence {
     fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
-            let matches: Vec<Span> = self.token.find_iter(text).map(|m| Span::from(m.range())).collect();
+            let matches: Vec<Span> = self
+                .token
+                .find_iter(text)
+                .map(|m| Span::from(m.range()))
+                .collect();
             let count = matches.len().to_string();
             if let Some(max) = self.max
                 && let Some(extra) = matches.get(max)
             {
-                out.report_in(unit, extra.shift(unit.span.start), &[&max.to_string(), &count], Vec::new());
+                out.report_in(
+                    unit,
+                    extra.shift(unit.span.start),
+                    &[&max.to_string(), &count],
+                    Vec::new(),
+                );
             }
             if let Some(min) = self.min
                 && matches.len() < min

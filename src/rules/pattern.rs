@@ -43,7 +43,11 @@ impl TokenPattern {
             let alternation = format!("^(?:{})$", exceptions.join("|"));
             Some(compile_regex(source, &alternation, header.ignorecase)?)
         };
-        Ok(Self { regex, exceptions, flag })
+        Ok(Self {
+            regex,
+            exceptions,
+            flag,
+        })
     }
 
     /// The spans (relative to `text`) of every match that is not an exception.
@@ -67,11 +71,19 @@ impl TokenPattern {
 /// `tokens` as one alternation, inside word boundaries unless `nonword`.
 pub fn word_alternation(tokens: &[String], nonword: bool) -> String {
     let joined = tokens.join("|");
-    if nonword { format!("(?:{joined})") } else { format!(r"\b(?:{joined})\b") }
+    if nonword {
+        format!("(?:{joined})")
+    } else {
+        format!(r"\b(?:{joined})\b")
+    }
 }
 
 /// Compiles `pattern` for a rule, in multi-line mode, with an error that names the rule.
-pub fn compile_regex(source: &RuleSource, pattern: &str, ignorecase: bool) -> Result<Regex, RuleError> {
+pub fn compile_regex(
+    source: &RuleSource,
+    pattern: &str,
+    ignorecase: bool,
+) -> Result<Regex, RuleError> {
     RegexBuilder::new(pattern)
         .case_insensitive(ignorecase)
         .multi_line(true)

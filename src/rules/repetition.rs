@@ -43,7 +43,11 @@ pub fn compile(source: &RuleSource, header: &RuleHeader) -> Result<Box<dyn Check
     let tokens = if spec.tokens.is_empty() {
         None
     } else {
-        Some(compile_regex(source, &format!("^(?:{})$", spec.tokens.join("|")), header.ignorecase)?)
+        Some(compile_regex(
+            source,
+            &format!("^(?:{})$", spec.tokens.join("|")),
+            header.ignorecase,
+        )?)
     };
     let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
     if scopes.contains(&Scope::Raw) {

@@ -50,10 +50,15 @@ impl Scope {
         match self {
             Scope::Headline => doc.headline.into_iter().map(normalized).collect(),
             Scope::Dateline => doc.dateline.into_iter().map(normalized).collect(),
-            Scope::Body | Scope::Paragraph => doc.paragraphs.iter().copied().map(normalized).collect(),
+            Scope::Body | Scope::Paragraph => {
+                doc.paragraphs.iter().copied().map(normalized).collect()
+            }
             Scope::Sentence => doc.sentences.iter().map(|s| normalized(s.span)).collect(),
             Scope::Text => vec![normalized(Span::new(0, doc.text().len()))],
-            Scope::Raw => vec![Unit { span: Span::new(0, doc.original().len()), raw: true }],
+            Scope::Raw => vec![Unit {
+                span: Span::new(0, doc.original().len()),
+                raw: true,
+            }],
         }
     }
 }
@@ -70,7 +75,11 @@ pub struct Unit {
 impl Unit {
     /// The text this unit covers.
     pub fn text(self, doc: &Document) -> &str {
-        if self.raw { self.span.slice(doc.original()) } else { doc.slice(self.span) }
+        if self.raw {
+            self.span.slice(doc.original())
+        } else {
+            doc.slice(self.span)
+        }
     }
 }
 
@@ -100,7 +109,8 @@ impl ScopeSpec {
         names
             .into_iter()
             .map(|name| {
-                Scope::parse(name).ok_or_else(|| format!("unknown scope '{name}' (valid scopes: {VALID})"))
+                Scope::parse(name)
+                    .ok_or_else(|| format!("unknown scope '{name}' (valid scopes: {VALID})"))
             })
             .collect()
     }

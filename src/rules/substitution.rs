@@ -55,14 +55,28 @@ pub fn compile(source: &RuleSource, header: &RuleHeader) -> Result<Box<dyn Check
         swaps.push((group, replacement.split('|').map(str::to_owned).collect()));
         group += 1 + inner;
     }
-    let regex = compile_regex(source, &word_alternation(&alternatives, header.nonword), header.ignorecase)?;
+    let regex = compile_regex(
+        source,
+        &word_alternation(&alternatives, header.nonword),
+        header.ignorecase,
+    )?;
     let exceptions = if spec.exceptions.is_empty() {
         None
     } else {
-        Some(compile_regex(source, &format!("^(?:{})$", spec.exceptions.join("|")), header.ignorecase)?)
+        Some(compile_regex(
+            source,
+            &format!("^(?:{})$", spec.exceptions.join("|")),
+            header.ignorecase,
+        )?)
     };
     let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
-    Ok(Box::new(Substitution { regex, swaps, exceptions, scopes, ignorecase: header.ignorecase }))
+    Ok(Box::new(Substitution {
+        regex,
+        swaps,
+        exceptions,
+        scopes,
+        ignorecase: header.ignorecase,
+    }))
 }
 
 impl Check for Substitution {
@@ -78,17 +92,28 @@ impl Check for Substitution {
                     continue;
                 };
                 let found_text = found.as_str();
-                if self.exceptions.as_ref().is_some_and(|e| e.is_match(found_text)) {
+                if self
+                    .exceptions
+                    .as_ref()
+                    .is_some_and(|e| e.is_match(found_text))
+                {
                     continue;
                 }
                 let unchanged = replacements.iter().any(|r| {
-                    if self.ignorecase { r.eq_ignore_ascii_case(found_text) } else { r == found_text }
+                    if self.ignorecase {
+                        r.eq_ignore_ascii_case(found_text)
+                    } else {
+                        r == found_text
+                    }
                 });
                 if unchanged {
                     continue;
                 }
                 let span = Span::new(found.start(), found.end()).shift(unit.span.start);
-                let fixes = replacements.iter().map(|r| (span, match_case(found_text, r))).collect();
+                let fixes = replacements
+                    .iter()
+                    .map(|r| (span, match_case(found_text, r)))
+                    .collect();
                 let expected = replacements.join("' or '");
                 out.report_in(unit, span, &[&expected, found_text], fixes);
             }

@@ -84,14 +84,32 @@ impl Holder {
     }
 
     /// True when `found` (a sequence of folded name tokens) names this holder: the full name, the
-    /// full name followed by more, or one of its tokens alone (the surname, or a family name written
-    /// first). Near misses count: a misspelt holder is the `names` rule's finding, not a wrong holder.
+    /// full name followed by more, a run of its tokens, one token alone (the surname, or a family
+    /// name written first), or initials with the family name. Near misses count: a misspelt holder is the `names` rule's finding, not a wrong holder.
     fn is_named_by(&self, found: &[String]) -> bool {
-        let holder: Vec<String> = self.name.split_whitespace().map(fold).collect();
+        let holder = name_tokens(&self.name);
+        let (Some(first), Some(last)) = (holder.first(), holder.last()) else {
+            return false;
+        };
         if found.len() == 1 {
-            return holder.iter().chain([&fold(self.surname())]).any(|token| is_close(&found[0], token));
+            let surname = fold(self.surname());
+            return holder
+                .iter()
+                .chain([&surname])
+                .any(|token| is_close(&found[0], token));
         }
-        found.len() >= holder.len() && found.iter().zip(&holder).all(|(f, h)| is_close(f, h))
+        let close = |f: &[String], h: &[String]| f.iter().zip(h).all(|(f, h)| is_close(f, h));
+        // The full name, perhaps followed by more, or a run of it ("Ricardo Trevilla" for
+        // "Ricardo Trevilla Trejo", "Lula da Silva" for "Luiz Inácio Lula da Silva").
+        let full = if found.len() >= holder.len() {
+            close(&found[..holder.len()], &holder)
+        } else {
+            holder.windows(found.len()).any(|run| close(found, run))
+        };
+        // Initials or a shortened given name: same family name, same initial ("S. Jaishankar").
+        let shortened = found.last().is_some_and(|f| is_close(f, last))
+            && found[0].chars().next() == first.chars().next();
+        full || shortened
     }
 }
 
@@ -151,25 +169,70 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .map_err(|err| source.invalid(format!("cannot index titles: {err}")))?;
-    Ok(Box::new(Titles { finder, phrases, titles }))
+    Ok(Box::new(Titles {
+        finder,
+        phrases,
+        titles,
+    }))
 }
 
 /// Lower-case words that may stand inside a personal name.
-const NAME_PARTICLES: &[&str] =
-    &["da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "bint", "al", "la", "le"];
+const NAME_PARTICLES: &[&str] = &[
+    "da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin",
+    "bint", "al", "la", "le",
+];
 
 /// Capitalised words that end a name rather than continue it.
 const NOT_NAMES: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-    "The", "And", "On", "In", "At", "To", "For", "Of", "But", "As", "He", "She", "It", "They", "Said",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "And",
+    "On",
+    "In",
+    "At",
+    "To",
+    "For",
+    "Of",
+    "But",
+    "As",
+    "He",
+    "She",
+    "It",
+    "They",
+    "Said",
 ];
 
 /// Most tokens a personal name has.
 const MAX_NAME_TOKENS: usize = 5;
 
-/// The name written right after `at`: capitalised words (with particles between them), as the span
-/// of the name and its folded tokens.
+/// Honorifics and ranks that may stand before a name and are not part of it.
+const HONORIFICS: &[&str] = &[
+    "Prince", "Princess", "Sheikh", "King", "Queen", "Crown", "Dr", "Mr", "Mrs", "Ms", "Gen",
+    "General", "Lt", "Col", "Adm", "Admiral", "Sen", "Rep", "Gov", "Sir", "Dame", "Lord", "Lady",
+    "Dato", "Datuk",
+];
+
+/// The name written right after `at`: capitalised words, with particles ("da", "bin") and initials
+/// ("S. Jaishankar") inside it and honorifics ("Prince", "Gen.") before it left out. Returns the
+/// span of the name (without a possessive "'s") and its folded tokens.
 fn name_after(doc: &Document, at: usize) -> Option<(Span, Vec<String>)> {
     let text = doc.text();
     let rest = &text[at..];
@@ -177,34 +240,80 @@ fn name_after(doc: &Document, at: usize) -> Option<(Span, Vec<String>)> {
     if gap == 0 {
         return None;
     }
-    let start = at + gap;
-    let window_end = text[start..].find(['\n', ',', ';', ':', '(', ')', '"', '“', '”']).map_or(text.len(), |i| start + i);
-    let words = split_words(text, Span::new(start, window_end));
+    let window_start = at + gap;
+    let window_end = text[window_start..]
+        .find(['\n', ',', ';', ':', '(', ')', '"', '“', '”'])
+        .map_or(text.len(), |i| window_start + i);
     let mut tokens = Vec::new();
-    let mut end = start;
-    for (i, word) in words.iter().enumerate() {
-        let between = &text[end..word.start];
-        if i > 0 && !between.chars().all(char::is_whitespace) || i == 0 && word.start != start {
+    let mut start = window_start;
+    let mut end = window_start;
+    let mut cursor = window_start;
+    // A period may follow an initial or an abbreviated honorific ("Gen. Ricardo Trevilla").
+    let mut period_allowed = false;
+    for word in split_words(text, Span::new(window_start, window_end)) {
+        let between = &text[cursor..word.start];
+        let joined = between
+            .chars()
+            .all(|c| c.is_whitespace() || (c == '.' && period_allowed));
+        if !joined || (cursor == window_start && word.start != window_start) {
             break;
         }
-        let token = doc.slice(*word);
-        // Particles join a name only between capitalised words: `end` does not move past them.
-        if NAME_PARTICLES.contains(&token) && !tokens.is_empty() {
+        let token = doc.slice(word);
+        if tokens.is_empty() && HONORIFICS.contains(&token) {
+            cursor = word.end;
+            start = text[cursor..window_end]
+                .find(|c: char| c.is_alphanumeric())
+                .map_or(window_end, |i| cursor + i);
+            period_allowed = true;
             continue;
         }
-        if !token.starts_with(char::is_uppercase) || NOT_NAMES.contains(&token) || tokens.len() == MAX_NAME_TOKENS {
+        // Particles join a name only between capitalised words: `end` does not move past them.
+        if NAME_PARTICLES.contains(&token) && !tokens.is_empty() {
+            cursor = word.end;
+            period_allowed = false;
+            continue;
+        }
+        if !token.starts_with(char::is_uppercase)
+            || NOT_NAMES.contains(&token)
+            || tokens.len() == MAX_NAME_TOKENS
+        {
             break;
         }
-        tokens.push(fold(token));
-        end = word.end;
+        let name = token
+            .strip_suffix("'s")
+            .or_else(|| token.strip_suffix("’s"))
+            .unwrap_or(token);
+        tokens.push(fold(name));
+        end = word.start + name.len();
+        cursor = word.end;
+        period_allowed = name.chars().count() == 1;
+        if name.len() != token.len() {
+            break; // "Trump's": the name ends at the possessive
+        }
     }
     (!tokens.is_empty()).then(|| (Span::new(start, end), tokens))
+}
+
+/// A name's folded tokens, without particles: "Luiz Inácio Lula da Silva" → luiz, inacio, lula, silva.
+fn name_tokens(name: &str) -> Vec<String> {
+    split_words(name, Span::new(0, name.len()))
+        .into_iter()
+        .map(|span| span.slice(name))
+        .filter(|token| !NAME_PARTICLES.contains(token))
+        .map(fold)
+        .collect()
 }
 
 impl Titles {
     /// True when the text before `at` ends with one of the title's qualifiers, or the name is
     /// followed by "of <country>".
-    fn qualified(&self, title: &TitleSpec, doc: &Document, title_start: usize, name_end: usize) -> bool {
+    fn qualified(
+        &self,
+        title: &TitleSpec,
+        doc: &Document,
+        title_start: usize,
+        name_end: usize,
+    ) -> bool {
         if title.unqualified {
             return true;
         }
@@ -212,11 +321,16 @@ impl Titles {
         let before = text[..title_start].trim_end();
         let qualified_before = title.qualifiers.iter().chain(&title.country).any(|q| {
             before.ends_with(q.as_str())
-                && before[..before.len() - q.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && before[..before.len() - q.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
         });
         let after = text[name_end..].trim_start();
         let qualified_after = title.country.as_ref().is_some_and(|country| {
-            after.strip_prefix("of ").is_some_and(|rest| rest.trim_start().starts_with(country.as_str()))
+            after
+                .strip_prefix("of ")
+                .is_some_and(|rest| rest.trim_start().starts_with(country.as_str()))
         });
         qualified_before || qualified_after
     }
@@ -226,12 +340,20 @@ impl Check for Titles {
     fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
         let text = doc.text();
         for found in self.finder.find_iter(text) {
-            let at_word_start = text[..found.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let at_word_end = text[found.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let at_word_start = text[..found.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let at_word_end = text[found.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             if !at_word_start || !at_word_end {
                 continue;
             }
-            let Some((name_span, tokens)) = name_after(doc, found.end()) else { continue };
+            let Some((name_span, tokens)) = name_after(doc, found.end()) else {
+                continue;
+            };
             for &id in &self.phrases[found.pattern().as_usize()] {
                 let title = &self.titles[id];
                 if !self.qualified(title, doc, found.start(), name_span.end) {
@@ -244,8 +366,15 @@ impl Check for Titles {
                 if expected.is_empty() || expected.iter().any(|h| h.is_named_by(&tokens)) {
                     continue;
                 }
-                let holder = expected.iter().find(|h| h.until.is_none()).unwrap_or(&expected[0]);
-                let replacement = if tokens.len() == 1 { holder.surname() } else { holder.name.as_str() };
+                let holder = expected
+                    .iter()
+                    .find(|h| h.until.is_none())
+                    .unwrap_or(&expected[0]);
+                let replacement = if tokens.len() == 1 {
+                    holder.surname()
+                } else {
+                    holder.name.as_str()
+                };
                 let title_start = qualifier_start(title, text, found.start());
                 let title_text = &text[title_start..found.end()];
                 let found_name = doc.slice(name_span);

@@ -1,0 +1,345 @@
+//! The `wirecheck` binary as users run it: output formats (snapshots), exit codes, and every error
+//! path of bad input, bad rules and bad config.
+
+use std::fs;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const STORY: &str = "fixtures/stories/sadanews-tokyo-washington-defense.txt";
+
+fn cmd() -> Command {
+    let mut cmd = Command::cargo_bin("wirecheck").expect("binary is built");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("runs").stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn human_output_of_the_real_story() {
+    let out = stdout_of(cmd().args(["check", "--no-config", STORY]));
+    insta::assert_snapshot!("human", out);
+}
+
+#[test]
+fn json_output_of_the_real_story() {
+    let out = stdout_of(cmd().args(["check", "--no-config", "--format", "json", STORY]));
+    let parsed: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(parsed["version"], 1);
+    insta::assert_snapshot!("json", out);
+}
+
+#[test]
+fn line_output_is_vale_format() {
+    let out = stdout_of(cmd().args(["check", "--no-config", "--format", "line", STORY]));
+    insta::assert_snapshot!("line", out);
+    for line in out.lines() {
+        let fields: Vec<&str> = line.splitn(5, ':').collect();
+        assert_eq!(fields.len(), 5, "{line}");
+        assert_eq!(fields[0], STORY);
+        assert!(
+            fields[1].parse::<usize>().is_ok() && fields[2].parse::<usize>().is_ok(),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn the_real_story_gives_the_four_faults_the_issue_names() {
+    let out = stdout_of(cmd().args(["check", "--no-config", "--format", "line", STORY]));
+    assert!(out.contains(":2:1:wire.SectionLabel:"), "{out}");
+    assert!(out.contains(":4:1:wire.RepeatedHeadline:"), "{out}");
+    assert!(
+        out.contains("names-japan.Titles:") && out.contains("Shinjiro Koizumi"),
+        "{out}"
+    );
+    assert!(out.contains("names-japan.Names:'Takaiichi'"), "{out}");
+}
+
+#[test]
+fn exit_codes_follow_the_fail_level() {
+    cmd().args(["check", "--no-config", STORY]).assert().code(1);
+    cmd()
+        .args(["check", "--no-config", "--fail-level", "none", STORY])
+        .assert()
+        .code(0);
+    let dir = tempfile::tempdir().unwrap();
+    let clean = dir.path().join("clean.txt");
+    fs::write(
+        &clean,
+        "Markets Rise\n\nTOKYO (AP) — Shares rose on Friday.\n",
+    )
+    .unwrap();
+    cmd()
+        .args(["check", "--no-config"])
+        .arg(&clean)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No findings"));
+    // A warning fails at the default level, not at --fail-level error.
+    let warning = dir.path().join("warn.txt");
+    fs::write(
+        &warning,
+        "Markets Rise\n\nTOKYO (AP) — Shares  rose on Friday.\n",
+    )
+    .unwrap();
+    cmd()
+        .args(["check", "--no-config"])
+        .arg(&warning)
+        .assert()
+        .code(1);
+    cmd()
+        .args(["check", "--no-config", "--fail-level", "error"])
+        .arg(&warning)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    cmd()
+        .args(["check", "--no-config", "--format", "line", "-"])
+        .write_stdin("Headline\n\nThe the minister spoke.\n")
+        .assert()
+        .code(1)
+        .stdout("<stdin>:3:1:wire.DoubledWord:'The' is repeated.\n");
+}
+
+#[test]
+fn folders_are_walked_respecting_gitignore_and_globs() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("drafts")).unwrap();
+    fs::write(dir.path().join(".gitignore"), "ignored.txt\n").unwrap();
+    let faulty = "Headline\n\nThe the minister spoke.\n";
+    for name in ["a.txt", "ignored.txt", "drafts/b.md", "notes.csv"] {
+        fs::write(dir.path().join(name), faulty).unwrap();
+    }
+    let out = stdout_of(
+        cmd()
+            .args(["check", "--no-config", "--format", "line"])
+            .arg(dir.path()),
+    );
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(
+        out.contains("a.txt")
+            && out.contains("b.md")
+            && !out.contains("ignored")
+            && !out.contains("csv")
+    );
+    let out = stdout_of(
+        cmd()
+            .args([
+                "check",
+                "--no-config",
+                "--format",
+                "line",
+                "--exclude",
+                "drafts/**",
+            ])
+            .arg(dir.path()),
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let out = stdout_of(
+        cmd()
+            .args(["check", "--no-config", "--format", "line", "--glob", "*.md"])
+            .arg(dir.path()),
+    );
+    assert!(out.contains("b.md") && !out.contains("a.txt"), "{out}");
+}
+
+#[test]
+fn input_errors_name_the_file_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    cmd()
+        .args(["check", "--no-config", "no/such/story.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/story.txt"));
+    let bad = dir.path().join("latin1.txt");
+    fs::write(&bad, b"Headline\n\nCaf\xe9 society.\n").unwrap();
+    cmd()
+        .args(["check", "--no-config", "--format", "line"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("latin1.txt:3:4: invalid UTF-8"));
+    let binary = dir.path().join("image.txt");
+    fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    cmd()
+        .args(["check", "--no-config", "--format", "line"])
+        .arg(&binary)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("image.txt: binary file"));
+}
+
+fn rule_error(yaml: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("house");
+    fs::create_dir_all(&pack).unwrap();
+    fs::write(pack.join("Broken.yml"), yaml).unwrap();
+    let output = cmd()
+        .args(["check", "--no-config", "--rules"])
+        .arg(&pack)
+        .arg(STORY)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "a bad rule exits 2");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one-line error: {stderr}");
+    assert!(stderr.contains("Broken.yml"), "names the file: {stderr}");
+    stderr
+}
+
+#[test]
+fn malformed_rule_files_are_one_line_errors() {
+    let err = rule_error("extends: existence\nmessage: x\ntokens:\n  bad: map\n");
+    assert!(
+        err.contains("Broken.yml:4:3") && err.contains("tokens"),
+        "{err}"
+    );
+    let err = rule_error("extends: existence\n  message: [unclosed\n");
+    assert!(err.contains("Broken.yml:"), "{err}");
+    let err = rule_error("extends: grammar\nmessage: x\n");
+    assert!(
+        err.contains("unknown rule kind 'extends: grammar'")
+            && err.contains("existence, substitution"),
+        "{err}"
+    );
+    let err = rule_error("extends: existence\nmessage: x\ntokens: ['(unclosed']\n");
+    assert!(err.contains("rule house.Broken: invalid regex"), "{err}");
+    let err = rule_error("extends: existence\nmessage: x\nscope: footer\ntokens: [a]\n");
+    assert!(err.contains("unknown scope 'footer'"), "{err}");
+    let err = rule_error("extends: existence\nlevel: fatal\ntokens: [a]\n");
+    assert!(err.contains("level"), "{err}");
+}
+
+#[test]
+fn user_rules_load_from_a_file_and_vale_kinds_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("House");
+    fs::create_dir_all(&pack).unwrap();
+    fs::write(
+        pack.join("Agree.yml"),
+        "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nlevel: error\nignorecase: true\nswap:\n  agreed: concurred\n",
+    )
+    .unwrap();
+    fs::write(pack.join("Spelling.yml"), "extends: spelling\nmessage: x\n").unwrap();
+    cmd()
+        .args(["check", "--no-config", "--format", "line", "--rules"])
+        .arg(&pack)
+        .arg(STORY)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "House.Agree:Use 'concurred' instead of 'agreed'.",
+        ))
+        .stderr(predicate::str::contains(
+            "Spelling.yml: rule kind not supported",
+        ));
+}
+
+#[test]
+fn config_is_discovered_from_the_working_directory_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("desk/today");
+    fs::create_dir_all(&nested).unwrap();
+    fs::write(
+        dir.path().join("wirecheck.yaml"),
+        "severity:\n  wire.DoubledWord: off\n  wire.DoubleSpace: error\nnames:\n  - name: Marisol Quintanilla\n    note: our correspondent\n",
+    )
+    .unwrap();
+    fs::write(
+        nested.join("s.txt"),
+        "Headline\n\nThe the reporter  Marisol Quintanila filed.\n",
+    )
+    .unwrap();
+    let mut run = Command::cargo_bin("wirecheck").unwrap();
+    let out = run
+        .current_dir(&nested)
+        .args(["check", "--format", "line", "s.txt"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains("DoubledWord"), "{stdout}");
+    assert!(stdout.contains("wire.DoubleSpace"), "{stdout}");
+    assert!(
+        stdout.contains("config.Names:'Quintanila' is close to the known name 'Quintanilla'"),
+        "{stdout}"
+    );
+    let mut run = Command::cargo_bin("wirecheck").unwrap();
+    run.current_dir(&nested)
+        .args(["check", "--no-config", "--format", "line", "s.txt"]);
+    assert!(
+        String::from_utf8(run.output().unwrap().stdout)
+            .unwrap()
+            .contains("DoubledWord")
+    );
+}
+
+#[test]
+fn config_errors_name_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("wirecheck.yaml");
+    fs::write(&config, "severity:\n  wire.NoSuchRule: off\n").unwrap();
+    cmd()
+        .args(["check", "--config"])
+        .arg(&config)
+        .arg(STORY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "wirecheck.yaml: severity: unknown rule 'wire.NoSuchRule'",
+        ));
+    fs::write(&config, "packs: [wire, klingon]\n").unwrap();
+    cmd()
+        .args(["check", "--config"])
+        .arg(&config)
+        .arg(STORY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown pack 'klingon'"));
+    fs::write(&config, "severty: {}\n").unwrap();
+    cmd()
+        .args(["check", "--config"])
+        .arg(&config)
+        .arg(STORY)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("wirecheck.yaml:1:1").and(predicate::str::contains("severty")),
+        );
+}
+
+#[test]
+fn rules_are_listed_and_explained() {
+    let out = stdout_of(cmd().args(["rules", "--no-config"]));
+    for id in [
+        "wire.RepeatedHeadline",
+        "wire.DoubledWord",
+        "names-japan.Names",
+        "names-japan.Titles",
+    ] {
+        assert!(out.contains(id), "{id} missing from:\n{out}");
+    }
+    let out = stdout_of(cmd().args(["rules", "explain", "wire.DoubledWord", "--no-config"]));
+    assert!(
+        out.contains("source: builtin:rules/wire/DoubledWord.yml") && out.contains("flagged:"),
+        "{out}"
+    );
+    cmd()
+        .args(["rules", "explain", "wire.Nope", "--no-config"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rule 'wire.Nope'"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    cmd().args(["check", "--format", "xml"]).assert().code(2);
+    cmd().arg("frobnicate").assert().code(2);
+}
