@@ -110,11 +110,73 @@ impl LineIndex {
     }
 }
 
+/// Positions of spans in one text, computed in order: a cursor remembers the last position, so that
+/// the findings of one long line cost time in proportion to the line, not to the line times the
+/// findings.
+#[derive(Clone, Debug)]
+pub struct Positions<'a> {
+    text: &'a str,
+    index: LineIndex,
+    /// The last offset asked for, and its position.
+    last: (usize, Position),
+}
+
+impl<'a> Positions<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            index: LineIndex::new(text),
+            last: (0, Position { line: 1, column: 1 }),
+        }
+    }
+
+    /// The text positions are computed in.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The position of byte `offset`.
+    pub fn at(&mut self, offset: usize) -> Position {
+        let line = self.index.line_of(offset);
+        let (last_offset, last) = self.last;
+        let position = if last.line == line + 1 && last_offset <= offset {
+            let column = last.column + self.text[last_offset..offset].chars().count();
+            Position {
+                line: last.line,
+                column,
+            }
+        } else {
+            self.index.position(self.text, offset)
+        };
+        self.last = (offset, position);
+        position
+    }
+
+    /// Start and end (just past the last character) of `span`.
+    pub fn span(&mut self, span: Span) -> (Position, Position) {
+        let start = self.at(span.start);
+        let end = self.at(span.end);
+        // Leave the cursor at the start: the next span usually starts after this one's start.
+        self.last = (span.start, start);
+        (start, end)
+    }
+
+    /// The whole lines `span` covers, without the last line's ending.
+    pub fn line_span_of(&self, span: Span) -> Span {
+        let first = self.index.line_of(span.start);
+        let last = self
+            .index
+            .line_of(span.end.saturating_sub(1).max(span.start));
+        Span::new(
+            self.index.line_span(self.text, first).start,
+            self.index.line_span(self.text, last).end,
+        )
+    }
+}
+
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
+    memchr::memchr_iter(b'\n', text.as_bytes())
 }
 
 #[cfg(test)]

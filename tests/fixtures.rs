@@ -20,6 +20,7 @@ fn stories() -> Vec<PathBuf> {
         .expect("fixtures/stories exists")
         .map(|e| e.expect("readable entry").path())
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
         .collect();
     paths.sort();
     paths

@@ -3,11 +3,15 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{FileError, FileReport, Summary};
 use crate::finding::{Finding, Severity};
-use crate::span::{LineIndex, Span};
+use crate::span::{Positions, Span};
+
+/// Bytes of context shown on each side of a finding on a very long line; the renderer trims
+/// further to the terminal width, and this keeps rendering cost independent of the line's length.
+const CONTEXT_BYTES: usize = 2048;
 
 pub(super) fn write(
     reports: &[FileReport],
@@ -20,20 +24,19 @@ pub(super) fn write(
     } else {
         Renderer::plain()
     };
-    for report in reports {
-        let index = report.line_index();
+    for report in reports.iter().filter(|r| !r.findings.is_empty()) {
+        let mut positions = Positions::new(&report.source);
         for finding in &report.findings {
-            writeln!(out, "{}\n", render(&renderer, report, &index, finding))?;
+            writeln!(
+                out,
+                "{}\n",
+                render(&renderer, report, &mut positions, finding)
+            )?;
         }
     }
     for error in errors {
-        writeln!(
-            out,
-            "{}\n",
-            renderer.render(&[Group::with_title(
-                Level::ERROR.primary_title(&error.message)
-            )])
-        )?;
+        let title = Group::with_title(Level::ERROR.primary_title(&error.message));
+        writeln!(out, "{}\n", renderer.render(&[title]))?;
     }
     writeln!(out, "{}", summary_line(&Summary::of(reports, errors)))
 }
@@ -41,32 +44,30 @@ pub(super) fn write(
 fn render(
     renderer: &Renderer,
     report: &FileReport,
-    index: &LineIndex,
+    positions: &mut Positions<'_>,
     finding: &Finding,
 ) -> String {
     let source = &report.source;
-    // Show only the lines the finding covers: whole stories would be folded anyway, and this keeps
-    // rendering cost independent of the file's size.
-    let first_line = index.line_of(finding.span.start);
-    let last_line = index.line_of(finding.span.end.saturating_sub(1).max(finding.span.start));
-    let excerpt = Span::new(
-        index.line_span(source, first_line).start,
-        index
-            .line_span(source, last_line)
-            .end
-            .max(finding.span.end.min(source.len())),
-    );
-    let local = Span::new(
-        finding.span.start - excerpt.start,
-        finding.span.end.min(excerpt.end) - excerpt.start,
-    );
-    let level = level_of(finding.severity);
-    let title = level.primary_title(&finding.message).id(&finding.rule);
+    let (start, _) = positions.span(finding.span);
+    let excerpt = excerpt(positions, finding.span);
+    let local =
+        finding.span.start - excerpt.start..finding.span.end.min(excerpt.end) - excerpt.start;
+    let title = level_of(finding.severity)
+        .primary_title(&finding.message)
+        .id(&finding.rule);
     let snippet = Snippet::source(excerpt.slice(source))
-        .line_start(first_line + 1)
-        .path(&report.path)
-        .annotation(AnnotationKind::Primary.span(local.start..local.end));
-    let mut group = title.element(snippet);
+        .line_start(start.line)
+        .annotation(AnnotationKind::Primary.span(local));
+    let clipped = excerpt.start != positions.line_span_of(finding.span).start;
+    let mut group = if clipped {
+        // The renderer would count the column from the cut; name the true one.
+        let origin = Origin::path(&report.path)
+            .line(start.line)
+            .char_column(start.column);
+        title.element(origin).element(snippet)
+    } else {
+        title.element(snippet.path(&report.path))
+    };
     let help: Vec<String> = finding
         .suggestions
         .iter()
@@ -79,6 +80,24 @@ fn render(
         group = group.element(Level::NOTE.message(format!("see {link}")));
     }
     renderer.render(&[group])
+}
+
+/// The text shown for a finding: the lines it covers, cut to some context around it on a long line.
+fn excerpt(positions: &Positions<'_>, span: Span) -> Span {
+    let text = positions.text();
+    let lines = positions.line_span_of(span);
+    let mut start = lines.start.max(span.start.saturating_sub(CONTEXT_BYTES));
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = lines
+        .end
+        .min(span.end.saturating_add(CONTEXT_BYTES))
+        .max(span.end.min(text.len()));
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start, end)
 }
 
 fn level_of(severity: Severity) -> Level<'static> {

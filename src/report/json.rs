@@ -26,7 +26,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{FileError, FileReport, Summary};
-use crate::span::{LineIndex, Span};
+use crate::span::{Positions, Span};
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -46,9 +46,8 @@ struct Located {
 }
 
 impl Located {
-    fn new(index: &LineIndex, source: &str, span: Span) -> Self {
-        let start = index.position(source, span.start);
-        let end = index.position(source, span.end);
+    fn new(positions: &mut Positions<'_>, span: Span) -> Self {
+        let (start, end) = positions.span(span);
         Located {
             line: start.line,
             column: start.column,
@@ -103,7 +102,7 @@ pub(super) fn write(
 ) -> io::Result<()> {
     let mut findings = Vec::new();
     for report in reports {
-        let index = report.line_index();
+        let mut positions = Positions::new(&report.source);
         for finding in &report.findings {
             findings.push(JsonFinding {
                 path: &report.path,
@@ -111,13 +110,13 @@ pub(super) fn write(
                 severity: finding.severity.as_str(),
                 message: &finding.message,
                 matched: finding.span.slice(&report.source),
-                location: Located::new(&index, &report.source, finding.span),
+                location: Located::new(&mut positions, finding.span),
                 suggestions: finding
                     .suggestions
                     .iter()
                     .map(|s| JsonSuggestion {
                         replacement: &s.replacement,
-                        location: Located::new(&index, &report.source, s.span),
+                        location: Located::new(&mut positions, s.span),
                     })
                     .collect(),
                 link: finding.link.as_deref(),

@@ -2,13 +2,14 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, positions};
+use super::FileReport;
+use crate::span::Positions;
 
 pub(super) fn write(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     for report in reports.iter().filter(|r| !r.findings.is_empty()) {
-        let index = report.line_index();
+        let mut positions = Positions::new(&report.source);
         for finding in &report.findings {
-            let (start, _) = positions(&index, &report.source, finding);
+            let start = positions.at(finding.span.start);
             let message = finding.message.replace('\n', " ");
             writeln!(
                 out,

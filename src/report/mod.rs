@@ -7,7 +7,7 @@ mod line;
 use std::io::{self, Write};
 
 use crate::finding::{Finding, Severity};
-use crate::span::{LineIndex, Position};
+use crate::span::LineIndex;
 
 /// The findings of one checked file, with its text for positions and excerpts.
 #[derive(Debug)]
@@ -97,12 +97,4 @@ pub fn write(
         Format::Json => json::write(reports, errors, out),
         Format::Line => line::write(reports, out),
     }
-}
-
-/// Start and end positions of a finding's span (end: just past its last character).
-fn positions(index: &LineIndex, source: &str, finding: &Finding) -> (Position, Position) {
-    (
-        index.position(source, finding.span.start),
-        index.position(source, finding.span.end),
-    )
 }

@@ -220,6 +220,9 @@ const NOT_NAMES: &[&str] = &[
     "Said",
 ];
 
+/// Most bytes a personal name with its honorifics takes.
+const MAX_NAME_BYTES: usize = 160;
+
 /// Most tokens a personal name has.
 const MAX_NAME_TOKENS: usize = 5;
 
@@ -241,9 +244,14 @@ fn name_after(doc: &Document, at: usize) -> Option<(Span, Vec<String>)> {
         return None;
     }
     let window_start = at + gap;
-    let window_end = text[window_start..]
+    // A name is a few words: look no further than this, so a huge line costs no more than a short one.
+    let mut limit = (window_start + MAX_NAME_BYTES).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window_end = text[window_start..limit]
         .find(['\n', ',', ';', ':', '(', ')', '"', '“', '”'])
-        .map_or(text.len(), |i| window_start + i);
+        .map_or(limit, |i| window_start + i);
     let mut tokens = Vec::new();
     let mut start = window_start;
     let mut end = window_start;
