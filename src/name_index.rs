@@ -34,13 +34,13 @@ pub fn allowed_distance(len: usize) -> usize {
     }
 }
 
-/// `word` in lower case with diacritics stripped: "Kōno" → "kono".
+/// `word` in lower case with diacritics and invisible characters stripped: "Kōno" → "kono".
 pub fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
     word.nfd()
-        .filter(|&c| !is_combining_mark(c))
+        .filter(|&c| !is_combining_mark(c) && !crate::document::is_invisible(c))
         .flat_map(char::to_lowercase)
         .collect()
 }

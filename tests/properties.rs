@@ -31,6 +31,11 @@ fn story_text() -> impl Strategy<Value = String> {
         Just("\n".to_owned()),
         Just("\n\n".to_owned()),
         Just("[TN: note] ".to_owned()),
+        Just("—".to_owned()),
+        Just("Japan’s Prime Minister ".to_owned()),
+        Just("former Foreign Minister ".to_owned()),
+        Just("Motegie's ".to_owned()),
+        Just("Taka\u{200b}ichi ".to_owned()),
         "[a-zA-Z]{1,9} ",
         "\\PC{1,4}",
     ];

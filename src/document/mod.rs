@@ -7,7 +7,7 @@ mod segment;
 use std::path::Path;
 
 pub use normalize::NormalizedText;
-pub use segment::{split_sentences, split_words};
+pub use segment::{is_invisible, split_sentences, split_words};
 
 use crate::span::Span;
 
@@ -46,7 +46,7 @@ pub struct FrontLine {
 pub enum FrontLineKind {
     /// The headline again.
     RepeatedHeadline,
-    /// "By …": who wrote the story.
+    /// "By …": who wrote the story, with the lines that continue it ("Associated Press").
     Byline,
     /// Any other short line: a kicker, a section label, a CMS leftover.
     Label,
@@ -255,9 +255,13 @@ impl Layout {
                     {
                         break;
                     }
+                    let after_byline = front.last().is_some_and(|l: &FrontLine| {
+                        l.kind == FrontLineKind::Byline && is_byline(l.span.slice(text))
+                    });
+                    let credit = after_byline && !line.after_blank && is_credit(line_text);
                     let kind = if same_words(line_text, first.span.slice(text)) {
                         FrontLineKind::RepeatedHeadline
-                    } else if is_byline(line_text) {
+                    } else if is_byline(line_text) || credit {
                         FrontLineKind::Byline
                     } else {
                         FrontLineKind::Label
@@ -322,6 +326,33 @@ fn is_byline(line: &str) -> bool {
     ["by ", "from ", "reporting by ", "written by "]
         .iter()
         .any(|p| lower.starts_with(p))
+}
+
+/// A byline's second line: the agency or the writer's role ("Associated Press", "Tokyo
+/// correspondent").
+fn is_credit(line: &str) -> bool {
+    const AGENCIES: &[&str] = &[
+        "associated press",
+        "the associated press",
+        "ap",
+        "reuters",
+        "afp",
+        "agence france-presse",
+        "kyodo",
+        "kyodo news",
+        "jiji press",
+        "bloomberg",
+        "xinhua",
+        "yonhap",
+        "dpa",
+        "efe",
+        "ansa",
+    ];
+    let lower = line.trim().to_lowercase();
+    AGENCIES.contains(&lower.as_str())
+        || ["correspondent", "writer", "reporter", "staff", "editor"]
+            .iter()
+            .any(|r| lower.contains(r))
 }
 
 /// True when two lines have the same words, ignoring case, punctuation and spacing.

@@ -12,9 +12,19 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Characters that join two word characters into one word: "don't", "Jae-myung".
+/// Characters that join two word characters into one word: "don't", "Jae-myung", and the
+/// invisible characters a paste leaves inside words ("Taka\u{200b}ichi" is one word with a fault).
 fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐')
+    matches!(c, '\'' | '’' | '-' | '‐') || is_invisible(c)
+}
+
+/// Zero-width spaces and joiners, word joiners, soft hyphens and byte-order marks: characters that
+/// show nothing but split words for a machine.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
 }
 
 /// The words of `text` inside `within`: runs of letters, digits and combining marks, joined across

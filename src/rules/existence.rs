@@ -61,13 +61,41 @@ impl Check for Existence {
             let text = unit.text(doc);
             for found in self.pattern.find_iter(text) {
                 let span = found.shift(unit.span.start);
+                let whole = if unit.raw { doc.original() } else { doc.text() };
                 let fixes: Vec<(Span, String)> = self
                     .replacements
                     .iter()
-                    .map(|r| (span, r.clone()))
+                    .map(|r| {
+                        (
+                            if r.is_empty() {
+                                removal(whole, span)
+                            } else {
+                                span
+                            },
+                            r.clone(),
+                        )
+                    })
                     .collect();
                 out.report_in(unit, span, &[found.slice(text)], fixes);
             }
         }
+    }
+}
+
+/// What to delete to remove `span` from `text` cleanly: with the space before it when punctuation
+/// or the end of the line follows ("emergency [TK]." → "emergency."), or with the space after it
+/// at the start of a line.
+fn removal(text: &str, span: Span) -> Span {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let closes = after.is_none_or(|c| {
+        c == '\n' || c == '\r' || (c.is_ascii_punctuation() && !"([{\"'".contains(c))
+    });
+    if before == Some(' ') && (closes || after == Some(' ')) {
+        Span::new(span.start - 1, span.end)
+    } else if before.is_none_or(|c| c == '\n') && after == Some(' ') {
+        Span::new(span.start, span.end + 1)
+    } else {
+        span
     }
 }

@@ -83,7 +83,7 @@ fn repeated_headline(doc: &Document, out: &mut Reporter<'_>) {
 
 /// The 1-based line number of `offset` (NFC never changes line breaks, so it holds for the file).
 fn line_number(doc: &Document, offset: usize) -> String {
-    (memchr::memchr_iter(b'\n', doc.text()[..offset].as_bytes()).count() + 1).to_string()
+    (memchr::memchr_iter(b'\n', &doc.text().as_bytes()[..offset]).count() + 1).to_string()
 }
 
 /// Words hashed at each end of a span: enough to tell nearly all different texts apart, so that

@@ -224,6 +224,24 @@ impl Names {
     }
 }
 
+/// A word without its possessive ending ("Motegi's" → "Motegi"), and its span.
+fn without_possessive(word: &str, span: Span) -> (&str, Span) {
+    match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        Some(stem) if !stem.is_empty() => (stem, Span::new(span.start, span.start + stem.len())),
+        _ => (word, span),
+    }
+}
+
+/// True for a Latin word with Cyrillic or Greek letters in it ("Tоkyo" with a Cyrillic о): a
+/// mixed-script fault, which the `wire.MixedScript` rule reports; no name lookup can fix it.
+fn mixes_scripts(word: &str) -> bool {
+    !word.is_ascii()
+        && word.chars().any(|c| c.is_ascii_alphabetic())
+        && word
+            .chars()
+            .any(|c| matches!(c, '\u{370}'..='\u{3ff}' | '\u{400}'..='\u{52f}'))
+}
+
 /// The tokens of a name: its words, split the way the document splits words.
 fn name_tokens(name: &str) -> Vec<&str> {
     crate::document::split_words(name, Span::new(0, name.len()))
@@ -244,8 +262,8 @@ impl Check for Names {
             cache.clear();
         }
         for (at, &span) in words.iter().enumerate() {
-            let word = doc.slice(span);
-            if !word.starts_with(char::is_uppercase) {
+            let (word, span) = without_possessive(doc.slice(span), span);
+            if !word.starts_with(char::is_uppercase) || mixes_scripts(word) {
                 continue;
             }
             let lookup = match cache.get(word) {

@@ -6,7 +6,9 @@
 //! ignorecase: true
 //! exceptions: [that, had]
 //! ```
-//! Two words count as repeated when only white space stands between them. `tokens`, if given,
+//! Two words count as repeated when only white space stands between them, within one block (not
+//! across a blank line or from the headline into the story); capitalised reduplicated names
+//! ("Pago Pago") are not doubled words. `tokens`, if given,
 //! limits the check to words that fully match one of them. The fix keeps one copy.
 
 use regex::Regex;
@@ -84,6 +86,31 @@ impl Repetition {
     }
 }
 
+/// True when the two words stand in different blocks: across a blank line, or from the headline or a
+/// front line to the next line ("… in Tokyo" / "TOKYO (AP) —").
+fn crosses_a_block(doc: &Document, first: Span, between: &str) -> bool {
+    let breaks = between.matches('\n').count();
+    breaks >= 2
+        || (breaks == 1
+            && doc
+                .headline
+                .iter()
+                .chain(doc.front.iter().map(|l| &l.span))
+                .any(|s| s.contains(first)))
+}
+
+/// Function words that are a mistake when doubled even with capitals ("The The").
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "to", "of", "in", "on", "and", "for", "is", "was", "it",
+];
+
+/// True for a capitalised reduplicated name: "Pago Pago", "Bora Bora", "Xiao Xiao".
+fn is_reduplicated_name(a: &str, b: &str) -> bool {
+    a.starts_with(char::is_uppercase)
+        && b.starts_with(char::is_uppercase)
+        && !FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(a))
+}
+
 impl Check for Repetition {
     fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
@@ -96,6 +123,8 @@ impl Check for Repetition {
                     || !between.chars().all(char::is_whitespace)
                     || !a.chars().any(char::is_alphabetic)
                     || !self.counts(a)
+                    || crosses_a_block(doc, first, between)
+                    || is_reduplicated_name(a, b)
                 {
                     continue;
                 }

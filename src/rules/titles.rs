@@ -322,26 +322,68 @@ impl Titles {
         title_start: usize,
         name_end: usize,
     ) -> bool {
-        if title.unqualified {
+        if title.unqualified || qualifier_before(title, doc.text(), title_start).is_some() {
             return true;
         }
-        let text = doc.text();
-        let before = text[..title_start].trim_end();
-        let qualified_before = title.qualifiers.iter().chain(&title.country).any(|q| {
-            before.ends_with(q.as_str())
-                && before[..before.len() - q.len()]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        });
-        let after = text[name_end..].trim_start();
-        let qualified_after = title.country.as_ref().is_some_and(|country| {
+        let after = doc.text()[name_end..].trim_start();
+        title.country.as_ref().is_some_and(|country| {
             after
                 .strip_prefix("of ")
                 .is_some_and(|rest| rest.trim_start().starts_with(country.as_str()))
-        });
-        qualified_before || qualified_after
+        })
     }
+}
+
+/// Words that put a title in the past: "former Prime Minister Shinzo Abe" is no claim about the
+/// holder.
+const PAST_MARKERS: &[&str] = &[
+    "former",
+    "then",
+    "ex",
+    "late",
+    "onetime",
+    "one-time",
+    "previous",
+    "erstwhile",
+];
+
+/// True when the title (with its qualifier) starting at `start` is marked as a past one.
+fn is_past_title(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let before = before.strip_suffix(['-', '‑']).unwrap_or(before);
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    PAST_MARKERS
+        .iter()
+        .any(|marker| marker.eq_ignore_ascii_case(word))
+}
+
+/// Where the title's qualifier starts, when one stands right before the title ("Japan's" written
+/// with a straight or a curly apostrophe).
+fn qualifier_before(title: &TitleSpec, text: &str, title_start: usize) -> Option<usize> {
+    let before = text[..title_start].trim_end_matches([' ', '\u{a0}']);
+    title
+        .qualifiers
+        .iter()
+        .chain(&title.country)
+        .find_map(|qualifier| {
+            let curly = qualifier.replace('\'', "’");
+            [qualifier.as_str(), curly.as_str()]
+                .into_iter()
+                .find_map(|q| {
+                    let start = before
+                        .len()
+                        .checked_sub(q.len())
+                        .filter(|&i| before.is_char_boundary(i))?;
+                    let at_word_start = before[..start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    (before.ends_with(q) && at_word_start).then_some(start)
+                })
+        })
 }
 
 impl Check for Titles {
@@ -364,7 +406,9 @@ impl Check for Titles {
             };
             for &id in &self.phrases[found.pattern().as_usize()] {
                 let title = &self.titles[id];
-                if !self.qualified(title, doc, found.start(), name_span.end) {
+                if !self.qualified(title, doc, found.start(), name_span.end)
+                    || is_past_title(text, qualifier_start(title, text, found.start()))
+                {
                     continue;
                 }
                 let expected: Vec<&Holder> = match context.publication_date {
@@ -399,11 +443,5 @@ impl Check for Titles {
 
 /// Where the title as written starts: at its qualifier when one stands right before it.
 fn qualifier_start(title: &TitleSpec, text: &str, title_start: usize) -> usize {
-    let before = text[..title_start].trim_end();
-    title
-        .qualifiers
-        .iter()
-        .chain(&title.country)
-        .find(|q| before.ends_with(q.as_str()))
-        .map_or(title_start, |q| before.len() - q.len())
+    qualifier_before(title, text, title_start).unwrap_or(title_start)
 }
