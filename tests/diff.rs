@@ -405,7 +405,7 @@ fn invalid_utf8_and_binary_files_are_errors() {
     std::fs::write(&latin1, b"caf\xe9\n").expect("write");
     assert_one_line_error(
         &[Path::new(OLD_PATH), &latin1],
-        "latin1.txt: invalid UTF-8 at byte 3",
+        "latin1.txt:1:4: invalid UTF-8 (byte 0xe9 at offset 3)",
     );
     let binary = dir.path().join("image.bin");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0").expect("write");

@@ -80,9 +80,7 @@ pub struct DiffArgs {
 }
 
 fn read_story(path: &PathBuf) -> anyhow::Result<String> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-    Ok(diff::decode_story(&name, bytes)?)
+    Ok(wirecheck::input::read_story(path)?)
 }
 
 fn colour_enabled(when: ColorWhen) -> bool {

@@ -25,7 +25,6 @@
 //! ```
 
 pub mod format;
-pub mod input;
 pub mod paragraphs;
 pub mod tokens;
 pub mod words;
@@ -33,7 +32,6 @@ pub mod words;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-pub use input::{InputError, decode_story};
 pub use paragraphs::{ParagraphPairing, split_paragraphs};
 pub use words::{ChangeKind, WordChange};
 
