@@ -79,7 +79,7 @@ pub struct DiffArgs {
     pub timeout_ms: u64,
 }
 
-fn read_story(path: &PathBuf) -> anyhow::Result<String> {
+fn read_story(path: &std::path::Path) -> anyhow::Result<String> {
     Ok(wirecheck::input::read_story(path)?)
 }
 
