@@ -64,7 +64,6 @@ const OUTLET_WORDS: &[&str] = &[
 ];
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Spec {
     #[serde(default)]
     styles: Vec<String>,

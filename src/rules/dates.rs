@@ -60,7 +60,6 @@ const ALL_CHECKS: [DateCheck; 7] = [
 ];
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Spec {
     #[serde(default = "default_style")]
     style: String,
