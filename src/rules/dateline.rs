@@ -235,23 +235,6 @@ impl DatelineRule {
             out.report(place_span, &[&explanation], Vec::new());
             return;
         }
-        let Some(known) = known else {
-            if !self.on(DatelineCheck::Place) || places.is_qualifier(place) {
-                return;
-            }
-            if let Some(nearest) = places.nearest_city(place) {
-                let fix = match_case(place, &nearest);
-                let explanation =
-                    format!("'{place}' is not a place in the gazetteer: did you mean '{fix}'?");
-                out.report(place_span, &[&explanation], vec![(place_span, fix)]);
-            } else if dateline.qualifiers.is_empty() {
-                let explanation = format!(
-                    "'{place}' is not a dateline city in the gazetteer: add its country ('{place}, Country') or add it to `places:`"
-                );
-                out.report(place_span, &[&explanation], Vec::new());
-            }
-            return;
-        };
         for &qualifier in &dateline.qualifiers {
             let written = doc.slice(qualifier);
             if places.is_qualifier(written) || !self.on(DatelineCheck::Place) {
@@ -274,18 +257,37 @@ impl DatelineRule {
                 );
             }
         }
+        let Some(known) = known else {
+            if !self.on(DatelineCheck::Place) || places.is_qualifier(place) {
+                return;
+            }
+            if let Some(nearest) = places.nearest_city(place) {
+                let fix = match_case(place, &nearest);
+                let explanation =
+                    format!("'{place}' is not a place in the gazetteer: did you mean '{fix}'?");
+                out.report(place_span, &[&explanation], vec![(place_span, fix)]);
+            } else if dateline.qualifiers.is_empty() {
+                let explanation = format!(
+                    "'{place}' is not a dateline city in the gazetteer: add its country ('{place}, Country') or add it to `places:`"
+                );
+                out.report(place_span, &[&explanation], Vec::new());
+            }
+            return;
+        };
         let Some(style) = style else { return };
+        let mut case_fixed = false;
         if style.standalone_only
             && !known.standalone
             && dateline.qualifiers.is_empty()
             && self.on(DatelineCheck::Standalone)
         {
-            let fix = format!("{place}, {}", known.country);
+            let fix = format!("{}, {}", in_case(place, style.place_case), known.country);
             let explanation = format!(
                 "'{place}' is not one of {}'s stand-alone dateline cities: write '{fix}'",
                 style.name
             );
             out.report(place_span, &[&explanation], vec![(place_span, fix)]);
+            case_fixed = true;
         }
         let wanted = in_case(place, style.place_case);
         let title_case_wanted = style.place_case == PlaceCase::Title
@@ -293,7 +295,7 @@ impl DatelineRule {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        if self.on(DatelineCheck::Case) && (wanted != place || title_case_wanted) {
+        if self.on(DatelineCheck::Case) && !case_fixed && (wanted != place || title_case_wanted) {
             let fix = if title_case_wanted {
                 known.name.clone()
             } else {
@@ -328,11 +330,17 @@ impl DatelineRule {
             } else {
                 style.dash()
             };
-            let explanation = format!(
-                "{} datelines end with a spaced '{wanted}', not '{}'",
-                style.name,
-                doc.slice(dateline.dash_region).trim_end_matches(' ')
-            );
+            let explanation = if wanted == dash {
+                format!(
+                    "{} datelines put a space on each side of the '{dash}'",
+                    style.name
+                )
+            } else {
+                format!(
+                    "{} datelines end with a spaced '{wanted}', not '{dash}'",
+                    style.name
+                )
+            };
             out.report(
                 dateline.dash,
                 &[&explanation],
