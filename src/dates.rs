@@ -261,10 +261,10 @@ pub fn find_dates(text: &str, span: Span, publication: Option<Date>) -> Vec<Date
             found.push(mention);
             continue;
         }
-        if let Some(m) = caps.name("wd").or_else(|| caps.name("wa")) {
-            if let Some(value) = weekday_named(m.as_str()) {
-                mention.weekday = Some(DatePart { value, span: at(m) });
-            }
+        if let Some(m) = caps.name("wd").or_else(|| caps.name("wa"))
+            && let Some(value) = weekday_named(m.as_str())
+        {
+            mention.weekday = Some(DatePart { value, span: at(m) });
         }
         if caps.name("wa").is_some() {
             let before = &haystack[..whole.start()];

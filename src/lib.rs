@@ -11,7 +11,7 @@
 //!     pack: "house".into(),
 //!     name: "Doubled".into(),
 //!     origin: "example".into(),
-//!     yaml: "extends: repetition\nmessage: \"'%s' is repeated\"\n".into(),
+//!     yaml: "extends: repetition\nmessage: \"'%s' is repeated\"\nignorecase: true\n".into(),
 //! };
 //! let rules = RuleSet::compile([rule]).unwrap();
 //! let story = Document::parse("Headline\n\nThe the minister spoke.\n".into(), InputFormat::Text);
