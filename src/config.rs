@@ -2,7 +2,8 @@
 //! changes severities, ignores paths, and adds names and accepted words.
 //!
 //! ```yaml
-//! packs: [wire, names-japan]        # shipped packs to use (default: all)
+//! packs: [wire, names-japan]        # shipped packs to use (default: those on by default)
+//! enable: [dateline-ap, dates-ap]   # packs to add to those (house styles are off by default)
 //! disable: [names-world]            # shipped packs to leave out
 //! rules: [house-style/]             # more rule files or folders, relative to this file
 //! severity:
@@ -14,6 +15,13 @@
 //!     note: our Tokyo correspondent
 //! accept: [Ishida]                  # words never reported, whatever the rule
 //! fail_level: warning
+//! date: 2026-01-16T09:30+09:00      # publication date when neither --date nor the story gives one
+//! dateline_style: ap                # the dateline style required: turns on dateline-ap, and
+//!                                   # every dateline rule checks this style
+//! places:                           # places added to the dateline gazetteer
+//!   - name: Kesennuma
+//!     country: Japan
+//!     standalone: true
 //! ```
 
 use std::collections::BTreeMap;
@@ -62,9 +70,12 @@ impl LevelOverride {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// Shipped packs to use; all when absent.
+    /// Shipped packs to use; those on by default when absent.
     #[serde(default)]
     pub packs: Option<Vec<String>>,
+    /// Shipped packs to use besides `packs` (or the default ones): house-style packs.
+    #[serde(default)]
+    pub enable: Vec<String>,
     /// Shipped packs to leave out.
     #[serde(default)]
     pub disable: Vec<String>,
@@ -86,6 +97,15 @@ pub struct Config {
     /// The lowest severity that makes `check` fail.
     #[serde(default)]
     pub fail_level: Option<Severity>,
+    /// The publication date to use when neither `--date` nor the story gives one.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The dateline house style required of every story (`ap`, `reuters`, …).
+    #[serde(default)]
+    pub dateline_style: Option<String>,
+    /// Places added to the dateline gazetteer.
+    #[serde(default)]
+    pub places: Vec<crate::gazetteer::Place>,
     /// The folder the config file is in; relative paths start there.
     #[serde(skip)]
     pub root: PathBuf,
@@ -141,13 +161,47 @@ impl Config {
         })
     }
 
-    /// True when the shipped pack `pack` is in use.
+    /// True when the shipped pack `pack` is in use: named in `packs` (or on by default when
+    /// `packs` is absent), in `enable`, or the `dateline-<style>` pack of `dateline_style`; and
+    /// not in `disable`.
     pub fn uses_pack(&self, pack: &str) -> bool {
-        let chosen = self
-            .packs
+        let chosen = match &self.packs {
+            Some(packs) => packs.iter().any(|p| p == pack),
+            None => crate::packs::is_default_pack(pack),
+        };
+        let styled = self
+            .dateline_style
             .as_ref()
-            .is_none_or(|packs| packs.iter().any(|p| p == pack));
-        chosen && !self.disable.iter().any(|p| p == pack)
+            .is_some_and(|style| pack.strip_prefix("dateline-") == Some(style.as_str()));
+        (chosen || styled || self.enable.iter().any(|p| p == pack))
+            && !self.disable.iter().any(|p| p == pack)
+    }
+
+    /// What the checks of a run know from the configuration: its publication date, dateline
+    /// style and places.
+    pub fn context(&self) -> Result<crate::rules::Context, SetupError> {
+        use crate::publication::{DateSource, PublicationDate};
+        let configured_date = self
+            .date
+            .as_deref()
+            .map(|text| PublicationDate::parse(text, DateSource::Config))
+            .transpose()
+            .map_err(|e| self.problem(format!("date: {e}")))?;
+        if let Some(style) = &self.dateline_style {
+            let styles = crate::house_style::HouseStyles::shipped();
+            if styles.get(style).is_none() {
+                return Err(self.problem(format!(
+                    "dateline_style: unknown style '{style}' (styles: {})",
+                    styles.ids().join(", ")
+                )));
+            }
+        }
+        Ok(crate::rules::Context {
+            configured_date,
+            dateline_style: self.dateline_style.clone(),
+            places: std::sync::Arc::new(self.places.clone()),
+            ..crate::rules::Context::default()
+        })
     }
 
     /// The extra rule paths, resolved against the config's folder.
@@ -188,7 +242,13 @@ impl Config {
     /// then `extra_rule_paths` (from `--rules`), with the config's severity overrides applied.
     pub fn rule_set(&self, extra_rule_paths: &[PathBuf]) -> Result<crate::RuleSet, SetupError> {
         let known_packs = crate::packs::builtin_pack_names();
-        for pack in self.packs.iter().flatten().chain(&self.disable) {
+        for pack in self
+            .packs
+            .iter()
+            .flatten()
+            .chain(&self.enable)
+            .chain(&self.disable)
+        {
             if !known_packs.contains(&pack.as_str()) {
                 return Err(self.problem(format!(
                     "unknown pack '{pack}' (shipped packs: {})",

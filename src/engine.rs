@@ -71,10 +71,8 @@ impl RuleSet {
 
     /// Every finding of every rule in `doc`, ordered by position then rule id.
     pub fn check(&self, doc: &Document, context: &Context) -> Vec<Finding> {
-        let context = Context {
-            known_names: Arc::clone(&self.known_names),
-            ..context.clone()
-        };
+        let mut context = context.for_document(doc);
+        context.known_names = Arc::clone(&self.known_names);
         let mut findings = Vec::new();
         for rule in &self.rules {
             rule.run(doc, &context, &mut findings);

@@ -20,13 +20,18 @@
 //! ```
 
 pub mod config;
+pub mod dateline;
+pub mod dates;
 pub mod diff;
 pub mod document;
 pub mod engine;
 pub mod finding;
+pub mod gazetteer;
+pub mod house_style;
 pub mod input;
 pub mod name_index;
 pub mod packs;
+pub mod publication;
 pub mod report;
 pub mod rules;
 pub mod span;

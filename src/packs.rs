@@ -19,9 +19,25 @@ pub struct PackError {
 
 /// The names of the shipped packs, in order.
 pub fn builtin_pack_names() -> Vec<&'static str> {
-    let mut names: Vec<&str> = BUILTIN_RULES.iter().map(|(pack, _, _)| *pack).collect();
-    names.dedup();
-    names
+    BUILTIN_PACKS.iter().map(|(pack, _)| *pack).collect()
+}
+
+/// True when the shipped pack `pack` is on unless the configuration leaves it out. Packs that
+/// contradict each other (house styles) are off unless chosen: their folder's `pack.yaml` says
+/// `default: false`.
+pub fn is_default_pack(pack: &str) -> bool {
+    BUILTIN_PACKS
+        .iter()
+        .any(|(name, on_by_default)| *name == pack && *on_by_default)
+}
+
+/// The shipped packs that are off unless chosen, in order.
+pub fn optional_pack_names() -> Vec<&'static str> {
+    BUILTIN_PACKS
+        .iter()
+        .filter(|(_, on_by_default)| !on_by_default)
+        .map(|(pack, _)| *pack)
+        .collect()
 }
 
 /// The rules of the shipped packs.

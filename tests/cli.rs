@@ -343,3 +343,162 @@ fn usage_errors_exit_2() {
     cmd().args(["check", "--format", "xml"]).assert().code(2);
     cmd().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn the_real_story_gives_its_dateline_finding_with_a_publication_date() {
+    let output = cmd()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "line",
+            "--verbose",
+            "--date",
+            "2026-01-16",
+            STORY,
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stdout.contains(":6:1:wire.Dateline:The dateline names 'SadaNews', an outlet"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("publication date 2026-01-16 from the command line"),
+        "{stderr}"
+    );
+    // "on Friday" and "in November" are right for a story of Friday, Jan. 16, 2026.
+    let output = cmd()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "line",
+            "--enable",
+            "dates-ap",
+            "--date",
+            "2026-01-16T09:30+09:00",
+            STORY,
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(!stdout.contains("dates-ap.Dates"), "{stdout}");
+}
+
+#[test]
+fn verbose_says_which_checks_lack_a_publication_date() {
+    cmd()
+        .args([
+            "check",
+            "--no-config",
+            "--verbose",
+            "--enable",
+            "dates-ap",
+            "-",
+        ])
+        .write_stdin("Talks\n\nTOKYO (AP) — Talks began Jan. 14.\n")
+        .assert()
+        .stderr(
+            predicate::str::contains("<stdin>: no publication date")
+                .and(predicate::str::contains("dates-ap.Dates (dates relative")),
+        );
+    cmd()
+        .args(["check", "--no-config", "--enable", "dates-ap", "-"])
+        .write_stdin("Talks\n\nTOKYO (AP) — Talks began Jan. 14.\n")
+        .assert()
+        .stderr("");
+    cmd()
+        .args(["check", "--no-config", "--date", "16/01/2026", STORY])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid date '16/01/2026'"));
+}
+
+#[test]
+fn style_packs_are_off_unless_chosen() {
+    let story = "Shares Rise\n\nTOKYO (Reuters) - Shares rose on Friday.\n";
+    let out = stdout_of(
+        cmd()
+            .args(["check", "--no-config", "--format", "line", "-"])
+            .write_stdin(story),
+    );
+    assert!(!out.contains("dateline-"), "{out}");
+    let out = stdout_of(
+        cmd()
+            .args([
+                "check",
+                "--no-config",
+                "--format",
+                "line",
+                "--enable",
+                "dateline-reuters",
+                "--date",
+                "2026-01-16",
+                "-",
+            ])
+            .write_stdin(story),
+    );
+    assert!(
+        out.contains("dateline-reuters.Dateline:Reuters datelines carry the date"),
+        "{out}"
+    );
+    let out = stdout_of(cmd().args(["rules", "--no-config"]));
+    assert!(
+        !out.contains("dateline-ap.Dateline")
+            && out.contains("Off by default")
+            && out.contains("dateline-ap"),
+        "{out}"
+    );
+}
+
+#[test]
+fn config_sets_the_date_the_dateline_style_and_places() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("wirecheck.yaml"),
+        "date: 2026-01-16\ndateline_style: ap\nplaces:\n  - name: Kesennuma\n    country: Japan\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("s.txt"),
+        "Port Reopens\n\nKESENNUMA, Jan. 17 (AP) — The port reopened on Friday.\n",
+    )
+    .unwrap();
+    let mut run = Command::cargo_bin("wirecheck").unwrap();
+    let out = run
+        .current_dir(dir.path())
+        .args(["check", "--format", "line", "--verbose", "s.txt"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    // The dateline's own date comes before the config's date.
+    assert!(
+        stderr.contains("publication date 2026-01-17 from the dateline"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("dateline-ap.Dateline:AP datelines carry no date"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "'KESENNUMA' is not one of AP's stand-alone dateline cities: write 'KESENNUMA, Japan'"
+        ),
+        "{stdout}"
+    );
+    fs::write(
+        dir.path().join("wirecheck.yaml"),
+        "dateline_style: chicago\n",
+    )
+    .unwrap();
+    let mut run = Command::cargo_bin("wirecheck").unwrap();
+    run.current_dir(dir.path())
+        .args(["check", "s.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown style 'chicago'"));
+}

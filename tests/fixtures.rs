@@ -5,11 +5,16 @@
 //! (`=> delete` for an empty replacement, no `=>` without a fix). A story with no findings has an
 //! empty sidecar. `WIRECHECK_BLESS=1 cargo test --test fixtures` rewrites the sidecars; review the
 //! diff before committing it.
+//!
+//! A story may have a `<story>.options.yaml` sidecar: `date:` as given with `--date`, and any
+//! `wirecheck.yaml` keys (`enable: [dateline-ap]`, `packs:`, `dateline_style:`, `date:` under
+//! `config:`), e.g. `{date: 2026-01-16, config: {enable: [dates-ap]}}`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use wirecheck::config::Config;
+use wirecheck::publication::{DateSource, PublicationDate};
 use wirecheck::rules::Context;
 use wirecheck::span::LineIndex;
 use wirecheck::{Document, InputFormat, RuleSet};
@@ -26,12 +31,44 @@ fn stories() -> Vec<PathBuf> {
     paths
 }
 
-fn describe(rules: &RuleSet, path: &Path) -> String {
+/// A story's options sidecar.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// As `--date`.
+    #[serde(default)]
+    date: Option<String>,
+    /// `wirecheck.yaml` keys.
+    #[serde(default)]
+    config: Config,
+}
+
+/// The rules and context a story is checked with: the shipped defaults, or its sidecar's.
+fn setup(path: &Path) -> (Option<RuleSet>, Context) {
+    let sidecar = path.with_extension("options.yaml");
+    let Ok(text) = fs::read_to_string(&sidecar) else {
+        return (None, Context::default());
+    };
+    let options: Options =
+        serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", sidecar.display()));
+    let mut context = options.config.context().expect("sidecar config is valid");
+    if let Some(date) = &options.date {
+        let date = PublicationDate::parse(date, DateSource::CommandLine).expect("valid date");
+        context.publication = Some(date);
+        context.publication_date = Some(date.date);
+    }
+    let rules = options.config.rule_set(&[]).expect("sidecar packs compile");
+    (Some(rules), context)
+}
+
+fn describe(default_rules: &RuleSet, path: &Path) -> String {
     let source = fs::read_to_string(path).expect("fixture is UTF-8");
     let doc = Document::parse(source, InputFormat::from_path(path));
     let index = LineIndex::new(doc.original());
+    let (own_rules, context) = setup(path);
+    let rules = own_rules.as_ref().unwrap_or(default_rules);
     let mut out = String::new();
-    for finding in rules.check(&doc, &Context::default()) {
+    for finding in rules.check(&doc, &context) {
         let start = index.position(doc.original(), finding.span.start);
         let end = index.position(doc.original(), finding.span.end);
         let matched = finding.span.slice(doc.original());

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 use wirecheck::input::{FileSelection, collect_files, read_story};
+use wirecheck::publication::{DateSource, PublicationDate};
 use wirecheck::report::{self, FileError, FileReport, Format, Summary};
 use wirecheck::rules::Context;
 use wirecheck::{Document, InputFormat, RuleSet, Severity};
@@ -69,6 +70,14 @@ pub struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// The publication date of every story, YYYY-MM-DD[THH:MM][±HH:MM]; else the story's
+    /// metadata `date:`, its dateline's date, or the config's `date:`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    date: Option<PublicationDate>,
+    /// Print notes to standard error: each story's publication date and where it came from, and
+    /// the checks skipped for want of one.
+    #[arg(long, short)]
+    verbose: bool,
     #[command(flatten)]
     rule_options: RuleOptions,
 }
@@ -83,11 +92,23 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         excludes,
     };
     let files = collect_files(&args.paths, &selection)?;
-    let context = Context::default();
-    let results: Vec<Result<FileReport, FileError>> = files
+    let mut context = config.context()?;
+    context.publication = args.date;
+    context.publication_date = args.date.map(|d| d.date);
+    context.today = Some(jiff::ZonedDateTime::now().date());
+    let checked: Vec<(Result<FileReport, FileError>, Vec<String>)> = files
         .par_iter()
         .map(|path| check_file(path, &rules, &context, args.input_format))
         .collect();
+    let mut results = Vec::with_capacity(checked.len());
+    for (result, notes) in checked {
+        if args.verbose {
+            for note in notes {
+                eprintln!("note: {note}");
+            }
+        }
+        results.push(result);
+    }
     let (reports, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
     let reports: Vec<FileReport> = reports.into_iter().filter_map(Result::ok).collect();
     let errors: Vec<FileError> = errors.into_iter().filter_map(Result::err).collect();
@@ -123,11 +144,28 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+fn parse_date(text: &str) -> Result<PublicationDate, String> {
+    PublicationDate::parse(text, DateSource::CommandLine).map_err(|e| e.to_string())
+}
+
+/// Checks one file; also gives the notes `--verbose` prints about it.
 fn check_file(
     path: &std::path::Path,
     rules: &RuleSet,
     context: &Context,
     forced: Option<InputFormatArg>,
+) -> (Result<FileReport, FileError>, Vec<String>) {
+    let mut notes = Vec::new();
+    let result = check_story(path, rules, context, forced, &mut notes);
+    (result, notes)
+}
+
+fn check_story(
+    path: &std::path::Path,
+    rules: &RuleSet,
+    context: &Context,
+    forced: Option<InputFormatArg>,
+    notes: &mut Vec<String>,
 ) -> Result<FileReport, FileError> {
     let display = if path == std::path::Path::new("-") {
         "<stdin>".to_owned()
@@ -144,7 +182,29 @@ fn check_file(
         None => InputFormat::from_path(path),
     };
     let document = Document::parse(source, format);
-    let findings = rules.check(&document, context);
+    let context = context.for_document(&document);
+    match context.publication {
+        Some(publication) => notes.push(format!(
+            "{display}: publication date {} from {}",
+            publication.date, publication.source
+        )),
+        None => {
+            let skipped: Vec<String> = rules
+                .rules()
+                .iter()
+                .filter_map(|rule| {
+                    Some(format!("{} ({})", rule.id, rule.needs_publication_date()?))
+                })
+                .collect();
+            if !skipped.is_empty() {
+                notes.push(format!(
+                    "{display}: no publication date (give --date, a `date:` in the story's front matter or in wirecheck.yaml, or a dated dateline); skipped: {}",
+                    skipped.join("; ")
+                ));
+            }
+        }
+    }
+    let findings = rules.check(&document, &context);
     Ok(FileReport {
         path: display,
         source: document.original().to_owned(),

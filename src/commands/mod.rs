@@ -23,11 +23,28 @@ pub struct RuleOptions {
     /// Use no config file.
     #[arg(long, global = true)]
     pub no_config: bool,
+    /// Use only these shipped packs, comma-separated (replaces the config's `packs:`).
+    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
+    pub packs: Option<Vec<String>>,
+    /// Turn on these shipped packs besides the others, comma-separated: house-style packs such as
+    /// dateline-ap or dates-ap, which are off by default.
+    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
+    pub enable: Vec<String>,
 }
 
 impl RuleOptions {
-    /// The config in force: the one named, the one found, or the defaults.
+    /// The config in force: the one named, the one found, or the defaults; with `--packs` and
+    /// `--enable` applied.
     pub fn config(&self) -> anyhow::Result<Config> {
+        let mut config = self.file_config()?;
+        if let Some(packs) = &self.packs {
+            config.packs = Some(packs.clone());
+        }
+        config.enable.extend(self.enable.iter().cloned());
+        Ok(config)
+    }
+
+    fn file_config(&self) -> anyhow::Result<Config> {
         if self.no_config {
             return Ok(Config::default());
         }

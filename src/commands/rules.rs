@@ -49,6 +49,17 @@ pub fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
                     rule.summary()
                 )?;
             }
+            let unused: Vec<&str> = wirecheck::packs::optional_pack_names()
+                .into_iter()
+                .filter(|pack| !rules.rules().iter().any(|r| r.pack == *pack))
+                .collect();
+            if !unused.is_empty() {
+                writeln!(
+                    out,
+                    "\nOff by default (turn on with --enable or `enable:` in wirecheck.yaml): {}",
+                    unused.join(", ")
+                )?;
+            }
         }
         Some(RulesAction::Explain { id }) => {
             let Some(rule) = rules.get(&id) else {

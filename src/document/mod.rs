@@ -1,11 +1,13 @@
 //! The document model: one parse of a story into headline, front lines, dateline, paragraphs,
 //! sentences and words, each a byte span into the NFC-normalised text. All rules share it.
 
+mod metadata;
 mod normalize;
 mod segment;
 
 use std::path::Path;
 
+pub use metadata::Metadata;
 pub use normalize::NormalizedText;
 pub use segment::{is_invisible, split_sentences, split_words};
 
@@ -66,6 +68,8 @@ pub struct Sentence {
 pub struct Document {
     original: String,
     normalized: NormalizedText,
+    /// The story's own metadata: a Markdown story's front matter.
+    pub metadata: Metadata,
     /// The headline, if the story has one.
     pub headline: Option<Span>,
     /// Lines between the headline and the body.
@@ -89,6 +93,11 @@ impl Document {
             InputFormat::Markdown => front_matter_len(text),
             InputFormat::Text => 0,
         };
+        let metadata = if skip > 0 {
+            Metadata::from_front_matter(front_matter_body(text, skip))
+        } else {
+            Metadata::default()
+        };
         let lines = content_lines(text, skip, format);
         let layout = Layout::of(text, &lines);
         let paragraphs = layout.paragraphs;
@@ -107,6 +116,7 @@ impl Document {
             .collect();
         let words = split_words(text, Span::new(skip, text.len()));
         Self {
+            metadata,
             headline: layout.headline,
             front: layout.front,
             dateline,
@@ -192,6 +202,18 @@ fn front_matter_len(text: &str) -> usize {
         }
     }
     0
+}
+
+/// The YAML inside a front matter block of `len` bytes: without its opening and closing lines.
+fn front_matter_body(text: &str, len: usize) -> &str {
+    let block = &text[..len];
+    let body_start = block.find('\n').map_or(len, |i| i + 1);
+    let body_end = block
+        .trim_end_matches(['\n', '\r'])
+        .rfind('\n')
+        .map_or(body_start, |i| i + 1)
+        .max(body_start);
+    &block[body_start..body_end]
 }
 
 /// The non-empty lines from `skip` on, with Markdown heading marks trimmed from the span.
@@ -499,5 +521,10 @@ mod tests {
         assert_eq!(doc.slice(doc.headline.unwrap()), "The Headline");
         assert_eq!(doc.paragraphs.len(), 1);
         assert!(doc.words.iter().all(|w| doc.slice(*w) != "title"));
+        assert_eq!(doc.metadata.get("title"), Some("x"));
+        let text = "---\ndate: 2026-01-16T09:30+09:00\ntags: [a]\n---\nHeadline\n\nBody.\n";
+        let doc = Document::parse(text.to_owned(), InputFormat::Markdown);
+        assert_eq!(doc.metadata.date(), Some("2026-01-16T09:30+09:00"));
+        assert_eq!(doc.metadata.get("tags"), None);
     }
 }

@@ -6,6 +6,8 @@
 //! to [`KINDS`].
 
 mod consistency;
+mod dateline;
+mod dates;
 mod existence;
 mod headline;
 mod labels;
@@ -26,6 +28,7 @@ pub use scope::{Scope, Unit};
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Suggestion};
+use crate::publication::{DateSource, PublicationDate};
 use crate::span::Span;
 
 /// A compile function: turns a rule file's text and its header into a check.
@@ -42,6 +45,8 @@ const KINDS: &[(&str, CompileFn)] = &[
     ("titles", titles::compile),
     ("headline", headline::compile),
     ("labels", labels::compile),
+    ("dateline", dateline::compile),
+    ("dates", dates::compile),
 ];
 
 /// Vale kinds that wirecheck does not implement: rule files of these kinds are skipped with a
@@ -204,15 +209,54 @@ fn default_level() -> Severity {
     Severity::Warning
 }
 
-/// What a check may know besides the document: the story's publication date, and the name tokens
-/// every loaded rule knows.
+/// What a check may know besides the document: the story's publication date and time zone, the
+/// house style the configuration requires, the user's places, and the name tokens every loaded
+/// rule knows.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
-    /// The day the story is published, when known.
+    /// The day the story is published, when known. Set by a caller, it wins over every other
+    /// source; [`Context::for_document`] fills it in from the story and the configuration.
     pub publication_date: Option<jiff::civil::Date>,
+    /// The publication date with its time, UTC offset and source, when known.
+    pub publication: Option<PublicationDate>,
+    /// The configuration's `date:`, used when neither the caller nor the story gives one.
+    pub configured_date: Option<PublicationDate>,
+    /// Today, to infer the year of a dateline date written without one.
+    pub today: Option<jiff::civil::Date>,
+    /// The dateline house style the configuration requires (`dateline_style:`), by key.
+    pub dateline_style: Option<String>,
+    /// Places the configuration adds to the gazetteer (`places:`).
+    pub places: std::sync::Arc<Vec<crate::gazetteer::Place>>,
     /// Every name token any loaded rule knows as correct (filled in by the rule set), so that one
     /// pack's name is never "corrected" towards another pack's.
     pub known_names: std::sync::Arc<rustc_hash::FxHashSet<String>>,
+}
+
+impl Context {
+    /// This context for one story: its publication date chosen, in order, from the caller
+    /// (`publication` or `publication_date`), the story's metadata, its dateline, and
+    /// [`Context::configured_date`].
+    pub fn for_document(&self, doc: &Document) -> Context {
+        let given = self.publication.or_else(|| {
+            self.publication_date.map(|date| PublicationDate {
+                date,
+                time: None,
+                offset: None,
+                source: DateSource::CommandLine,
+            })
+        });
+        let publication = PublicationDate::choose(given, doc, self.configured_date, self.today);
+        Context {
+            publication,
+            publication_date: publication.map(|p| p.date),
+            ..self.clone()
+        }
+    }
+
+    /// The UTC offset of the story's time zone, when given with its publication date.
+    pub fn time_zone(&self) -> Option<jiff::tz::Offset> {
+        self.publication.and_then(|p| p.offset)
+    }
 }
 
 /// A compiled check of one rule kind.
@@ -224,6 +268,12 @@ pub trait Check: Send + Sync {
     /// [`Context::known_names`].
     fn known_names(&self) -> Vec<String> {
         Vec::new()
+    }
+
+    /// What this rule cannot check without a publication date, for `--verbose`; `None` when it
+    /// needs none.
+    fn needs_publication_date(&self) -> Option<&'static str> {
+        None
     }
 }
 
@@ -296,6 +346,11 @@ impl Rule {
     /// Name tokens the rule knows as correct.
     pub fn known_names(&self) -> Vec<String> {
         self.check.known_names()
+    }
+
+    /// What the rule cannot check without a publication date; `None` when it needs none.
+    pub fn needs_publication_date(&self) -> Option<&'static str> {
+        self.check.needs_publication_date()
     }
 
     /// Runs the rule over `doc`, appending findings to `out`.

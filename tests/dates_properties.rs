@@ -1,0 +1,81 @@
+//! Laws of the date checks, over a wide range of days: a weekday written with a date is flagged
+//! exactly when jiff says it is not that date's weekday, and every real day is found and resolved.
+
+use jiff::civil::Date;
+use proptest::prelude::*;
+use wirecheck::dates::{WEEKDAY_NAMES, find_dates, weekday_name};
+use wirecheck::rules::Context;
+use wirecheck::span::Span;
+use wirecheck::{Document, InputFormat, RuleSet};
+
+/// The AP form of a month with a day.
+const AP_MONTHS: [&str; 12] = [
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
+];
+
+fn day_strategy() -> impl Strategy<Value = Date> {
+    // 1900-01-01 to 2099-12-31.
+    (0i32..73_049).prop_map(|offset| {
+        Date::new(1900, 1, 1)
+            .unwrap()
+            .checked_add(jiff::Span::new().days(offset))
+            .unwrap()
+    })
+}
+
+fn weekday_rule() -> RuleSet {
+    let source = wirecheck::rules::RuleSource {
+        pack: "test".into(),
+        name: "Weekday".into(),
+        origin: "test".into(),
+        yaml: "extends: dates\nmessage: '%s'\nstyle: any\nchecks: [weekday]\n".into(),
+    };
+    RuleSet::compile([source]).unwrap()
+}
+
+proptest! {
+    #[test]
+    fn the_weekday_check_agrees_with_jiff(date in day_strategy(), written in 0usize..7) {
+        let month = AP_MONTHS[usize::try_from(date.month() - 1).unwrap()];
+        let text = format!(
+            "Headline\n\nTOKYO (AP) — It happened on {}, {month} {}, {}.\n",
+            WEEKDAY_NAMES[written],
+            date.day(),
+            date.year()
+        );
+        let doc = Document::parse(text, InputFormat::Text);
+        let findings = weekday_rule().check(&doc, &Context::default());
+        let right = weekday_name(date.weekday());
+        if WEEKDAY_NAMES[written] == right {
+            prop_assert!(findings.is_empty(), "{:?}", findings);
+        } else {
+            prop_assert_eq!(findings.len(), 1);
+            prop_assert_eq!(&findings[0].suggestions[0].replacement, right);
+        }
+    }
+
+    #[test]
+    fn every_real_day_resolves_to_itself(date in day_strategy(), published in day_strategy()) {
+        let month = AP_MONTHS[usize::try_from(date.month() - 1).unwrap()];
+        let text = format!("{month} {}, {}", date.day(), date.year());
+        let found = find_dates(&text, Span::new(0, text.len()), Some(published));
+        prop_assert_eq!(found.len(), 1);
+        prop_assert_eq!(found[0].date, Some(date));
+        prop_assert!(found[0].problem.is_none());
+    }
+
+    #[test]
+    fn a_day_without_a_year_is_within_half_a_year_of_publication(
+        date in day_strategy(),
+        published in day_strategy(),
+    ) {
+        prop_assume!(!(date.month() == 2 && date.day() == 29));
+        let text = format!("{} {}", AP_MONTHS[usize::try_from(date.month() - 1).unwrap()], date.day());
+        let found = find_dates(&text, Span::new(0, text.len()), Some(published));
+        let resolved = found[0].date.unwrap();
+        prop_assert_eq!((resolved.month(), resolved.day()), (date.month(), date.day()));
+        let distance = resolved.since(published).unwrap().get_days().abs();
+        prop_assert!(distance <= 184, "{} is {} days from {}", resolved, distance, published);
+    }
+}
