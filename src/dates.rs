@@ -227,14 +227,16 @@ impl DateMention {
     }
 }
 
+// Word boundaries are ASCII ones: dates are written in ASCII, and Unicode boundaries would keep the
+// regex off its fast engine on any text with a curly quote or a dash.
 static DATE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b\.?";
-    let weekday = r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b";
-    let weekday_short = r"\b(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.";
-    let ordinal = r"(?:st|nd|rd|th)?\b";
-    let year = r"\b\d{4}\b";
+    let month = r"(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?-u:\b)\.?";
+    let weekday = r"(?-u:\b)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)";
+    let weekday_short = r"(?-u:\b)(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.";
+    let ordinal = r"(?:st|nd|rd|th)?(?-u:\b)";
+    let year = r"(?-u:\b)\d{4}(?-u:\b)";
     let pattern = format!(
-        r"(?:(?P<wd>{weekday}|{weekday_short}),?\s+)?(?:(?P<m1>{month})\s+(?P<d1>\b\d{{1,2}}){ordinal}(?:,?\s+(?P<y1>{year}))?|(?P<d2>\b\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year}))?)|(?P<m3>{month})(?:,?\s+(?P<y3>{year}))?|(?P<iy>\b\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b|(?P<wa>{weekday})|\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b"
+        r"(?:(?P<wd>{weekday}|{weekday_short}),?\s+)?(?:(?P<m1>{month})\s+(?P<d1>(?-u:\b)\d{{1,2}}){ordinal}(?:,?\s+(?P<y1>{year}))?|(?P<d2>(?-u:\b)\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m2>{month})(?:,?\s+(?P<y2>{year}))?)|(?P<m3>{month})(?:,?\s+(?P<y3>{year}))?|(?P<iy>(?-u:\b)\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?-u:\b)|(?P<wa>{weekday})|(?-u:\b)(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow)(?-u:\b)"
     );
     Regex::new(&pattern).unwrap_or_else(|err| unreachable!("the date pattern is valid: {err}"))
 });

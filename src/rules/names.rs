@@ -261,7 +261,12 @@ impl Check for Names {
         if cache.len() > CACHE_LIMIT {
             cache.clear();
         }
+        let bytes = doc.text().as_bytes();
         for (at, &span) in words.iter().enumerate() {
+            // Most words are lower-case ASCII: skip them on their first byte.
+            if bytes[span.start].is_ascii_lowercase() || bytes[span.start].is_ascii_digit() {
+                continue;
+            }
             let (word, span) = without_possessive(doc.slice(span), span);
             if !word.starts_with(char::is_uppercase) || mixes_scripts(word) {
                 continue;

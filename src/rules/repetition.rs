@@ -114,8 +114,17 @@ fn is_reduplicated_name(a: &str, b: &str) -> bool {
 impl Check for Repetition {
     fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
+            let bytes = doc.text().as_bytes();
             for pair in doc.words_in(unit.span).windows(2) {
                 let (first, second) = (pair[0], pair[1]);
+                // Cheap rejections first: most neighbours differ in length or first letter.
+                let (a0, b0) = (bytes[first.start], bytes[second.start]);
+                if a0.is_ascii()
+                    && b0.is_ascii()
+                    && (first.len() != second.len() || !a0.eq_ignore_ascii_case(&b0))
+                {
+                    continue;
+                }
                 let (a, b) = (doc.slice(first), doc.slice(second));
                 let between = &doc.text()[first.end..second.start];
                 // Numbers repeat legitimately ("1 1/2"); only words are doubled by mistake.
