@@ -113,19 +113,37 @@ fn same_folded(a: &str, b: &str) -> bool {
 }
 
 /// For each span, the index of the first earlier span with the same folded text, if any.
-fn earlier_copies(doc: &Document, spans: impl Iterator<Item = Span>) -> Vec<Option<usize>> {
-    let mut seen: FxHashMap<u64, Vec<(usize, Span)>> = FxHashMap::default();
-    let mut copies = Vec::new();
+fn earlier_copies(
+    doc: &Document,
+    spans: impl ExactSizeIterator<Item = Span>,
+) -> Vec<Option<usize>> {
+    // The first text seen under each key; texts whose key collides with a different text's are
+    // kept aside and searched one by one (rare, and it keeps the common case allocation-free).
+    let mut first_by_key: FxHashMap<u64, (usize, Span)> = FxHashMap::default();
+    first_by_key.reserve(spans.len());
+    let mut colliding: Vec<(u64, usize, Span)> = Vec::new();
+    let mut copies = Vec::with_capacity(spans.len());
     for (index, span) in spans.enumerate() {
         let text = doc.slice(span);
-        let bucket = seen.entry(copy_key(doc, span)).or_default();
-        let first = bucket
-            .iter()
-            .find(|(_, other)| same_folded(doc.slice(*other), text))
-            .map(|(i, _)| *i);
-        if first.is_none() {
-            bucket.push((index, span));
-        }
+        let key = copy_key(doc, span);
+        let same = |other: Span| same_folded(doc.slice(other), text);
+        let first = match first_by_key.get(&key) {
+            None => {
+                first_by_key.insert(key, (index, span));
+                None
+            }
+            Some(&(first, other)) if same(other) => Some(first),
+            Some(_) => {
+                let earlier = colliding
+                    .iter()
+                    .find(|(k, _, other)| *k == key && same(*other))
+                    .map(|(_, i, _)| *i);
+                if earlier.is_none() {
+                    colliding.push((key, index, span));
+                }
+                earlier
+            }
+        };
         copies.push(first);
     }
     copies
