@@ -1,1 +1,3 @@
 //! wirecheck: checks translated news wire copy before it is published.
+
+pub mod score;

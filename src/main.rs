@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "wirecheck", version, about = "Checks translated news wire copy before it is published")]
+#[command(
+    name = "wirecheck",
+    version,
+    about = "Checks translated news wire copy before it is published"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
