@@ -11,6 +11,9 @@
 //! and the global cap of 1000 evaluated candidates per segment after which
 //! the pending shift is discarded.
 //!
+//! References are prepared (lowercased, normalized) twice, as sacreBLEU
+//! does by accident; hypotheses once.
+//!
 //! What differs is only how the work is done: words are integer ids, and
 //! instead of sacreBLEU's prefix-tree cache of matrix rows, each candidate
 //! reuses the rows of the current hypothesis up to the first position the
@@ -427,9 +430,12 @@ pub fn translation_edit_rate(hyp: &[u32], reference: &[u32]) -> Result<(u64, usi
 /// Computes the statistics of one hypothesis against its references.
 pub fn segment_stats(config: &TerConfig, hyp: &str, refs: &[&str]) -> Result<TerStats, ScoreError> {
     let hyp = config.normalize(py_rstrip(hyp));
+    // sacreBLEU prepares references twice (once when caching them, once
+    // when extracting their words); with `normalized` the second pass can
+    // split further, e.g. `the's` followed by a non-space separator.
     let refs: Vec<String> = refs
         .iter()
-        .map(|r| config.normalize(py_rstrip(r)))
+        .map(|r| config.normalize(py_rstrip(&config.normalize(py_rstrip(r)))))
         .collect();
     let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
     let mut intern = |text| -> Vec<u32> {
