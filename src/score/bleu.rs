@@ -230,13 +230,46 @@ fn ngram_key(ids: &[u32]) -> u128 {
     })
 }
 
-/// Counts all n-grams of orders 1..=4 of a token-id sequence.
-fn count_ngrams(ids: &[u32], counts: &mut FxHashMap<u128, u32>) {
+/// The order of an n-gram key: its number of non-empty 32-bit lanes.
+fn key_order(key: u128) -> usize {
+    (128 - key.leading_zeros() as usize).div_ceil(32)
+}
+
+/// All n-gram keys of orders 1..=4 of a token-id sequence, sorted, so that
+/// equal n-grams are adjacent (a sorted list is a multiset).
+fn sorted_ngram_keys(ids: &[u32], keys: &mut Vec<u128>) {
+    keys.clear();
     for n in 1..=MAX_NGRAM_ORDER.min(ids.len()) {
-        for window in ids.windows(n) {
-            *counts.entry(ngram_key(window)).or_insert(0) += 1;
+        keys.extend(ids.windows(n).map(ngram_key));
+    }
+    keys.sort_unstable();
+}
+
+/// The union of two sorted multisets keeping the larger count of each
+/// element: the reference counts BLEU clips against with several
+/// references.
+fn max_union(a: &[u128], b: &[u128], out: &mut Vec<u128>) {
+    out.clear();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
         }
     }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
 }
 
 /// The reference length closest to `hyp_len`; on ties the shorter wins.
@@ -266,51 +299,84 @@ fn preprocess(config: &BleuConfig, line: &str) -> String {
     }
 }
 
+/// Buffers reused from segment to segment.
+#[derive(Default)]
+struct Scratch {
+    ids: Vec<u32>,
+    hyp_keys: Vec<u128>,
+    ref_keys: Vec<u128>,
+    one_ref_keys: Vec<u128>,
+    merged: Vec<u128>,
+}
+
 /// Computes the statistics of one hypothesis against its references.
 pub fn segment_stats(config: &BleuConfig, hyp: &str, refs: &[&str]) -> BleuStats {
+    segment_stats_with(config, hyp, refs, &mut Scratch::default())
+}
+
+fn segment_stats_with(
+    config: &BleuConfig,
+    hyp: &str,
+    refs: &[&str],
+    scratch: &mut Scratch,
+) -> BleuStats {
     let hyp = preprocess(config, hyp);
     let refs: Vec<String> = refs.iter().map(|r| preprocess(config, r)).collect();
 
     // Token ids are local to the segment: equal ids mean equal tokens.
-    let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut intern = |text| -> Vec<u32> {
-        py_split(text)
-            .map(|token| {
-                let next = vocabulary.len() as u32;
-                *vocabulary.entry(token).or_insert(next)
-            })
-            .collect()
+    let mut vocabulary: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(64, Default::default());
+    let mut intern = |text, ids: &mut Vec<u32>| {
+        ids.clear();
+        ids.extend(py_split(text).map(|token| {
+            let next = vocabulary.len() as u32;
+            *vocabulary.entry(token).or_insert(next)
+        }));
     };
 
-    let mut ref_counts: FxHashMap<u128, u32> = FxHashMap::default();
     let mut ref_lens = Vec::with_capacity(refs.len());
-    let mut this_ref: FxHashMap<u128, u32> = FxHashMap::default();
-    for reference in &refs {
-        let ids = intern(reference);
-        ref_lens.push(ids.len());
-        this_ref.clear();
-        count_ngrams(&ids, &mut this_ref);
-        for (&key, &count) in &this_ref {
-            let merged = ref_counts.entry(key).or_insert(0);
-            *merged = (*merged).max(count);
+    scratch.ref_keys.clear();
+    for (k, reference) in refs.iter().enumerate() {
+        intern(reference, &mut scratch.ids);
+        ref_lens.push(scratch.ids.len());
+        if k == 0 {
+            sorted_ngram_keys(&scratch.ids, &mut scratch.ref_keys);
+        } else {
+            sorted_ngram_keys(&scratch.ids, &mut scratch.one_ref_keys);
+            max_union(
+                &scratch.ref_keys,
+                &scratch.one_ref_keys,
+                &mut scratch.merged,
+            );
+            std::mem::swap(&mut scratch.ref_keys, &mut scratch.merged);
         }
     }
 
-    let hyp_ids = intern(&hyp);
-    let mut hyp_counts: FxHashMap<u128, u32> = FxHashMap::default();
-    count_ngrams(&hyp_ids, &mut hyp_counts);
+    intern(&hyp, &mut scratch.ids);
+    let hyp_len = scratch.ids.len();
+    sorted_ngram_keys(&scratch.ids, &mut scratch.hyp_keys);
 
     let mut stats = BleuStats {
-        hyp_len: hyp_ids.len() as u64,
-        ref_len: closest_ref_len(hyp_ids.len(), &ref_lens) as u64,
+        hyp_len: hyp_len as u64,
+        ref_len: closest_ref_len(hyp_len, &ref_lens) as u64,
         ..BleuStats::default()
     };
-    for (&key, &count) in &hyp_counts {
-        // The order of the n-gram is the number of non-empty 32-bit lanes.
-        let order = (128 - key.leading_zeros() as usize).div_ceil(32);
-        stats.total[order - 1] += u64::from(count);
-        if let Some(&ref_count) = ref_counts.get(&key) {
-            stats.correct[order - 1] += u64::from(count.min(ref_count));
+    for n in 1..=MAX_NGRAM_ORDER.min(hyp_len) {
+        stats.total[n - 1] = (hyp_len - n + 1) as u64;
+    }
+    // Clipped matches: the multiset intersection of hypothesis and
+    // reference n-grams.
+    let (hyp_keys, ref_keys) = (&scratch.hyp_keys, &scratch.ref_keys);
+    let (mut i, mut j) = (0, 0);
+    while i < hyp_keys.len() && j < ref_keys.len() {
+        match hyp_keys[i].cmp(&ref_keys[j]) {
+            std::cmp::Ordering::Equal => {
+                stats.correct[key_order(hyp_keys[i]) - 1] += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
         }
     }
     stats
@@ -328,9 +394,9 @@ pub fn corpus_stats(
     Ok(hyps
         .par_iter()
         .enumerate()
-        .map(|(i, hyp)| {
+        .map_init(Scratch::default, |scratch, (i, hyp)| {
             let line_refs: Vec<&str> = refs.iter().map(|stream| stream[i].as_str()).collect();
-            segment_stats(config, hyp, &line_refs)
+            segment_stats_with(config, hyp, &line_refs, scratch)
         })
         .collect())
 }

@@ -208,43 +208,87 @@ fn split_punctuation(text: &str) -> Vec<&str> {
     words
 }
 
-/// Sorted n-gram keys of every order of one side of a segment.
-struct SegmentNgrams {
-    /// One sorted key list per order (character orders, then word orders).
-    per_order: Vec<Vec<u128>>,
+/// All n-grams up to some order of a unit sequence (characters or words),
+/// as one sorted list of prefix keys.
+///
+/// The key of position `i` packs units `i..i + max_order` most significant
+/// first (each stored +1 in `bits` bits, 0 past the end). Sorting these
+/// keys once sorts the n-grams of *every* order n ≤ `max_order`: the
+/// n-gram at `i` is the key's top n lanes, and equal prefixes of sorted
+/// keys are contiguous. One sort replaces one per order.
+struct PrefixKeys {
+    keys: Vec<u128>,
+    len: usize,
+    max_order: usize,
+    bits: usize,
 }
 
-/// Sorted keys of all n-grams of order `n` of `units`, each unit packed
-/// in `bits` bits (stored +1 so that no unit is zero).
-fn sorted_ngram_keys(units: &[u32], n: usize, bits: usize) -> Vec<u128> {
-    let mut keys: Vec<u128> = units
-        .windows(n)
-        .map(|window| {
-            window.iter().enumerate().fold(0u128, |key, (k, &unit)| {
-                key | (u128::from(unit) + 1) << (bits * k)
+impl PrefixKeys {
+    fn new(units: &[u32], max_order: usize, bits: usize) -> Self {
+        let mut keys: Vec<u128> = (0..units.len())
+            .map(|i| {
+                units[i..(i + max_order).min(units.len())]
+                    .iter()
+                    .enumerate()
+                    .fold(0u128, |key, (k, &unit)| {
+                        key | (u128::from(unit) + 1) << (bits * (max_order - 1 - k))
+                    })
             })
-        })
-        .collect();
-    keys.sort_unstable();
-    keys
-}
-
-/// Size of the multiset intersection of two sorted key lists, i.e. the sum
-/// over n-grams of the smaller of the two counts.
-fn sorted_matches(hyp: &[u128], reference: &[u128]) -> u64 {
-    let (mut i, mut j, mut matches) = (0, 0, 0);
-    while i < hyp.len() && j < reference.len() {
-        match hyp[i].cmp(&reference[j]) {
-            std::cmp::Ordering::Equal => {
-                matches += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+            .collect();
+        keys.sort_unstable();
+        PrefixKeys {
+            keys,
+            len: units.len(),
+            max_order,
+            bits,
         }
     }
-    matches
+
+    /// Number of n-grams of order `n`.
+    fn count(&self, n: usize) -> u64 {
+        (self.len + 1).saturating_sub(n) as u64
+    }
+
+    /// The sorted n-grams of order `n` (prefixes too short to be one are
+    /// skipped).
+    fn ngrams(&self, n: usize) -> impl Iterator<Item = u128> + '_ {
+        let shift = self.bits * (self.max_order - n);
+        let last_lane = (1u128 << self.bits) - 1;
+        self.keys
+            .iter()
+            .map(move |key| key >> shift)
+            .filter(move |prefix| prefix & last_lane != 0)
+    }
+
+    /// Size of the multiset intersection of the order-`n` n-grams of both
+    /// sides: the sum over n-grams of the smaller of the two counts.
+    fn matches(&self, other: &PrefixKeys, n: usize) -> u64 {
+        let mut mine = self.ngrams(n).peekable();
+        let mut theirs = other.ngrams(n).peekable();
+        let mut matches = 0;
+        while let (Some(&a), Some(&b)) = (mine.peek(), theirs.peek()) {
+            match a.cmp(&b) {
+                std::cmp::Ordering::Equal => {
+                    matches += 1;
+                    mine.next();
+                    theirs.next();
+                }
+                std::cmp::Ordering::Less => {
+                    mine.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    theirs.next();
+                }
+            }
+        }
+        matches
+    }
+}
+
+/// The character and word n-grams of one side of a segment.
+struct SegmentNgrams {
+    chars: PrefixKeys,
+    words: Option<PrefixKeys>,
 }
 
 fn extract_ngrams<'a>(
@@ -257,20 +301,28 @@ fn extract_ngrams<'a>(
     } else {
         py_split(text).flat_map(str::chars).map(u32::from).collect()
     };
-    let mut per_order: Vec<Vec<u128>> = (1..=config.char_order)
-        .map(|n| sorted_ngram_keys(&chars, n, 21))
-        .collect();
-    if config.word_order > 0 {
-        let words: Vec<u32> = split_punctuation(text)
+    let words = (config.word_order > 0).then(|| {
+        let ids: Vec<u32> = split_punctuation(text)
             .into_iter()
             .map(|word| {
                 let next = vocabulary.len() as u32;
                 *vocabulary.entry(word).or_insert(next)
             })
             .collect();
-        per_order.extend((1..=config.word_order).map(|n| sorted_ngram_keys(&words, n, 32)));
+        PrefixKeys::new(&ids, config.word_order, 32)
+    });
+    SegmentNgrams {
+        chars: PrefixKeys::new(&chars, config.char_order, 21),
+        words,
     }
-    SegmentNgrams { per_order }
+}
+
+/// `[hyp, ref, match]` of one order; hypothesis n-grams only count when
+/// the reference has n-grams of that order.
+fn order_stats(hyp: &PrefixKeys, reference: &PrefixKeys, n: usize) -> [u64; 3] {
+    let ref_count = reference.count(n);
+    let hyp_count = if ref_count == 0 { 0 } else { hyp.count(n) };
+    [hyp_count, ref_count, hyp.matches(reference, n)]
 }
 
 /// Computes the statistics of one hypothesis against its references,
@@ -289,15 +341,12 @@ pub fn segment_stats(config: &ChrfConfig, hyp: &str, refs: &[&str]) -> ChrfStats
     let mut best: Option<(f64, ChrfStats)> = None;
     for reference in &refs {
         let ref_ngrams = extract_ngrams(config, reference, &mut vocabulary);
-        let orders = hyp_ngrams
-            .per_order
-            .iter()
-            .zip(&ref_ngrams.per_order)
-            .map(|(h, r)| {
-                let hyp_count = if r.is_empty() { 0 } else { h.len() as u64 };
-                [hyp_count, r.len() as u64, sorted_matches(h, r)]
-            })
+        let mut orders: Vec<[u64; 3]> = (1..=config.char_order)
+            .map(|n| order_stats(&hyp_ngrams.chars, &ref_ngrams.chars, n))
             .collect();
+        if let (Some(hyp_words), Some(ref_words)) = (&hyp_ngrams.words, &ref_ngrams.words) {
+            orders.extend((1..=config.word_order).map(|n| order_stats(hyp_words, ref_words, n)));
+        }
         let stats = ChrfStats { orders };
         let f_score = compute_f_score(config, &stats);
         if best.as_ref().is_none_or(|(best_f, _)| f_score > *best_f) {
@@ -371,7 +420,16 @@ mod tests {
     }
 
     #[test]
-    fn multiset_intersection() {
-        assert_eq!(sorted_matches(&[1, 1, 2, 5], &[1, 2, 2, 5, 5]), 3);
+    fn prefix_keys_count_every_order() {
+        let hyp = PrefixKeys::new(&[1, 1, 2, 1, 1], 3, 21);
+        let reference = PrefixKeys::new(&[1, 1, 1, 2], 3, 21);
+        // Unigrams: {1: 4, 2: 1} vs {1: 3, 2: 1}.
+        assert_eq!(hyp.matches(&reference, 1), 4);
+        // Bigrams: 11, 12, 21, 11 vs 11, 11, 12.
+        assert_eq!(hyp.matches(&reference, 2), 3);
+        // Trigrams: 112, 121, 211 vs 111, 112.
+        assert_eq!(hyp.matches(&reference, 3), 1);
+        assert_eq!(hyp.count(3), 3);
+        assert_eq!(PrefixKeys::new(&[1], 3, 21).count(2), 0);
     }
 }

@@ -12,6 +12,7 @@
 //! ([`pad_pairs`]) rather than with a regex engine: this is both faster and
 //! makes the matching order obvious.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -134,19 +135,79 @@ fn pad_chars(text: &str, pad: impl Fn(char) -> bool) -> String {
     out
 }
 
+/// [`pad_pairs`] on UTF-8 bytes, for patterns whose classes are ASCII or
+/// "not an ASCII digit".
+///
+/// Working on bytes gives the same result as on characters: a pair can only
+/// match where one side is an ASCII byte, so matches always sit on
+/// character boundaries, and bytes of a multi-byte character never match
+/// an ASCII class.
+fn pad_byte_pairs(
+    input: &[u8],
+    first: impl Fn(u8) -> bool,
+    second: impl Fn(u8) -> bool,
+    [before, middle, after]: [&[u8]; 3],
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let mut i = 0;
+    while i < input.len() {
+        let c = input[i];
+        if i + 1 < input.len() && first(c) && second(input[i + 1]) {
+            out.extend_from_slice(before);
+            out.push(c);
+            out.extend_from_slice(middle);
+            out.push(input[i + 1]);
+            out.extend_from_slice(after);
+            i += 2;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+}
+
 /// The language-dependent regular expressions shared by `13a` and `zh`
 /// (sacreBLEU's `TokenizerRegexp`), followed by whitespace collapsing.
 fn tokenize_western_punctuation(line: &str) -> String {
-    let is_digit = |c: char| c.is_ascii_digit();
-    let is_period_or_comma = |c: char| c == '.' || c == ',';
-    let text = pad_chars(line, is_13a_symbol);
+    let is_digit = |c: u8| c.is_ascii_digit();
+    let is_period_or_comma = |c: u8| c == b'.' || c == b',';
+    let mut padded = Vec::with_capacity(line.len() + 32);
+    for &c in line.as_bytes() {
+        if c.is_ascii() && is_13a_symbol(char::from(c)) {
+            padded.extend_from_slice(&[b' ', c, b' ']);
+        } else {
+            padded.push(c);
+        }
+    }
+    let mut scratch = Vec::with_capacity(padded.len() + 32);
     // Period and comma are tokens unless preceded by a digit ...
-    let text = pad_pairs(&text, |c| !is_digit(c), is_period_or_comma, ["", " ", " "]);
+    pad_byte_pairs(
+        &padded,
+        |c| !is_digit(c),
+        is_period_or_comma,
+        [b"", b" ", b" "],
+        &mut scratch,
+    );
     // ... or unless followed by a digit.
-    let text = pad_pairs(&text, is_period_or_comma, |c| !is_digit(c), [" ", " ", ""]);
+    pad_byte_pairs(
+        &scratch,
+        is_period_or_comma,
+        |c| !is_digit(c),
+        [b" ", b" ", b""],
+        &mut padded,
+    );
     // A dash is a token when preceded by a digit.
-    let text = pad_pairs(&text, is_digit, |c| c == '-', ["", " ", " "]);
-    py_collapse_whitespace(&text)
+    pad_byte_pairs(
+        &padded,
+        is_digit,
+        |c| c == b'-',
+        [b"", b" ", b" "],
+        &mut scratch,
+    );
+    // Only ASCII spaces were inserted next to ASCII bytes, so the text is
+    // still valid UTF-8 and the lossy conversion never replaces anything.
+    py_collapse_whitespace(&String::from_utf8_lossy(&scratch))
 }
 
 /// Undoes the XML escapes mteval handles, in mteval's order (so that
@@ -160,12 +221,16 @@ pub(crate) fn unescape_xml(text: &str) -> String {
 
 /// The mteval-v13a tokenizer.
 fn tokenize_13a(line: &str) -> String {
-    let mut text = line
-        .replace("<skipped>", "")
-        .replace("-\n", "")
-        .replace('\n', " ");
+    // The replacements rarely apply; skip their allocations when they don't.
+    let mut text = Cow::Borrowed(line);
+    if text.contains("<skipped>") {
+        text = Cow::Owned(text.replace("<skipped>", ""));
+    }
+    if text.contains('\n') {
+        text = Cow::Owned(text.replace("-\n", "").replace('\n', " "));
+    }
     if text.contains('&') {
-        text = unescape_xml(&text);
+        text = Cow::Owned(unescape_xml(&text));
     }
     tokenize_western_punctuation(&format!(" {text} "))
 }
