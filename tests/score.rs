@@ -684,6 +684,25 @@ fn cli_rejects_mismatched_line_counts() {
 }
 
 #[test]
+fn cli_rejects_empty_hypothesis() {
+    let dir = tempfile::tempdir().unwrap();
+    let hyp = dir.path().join("empty.txt");
+    std::fs::write(&hyp, "").unwrap();
+    let output = wirecheck()
+        .args(["score", "--ref"])
+        .arg(&hyp)
+        .arg(&hyp)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("hypothesis {} contains no lines", hyp.display())),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn cli_rejects_invalid_utf8() {
     let dir = tempfile::tempdir().unwrap();
     let hyp = dir.path().join("hyp.txt");

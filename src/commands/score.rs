@@ -156,6 +156,10 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let options = args.options()?;
     let metrics = args.metrics()?;
     let hyps = read_lines(&args.hyp)?;
+    if hyps.is_empty() {
+        // sacreBLEU refuses empty input too (chrF would fail on it).
+        bail!("hypothesis {} contains no lines", args.hyp.display());
+    }
     let mut refs = Vec::with_capacity(args.refs.len());
     for path in &args.refs {
         let lines = read_lines(path)?;

@@ -293,9 +293,11 @@ fn closest_ref_len(hyp_len: usize, ref_lens: &[usize]) -> usize {
 /// the right-stripped line.
 fn preprocess(config: &BleuConfig, line: &str) -> String {
     if config.lowercase {
-        config.tokenizer.tokenize(py_rstrip(&py_lower(line)))
+        config
+            .tokenizer
+            .tokenize_for_split(py_rstrip(&py_lower(line)))
     } else {
-        config.tokenizer.tokenize(py_rstrip(line))
+        config.tokenizer.tokenize_for_split(py_rstrip(line))
     }
 }
 
@@ -440,14 +442,15 @@ mod tests {
 
     #[test]
     fn ngram_keys_encode_order() {
-        assert_eq!(
-            (128 - ngram_key(&[0]).leading_zeros() as usize).div_ceil(32),
-            1
-        );
-        assert_eq!(
-            (128 - ngram_key(&[0, 0, 0, 0]).leading_zeros() as usize).div_ceil(32),
-            4
-        );
+        assert_eq!(key_order(ngram_key(&[0])), 1);
+        assert_eq!(key_order(ngram_key(&[0, 0, 0, 0])), 4);
         assert_ne!(ngram_key(&[1, 0]), ngram_key(&[0, 1]));
+    }
+
+    #[test]
+    fn max_union_keeps_larger_counts() {
+        let mut out = Vec::new();
+        max_union(&[1, 1, 2, 7], &[1, 2, 2, 3], &mut out);
+        assert_eq!(out, [1, 1, 2, 2, 3, 7]);
     }
 }
