@@ -8,6 +8,7 @@ use std::fmt;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::ngrams::{PrefixKeys, max_union, sorted_intersection};
 use super::pytext::{py_lower, py_rstrip, py_split};
 use super::signature::Signature;
 use super::tokenize::Tokenizer;
@@ -222,56 +223,6 @@ pub fn compute_bleu(stats: &BleuStats, smoothing: Smoothing, effective_order: bo
     done(score, precisions)
 }
 
-/// Packs an n-gram of token ids (each stored +1 so that no id is zero)
-/// into a single key; n-grams of different orders never collide.
-fn ngram_key(ids: &[u32]) -> u128 {
-    ids.iter().enumerate().fold(0u128, |key, (k, &id)| {
-        key | (u128::from(id) + 1) << (32 * k)
-    })
-}
-
-/// The order of an n-gram key: its number of non-empty 32-bit lanes.
-fn key_order(key: u128) -> usize {
-    (128 - key.leading_zeros() as usize).div_ceil(32)
-}
-
-/// All n-gram keys of orders 1..=4 of a token-id sequence, sorted, so that
-/// equal n-grams are adjacent (a sorted list is a multiset).
-fn sorted_ngram_keys(ids: &[u32], keys: &mut Vec<u128>) {
-    keys.clear();
-    for n in 1..=MAX_NGRAM_ORDER.min(ids.len()) {
-        keys.extend(ids.windows(n).map(ngram_key));
-    }
-    keys.sort_unstable();
-}
-
-/// The union of two sorted multisets keeping the larger count of each
-/// element: the reference counts BLEU clips against with several
-/// references.
-fn max_union(a: &[u128], b: &[u128], out: &mut Vec<u128>) {
-    out.clear();
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => {
-                out.push(a[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(b[j]);
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-}
-
 /// The reference length closest to `hyp_len`; on ties the shorter wins.
 fn closest_ref_len(hyp_len: usize, ref_lens: &[usize]) -> usize {
     let mut best: Option<(usize, usize)> = None;
@@ -301,85 +252,52 @@ fn preprocess(config: &BleuConfig, line: &str) -> String {
     }
 }
 
-/// Buffers reused from segment to segment.
-#[derive(Default)]
-struct Scratch {
-    ids: Vec<u32>,
-    hyp_keys: Vec<u128>,
-    ref_keys: Vec<u128>,
-    one_ref_keys: Vec<u128>,
-    merged: Vec<u128>,
-}
-
 /// Computes the statistics of one hypothesis against its references.
 pub fn segment_stats(config: &BleuConfig, hyp: &str, refs: &[&str]) -> BleuStats {
-    segment_stats_with(config, hyp, refs, &mut Scratch::default())
-}
-
-fn segment_stats_with(
-    config: &BleuConfig,
-    hyp: &str,
-    refs: &[&str],
-    scratch: &mut Scratch,
-) -> BleuStats {
     let hyp = preprocess(config, hyp);
     let refs: Vec<String> = refs.iter().map(|r| preprocess(config, r)).collect();
 
     // Token ids are local to the segment: equal ids mean equal tokens.
     let mut vocabulary: FxHashMap<&str, u32> =
         FxHashMap::with_capacity_and_hasher(64, Default::default());
-    let mut intern = |text, ids: &mut Vec<u32>| {
-        ids.clear();
-        ids.extend(py_split(text).map(|token| {
-            let next = vocabulary.len() as u32;
-            *vocabulary.entry(token).or_insert(next)
-        }));
+    let mut ngrams_of = |text| {
+        let ids: Vec<u32> = py_split(text)
+            .map(|token| {
+                let next = vocabulary.len() as u32;
+                *vocabulary.entry(token).or_insert(next)
+            })
+            .collect();
+        (ids.len(), PrefixKeys::new(&ids, MAX_NGRAM_ORDER, 32))
     };
-
-    let mut ref_lens = Vec::with_capacity(refs.len());
-    scratch.ref_keys.clear();
-    for (k, reference) in refs.iter().enumerate() {
-        intern(reference, &mut scratch.ids);
-        ref_lens.push(scratch.ids.len());
-        if k == 0 {
-            sorted_ngram_keys(&scratch.ids, &mut scratch.ref_keys);
-        } else {
-            sorted_ngram_keys(&scratch.ids, &mut scratch.one_ref_keys);
-            max_union(
-                &scratch.ref_keys,
-                &scratch.one_ref_keys,
-                &mut scratch.merged,
-            );
-            std::mem::swap(&mut scratch.ref_keys, &mut scratch.merged);
-        }
-    }
-
-    intern(&hyp, &mut scratch.ids);
-    let hyp_len = scratch.ids.len();
-    sorted_ngram_keys(&scratch.ids, &mut scratch.hyp_keys);
+    let (ref_lens, ref_ngrams): (Vec<usize>, Vec<PrefixKeys>) =
+        refs.iter().map(|r| ngrams_of(r)).unzip();
+    let (hyp_len, hyp_ngrams) = ngrams_of(&hyp);
 
     let mut stats = BleuStats {
         hyp_len: hyp_len as u64,
         ref_len: closest_ref_len(hyp_len, &ref_lens) as u64,
         ..BleuStats::default()
     };
-    for n in 1..=MAX_NGRAM_ORDER.min(hyp_len) {
-        stats.total[n - 1] = (hyp_len - n + 1) as u64;
-    }
-    // Clipped matches: the multiset intersection of hypothesis and
-    // reference n-grams.
-    let (hyp_keys, ref_keys) = (&scratch.hyp_keys, &scratch.ref_keys);
-    let (mut i, mut j) = (0, 0);
-    while i < hyp_keys.len() && j < ref_keys.len() {
-        match hyp_keys[i].cmp(&ref_keys[j]) {
-            std::cmp::Ordering::Equal => {
-                stats.correct[key_order(hyp_keys[i]) - 1] += 1;
-                i += 1;
-                j += 1;
+    let mut merged = Vec::new();
+    let mut union = Vec::new();
+    for n in 1..=MAX_NGRAM_ORDER {
+        stats.total[n - 1] = hyp_ngrams.count(n);
+        // Clipped matches: the multiset intersection of hypothesis n-grams
+        // with the per-n-gram maximum over references.
+        stats.correct[n - 1] = match ref_ngrams.as_slice() {
+            [] => 0,
+            [single] => hyp_ngrams.matches(single, n),
+            [first, rest @ ..] => {
+                merged.clear();
+                merged.extend(first.ngrams(n));
+                for other in rest {
+                    let theirs: Vec<u128> = other.ngrams(n).collect();
+                    max_union(&merged, &theirs, &mut union);
+                    std::mem::swap(&mut merged, &mut union);
+                }
+                sorted_intersection(hyp_ngrams.ngrams(n), merged.iter().copied())
             }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
+        };
     }
     stats
 }
@@ -396,9 +314,9 @@ pub fn corpus_stats(
     Ok(hyps
         .par_iter()
         .enumerate()
-        .map_init(Scratch::default, |scratch, (i, hyp)| {
+        .map(|(i, hyp)| {
             let line_refs: Vec<&str> = refs.iter().map(|stream| stream[i].as_str()).collect();
-            segment_stats_with(config, hyp, &line_refs, scratch)
+            segment_stats(config, hyp, &line_refs)
         })
         .collect())
 }
@@ -441,16 +359,15 @@ mod tests {
     }
 
     #[test]
-    fn ngram_keys_encode_order() {
-        assert_eq!(key_order(ngram_key(&[0])), 1);
-        assert_eq!(key_order(ngram_key(&[0, 0, 0, 0])), 4);
-        assert_ne!(ngram_key(&[1, 0]), ngram_key(&[0, 1]));
-    }
-
-    #[test]
-    fn max_union_keeps_larger_counts() {
-        let mut out = Vec::new();
-        max_union(&[1, 1, 2, 7], &[1, 2, 2, 3], &mut out);
-        assert_eq!(out, [1, 1, 2, 2, 3, 7]);
+    fn multiple_references_clip_by_maximum_count() {
+        let config = BleuConfig {
+            tokenizer: Tokenizer::None,
+            ..BleuConfig::default()
+        };
+        let stats = segment_stats(&config, "a a a b", &["a b", "a a c"]);
+        assert_eq!(stats.correct[0], 3);
+        assert_eq!(stats.total, [4, 3, 2, 1]);
+        assert_eq!(stats.correct[1], 2);
+        assert_eq!(stats.ref_len, 3);
     }
 }

@@ -33,6 +33,7 @@
 
 pub mod bleu;
 pub mod chrf;
+pub mod ngrams;
 pub mod pytext;
 pub mod report;
 pub mod signature;
