@@ -193,33 +193,41 @@ fn tokenize_western_punctuation(line: &str) -> String {
         }
     }
     let mut scratch = Vec::with_capacity(padded.len() + 32);
-    // Period and comma are tokens unless preceded by a digit ...
-    pad_byte_pairs(
-        &padded,
-        |c| !is_digit(c),
-        is_period_or_comma,
-        [b"", b" ", b" "],
-        &mut scratch,
-    );
-    // ... or unless followed by a digit.
-    pad_byte_pairs(
-        &scratch,
-        is_period_or_comma,
-        |c| !is_digit(c),
-        [b" ", b" ", b""],
-        &mut padded,
-    );
-    // A dash is a token when preceded by a digit.
-    pad_byte_pairs(
-        &padded,
-        is_digit,
-        |c| c == b'-',
-        [b"", b" ", b" "],
-        &mut scratch,
-    );
+    // The pair rules only fire around their ASCII trigger bytes; skipping
+    // a pass when its trigger is absent cannot change the result.
+    if padded.iter().any(|&c| is_period_or_comma(c)) {
+        // Period and comma are tokens unless preceded by a digit ...
+        pad_byte_pairs(
+            &padded,
+            |c| !is_digit(c),
+            is_period_or_comma,
+            [b"", b" ", b" "],
+            &mut scratch,
+        );
+        // ... or unless followed by a digit.
+        pad_byte_pairs(
+            &scratch,
+            is_period_or_comma,
+            |c| !is_digit(c),
+            [b" ", b" ", b""],
+            &mut padded,
+        );
+    }
+    if padded.contains(&b'-') {
+        // A dash is a token when preceded by a digit.
+        pad_byte_pairs(
+            &padded,
+            is_digit,
+            |c| c == b'-',
+            [b"", b" ", b" "],
+            &mut scratch,
+        );
+        std::mem::swap(&mut padded, &mut scratch);
+    }
     // Only ASCII spaces were inserted next to ASCII bytes, so the text is
-    // still valid UTF-8 and the lossy conversion never replaces anything.
-    String::from_utf8_lossy(&scratch).into_owned()
+    // still valid UTF-8 and the lossy fallback never replaces anything.
+    String::from_utf8(padded)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
 }
 
 /// Undoes the XML escapes mteval handles, in mteval's order (so that
