@@ -34,6 +34,7 @@ pub mod packs;
 pub mod publication;
 pub mod report;
 pub mod rules;
+pub mod score;
 pub mod span;
 
 pub use document::{Document, InputFormat};
