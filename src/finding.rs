@@ -79,6 +79,9 @@ pub struct Finding {
     /// Where to read more, if the rule names a page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// The span of the reference version this finding compares against (`check --reference`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Span>,
 }
 
 impl Finding {

@@ -30,6 +30,7 @@ pub mod gazetteer;
 pub mod house_style;
 pub mod input;
 pub mod name_index;
+pub mod numbers;
 pub mod packs;
 pub mod publication;
 pub mod report;

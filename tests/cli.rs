@@ -502,3 +502,65 @@ fn config_sets_the_date_the_dateline_style_and_places() {
         .code(2)
         .stderr(predicate::str::contains("unknown style 'chicago'"));
 }
+
+#[test]
+fn reference_checks_compare_numbers_names_and_paragraphs() {
+    let args = [
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--reference",
+        "fixtures/reference/reference.txt",
+        "fixtures/reference/translation.txt",
+    ];
+    let out = stdout_of(cmd().args(args));
+    insta::assert_snapshot!("reference_json", out);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let rules: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "wire.ReferenceNumbers",
+            "wire.ReferenceNumbers",
+            "wire.ReferenceNames",
+            "wire.DroppedParagraph",
+            "wire.AddedParagraph"
+        ]
+    );
+    let changed = &json["findings"][0];
+    assert_eq!(
+        (
+            changed["match"].as_str(),
+            changed["reference"]["text"].as_str()
+        ),
+        (Some("3.5%"), Some("3.4%"))
+    );
+    // A story checked against itself differs in nothing.
+    cmd()
+        .args([
+            "check",
+            "--no-config",
+            "--reference",
+            "fixtures/reference/reference.txt",
+        ])
+        .arg("fixtures/reference/reference.txt")
+        .assert()
+        .code(0);
+    cmd()
+        .args([
+            "check",
+            "--no-config",
+            "--reference",
+            "no/such/ref.txt",
+            STORY,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/ref.txt"));
+}

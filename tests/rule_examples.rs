@@ -3,6 +3,9 @@
 
 use wirecheck::config::Config;
 
+use wirecheck::rules::Context;
+use wirecheck::{Document, InputFormat};
+
 fn every_pack() -> Config {
     Config {
         packs: Some(
@@ -14,8 +17,6 @@ fn every_pack() -> Config {
         ..Config::default()
     }
 }
-use wirecheck::rules::Context;
-use wirecheck::{Document, InputFormat};
 
 #[test]
 fn shipped_rules_flag_their_bad_examples_and_pass_their_good_ones() {
@@ -23,6 +24,13 @@ fn shipped_rules_flag_their_bad_examples_and_pass_their_good_ones() {
     let mut checked = 0;
     for rule in rules.rules() {
         let examples = &rule.header.examples;
+        let context = Context {
+            reference: examples
+                .reference
+                .as_ref()
+                .map(|text| std::sync::Arc::new(Document::parse(text.clone(), InputFormat::Text))),
+            ..Context::default()
+        };
         for (text, expect_finding) in examples
             .bad
             .iter()
@@ -31,7 +39,7 @@ fn shipped_rules_flag_their_bad_examples_and_pass_their_good_ones() {
         {
             let doc = Document::parse(text.clone(), InputFormat::Text);
             let found: Vec<_> = rules
-                .check(&doc, &Context::default())
+                .check(&doc, &context)
                 .into_iter()
                 .filter(|f| f.rule == rule.id)
                 .collect();

@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
+use std::sync::Arc;
 use wirecheck::input::{FileSelection, collect_files, read_story};
 use wirecheck::publication::{DateSource, PublicationDate};
-use wirecheck::report::{self, FileError, FileReport, Format, Summary};
+
+use wirecheck::report::{self, FileError, FileReport, Format, ReferenceFile, Summary};
 use wirecheck::rules::Context;
 use wirecheck::{Document, InputFormat, RuleSet, Severity};
 
@@ -78,6 +80,10 @@ pub struct CheckArgs {
     /// the checks skipped for want of one.
     #[arg(long, short)]
     verbose: bool,
+    /// Also check each story against this reference version (the original wire or a reference
+    /// translation): numbers, names and paragraphs that differ or are missing.
+    #[arg(long, value_name = "REF")]
+    reference: Option<PathBuf>,
     #[command(flatten)]
     rule_options: RuleOptions,
 }
@@ -96,9 +102,21 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     context.publication = args.date;
     context.publication_date = args.date.map(|d| d.date);
     context.today = Some(jiff::ZonedDateTime::now().date());
+    let reference = match &args.reference {
+        Some(path) => {
+            let source = read_story(path)?;
+            let document = Document::parse(source.clone(), InputFormat::from_path(path));
+            context.reference = Some(Arc::new(document));
+            Some(Arc::new(ReferenceFile {
+                path: path.display().to_string(),
+                source,
+            }))
+        }
+        None => None,
+    };
     let checked: Vec<(Result<FileReport, FileError>, Vec<String>)> = files
         .par_iter()
-        .map(|path| check_file(path, &rules, &context, args.input_format))
+        .map(|path| check_file(path, &rules, &context, args.input_format, reference.clone()))
         .collect();
     let mut results = Vec::with_capacity(checked.len());
     for (result, notes) in checked {
@@ -154,9 +172,13 @@ fn check_file(
     rules: &RuleSet,
     context: &Context,
     forced: Option<InputFormatArg>,
+    reference: Option<Arc<ReferenceFile>>,
 ) -> (Result<FileReport, FileError>, Vec<String>) {
     let mut notes = Vec::new();
-    let result = check_story(path, rules, context, forced, &mut notes);
+    let result = check_story(path, rules, context, forced, &mut notes).map(|report| FileReport {
+        reference,
+        ..report
+    });
     (result, notes)
 }
 
@@ -209,5 +231,6 @@ fn check_story(
         path: display,
         source: document.original().to_owned(),
         findings,
+        reference: None,
     })
 }

@@ -76,6 +76,21 @@ fn render(
     for line in &help {
         group = group.element(Level::HELP.message(line));
     }
+    let reference_note = finding
+        .reference
+        .zip(report.reference.as_deref())
+        .map(|(span, file)| {
+            let position =
+                crate::span::LineIndex::new(&file.source).position(&file.source, span.start);
+            let text: String = span.slice(&file.source).chars().take(80).collect();
+            format!(
+                "reference: {}:{}:{}: '{text}'",
+                file.path, position.line, position.column
+            )
+        });
+    if let Some(note) = &reference_note {
+        group = group.element(Level::NOTE.message(note));
+    }
     if let Some(link) = &finding.link {
         group = group.element(Level::NOTE.message(format!("see {link}")));
     }

@@ -11,7 +11,8 @@
 //!     "span": {"start": 1203, "end": 1212},
 //!     "suggestions": [{"replacement": "Takaichi", "span": {"start": 1203, "end": 1212},
 //!                      "line": 10, "column": 94, "end_line": 10, "end_column": 103}],
-//!     "link": null
+//!     "link": null,
+//!     "reference": {"path": "ref.txt", "text": "Takaichi", "line": 9, "column": 80, …}
 //!   }],
 //!   "errors": [{"path": "bad.txt", "message": "bad.txt:3:7: invalid UTF-8 …"}],
 //!   "summary": {"files": 1, "findings": 1, "errors": 0,
@@ -19,7 +20,8 @@
 //! }
 //! ```
 //! Lines and columns count from 1, columns in Unicode code points; `end_line`/`end_column` point
-//! just past the last character; spans are byte offsets into the file.
+//! just past the last character; spans are byte offsets into the file. `reference` appears only on
+//! findings of `check --reference`, with the span of the reference version compared against.
 
 use std::io::{self, Write};
 
@@ -70,6 +72,16 @@ struct JsonFinding<'a> {
     location: Located,
     suggestions: Vec<JsonSuggestion<'a>>,
     link: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference: Option<JsonReference<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonReference<'a> {
+    path: &'a str,
+    text: &'a str,
+    #[serde(flatten)]
+    location: Located,
 }
 
 #[derive(Serialize)]
@@ -120,6 +132,13 @@ pub(super) fn write(
                     })
                     .collect(),
                 link: finding.link.as_deref(),
+                reference: finding.reference.zip(report.reference.as_deref()).map(
+                    |(span, file)| JsonReference {
+                        path: &file.path,
+                        text: span.slice(&file.source),
+                        location: Located::new(&mut Positions::new(&file.source), span),
+                    },
+                ),
             });
         }
     }

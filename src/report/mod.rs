@@ -18,6 +18,18 @@ pub struct FileReport {
     pub source: String,
     /// Its findings, in position order.
     pub findings: Vec<Finding>,
+    /// The reference version it was checked against (`check --reference`), for the positions of
+    /// the findings' reference spans.
+    pub reference: Option<std::sync::Arc<ReferenceFile>>,
+}
+
+/// A reference version as read: where it is and its text.
+#[derive(Debug)]
+pub struct ReferenceFile {
+    /// The path as the user named it.
+    pub path: String,
+    /// The file's text.
+    pub source: String,
 }
 
 impl FileReport {

@@ -14,6 +14,7 @@ mod labels;
 pub mod names;
 mod occurrence;
 mod pattern;
+mod reference;
 mod repetition;
 mod scope;
 mod substitution;
@@ -45,6 +46,7 @@ const KINDS: &[(&str, CompileFn)] = &[
     ("titles", titles::compile),
     ("headline", headline::compile),
     ("labels", labels::compile),
+    ("reference", reference::compile),
     ("dateline", dateline::compile),
     ("dates", dates::compile),
 ];
@@ -163,6 +165,9 @@ pub struct Action {
 /// and run by the test suite.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct Examples {
+    /// The reference version the examples are checked against, for `reference` rules.
+    #[serde(default)]
+    pub reference: Option<String>,
     /// Texts that produce at least one finding.
     #[serde(default)]
     pub bad: Vec<String>,
@@ -230,6 +235,8 @@ pub struct Context {
     /// Every name token any loaded rule knows as correct (filled in by the rule set), so that one
     /// pack's name is never "corrected" towards another pack's.
     pub known_names: std::sync::Arc<rustc_hash::FxHashSet<String>>,
+    /// The reference version the story is checked against (`check --reference`), if any.
+    pub reference: Option<std::sync::Arc<Document>>,
 }
 
 impl Context {
@@ -392,6 +399,21 @@ impl Reporter<'_> {
         self.push(doc.to_original(span), args, suggestions);
     }
 
+    /// Reports `span` of the story together with `reference`, the span of the reference version it
+    /// is compared with (both in the normalised texts of their documents).
+    pub fn report_against(
+        &mut self,
+        span: Span,
+        reference: (&Document, Span),
+        args: &[&str],
+        fixes: Vec<(Span, String)>,
+    ) {
+        self.report(span, args, fixes);
+        if let Some(finding) = self.out.last_mut() {
+            finding.reference = Some(reference.0.to_original(reference.1));
+        }
+    }
+
     /// Reports `span` found in `unit`: of the original bytes for a raw unit, else of the
     /// normalised text.
     pub fn report_in(&mut self, unit: Unit, span: Span, args: &[&str], fixes: Vec<(Span, String)>) {
@@ -413,6 +435,7 @@ impl Reporter<'_> {
             span,
             suggestions,
             link: self.rule.header.link.clone(),
+            reference: None,
         });
     }
 }

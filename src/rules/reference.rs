@@ -1,0 +1,327 @@
+//! `reference`: checks a story against its reference version (`check --reference REF STORY`): the
+//! original wire, or a reference translation. Without a reference the rule does nothing.
+//!
+//! ```yaml
+//! extends: reference
+//! check: numbers        # or names, dropped-paragraph, added-paragraph
+//! message: "%s: the reference has '%s'."
+//! ```
+//! - `numbers`: a number, percentage, money amount, date or quantity of the reference that is
+//!   missing or different in the story's matching paragraph ("2.2%" where the reference has
+//!   "2.1%"). Message: "'2.2%' here" (or "Missing here") and the reference's text.
+//! - `names`: a capitalised word of the story that is a near miss of a name in the reference
+//!   ("Takaiichi" where the reference has "Takaichi"). Message: the word, the reference's spelling.
+//! - `dropped-paragraph`: a reference paragraph with no counterpart in the story. Message: its
+//!   opening words.
+//! - `added-paragraph`: a story paragraph with no counterpart in the reference. Message: its
+//!   opening words.
+//!
+//! Paragraphs are matched with the word diff's paragraph alignment; when nothing aligns (a
+//! reference in another language) numbers are matched by paragraph position instead, and the
+//! paragraph checks stay silent. Every finding carries the span of the reference it compares with.
+
+use serde::Deserialize;
+
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use crate::diff::{DiffOptions, ParagraphPairing, diff_stories};
+use crate::document::Document;
+use crate::name_index::NameIndex;
+use crate::numbers::{NumberMention, find_numbers};
+use crate::span::Span;
+
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Comparison {
+    Numbers,
+    Names,
+    DroppedParagraph,
+    AddedParagraph,
+}
+
+#[derive(Deserialize)]
+struct Spec {
+    check: Comparison,
+}
+
+struct Reference {
+    comparison: Comparison,
+}
+
+/// Compiles a `reference` rule.
+pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Check>, RuleError> {
+    let spec: Spec = source.parse()?;
+    Ok(Box::new(Reference {
+        comparison: spec.check,
+    }))
+}
+
+impl Check for Reference {
+    fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
+        let Some(reference) = context.reference.as_deref() else {
+            return;
+        };
+        match self.comparison {
+            Comparison::Numbers => compare_numbers(reference, doc, out),
+            Comparison::Names => compare_names(reference, doc, context, out),
+            Comparison::DroppedParagraph | Comparison::AddedParagraph => {
+                let alignment = Alignment::of(reference, doc);
+                if !alignment.by_content {
+                    return;
+                }
+                if matches!(self.comparison, Comparison::DroppedParagraph) {
+                    report_dropped(reference, doc, &alignment, out);
+                } else {
+                    report_added(doc, &alignment, out);
+                }
+            }
+        }
+    }
+}
+
+/// The share of words two paragraphs must have in common to count as one paragraph edited.
+const MIN_SIMILARITY: f64 = 0.4;
+
+/// Which paragraph of one version matches which of the other.
+struct Alignment {
+    /// For each reference paragraph, the story paragraph that matches it.
+    story_of: Vec<Option<usize>>,
+    /// For each story paragraph, whether any reference paragraph matches it.
+    matched_story: Vec<bool>,
+    /// True when paragraphs were matched by their words; false when by position.
+    by_content: bool,
+}
+
+impl Alignment {
+    fn of(reference: &Document, story: &Document) -> Self {
+        let ranges = |doc: &Document| {
+            doc.paragraphs
+                .iter()
+                .map(|p| p.start..p.end)
+                .collect::<Vec<_>>()
+        };
+        let mut story_of = vec![None; reference.paragraphs.len()];
+        let mut matched_story = vec![false; story.paragraphs.len()];
+        let options = DiffOptions {
+            ignore_case: true,
+            ..DiffOptions::default()
+        };
+        if let Ok(diff) = diff_stories(
+            reference.text(),
+            &ranges(reference),
+            story.text(),
+            &ranges(story),
+            &options,
+        ) {
+            for block in &diff.blocks {
+                let pairs: Vec<(usize, usize)> = match &block.pairing {
+                    ParagraphPairing::Unchanged { old, new } => vec![(*old, *new)],
+                    // A paragraph rewritten beyond recognition is one dropped and another added.
+                    ParagraphPairing::Changed {
+                        old,
+                        new,
+                        similarity,
+                    }
+                    | ParagraphPairing::Moved {
+                        old,
+                        new,
+                        similarity,
+                    } if *similarity >= MIN_SIMILARITY => {
+                        vec![(*old, *new)]
+                    }
+                    ParagraphPairing::Split { old, new } => {
+                        new.clone().map(|n| (*old, n)).collect()
+                    }
+                    ParagraphPairing::Merged { old, new } => {
+                        old.clone().map(|o| (o, *new)).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                for (old, new) in pairs {
+                    story_of[old].get_or_insert(new);
+                    matched_story[new] = true;
+                }
+            }
+        }
+        let by_content = matched_story.iter().any(|&m| m);
+        if !by_content && !story.paragraphs.is_empty() {
+            // Nothing in common (another language): pair paragraphs by their place in the story.
+            let (n, m) = (reference.paragraphs.len(), story.paragraphs.len());
+            for (i, slot) in story_of.iter_mut().enumerate() {
+                *slot = Some((i * m / n.max(1)).min(m - 1));
+            }
+        }
+        Self {
+            story_of,
+            matched_story,
+            by_content,
+        }
+    }
+}
+
+fn compare_numbers(reference: &Document, story: &Document, out: &mut Reporter<'_>) {
+    let alignment = Alignment::of(reference, story);
+    let numbers = |doc: &Document, span: Span| find_numbers(doc.text(), span);
+    let story_numbers: Vec<Vec<NumberMention>> = story
+        .paragraphs
+        .iter()
+        .map(|&p| numbers(story, p))
+        .collect();
+    let mut used: Vec<Vec<bool>> = story_numbers.iter().map(|n| vec![false; n.len()]).collect();
+    // A number may move between paragraphs; look in the matching one first, then everywhere.
+    let mut find = |key: (&str, &str), preferred: Option<usize>| {
+        let order = preferred.into_iter().chain(0..story_numbers.len());
+        for p in order {
+            if let Some(i) = (0..story_numbers[p].len())
+                .find(|&i| !used[p][i] && story_numbers[p][i].key() == key)
+            {
+                used[p][i] = true;
+                return true;
+            }
+        }
+        false
+    };
+    let mut missing = Vec::new();
+    for (r, &paragraph) in reference.paragraphs.iter().enumerate() {
+        // A paragraph the story left out is one finding of `dropped-paragraph`, not one per number.
+        if alignment.by_content && alignment.story_of[r].is_none() {
+            continue;
+        }
+        for mention in numbers(reference, paragraph) {
+            if !find(mention.key(), alignment.story_of[r]) {
+                missing.push((r, mention));
+            }
+        }
+    }
+    for (r, mention) in missing {
+        let reference_text = reference.slice(mention.span);
+        let target = alignment.story_of[r];
+        // The same kind of quantity, unaccounted for, in the matching paragraph: a changed number.
+        let changed = target.and_then(|p| {
+            let i = (0..story_numbers[p].len())
+                .find(|&i| !used[p][i] && story_numbers[p][i].unit == mention.unit)?;
+            used[p][i] = true;
+            Some(story_numbers[p][i].span)
+        });
+        match changed {
+            Some(span) => {
+                let found = format!("'{}' here", story.slice(span));
+                out.report_against(
+                    span,
+                    (reference, mention.span),
+                    &[&found, reference_text],
+                    Vec::new(),
+                );
+            }
+            None => {
+                let span = target
+                    .and_then(|p| {
+                        story
+                            .sentences
+                            .iter()
+                            .find(|s| s.paragraph == p)
+                            .map(|s| s.span)
+                    })
+                    .or(story.headline)
+                    .unwrap_or_default();
+                out.report_against(
+                    span,
+                    (reference, mention.span),
+                    &["Missing here", reference_text],
+                    Vec::new(),
+                );
+            }
+        }
+    }
+}
+
+fn compare_names(
+    reference: &Document,
+    story: &Document,
+    context: &Context,
+    out: &mut Reporter<'_>,
+) {
+    let mut index = NameIndex::new();
+    let mut first_seen: Vec<Span> = Vec::new();
+    for &span in &reference.words {
+        let word = reference.slice(span);
+        if word.starts_with(char::is_uppercase) && !index.is_known(word) {
+            index.add_canonical(word, first_seen.len());
+            first_seen.push(span);
+        }
+    }
+    for &span in &story.words {
+        let word = story.slice(span);
+        if !word.starts_with(char::is_uppercase) || context.known_names.contains(word) {
+            continue;
+        }
+        if let Some(miss) = index.near_miss(word) {
+            let reference_span = first_seen[miss.entries[0]];
+            let fix = crate::rules::match_case(word, miss.token);
+            out.report_against(
+                span,
+                (reference, reference_span),
+                &[word, miss.token],
+                vec![(span, fix)],
+            );
+        }
+    }
+}
+
+/// The first words of a paragraph, for messages: whole words up to about 60 bytes.
+fn opening(doc: &Document, paragraph: Span) -> String {
+    const LENGTH: usize = 60;
+    let text = doc.slice(paragraph);
+    if text.len() <= LENGTH {
+        return text.to_owned();
+    }
+    let cut = doc
+        .words_in(paragraph)
+        .iter()
+        .map(|w| w.end - paragraph.start)
+        .take_while(|&end| end <= LENGTH)
+        .last()
+        .unwrap_or(LENGTH.min(text.len()));
+    let mut cut = cut;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", &text[..cut])
+}
+
+fn report_dropped(
+    reference: &Document,
+    story: &Document,
+    alignment: &Alignment,
+    out: &mut Reporter<'_>,
+) {
+    let mut previous_story = None;
+    for (r, &paragraph) in reference.paragraphs.iter().enumerate() {
+        match alignment.story_of[r] {
+            Some(p) => previous_story = Some(p),
+            None => {
+                // Point where the paragraph would have stood: the start of the next story paragraph.
+                let at = previous_story
+                    .map_or(0, |p| p + 1)
+                    .min(story.paragraphs.len().saturating_sub(1));
+                let Some(&anchor) = story.paragraphs.get(at) else {
+                    continue;
+                };
+                let span = story.words_in(anchor).first().copied().unwrap_or(anchor);
+                out.report_against(
+                    span,
+                    (reference, paragraph),
+                    &[&opening(reference, paragraph)],
+                    Vec::new(),
+                );
+            }
+        }
+    }
+}
+
+fn report_added(story: &Document, alignment: &Alignment, out: &mut Reporter<'_>) {
+    for (p, &paragraph) in story.paragraphs.iter().enumerate() {
+        if !alignment.matched_story[p] {
+            out.report(paragraph, &[&opening(story, paragraph)], Vec::new());
+        }
+    }
+}
