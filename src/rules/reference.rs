@@ -6,7 +6,7 @@
 //! check: numbers        # or names, dropped-paragraph, added-paragraph
 //! message: "%s: the reference has '%s'."
 //! ```
-//! - `numbers`: a number, percentage, money amount, date or quantity of the reference that is
+//! - `numbers`: a number, percentage, money amount, date (month and day, compared as one) or quantity of the reference that is
 //!   missing or different in the story's matching paragraph ("2.2%" where the reference has
 //!   "2.1%"). Message: "'2.2%' here" (or "Missing here") and the reference's text.
 //! - `names`: a capitalised word of the story that is a near miss of a name in the reference
@@ -23,6 +23,7 @@
 use serde::Deserialize;
 
 use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use crate::dates::find_dates;
 use crate::diff::{DiffOptions, ParagraphPairing, diff_stories};
 use crate::document::Document;
 use crate::name_index::NameIndex;
@@ -160,7 +161,7 @@ impl Alignment {
 
 fn compare_numbers(reference: &Document, story: &Document, out: &mut Reporter<'_>) {
     let alignment = Alignment::of(reference, story);
-    let numbers = |doc: &Document, span: Span| find_numbers(doc.text(), span);
+    let numbers = |doc: &Document, span: Span| quantities(doc, span);
     let story_numbers: Vec<Vec<NumberMention>> = story
         .paragraphs
         .iter()
@@ -232,6 +233,29 @@ fn compare_numbers(reference: &Document, story: &Document, out: &mut Reporter<'_
             }
         }
     }
+}
+
+/// The numbers and dates of `span`: a date ("Jan. 16") counts as one quantity, its month and day,
+/// and the numbers inside it are not counted again.
+fn quantities(doc: &Document, span: Span) -> Vec<NumberMention> {
+    let dates: Vec<NumberMention> = find_dates(doc.text(), span, None)
+        .into_iter()
+        .filter_map(|mention| {
+            let (month, day) = (mention.month?.value, mention.day?.value);
+            Some(NumberMention {
+                span: mention.span,
+                value: format!("{month}-{day}"),
+                unit: "date".to_owned(),
+            })
+        })
+        .collect();
+    let mut found: Vec<NumberMention> = find_numbers(doc.text(), span)
+        .into_iter()
+        .filter(|number| !dates.iter().any(|date| date.span.contains(number.span)))
+        .collect();
+    found.extend(dates);
+    found.sort_by_key(|m| m.span);
+    found
 }
 
 fn compare_names(
