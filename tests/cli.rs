@@ -564,3 +564,46 @@ fn reference_checks_compare_numbers_names_and_paragraphs() {
         .code(2)
         .stderr(predicate::str::contains("no/such/ref.txt"));
 }
+
+#[test]
+fn diff_check_reports_findings_introduced_and_resolved() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    fs::write(
+        &old,
+        "Talks Resume\n\nTOKYO (AP) — The the talks resumed on Friday.\n",
+    )
+    .unwrap();
+    fs::write(
+        &new,
+        "Talks Resume\n\nTOKYO (AP) — The talks resumed on Friday  in Tokyo.\n",
+    )
+    .unwrap();
+    let output = cmd()
+        .args(["diff", "--check", "--no-config", "--format", "word"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("Findings introduced (1):") && text.contains("wire.DoubleSpace"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Findings resolved (1):") && text.contains("wire.DoubledWord"),
+        "{text}"
+    );
+    let output = cmd()
+        .args(["diff", "--check", "--no-config", "--format", "json"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(json["check"]["introduced"][0]["rule"], "wire.DoubleSpace");
+    assert_eq!(json["check"]["resolved"][0]["rule"], "wire.DoubledWord");
+    assert_eq!(json["check"]["resolved"][0]["match"], "The the");
+}

@@ -358,8 +358,8 @@ fn ignore_options_hide_case_punctuation_and_whitespace_changes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = dir.path().join("a.txt");
     let b = dir.path().join("b.txt");
-    std::fs::write(&a, "The Vote, said  the minister.\n").expect("write");
-    std::fs::write(&b, "the vote said the\nminister\n").expect("write");
+    std::fs::write(&a, "Headline\n\nThe Vote, said  the minister.\n").expect("write");
+    std::fs::write(&b, "Headline\n\nthe vote said the\nminister\n").expect("write");
     cargo_bin_cmd!("wirecheck")
         .args([
             "diff",

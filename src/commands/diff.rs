@@ -7,6 +7,12 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use wirecheck::diff::{self, DiffOptions, Normalization, format};
+use wirecheck::finding::{Finding, RevisionFindings};
+use wirecheck::rules::Context;
+use wirecheck::span::Positions;
+use wirecheck::{Document, InputFormat};
+
+use super::RuleOptions;
 
 /// Output format of `wirecheck diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -77,6 +83,72 @@ pub struct DiffArgs {
     /// Time budget in milliseconds before the diff degrades to coarser changes.
     #[arg(long, default_value_t = 2000)]
     pub timeout_ms: u64,
+    /// Also run the rules on both versions and report the findings NEW introduced and resolved.
+    #[arg(long)]
+    pub check: bool,
+    #[command(flatten)]
+    pub rule_options: RuleOptions,
+}
+
+/// The findings NEW introduced and resolved, as text after the diff.
+fn findings_text(sides: [(&PathBuf, &str, &Vec<&Finding>); 2]) -> String {
+    let [(old_path, old, resolved), (new_path, new, introduced)] = sides;
+    let mut text = String::new();
+    let mut section = |title: &str, path: &PathBuf, source: &str, findings: &Vec<&Finding>| {
+        text.push_str(&format!("\n{title} ({}):\n", findings.len()));
+        let mut positions = Positions::new(source);
+        for finding in findings {
+            let at = positions.at(finding.span.start);
+            text.push_str(&format!(
+                "  {}:{}:{}: {}[{}] {}\n",
+                path.display(),
+                at.line,
+                at.column,
+                finding.severity,
+                finding.rule,
+                finding.message
+            ));
+        }
+    };
+    section("Findings introduced", new_path, new, introduced);
+    section("Findings resolved", old_path, old, resolved);
+    text
+}
+
+/// The JSON diff with `check: {introduced, resolved}` added, each finding with its path and
+/// position.
+fn with_findings_json(
+    diff_json: &str,
+    sides: [(&PathBuf, &str, &Vec<&Finding>); 2],
+) -> anyhow::Result<String> {
+    let mut document: serde_json::Value = serde_json::from_str(diff_json)?;
+    let describe = |(path, source, findings): (&PathBuf, &str, &Vec<&Finding>)| {
+        let mut positions = Positions::new(source);
+        findings
+            .iter()
+            .map(|finding| {
+                let (start, end) = positions.span(finding.span);
+                serde_json::json!({
+                    "path": path.display().to_string(),
+                    "rule": finding.rule,
+                    "severity": finding.severity,
+                    "message": finding.message,
+                    "match": finding.span.slice(source),
+                    "line": start.line, "column": start.column,
+                    "end_line": end.line, "end_column": end.column,
+                    "span": finding.span,
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    let [old_side, new_side] = sides;
+    if let Some(object) = document.as_object_mut() {
+        object.insert(
+            "check".to_owned(),
+            serde_json::json!({ "introduced": describe(new_side), "resolved": describe(old_side) }),
+        );
+    }
+    Ok(format!("{}\n", serde_json::to_string_pretty(&document)?))
 }
 
 fn read_story(path: &std::path::Path) -> anyhow::Result<String> {
@@ -96,8 +168,9 @@ fn colour_enabled(when: ColorWhen) -> bool {
 
 /// Runs `wirecheck diff`: exit code 0 when the stories are the same, 1 when they differ.
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
-    let old = read_story(&args.old)?;
-    let new = read_story(&args.new)?;
+    let old_doc = Document::parse(read_story(&args.old)?, InputFormat::from_path(&args.old));
+    let new_doc = Document::parse(read_story(&args.new)?, InputFormat::from_path(&args.new));
+    let (old, new) = (old_doc.original(), new_doc.original());
     let options = DiffOptions {
         ignore_case: args.ignore_case,
         ignore_punctuation: args.ignore_punctuation,
@@ -109,13 +182,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         },
         timeout: Duration::from_millis(args.timeout_ms),
     };
-    let story = diff::diff_stories(
-        &old,
-        &diff::split_paragraphs(&old),
-        &new,
-        &diff::split_paragraphs(&new),
-        &options,
-    )?;
+    let story = diff::diff_stories(old, &old_doc.blocks(), new, &new_doc.blocks(), &options)?;
     let names = format::SideNames {
         old: args.old.display().to_string(),
         new: args.new.display().to_string(),
@@ -125,7 +192,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         DiffFormat::Inline => format::render_terminal(&story, colour),
         DiffFormat::Word => format::render_word(&story),
         DiffFormat::Unified => {
-            format::render_unified(&old, &new, &names, args.context, colour, options.timeout)
+            format::render_unified(old, new, &names, args.context, colour, options.timeout)
         }
         DiffFormat::Json => format::render_json(&story, &names),
         DiffFormat::Html => format::render_html(&story, &names, &[]),
@@ -136,6 +203,25 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     }
     if args.stats && !matches!(args.format, DiffFormat::Json | DiffFormat::Html) {
         output.push_str(&format::render_stats(&story.statistics(), &names));
+    }
+    if args.check {
+        let (_, rules) = args.rule_options.load()?;
+        let context = Context {
+            today: Some(jiff::ZonedDateTime::now().date()),
+            ..Context::default()
+        };
+        let old_findings = rules.check(&old_doc, &context.for_document(&old_doc));
+        let new_findings = rules.check(&new_doc, &context.for_document(&new_doc));
+        let changes = RevisionFindings::compare(&old_findings, old, &new_findings, new);
+        let sides = [
+            (&args.old, old, &changes.resolved),
+            (&args.new, new, &changes.introduced),
+        ];
+        if args.format == DiffFormat::Json {
+            output = with_findings_json(&output, sides)?;
+        } else {
+            output.push_str(&findings_text(sides));
+        }
     }
     let mut stdout = std::io::stdout().lock();
     match stdout

@@ -171,6 +171,20 @@ impl Document {
         Span::new(start, end)
     }
 
+    /// The story's blocks in reading order — headline, front lines, paragraphs — as byte ranges of
+    /// the original text: the units a diff aligns.
+    pub fn blocks(&self) -> Vec<std::ops::Range<usize>> {
+        let mut spans: Vec<Span> = self.headline.into_iter().collect();
+        spans.extend(self.front.iter().map(|line| line.span));
+        spans.extend(self.paragraphs.iter().copied());
+        spans.sort_unstable();
+        spans
+            .into_iter()
+            .map(|s| self.to_original(s))
+            .map(|s| s.start..s.end)
+            .collect()
+    }
+
     /// The words lying inside `span`, as a slice of [`Document::words`].
     pub fn words_in(&self, span: Span) -> &[Span] {
         let first = self.words.partition_point(|w| w.start < span.start);
@@ -273,6 +287,7 @@ impl Layout {
                     let line_text = line.span.slice(text);
                     if front.len() == MAX_FRONT_LINES
                         || !looks_like_heading(line_text)
+                        || line_text.starts_with(char::is_lowercase)
                         || find_dateline(text, line.span).is_some()
                     {
                         break;
