@@ -9,6 +9,7 @@ use anyhow::Context as _;
 use wirecheck::diff::{self, DiffOptions, Normalization, format};
 use wirecheck::finding::{Finding, RevisionFindings};
 use wirecheck::rules::Context;
+use wirecheck::score::{Metric, ScoreOptions, score_corpus};
 use wirecheck::span::Positions;
 use wirecheck::{Document, InputFormat};
 
@@ -88,6 +89,23 @@ pub struct DiffArgs {
     pub check: bool,
     #[command(flatten)]
     pub rule_options: RuleOptions,
+}
+
+/// BLEU, chrF and TER of NEW against OLD as its reference, each text one segment, for the HTML
+/// summary. A text that cannot be scored (an empty one) shows no scores.
+fn scores(old: &str, new: &str) -> Vec<(String, String)> {
+    let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let metrics = [Metric::Bleu, Metric::Chrf, Metric::Ter];
+    let hyps = [one_line(new)];
+    let refs = [vec![one_line(old)]];
+    score_corpus(&metrics, &ScoreOptions::default(), &hyps, &refs)
+        .map(|scores| {
+            scores
+                .into_iter()
+                .map(|s| (s.name, format!("{:.1}", s.score)))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The findings NEW introduced and resolved, as text after the diff.
@@ -195,7 +213,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
             format::render_unified(old, new, &names, args.context, colour, options.timeout)
         }
         DiffFormat::Json => format::render_json(&story, &names),
-        DiffFormat::Html => format::render_html(&story, &names, &[]),
+        DiffFormat::Html => format::render_html(&story, &names, &scores(old, new)),
     };
     let textual = matches!(args.format, DiffFormat::Inline | DiffFormat::Word);
     if textual && !output.is_empty() && !output.ends_with('\n') {
