@@ -82,6 +82,8 @@ pub struct Finding {
     /// The span of the reference version this finding compares against (`check --reference`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<Span>,
+    /// True when the rule marks its first suggestion safe to apply without review (`--fix`).
+    pub safe_fix: bool,
 }
 
 impl Finding {
@@ -151,6 +153,7 @@ mod tests {
             suggestions: Vec::new(),
             link: None,
             reference: None,
+            safe_fix: false,
         }
     }
 

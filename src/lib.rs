@@ -26,6 +26,7 @@ pub mod diff;
 pub mod document;
 pub mod engine;
 pub mod finding;
+pub mod fix;
 pub mod gazetteer;
 pub mod house_style;
 pub mod input;

@@ -27,6 +27,12 @@ enum Command {
     Score(commands::score::ScoreArgs),
     /// Show a readable word diff of two versions of a story (exit 0: same, 1: different, 2: error).
     Diff(commands::diff::DiffArgs),
+    /// Write a commented starter wirecheck.yaml in the working directory.
+    Init(commands::init::InitArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(commands::completions::CompletionsArgs),
+    /// Print the man page (roff).
+    Man,
 }
 
 fn main() -> ExitCode {
@@ -36,6 +42,9 @@ fn main() -> ExitCode {
         Command::Rules(args) => commands::rules::run(args),
         Command::Score(args) => commands::score::run(args),
         Command::Diff(args) => commands::diff::run(args),
+        Command::Init(args) => commands::init::run(args),
+        Command::Completions(args) => commands::completions::run::<Cli>(args),
+        Command::Man => commands::completions::man::<Cli>(),
     };
     match result {
         Ok(code) => code,

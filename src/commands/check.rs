@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 use std::sync::Arc;
+use wirecheck::fix::{apply_safe_fixes, write_fixed};
 use wirecheck::input::{FileSelection, collect_files, read_story};
 use wirecheck::publication::{DateSource, PublicationDate};
 
@@ -84,6 +85,13 @@ pub struct CheckArgs {
     /// translation): numbers, names and paragraphs that differ or are missing.
     #[arg(long, value_name = "REF")]
     reference: Option<PathBuf>,
+    /// Apply every suggestion that its rule marks safe, writing files atomically; findings left
+    /// are reported.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix, print the fixes as a unified diff instead of writing them.
+    #[arg(long, requires = "fix")]
+    diff: bool,
     #[command(flatten)]
     rule_options: RuleOptions,
 }
@@ -114,12 +122,28 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let checked: Vec<(Result<FileReport, FileError>, Vec<String>)> = files
+    let checked: Vec<CheckedFile> = files
         .par_iter()
-        .map(|path| check_file(path, &rules, &context, args.input_format, reference.clone()))
+        .map(|path| {
+            let fix = match (args.fix, args.diff) {
+                (false, _) => FixMode::Off,
+                (true, false) => FixMode::Write,
+                (true, true) => FixMode::Diff,
+            };
+            check_file(
+                path,
+                &rules,
+                &context,
+                args.input_format,
+                reference.clone(),
+                fix,
+            )
+        })
         .collect();
     let mut results = Vec::with_capacity(checked.len());
-    for (result, notes) in checked {
+    let mut fix_diffs = String::new();
+    for CheckedFile { result, notes, fix_diff } in checked {
+        fix_diffs.push_str(&fix_diff.unwrap_or_default());
         if args.verbose {
             for note in notes {
                 eprintln!("note: {note}");
@@ -137,6 +161,20 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         ColorArg::Never => anstream::ColorChoice::Never,
     };
     let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+    if args.diff {
+        // `--fix --diff` shows the fixes, like `ruff --diff`: 1 when there are any.
+        out.write_all(fix_diffs.as_bytes())?;
+        out.flush()?;
+        let code = if !errors.is_empty() {
+            2
+        } else {
+            u8::from(!fix_diffs.is_empty())
+        };
+        for error in &errors {
+            eprintln!("error: {}", error.message);
+        }
+        return Ok(ExitCode::from(code));
+    }
     report::write(args.format, &reports, &errors, &mut out, true)?;
     out.flush()?;
     if args.format != Format::Human {
@@ -167,19 +205,85 @@ fn parse_date(text: &str) -> Result<PublicationDate, String> {
 }
 
 /// Checks one file; also gives the notes `--verbose` prints about it.
+/// What `--fix` does with a file's safe fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FixMode {
+    /// Nothing: only report.
+    Off,
+    /// Write them to the file.
+    Write,
+    /// Describe them as a unified diff.
+    Diff,
+}
+
 fn check_file(
     path: &std::path::Path,
     rules: &RuleSet,
     context: &Context,
     forced: Option<InputFormatArg>,
     reference: Option<Arc<ReferenceFile>>,
-) -> (Result<FileReport, FileError>, Vec<String>) {
+    fix: FixMode,
+) -> CheckedFile {
     let mut notes = Vec::new();
     let result = check_story(path, rules, context, forced, &mut notes).map(|report| FileReport {
         reference,
         ..report
     });
-    (result, notes)
+    let (result, diff) = match (fix, result) {
+        (FixMode::Off, result) | (_, result @ Err(_)) => (result, None),
+        (mode, Ok(report)) => fix_file(path, rules, context, forced, report, mode, &mut notes),
+    };
+    CheckedFile { result, notes, fix_diff: diff }
+}
+
+/// One file's outcome: its report or why it could not be checked, notes for `--verbose`, and the
+/// diff of its fixes for `--fix --diff`.
+struct CheckedFile {
+    result: Result<FileReport, FileError>,
+    notes: Vec<String>,
+    fix_diff: Option<String>,
+}
+
+/// Applies the report's safe fixes: writes them and checks the file again, or describes them as a
+/// unified diff.
+fn fix_file(
+    path: &std::path::Path,
+    rules: &RuleSet,
+    context: &Context,
+    forced: Option<InputFormatArg>,
+    report: FileReport,
+    mode: FixMode,
+    notes: &mut Vec<String>,
+) -> (Result<FileReport, FileError>, Option<String>) {
+    let (fixed, applied) = apply_safe_fixes(&report.source, &report.findings);
+    if applied == 0 {
+        return (Ok(report), None);
+    }
+    let error = |message: String| FileError {
+        path: report.path.clone(),
+        message,
+    };
+    if mode == FixMode::Diff {
+        let diff = similar::TextDiff::from_lines(report.source.as_str(), fixed.as_str())
+            .unified_diff()
+            .header(&report.path, &report.path)
+            .to_string();
+        return (Ok(report), Some(diff));
+    }
+    if path == std::path::Path::new("-") {
+        let message = "cannot --fix standard input; use --fix --diff".to_owned();
+        return (Err(error(message)), None);
+    }
+    if let Err(err) = write_fixed(path, &report.source, &fixed) {
+        return (Err(error(err.to_string())), None);
+    }
+    notes.push(format!("{}: applied {applied} fixes", report.path));
+    let rechecked =
+        check_story(path, rules, context, forced, &mut Vec::new()).map(|again| FileReport {
+            reference: report.reference.clone(),
+            ..again
+        });
+    (rechecked, None)
 }
 
 fn check_story(

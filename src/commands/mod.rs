@@ -1,7 +1,9 @@
 //! One module per subcommand: its clap arguments and the function that runs it.
 
 pub mod check;
+pub mod completions;
 pub mod diff;
+pub mod init;
 pub mod rules;
 pub mod score;
 

@@ -11,6 +11,7 @@
 //!     "span": {"start": 1203, "end": 1212},
 //!     "suggestions": [{"replacement": "Takaichi", "span": {"start": 1203, "end": 1212},
 //!                      "line": 10, "column": 94, "end_line": 10, "end_column": 103}],
+//!     "safe_fix": false,
 //!     "link": null,
 //!     "reference": {"path": "ref.txt", "text": "Takaichi", "line": 9, "column": 80, …}
 //!   }],
@@ -71,6 +72,7 @@ struct JsonFinding<'a> {
     #[serde(flatten)]
     location: Located,
     suggestions: Vec<JsonSuggestion<'a>>,
+    safe_fix: bool,
     link: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     reference: Option<JsonReference<'a>>,
@@ -131,6 +133,7 @@ pub(super) fn write(
                         location: Located::new(&mut positions, s.span),
                     })
                     .collect(),
+                safe_fix: finding.safe_fix,
                 link: finding.link.as_deref(),
                 reference: finding.reference.zip(report.reference.as_deref()).map(
                     |(span, file)| JsonReference {

@@ -208,6 +208,9 @@ pub struct RuleHeader {
     /// Examples, for `rules explain` and the tests.
     #[serde(default)]
     pub examples: Examples,
+    /// The rule's first suggestion is safe to apply without review (`check --fix`).
+    #[serde(default)]
+    pub safe_fix: bool,
 }
 
 fn default_level() -> Severity {
@@ -428,6 +431,7 @@ impl Reporter<'_> {
     }
 
     fn push(&mut self, span: Span, args: &[&str], suggestions: Vec<Suggestion>) {
+        let suggestions_empty = suggestions.is_empty();
         self.out.push(Finding {
             rule: self.rule.id.clone(),
             severity: self.rule.severity,
@@ -436,6 +440,7 @@ impl Reporter<'_> {
             suggestions,
             link: self.rule.header.link.clone(),
             reference: None,
+            safe_fix: self.rule.header.safe_fix && !suggestions_empty,
         });
     }
 }

@@ -1,0 +1,32 @@
+//! `wirecheck completions SHELL` and `wirecheck man`: shell completions and a man page, generated
+//! from the clap definitions so they never drift from the real options.
+
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+/// Arguments of `wirecheck completions`.
+#[derive(clap::Args, Debug)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    shell: Shell,
+}
+
+/// Writes completions for `shell` to standard output.
+pub fn run<C: CommandFactory>(args: CompletionsArgs) -> anyhow::Result<ExitCode> {
+    let mut command = C::command();
+    clap_complete::generate(
+        args.shell,
+        &mut command,
+        "wirecheck",
+        &mut std::io::stdout(),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the man page (roff) to standard output.
+pub fn man<C: CommandFactory>() -> anyhow::Result<ExitCode> {
+    clap_mangen::Man::new(C::command()).render(&mut std::io::stdout())?;
+    Ok(ExitCode::SUCCESS)
+}

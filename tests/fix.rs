@@ -1,0 +1,116 @@
+//! `check --fix`: safe fixes are written atomically, keep line endings, refuse nothing silently,
+//! and a run killed mid-write leaves every file either old or new.
+
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn cmd() -> Command {
+    let mut cmd = Command::cargo_bin("wirecheck").expect("binary is built");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+const FAULTY: &str = "Talks Resume\r\n\r\nTOKYO (AP) — The the talks resumed  on Friday, officials said.\r\n\r\nJapanese Prime Minister Sanae Takaiichi spoke.\r\n";
+
+#[test]
+fn fix_applies_safe_fixes_keeps_crlf_and_reports_what_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.txt");
+    fs::write(&story, FAULTY).unwrap();
+    cmd()
+        .args(["check", "--no-config", "--fix", "--format", "line"])
+        .arg(&story)
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("names-japan.Names")
+                .and(predicate::str::contains("DoubledWord").not()),
+        );
+    let fixed = fs::read_to_string(&story).unwrap();
+    assert_eq!(
+        fixed,
+        "Talks Resume\r\n\r\nTOKYO (AP) — The talks resumed on Friday, officials said.\r\n\r\nJapanese Prime Minister Sanae Takaiichi spoke.\r\n",
+        "the doubled word and the double space are fixed; the name, not marked safe, is not"
+    );
+}
+
+#[test]
+fn fix_diff_prints_the_fixes_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.txt");
+    fs::write(&story, FAULTY).unwrap();
+    let output = cmd()
+        .args(["check", "--no-config", "--fix", "--diff"])
+        .arg(&story)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let diff = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        diff.contains("-TOKYO (AP) — The the talks resumed  on Friday"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+TOKYO (AP) — The talks resumed on Friday"),
+        "{diff}"
+    );
+    assert_eq!(fs::read_to_string(&story).unwrap(), FAULTY);
+    cmd()
+        .args(["check", "--no-config", "--diff"])
+        .arg(&story)
+        .assert()
+        .code(2);
+}
+
+/// Files of a few hundred kilobytes each, so that writing them takes long enough to be cut off.
+fn write_corpus(dir: &Path, files: usize) {
+    let paragraph =
+        "TOKYO (AP) — The the ministers met on Friday  to discuss trade, officials said.\n\n";
+    for i in 0..files {
+        let story = format!("Story {i}\n\n{}", paragraph.repeat(3000));
+        fs::write(dir.join(format!("{i:03}.txt")), story).unwrap();
+    }
+}
+
+#[test]
+fn a_run_killed_mid_write_leaves_every_file_old_or_new() {
+    let killed = tempfile::tempdir().unwrap();
+    let finished = tempfile::tempdir().unwrap();
+    let files = 40;
+    write_corpus(killed.path(), files);
+    write_corpus(finished.path(), files);
+    let originals: Vec<Vec<u8>> = (0..files)
+        .map(|i| fs::read(killed.path().join(format!("{i:03}.txt"))).unwrap())
+        .collect();
+    cmd()
+        .args(["check", "--no-config", "--fix", "--fail-level", "none"])
+        .arg(finished.path())
+        .assert()
+        .code(0);
+
+    let binary = assert_cmd::cargo::cargo_bin("wirecheck");
+    for delay in [20, 60, 150] {
+        let mut child = std::process::Command::new(&binary)
+            .args(["check", "--no-config", "--fix", "--format", "line"])
+            .arg(killed.path())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        for (i, original) in originals.iter().enumerate() {
+            let name = format!("{i:03}.txt");
+            let now = fs::read(killed.path().join(&name)).unwrap();
+            let new = fs::read(finished.path().join(&name)).unwrap();
+            assert!(
+                now == *original || now == new,
+                "{name} is neither old nor new after a kill at {delay} ms"
+            );
+        }
+    }
+}
