@@ -1,13 +1,14 @@
 //! `wirecheck check`: runs the rules over stories and reports the findings.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use wirecheck::input::{FileSelection, collect_files, read_story};
 use wirecheck::publication::{DateSource, PublicationDate};
-use wirecheck::report::{self, FileError, FileReport, Format, Summary};
+use wirecheck::report::{self, FileError, FileReport, Format, RuleInfo, Summary};
 use wirecheck::rules::Context;
 use wirecheck::{Document, InputFormat, RuleSet, Severity};
 
@@ -96,38 +97,69 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     context.publication = args.date;
     context.publication_date = args.date.map(|d| d.date);
     context.today = Some(jiff::ZonedDateTime::now().date());
-    let checked: Vec<(Result<FileReport, FileError>, Vec<String>)> = files
-        .par_iter()
-        .map(|path| check_file(path, &rules, &context, args.input_format))
-        .collect();
-    let mut results = Vec::with_capacity(checked.len());
-    for (result, notes) in checked {
-        if args.verbose {
-            for note in notes {
-                eprintln!("note: {note}");
-            }
-        }
-        results.push(result);
-    }
-    let (reports, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-    let reports: Vec<FileReport> = reports.into_iter().filter_map(Result::ok).collect();
-    let errors: Vec<FileError> = errors.into_iter().filter_map(Result::err).collect();
-
     let choice = match args.color {
         ColorArg::Auto => anstream::ColorChoice::Auto,
         ColorArg::Always => anstream::ColorChoice::Always,
         ColorArg::Never => anstream::ColorChoice::Never,
     };
-    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-    report::write(args.format, &reports, &errors, &mut out, true)?;
-    out.flush()?;
-    if args.format != Format::Human {
-        for error in &errors {
-            eprintln!("error: {}", error.message);
+    let check = |path: &PathBuf| check_file(path, &rules, &context, args.input_format);
+    let print_notes = |notes: Vec<String>| {
+        if args.verbose {
+            for note in notes {
+                eprintln!("note: {note}");
+            }
         }
-    }
+    };
+    let summary = if args.format.is_streamed() {
+        // Write each file's part as soon as it is checked, keeping no reports: bounded memory
+        // however many stories a run checks. Files finish in any order; each file's lines stay
+        // together.
+        let out = Mutex::new(BufWriter::new(std::io::stdout()));
+        files
+            .par_iter()
+            .map(|path| -> std::io::Result<Summary> {
+                let (result, notes) = check(path);
+                print_notes(notes);
+                let mut summary = Summary::default();
+                match result {
+                    Ok(report) => {
+                        summary.add_report(&report);
+                        let mut out = out.lock().unwrap_or_else(PoisonError::into_inner);
+                        if let Some(written) = report::write_file(args.format, &report, &mut *out) {
+                            written?;
+                        }
+                        out.flush()?;
+                    }
+                    Err(error) => {
+                        summary.errors += 1;
+                        eprintln!("error: {}", error.message);
+                    }
+                }
+                Ok(summary)
+            })
+            .try_reduce(Summary::default, |a, b| Ok(a.merge(b)))?
+    } else {
+        let checked: Vec<_> = files.par_iter().map(check).collect();
+        let mut results = Vec::with_capacity(checked.len());
+        for (result, notes) in checked {
+            print_notes(notes);
+            results.push(result);
+        }
+        let (reports, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+        let reports: Vec<FileReport> = reports.into_iter().filter_map(Result::ok).collect();
+        let errors: Vec<FileError> = errors.into_iter().filter_map(Result::err).collect();
+        let rule_infos: Vec<RuleInfo> = rules.rules().iter().map(RuleInfo::from).collect();
+        let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+        report::write(args.format, &reports, &errors, &rule_infos, &mut out, true)?;
+        out.flush()?;
+        if args.format != Format::Human {
+            for error in &errors {
+                eprintln!("error: {}", error.message);
+            }
+        }
+        Summary::of(&reports, &errors)
+    };
 
-    let summary = Summary::of(&reports, &errors);
     let fail_level = match args.fail_level {
         Some(FailLevel::Suggestion) => Some(Severity::Suggestion),
         Some(FailLevel::Warning) => Some(Severity::Warning),
