@@ -79,8 +79,11 @@ impl Format {
 pub struct RuleInfo {
     /// `pack.Rule`.
     pub id: String,
-    /// One line saying what the rule checks.
+    /// What the rule checks in a sentence or two: its description's first paragraph, else its
+    /// message.
     pub summary: String,
+    /// Its whole description, if it has one.
+    pub description: Option<String>,
     /// Where to read more, if the rule names a page.
     pub link: Option<String>,
     /// Severity of its findings.
@@ -89,9 +92,15 @@ pub struct RuleInfo {
 
 impl From<&crate::rules::Rule> for RuleInfo {
     fn from(rule: &crate::rules::Rule) -> Self {
+        let description = rule.header.description.as_deref().map(str::trim);
+        let first_paragraph = description.and_then(|d| d.split("\n\n").next());
+        let summary = first_paragraph
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or(&rule.header.message);
         RuleInfo {
             id: rule.id.clone(),
-            summary: rule.summary().to_owned(),
+            summary: summary.split_whitespace().collect::<Vec<_>>().join(" "),
+            description: description.filter(|d| !d.is_empty()).map(str::to_owned),
             link: rule.header.link.clone(),
             severity: rule.severity,
         }

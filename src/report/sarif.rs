@@ -111,12 +111,16 @@ fn rule_descriptor(rule: &RuleInfo) -> Value {
     let mut descriptor = json!({
         "id": rule.id,
         "shortDescription": {"text": rule.summary},
-        "defaultConfiguration": {"level": level(rule.severity)},
     });
+    let longer = |d: &&String| d.split_whitespace().collect::<Vec<_>>().join(" ") != rule.summary;
+    if let Some(description) = rule.description.as_ref().filter(longer) {
+        descriptor["fullDescription"] = json!({"text": description});
+    }
     // `helpUri` must be an absolute URI; a pack's link that is not one is left out.
     if let Some(link) = rule.link.as_deref().filter(|l| is_web_url(l)) {
         descriptor["helpUri"] = json!(link);
     }
+    descriptor["defaultConfiguration"] = json!({"level": level(rule.severity)});
     descriptor
 }
 
