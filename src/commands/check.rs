@@ -1,16 +1,16 @@
 //! `wirecheck check`: runs the rules over stories and reports the findings.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use std::sync::Arc;
 use wirecheck::fix::{apply_safe_fixes, write_fixed};
 use wirecheck::input::{FileSelection, collect_files, read_story};
 use wirecheck::publication::{DateSource, PublicationDate};
-
-use wirecheck::report::{self, FileError, FileReport, Format, ReferenceFile, Summary};
+use wirecheck::report::{self, FileError, FileReport, Format, ReferenceFile, RuleInfo, Summary};
 use wirecheck::rules::Context;
 use wirecheck::{Document, InputFormat, RuleSet, Severity};
 
@@ -122,68 +122,104 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let checked: Vec<CheckedFile> = files
-        .par_iter()
-        .map(|path| {
-            let fix = match (args.fix, args.diff) {
-                (false, _) => FixMode::Off,
-                (true, false) => FixMode::Write,
-                (true, true) => FixMode::Diff,
-            };
-            check_file(
-                path,
-                &rules,
-                &context,
-                args.input_format,
-                reference.clone(),
-                fix,
-            )
-        })
-        .collect();
-    let mut results = Vec::with_capacity(checked.len());
-    let mut fix_diffs = String::new();
-    for CheckedFile { result, notes, fix_diff } in checked {
-        fix_diffs.push_str(&fix_diff.unwrap_or_default());
-        if args.verbose {
-            for note in notes {
-                eprintln!("note: {note}");
-            }
-        }
-        results.push(result);
-    }
-    let (reports, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-    let reports: Vec<FileReport> = reports.into_iter().filter_map(Result::ok).collect();
-    let errors: Vec<FileError> = errors.into_iter().filter_map(Result::err).collect();
-
+    let fix = match (args.fix, args.diff) {
+        (false, _) => FixMode::Off,
+        (true, false) => FixMode::Write,
+        (true, true) => FixMode::Diff,
+    };
     let choice = match args.color {
         ColorArg::Auto => anstream::ColorChoice::Auto,
         ColorArg::Always => anstream::ColorChoice::Always,
         ColorArg::Never => anstream::ColorChoice::Never,
     };
-    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-    if args.diff {
-        // `--fix --diff` shows the fixes, like `ruff --diff`: 1 when there are any.
-        out.write_all(fix_diffs.as_bytes())?;
+    let check = |path: &PathBuf| {
+        check_file(
+            path,
+            &rules,
+            &context,
+            args.input_format,
+            reference.clone(),
+            fix,
+        )
+    };
+    let print_notes = |notes: Vec<String>| {
+        if args.verbose {
+            for note in notes {
+                eprintln!("note: {note}");
+            }
+        }
+    };
+    let summary = if args.format.is_streamed() && fix != FixMode::Diff {
+        // Write each file's part as soon as it is checked, keeping no reports: bounded memory
+        // however many stories a run checks. Files finish in any order; each file's lines stay
+        // together.
+        let out = Mutex::new(BufWriter::new(std::io::stdout()));
+        files
+            .par_iter()
+            .map(|path| -> std::io::Result<Summary> {
+                let CheckedFile { result, notes, .. } = check(path);
+                print_notes(notes);
+                let mut summary = Summary::default();
+                match result {
+                    Ok(report) => {
+                        summary.add_report(&report);
+                        let mut out = out.lock().unwrap_or_else(PoisonError::into_inner);
+                        if let Some(written) = report::write_file(args.format, &report, &mut *out) {
+                            written?;
+                        }
+                        out.flush()?;
+                    }
+                    Err(error) => {
+                        summary.errors += 1;
+                        eprintln!("error: {}", error.message);
+                    }
+                }
+                Ok(summary)
+            })
+            .try_reduce(Summary::default, |a, b| Ok(a.merge(b)))?
+    } else {
+        let checked: Vec<CheckedFile> = files.par_iter().map(check).collect();
+        let mut results = Vec::with_capacity(checked.len());
+        let mut fix_diffs = String::new();
+        for CheckedFile {
+            result,
+            notes,
+            fix_diff,
+        } in checked
+        {
+            fix_diffs.push_str(&fix_diff.unwrap_or_default());
+            print_notes(notes);
+            results.push(result);
+        }
+        let (reports, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+        let reports: Vec<FileReport> = reports.into_iter().filter_map(Result::ok).collect();
+        let errors: Vec<FileError> = errors.into_iter().filter_map(Result::err).collect();
+        let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
+        if fix == FixMode::Diff {
+            // `--fix --diff` shows the fixes, like `ruff --diff`: 1 when there are any.
+            out.write_all(fix_diffs.as_bytes())?;
+            out.flush()?;
+            for error in &errors {
+                eprintln!("error: {}", error.message);
+            }
+            let code = if errors.is_empty() {
+                u8::from(!fix_diffs.is_empty())
+            } else {
+                2
+            };
+            return Ok(ExitCode::from(code));
+        }
+        let rule_infos: Vec<RuleInfo> = rules.rules().iter().map(RuleInfo::from).collect();
+        report::write(args.format, &reports, &errors, &rule_infos, &mut out, true)?;
         out.flush()?;
-        let code = if !errors.is_empty() {
-            2
-        } else {
-            u8::from(!fix_diffs.is_empty())
-        };
-        for error in &errors {
-            eprintln!("error: {}", error.message);
+        if args.format != Format::Human {
+            for error in &errors {
+                eprintln!("error: {}", error.message);
+            }
         }
-        return Ok(ExitCode::from(code));
-    }
-    report::write(args.format, &reports, &errors, &mut out, true)?;
-    out.flush()?;
-    if args.format != Format::Human {
-        for error in &errors {
-            eprintln!("error: {}", error.message);
-        }
-    }
+        Summary::of(&reports, &errors)
+    };
 
-    let summary = Summary::of(&reports, &errors);
     let fail_level = match args.fail_level {
         Some(FailLevel::Suggestion) => Some(Severity::Suggestion),
         Some(FailLevel::Warning) => Some(Severity::Warning),
@@ -233,7 +269,11 @@ fn check_file(
         (FixMode::Off, result) | (_, result @ Err(_)) => (result, None),
         (mode, Ok(report)) => fix_file(path, rules, context, forced, report, mode, &mut notes),
     };
-    CheckedFile { result, notes, fix_diff: diff }
+    CheckedFile {
+        result,
+        notes,
+        fix_diff: diff,
+    }
 }
 
 /// One file's outcome: its report or why it could not be checked, notes for `--verbose`, and the

@@ -61,8 +61,9 @@ impl Located {
     }
 }
 
+/// One element of the report's `findings`; also one line of the `jsonl` report.
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub(super) struct JsonFinding<'a> {
     path: &'a str,
     rule: &'a str,
     severity: &'a str,
@@ -114,37 +115,7 @@ pub(super) fn write(
     errors: &[FileError],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut findings = Vec::new();
-    for report in reports {
-        let mut positions = Positions::new(&report.source);
-        for finding in &report.findings {
-            findings.push(JsonFinding {
-                path: &report.path,
-                rule: &finding.rule,
-                severity: finding.severity.as_str(),
-                message: &finding.message,
-                matched: finding.span.slice(&report.source),
-                location: Located::new(&mut positions, finding.span),
-                suggestions: finding
-                    .suggestions
-                    .iter()
-                    .map(|s| JsonSuggestion {
-                        replacement: &s.replacement,
-                        location: Located::new(&mut positions, s.span),
-                    })
-                    .collect(),
-                safe_fix: finding.safe_fix,
-                link: finding.link.as_deref(),
-                reference: finding.reference.zip(report.reference.as_deref()).map(
-                    |(span, file)| JsonReference {
-                        path: &file.path,
-                        text: span.slice(&file.source),
-                        location: Located::new(&mut Positions::new(&file.source), span),
-                    },
-                ),
-            });
-        }
-    }
+    let findings = reports.iter().flat_map(findings_of).collect();
     let summary = Summary::of(reports, errors);
     let document = Document {
         version: 1,
@@ -167,4 +138,39 @@ pub(super) fn write(
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)
+}
+
+/// The findings of one file as the report writes them.
+pub(super) fn findings_of(report: &FileReport) -> Vec<JsonFinding<'_>> {
+    let mut positions = Positions::new(&report.source);
+    report
+        .findings
+        .iter()
+        .map(|finding| JsonFinding {
+            path: &report.path,
+            rule: &finding.rule,
+            severity: finding.severity.as_str(),
+            message: &finding.message,
+            matched: finding.span.slice(&report.source),
+            location: Located::new(&mut positions, finding.span),
+            suggestions: finding
+                .suggestions
+                .iter()
+                .map(|s| JsonSuggestion {
+                    replacement: &s.replacement,
+                    location: Located::new(&mut positions, s.span),
+                })
+                .collect(),
+            safe_fix: finding.safe_fix,
+            link: finding.link.as_deref(),
+            reference: finding
+                .reference
+                .zip(report.reference.as_deref())
+                .map(|(span, file)| JsonReference {
+                    path: &file.path,
+                    text: span.slice(&file.source),
+                    location: Located::new(&mut Positions::new(&file.source), span),
+                }),
+        })
+        .collect()
 }

@@ -1,8 +1,14 @@
-//! Reports: findings of checked files, printed for people (`human`) or machines (`json`, `line`).
+//! Reports: findings of checked files, printed for people (`human`) or machines (`json`, `jsonl`,
+//! `line`) and CI systems (`sarif`, `junit`, `github`, `rdjson`, `rdjsonl`).
 
+mod github;
 mod human;
 mod json;
+mod jsonl;
+mod junit;
 mod line;
+mod rdjson;
+mod sarif;
 
 use std::io::{self, Write};
 
@@ -55,8 +61,72 @@ pub enum Format {
     Human,
     /// One JSON document (schema in README.md).
     Json,
+    /// One finding per line, each an element of the JSON report's `findings`, written as each file
+    /// is checked.
+    Jsonl,
     /// Vale's line format: `path:line:col:Rule.Id:Message`.
     Line,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
+    /// JUnit XML: a test case per file, a failure per finding.
+    Junit,
+    /// GitHub Actions workflow commands (`::error file=…::…`), shown as annotations.
+    Github,
+    /// reviewdog's Diagnostic Format, one document.
+    Rdjson,
+    /// reviewdog's Diagnostic Format, one diagnostic per line.
+    Rdjsonl,
+}
+
+impl Format {
+    /// True for formats written file by file as each is checked ([`write_file`]), rather than
+    /// once at the end of the run ([`write`]).
+    pub fn is_streamed(self) -> bool {
+        self == Format::Jsonl
+    }
+}
+
+/// What reporters may say about a rule beyond its findings: SARIF lists every rule that ran.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// `pack.Rule`.
+    pub id: String,
+    /// What the rule checks in a sentence or two: its description's first paragraph, else its
+    /// message.
+    pub summary: String,
+    /// Its whole description, if it has one.
+    pub description: Option<String>,
+    /// Where to read more, if the rule names a page.
+    pub link: Option<String>,
+    /// Severity of its findings.
+    pub severity: Severity,
+}
+
+impl From<&crate::rules::Rule> for RuleInfo {
+    fn from(rule: &crate::rules::Rule) -> Self {
+        let description = rule.header.description.as_deref().map(str::trim);
+        let first_paragraph = description.and_then(|d| d.split("\n\n").next());
+        let summary = first_paragraph
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or(&rule.header.message);
+        RuleInfo {
+            id: rule.id.clone(),
+            summary: summary.split_whitespace().collect::<Vec<_>>().join(" "),
+            description: description.filter(|d| !d.is_empty()).map(str::to_owned),
+            link: rule.header.link.clone(),
+            severity: rule.severity,
+        }
+    }
+}
+
+/// The tool's name in reports.
+const TOOL: &str = "wirecheck";
+
+/// The tool's home page (Cargo's `repository`, else `homepage`), if the package names one.
+fn tool_url() -> Option<&'static str> {
+    [env!("CARGO_PKG_REPOSITORY"), env!("CARGO_PKG_HOMEPAGE")]
+        .into_iter()
+        .find(|url| !url.is_empty())
 }
 
 /// Counts of a run, for summaries and the exit code.
@@ -71,15 +141,35 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts one checked file.
+    pub fn add_report(&mut self, report: &FileReport) {
+        self.files += 1;
+        for finding in &report.findings {
+            self.by_severity[finding.severity as usize] += 1;
+        }
+    }
+
+    /// The counts of two parts of a run together.
+    pub fn merge(self, other: Summary) -> Summary {
+        let mut by_severity = self.by_severity;
+        for (count, more) in by_severity.iter_mut().zip(other.by_severity) {
+            *count += more;
+        }
+        Summary {
+            files: self.files + other.files,
+            by_severity,
+            errors: self.errors + other.errors,
+        }
+    }
+
     /// Counts `reports` and `errors`.
     pub fn of(reports: &[FileReport], errors: &[FileError]) -> Self {
         let mut summary = Summary {
-            files: reports.len(),
             errors: errors.len(),
             ..Summary::default()
         };
-        for finding in reports.iter().flat_map(|r| &r.findings) {
-            summary.by_severity[finding.severity as usize] += 1;
+        for report in reports {
+            summary.add_report(report);
         }
         summary
     }
@@ -95,18 +185,39 @@ impl Summary {
     }
 }
 
-/// Writes the report of a run in `format`; `styled` turns on colour (the caller decides whether the
-/// terminal wants it).
+/// Writes the report of a run in `format`; `rules` are the rules that ran, `styled` turns on colour
+/// (the caller decides whether the terminal wants it). A streamed format ([`Format::is_streamed`])
+/// writes here what [`write_file`] would have written for each report.
 pub fn write(
     format: Format,
     reports: &[FileReport],
     errors: &[FileError],
+    rules: &[RuleInfo],
     out: &mut dyn Write,
     styled: bool,
 ) -> io::Result<()> {
     match format {
         Format::Human => human::write(reports, errors, out, styled),
         Format::Json => json::write(reports, errors, out),
+        Format::Jsonl => reports.iter().try_for_each(|r| jsonl::write(r, out)),
         Format::Line => line::write(reports, out),
+        Format::Sarif => sarif::write(reports, errors, rules, out),
+        Format::Junit => junit::write(reports, errors, out),
+        Format::Github => github::write(reports, errors, out),
+        Format::Rdjson => rdjson::write(reports, out),
+        Format::Rdjsonl => rdjson::write_lines(reports, out),
+    }
+}
+
+/// Writes the part of a streamed format's report that belongs to one checked file, so that a run
+/// need not keep its reports; `None` when `format` is not streamed.
+pub fn write_file(
+    format: Format,
+    report: &FileReport,
+    out: &mut dyn Write,
+) -> Option<io::Result<()>> {
+    match format {
+        Format::Jsonl => Some(jsonl::write(report, out)),
+        _ => None,
     }
 }
