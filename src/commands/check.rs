@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
-use wirecheck::input::{FileSelection, collect_files, read_story};
+use wirecheck::input::{FileSelection, collect_files, display_name, read_document};
 use wirecheck::publication::{DateSource, PublicationDate};
 use wirecheck::report::{self, FileError, FileReport, Format, Summary};
 use wirecheck::rules::Context;
-use wirecheck::{Document, InputFormat, RuleSet, Severity};
+use wirecheck::{InputFormat, RuleSet, Severity};
 
 use super::RuleOptions;
 
@@ -33,6 +33,21 @@ pub enum InputFormatArg {
     Text,
     /// Markdown.
     Markdown,
+    /// NITF XML.
+    Nitf,
+    /// IPTC ninjs JSON (1.x and 2.x).
+    Ninjs,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(arg: InputFormatArg) -> Self {
+        match arg {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+            InputFormatArg::Nitf => InputFormat::Nitf,
+            InputFormatArg::Ninjs => InputFormat::Ninjs,
+        }
+    }
 }
 
 /// When to colour output.
@@ -64,7 +79,8 @@ pub struct CheckArgs {
     /// Skip files matching this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
-    /// Read every input as this format instead of choosing by extension.
+    /// Read every input as this format instead of choosing by extension (.md Markdown, .xml/.nitf
+    /// NITF, .json/.ninjs ninjs) or, for other files, by content.
     #[arg(long, value_enum)]
     input_format: Option<InputFormatArg>,
     /// When to use colour.
@@ -167,21 +183,11 @@ fn check_story(
     forced: Option<InputFormatArg>,
     notes: &mut Vec<String>,
 ) -> Result<FileReport, FileError> {
-    let display = if path == std::path::Path::new("-") {
-        "<stdin>".to_owned()
-    } else {
-        path.display().to_string()
-    };
-    let source = read_story(path).map_err(|e| FileError {
+    let display = display_name(path);
+    let document = read_document(path, forced.map(InputFormat::from)).map_err(|e| FileError {
         path: display.clone(),
         message: e.to_string(),
     })?;
-    let format = match forced {
-        Some(InputFormatArg::Text) => InputFormat::Text,
-        Some(InputFormatArg::Markdown) => InputFormat::Markdown,
-        None => InputFormat::from_path(path),
-    };
-    let document = Document::parse(source, format);
     let context = context.for_document(&document);
     match context.publication {
         Some(publication) => notes.push(format!(

@@ -6,7 +6,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context as _;
+use wirecheck::InputFormat;
 use wirecheck::diff::{self, DiffOptions, Normalization, format};
+
+use super::check::InputFormatArg;
 
 /// Output format of `wirecheck diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -77,10 +80,20 @@ pub struct DiffArgs {
     /// Time budget in milliseconds before the diff degrades to coarser changes.
     #[arg(long, default_value_t = 2000)]
     pub timeout_ms: u64,
+    /// Read both inputs as this format instead of choosing by extension or content.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
 }
 
-fn read_story(path: &std::path::Path) -> anyhow::Result<String> {
-    Ok(wirecheck::input::read_story(path)?)
+/// The text to compare: a plain text or Markdown story as written; for NITF and ninjs, the story
+/// text taken out of the XML or JSON (headline, byline, dateline and paragraphs, one a paragraph).
+fn read_story(path: &std::path::Path, forced: Option<InputFormatArg>) -> anyhow::Result<String> {
+    let document = wirecheck::input::read_document(path, forced.map(InputFormat::from))?;
+    Ok(if document.is_extracted() {
+        document.text().to_owned()
+    } else {
+        document.original().to_owned()
+    })
 }
 
 fn colour_enabled(when: ColorWhen) -> bool {
@@ -96,8 +109,8 @@ fn colour_enabled(when: ColorWhen) -> bool {
 
 /// Runs `wirecheck diff`: exit code 0 when the stories are the same, 1 when they differ.
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
-    let old = read_story(&args.old)?;
-    let new = read_story(&args.new)?;
+    let old = read_story(&args.old, args.input_format)?;
+    let new = read_story(&args.new, args.input_format)?;
     let options = DiffOptions {
         ignore_case: args.ignore_case,
         ignore_punctuation: args.ignore_punctuation,
