@@ -191,7 +191,10 @@ fn is_story_file(path: &Path) -> bool {
     if STORY_EXTENSIONS.iter().any(|s| s.eq_ignore_ascii_case(ext)) {
         return true;
     }
-    SNIFFED_EXTENSIONS.iter().any(|s| s.eq_ignore_ascii_case(ext)) && sniffs_as_news(path)
+    SNIFFED_EXTENSIONS
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(ext))
+        && sniffs_as_news(path)
 }
 
 /// True when the start of the file is a NITF or ninjs document.

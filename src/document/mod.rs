@@ -838,4 +838,36 @@ mod tests {
         assert_eq!(doc.metadata.date(), Some("2026-01-16T09:30+09:00"));
         assert_eq!(doc.metadata.get("tags"), None);
     }
+
+    #[test]
+    fn front_matter_title_and_dateline() {
+        let text = "---\ntitle: \"The Headline\"\ndateline: TOKYO\n---\nArab & International\n\nBody text here. More text follows.\n";
+        let doc = Document::parse(text.to_owned(), InputFormat::Markdown);
+        assert_eq!(doc.slice(doc.headline.unwrap()), "The Headline");
+        assert_eq!(doc.front.len(), 1);
+        assert_eq!(doc.front[0].kind, FrontLineKind::Label);
+        assert_eq!(doc.slice(doc.dateline.unwrap()), "TOKYO");
+        assert_eq!(doc.paragraphs.len(), 1);
+        assert!(doc.words.iter().any(|w| doc.slice(*w) == "Headline"));
+        assert!(doc.words.windows(2).all(|w| w[0].start < w[1].start));
+        // A `#` heading wins over the title; the body's own dateline over `dateline:`.
+        let text = "---\ntitle: T\ndateline: TOKYO\n---\n# Real\n\nOSAKA (AP) \u{2014} Body.\n";
+        let doc = Document::parse(text.to_owned(), InputFormat::Markdown);
+        assert_eq!(doc.slice(doc.headline.unwrap()), "Real");
+        assert_eq!(doc.slice(doc.dateline.unwrap()), "OSAKA (AP) \u{2014}");
+    }
+
+    #[test]
+    fn structured_spans_map_to_the_file() {
+        let source = "<nitf><body><body.head><hedline><hl1>Head</hl1></hedline><dateline>TOKYO</dateline></body.head><body.content><p>Kōno &amp; Abe met.</p></body.content></body></nitf>";
+        let doc = Document::read(source.to_owned(), InputFormat::Nitf).unwrap();
+        assert_eq!(doc.text(), "Head\n\nTOKYO\n\nKōno & Abe met.");
+        assert_eq!(doc.slice(doc.dateline.unwrap()), "TOKYO");
+        let at = doc.text().find('&').unwrap();
+        let span = doc.to_original(Span::new(at - "Kōno ".len(), at + 5));
+        assert_eq!(span.slice(source), "Kōno &amp; Abe");
+        assert_eq!(doc.original_line(at), 1);
+        let broken = Document::read("<nitf><p>".to_owned(), InputFormat::Nitf).unwrap_err();
+        assert_eq!(broken.to_string(), "1:7: invalid NITF: <p> is never closed");
+    }
 }
