@@ -138,10 +138,10 @@ pub fn html_paragraphs(source: &MappedText) -> Result<Vec<MappedText>, MarkupErr
                 let name = local_name(tag.name().as_ref());
                 if SKIPPED.contains(&name.as_str()) {
                     skipping = skipping.saturating_sub(1);
-                } else if name == "p" || is_block(&name) {
-                    if let Some(open) = current.take() {
-                        paragraphs.push(open);
-                    }
+                } else if (name == "p" || is_block(&name))
+                    && let Some(open) = current.take()
+                {
+                    paragraphs.push(open);
                 }
             }
             Event::Empty(tag) if local_name(tag.name().as_ref()) == "br" => {

@@ -76,24 +76,24 @@ pub fn extract(source: &str) -> Result<Extraction, MarkupError> {
         .find(|h| h.is_main())
         .or(ninjs.headlines.first())
         .map(|h| h.value);
-    if let Some(headline) = ninjs.headline.or(main_headline) {
-        if let Some(text) = string_value(source, headline, "headline")? {
-            extraction.push(Role::Headline, &text);
-        }
+    if let Some(headline) = ninjs.headline.or(main_headline)
+        && let Some(text) = string_value(source, headline, "headline")?
+    {
+        extraction.push(Role::Headline, &text);
     }
-    if let Some(byline) = ninjs.byline.or(ninjs.by) {
-        if let Some(text) = string_value(source, byline, "byline")? {
-            extraction.push(Role::Byline, &text);
-        }
+    if let Some(byline) = ninjs.byline.or(ninjs.by)
+        && let Some(text) = string_value(source, byline, "byline")?
+    {
+        extraction.push(Role::Byline, &text);
     }
-    if let Some(located) = ninjs.located {
-        if let Some(text) = string_value(source, located, "located")? {
-            let folded = text.fold_whitespace();
-            extraction
-                .metadata
-                .push(("dateline".to_owned(), folded.as_str().to_owned()));
-            extraction.push(Role::Dateline, &folded);
-        }
+    if let Some(located) = ninjs.located
+        && let Some(text) = string_value(source, located, "located")?
+    {
+        let folded = text.fold_whitespace();
+        extraction
+            .metadata
+            .push(("dateline".to_owned(), folded.as_str().to_owned()));
+        extraction.push(Role::Dateline, &folded);
     }
     let body = if let Some(text) = ninjs.body_text {
         Some((text, false))
@@ -107,19 +107,19 @@ pub fn extract(source: &str) -> Result<Extraction, MarkupError> {
             .map(|b| (b.value, false))
             .or(html.map(|b| (b.value, true)))
     };
-    if let Some((raw, is_html)) = body {
-        if let Some(text) = string_value(source, raw, "body")? {
-            let paragraphs = if is_html {
-                html_paragraphs(&text).map_err(|e| MarkupError {
-                    offset: text.to_original(Span::new(e.offset, e.offset)).start,
-                    message: format!("in the HTML body: {}", e.message),
-                })?
-            } else {
-                text.split_blank_lines()
-            };
-            for paragraph in &paragraphs {
-                extraction.push(Role::Paragraph, paragraph);
-            }
+    if let Some((raw, is_html)) = body
+        && let Some(text) = string_value(source, raw, "body")?
+    {
+        let paragraphs = if is_html {
+            html_paragraphs(&text).map_err(|e| MarkupError {
+                offset: text.to_original(Span::new(e.offset, e.offset)).start,
+                message: format!("in the HTML body: {}", e.message),
+            })?
+        } else {
+            text.split_blank_lines()
+        };
+        for paragraph in &paragraphs {
+            extraction.push(Role::Paragraph, paragraph);
         }
     }
     if let Some(date) = ninjs.firstcreated.or(ninjs.versioncreated) {
