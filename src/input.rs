@@ -6,10 +6,15 @@ use std::path::{Path, PathBuf};
 use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
 
+use crate::document::{Document, FormatError, InputFormat};
 use crate::span::LineIndex;
 
 /// Extensions of the files checked when a folder is walked.
-pub const STORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+pub const STORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "nitf", "ninjs"];
+
+/// Extensions of files checked in a walked folder only when their content is a news document
+/// (NITF for `.xml`, ninjs for `.json`), so that other XML and JSON files are left alone.
+pub const SNIFFED_EXTENSIONS: &[&str] = &["xml", "json"];
 
 /// Why a story could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +48,14 @@ pub enum InputError {
         byte: u8,
         /// Its offset.
         offset: usize,
+    },
+    /// The file is not well-formed XML or JSON, or not a NITF or ninjs document.
+    #[error("{path}:{source}")]
+    Format {
+        /// The file.
+        path: String,
+        /// The fault, with its line and column.
+        source: FormatError,
     },
     /// A `--glob` or `--exclude` pattern is malformed.
     #[error("invalid glob '{glob}': {message}")]
@@ -94,6 +107,25 @@ pub fn read_story(path: &Path) -> Result<String, InputError> {
     decode(&name, bytes)
 }
 
+/// Reads and parses a story: as `forced` when given, else by extension, else by content.
+pub fn read_document(path: &Path, forced: Option<InputFormat>) -> Result<Document, InputError> {
+    let source = read_story(path)?;
+    let format = forced.unwrap_or_else(|| InputFormat::detect(path, &source));
+    Document::read(source, format).map_err(|source| InputError::Format {
+        path: display_name(path),
+        source,
+    })
+}
+
+/// How a path is named in messages: `<stdin>` for `-`.
+pub fn display_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// Which files to check under the paths given.
 #[derive(Clone, Debug, Default)]
 pub struct FileSelection {
@@ -104,7 +136,8 @@ pub struct FileSelection {
 }
 
 /// The files to check: each file named as it is (whatever its extension), each folder walked
-/// respecting `.gitignore` and hidden files, keeping story files that the selection admits.
+/// respecting `.gitignore` and hidden files, keeping story files that the selection admits: files
+/// with a [`STORY_EXTENSIONS`] extension, and `.xml`/`.json` files whose content is NITF or ninjs.
 /// Missing paths are errors; `-` stands for standard input.
 pub fn collect_files(
     paths: &[PathBuf],
@@ -152,9 +185,29 @@ pub fn collect_files(
 }
 
 fn is_story_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| STORY_EXTENSIONS.iter().any(|s| s.eq_ignore_ascii_case(e)))
+    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+        return false;
+    };
+    if STORY_EXTENSIONS.iter().any(|s| s.eq_ignore_ascii_case(ext)) {
+        return true;
+    }
+    SNIFFED_EXTENSIONS
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(ext))
+        && sniffs_as_news(path)
+}
+
+/// True when the start of the file is a NITF or ninjs document.
+fn sniffs_as_news(path: &Path) -> bool {
+    let mut head = Vec::with_capacity(4096);
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file.take(64 * 1024).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&head);
+    InputFormat::sniff(&text).is_some()
 }
 
 fn excluded(path: &Path, selection: &FileSelection) -> Result<bool, InputError> {

@@ -14,7 +14,8 @@ use crate::document::Document;
 pub enum DateSource {
     /// `--date` on the command line (or set by a caller of the library).
     CommandLine,
-    /// The story's metadata: `date:` in Markdown front matter.
+    /// The story's metadata: `date:` in Markdown front matter, NITF `date.issue`, ninjs
+    /// `firstcreated` or `versioncreated`.
     Metadata,
     /// The date in the story's dateline ("TOKYO, Nov 21 (Reuters) -").
     Dateline,

@@ -8,11 +8,11 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 use std::sync::Arc;
 use wirecheck::fix::{apply_safe_fixes, write_fixed};
-use wirecheck::input::{FileSelection, collect_files, read_story};
+use wirecheck::input::{FileSelection, collect_files, display_name, read_document};
 use wirecheck::publication::{DateSource, PublicationDate};
 use wirecheck::report::{self, FileError, FileReport, Format, ReferenceFile, RuleInfo, Summary};
 use wirecheck::rules::Context;
-use wirecheck::{Document, InputFormat, RuleSet, Severity};
+use wirecheck::{InputFormat, RuleSet, Severity};
 
 use super::RuleOptions;
 
@@ -36,6 +36,21 @@ pub enum InputFormatArg {
     Text,
     /// Markdown.
     Markdown,
+    /// NITF XML.
+    Nitf,
+    /// IPTC ninjs JSON (1.x and 2.x).
+    Ninjs,
+}
+
+impl From<InputFormatArg> for InputFormat {
+    fn from(arg: InputFormatArg) -> Self {
+        match arg {
+            InputFormatArg::Text => InputFormat::Text,
+            InputFormatArg::Markdown => InputFormat::Markdown,
+            InputFormatArg::Nitf => InputFormat::Nitf,
+            InputFormatArg::Ninjs => InputFormat::Ninjs,
+        }
+    }
 }
 
 /// When to colour output.
@@ -67,7 +82,8 @@ pub struct CheckArgs {
     /// Skip files matching this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
-    /// Read every input as this format instead of choosing by extension.
+    /// Read every input as this format instead of choosing by extension (.md Markdown, .xml/.nitf
+    /// NITF, .json/.ninjs ninjs) or, for other files, by content.
     #[arg(long, value_enum)]
     input_format: Option<InputFormatArg>,
     /// When to use colour.
@@ -112,8 +128,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     context.today = Some(jiff::ZonedDateTime::now().date());
     let reference = match &args.reference {
         Some(path) => {
-            let source = read_story(path)?;
-            let document = Document::parse(source.clone(), InputFormat::from_path(path));
+            let document = read_document(path, args.input_format.map(InputFormat::from))?;
+            let source = document.original().to_owned();
             context.reference = Some(Arc::new(document));
             Some(Arc::new(ReferenceFile {
                 path: path.display().to_string(),
@@ -295,6 +311,18 @@ fn fix_file(
     mode: FixMode,
     notes: &mut Vec<String>,
 ) -> (Result<FileReport, FileError>, Option<String>) {
+    let format = forced
+        .map(InputFormat::from)
+        .unwrap_or_else(|| InputFormat::detect(path, &report.source));
+    if matches!(format, InputFormat::Nitf | InputFormat::Ninjs) {
+        // A replacement would need XML or JSON escaping; leave such files to the editor.
+        notes.push(format!(
+            "{}: --fix does not edit {} files; not fixed",
+            report.path,
+            format.name()
+        ));
+        return (Ok(report), None);
+    }
     let (fixed, applied) = apply_safe_fixes(&report.source, &report.findings);
     if applied == 0 {
         return (Ok(report), None);
@@ -333,21 +361,11 @@ fn check_story(
     forced: Option<InputFormatArg>,
     notes: &mut Vec<String>,
 ) -> Result<FileReport, FileError> {
-    let display = if path == std::path::Path::new("-") {
-        "<stdin>".to_owned()
-    } else {
-        path.display().to_string()
-    };
-    let source = read_story(path).map_err(|e| FileError {
+    let display = display_name(path);
+    let document = read_document(path, forced.map(InputFormat::from)).map_err(|e| FileError {
         path: display.clone(),
         message: e.to_string(),
     })?;
-    let format = match forced {
-        Some(InputFormatArg::Text) => InputFormat::Text,
-        Some(InputFormatArg::Markdown) => InputFormat::Markdown,
-        None => InputFormat::from_path(path),
-    };
-    let document = Document::parse(source, format);
     let context = context.for_document(&document);
     match context.publication {
         Some(publication) => notes.push(format!(

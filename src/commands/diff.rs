@@ -14,6 +14,7 @@ use wirecheck::span::Positions;
 use wirecheck::{Document, InputFormat};
 
 use super::RuleOptions;
+use super::check::InputFormatArg;
 
 /// Output format of `wirecheck diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -87,6 +88,9 @@ pub struct DiffArgs {
     /// Also run the rules on both versions and report the findings NEW introduced and resolved.
     #[arg(long)]
     pub check: bool,
+    /// Read both inputs as this format instead of choosing by extension or content.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
     #[command(flatten)]
     pub rule_options: RuleOptions,
 }
@@ -169,8 +173,18 @@ fn with_findings_json(
     Ok(format!("{}\n", serde_json::to_string_pretty(&document)?))
 }
 
-fn read_story(path: &std::path::Path) -> anyhow::Result<String> {
-    Ok(wirecheck::input::read_story(path)?)
+/// The text a story is diffed as, and its blocks (headline, front lines, paragraphs) in it.
+fn diff_text(document: &Document) -> (&str, Vec<std::ops::Range<usize>>) {
+    if document.is_extracted() {
+        let blocks = document
+            .block_spans()
+            .into_iter()
+            .map(|s| s.start..s.end)
+            .collect();
+        (document.text(), blocks)
+    } else {
+        (document.original(), document.blocks())
+    }
 }
 
 fn colour_enabled(when: ColorWhen) -> bool {
@@ -186,9 +200,12 @@ fn colour_enabled(when: ColorWhen) -> bool {
 
 /// Runs `wirecheck diff`: exit code 0 when the stories are the same, 1 when they differ.
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
-    let old_doc = Document::parse(read_story(&args.old)?, InputFormat::from_path(&args.old));
-    let new_doc = Document::parse(read_story(&args.new)?, InputFormat::from_path(&args.new));
-    let (old, new) = (old_doc.original(), new_doc.original());
+    let forced = args.input_format.map(InputFormat::from);
+    let old_doc = wirecheck::input::read_document(&args.old, forced)?;
+    let new_doc = wirecheck::input::read_document(&args.new, forced)?;
+    // NITF and ninjs are compared by the story text taken out of them; other stories as written.
+    let (old, old_blocks) = diff_text(&old_doc);
+    let (new, new_blocks) = diff_text(&new_doc);
     let options = DiffOptions {
         ignore_case: args.ignore_case,
         ignore_punctuation: args.ignore_punctuation,
@@ -200,7 +217,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         },
         timeout: Duration::from_millis(args.timeout_ms),
     };
-    let story = diff::diff_stories(old, &old_doc.blocks(), new, &new_doc.blocks(), &options)?;
+    let story = diff::diff_stories(old, &old_blocks, new, &new_blocks, &options)?;
     let names = format::SideNames {
         old: args.old.display().to_string(),
         new: args.new.display().to_string(),

@@ -1,5 +1,5 @@
 //! A story's own metadata: the scalar keys of a Markdown story's YAML front matter, such as
-//! `date:` and `title:`.
+//! `date:` and `title:`, or the fields a NITF or ninjs file gives (`date`, `dateline`).
 
 use std::collections::BTreeMap;
 
@@ -30,6 +30,13 @@ impl Metadata {
             })
             .collect();
         Self { fields }
+    }
+
+    /// Metadata from key/value pairs; a later value for a key replaces an earlier one.
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
+        Self {
+            fields: pairs.into_iter().collect(),
+        }
     }
 
     /// The value of `key`, when the story has it.

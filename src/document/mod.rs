@@ -1,35 +1,143 @@
 //! The document model: one parse of a story into headline, front lines, dateline, paragraphs,
 //! sentences and words, each a byte span into the NFC-normalised text. All rules share it.
+//!
+//! Plain text and Markdown are read as they are. Structured formats (NITF XML, ninjs JSON) are
+//! first reduced to their pieces — headline, byline, dateline, paragraphs — joined one a line with
+//! blank lines between, so the rules read them as plain text; a second map takes every span of
+//! that text back to the bytes of the XML or JSON file.
 
+mod extract;
+mod markup;
 mod metadata;
+mod ninjs;
+mod nitf;
 mod normalize;
 mod segment;
 
 use std::path::Path;
 
+pub use extract::MappedText;
 pub use metadata::Metadata;
 pub use normalize::NormalizedText;
 pub use segment::{is_invisible, split_sentences, split_words};
 
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
+use extract::{Extraction, Role};
 
 /// How a story's bytes are laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
     /// Plain text: headline on the first line, paragraphs separated by blank lines or one a line.
     Text,
-    /// Markdown: headline as a `#` heading or the first line, optional YAML front matter.
+    /// Markdown: headline as a `#` heading, the front matter's `title:` or the first line;
+    /// optional YAML front matter (`title`, `date`, `dateline`).
     Markdown,
+    /// NITF XML (IPTC News Industry Text Format).
+    Nitf,
+    /// IPTC ninjs JSON, versions 1.x and 2.x.
+    Ninjs,
 }
 
 impl InputFormat {
-    /// Chooses the format from a file name's extension.
+    /// Chooses the format from a file name's extension: `.md`/`.markdown` Markdown, `.xml`/`.nitf`
+    /// NITF, `.json`/`.ninjs` ninjs, anything else plain text.
     pub fn from_path(path: &Path) -> Self {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
-                InputFormat::Markdown
-            }
-            _ => InputFormat::Text,
+        Self::from_extension(path).unwrap_or(InputFormat::Text)
+    }
+
+    /// The format an extension names, if it names one.
+    pub fn from_extension(path: &Path) -> Option<Self> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())?
+            .to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "md" | "markdown" => InputFormat::Markdown,
+            "xml" | "nitf" => InputFormat::Nitf,
+            "json" | "ninjs" => InputFormat::Ninjs,
+            "txt" | "text" => InputFormat::Text,
+            _ => return None,
+        })
+    }
+
+    /// Chooses the format by extension, else by content ([`InputFormat::sniff`]), else plain text.
+    pub fn detect(path: &Path, source: &str) -> Self {
+        Self::from_extension(path)
+            .or_else(|| Self::sniff(source))
+            .unwrap_or(InputFormat::Text)
+    }
+
+    /// Recognises a news document by its content: a `<nitf` element near the start, or a JSON
+    /// object with ninjs keys (`headline`, `headlines`, `body_text`, `body_html`, `bodies`).
+    pub fn sniff(source: &str) -> Option<Self> {
+        let start = source.trim_start_matches('\u{feff}').trim_start();
+        if start.starts_with('<') {
+            let head_end = start
+                .char_indices()
+                .nth(2048)
+                .map_or(start.len(), |(i, _)| i);
+            return start[..head_end]
+                .contains("<nitf")
+                .then_some(InputFormat::Nitf);
+        }
+        if start.starts_with('{') {
+            let keys = [
+                "\"body_text\"",
+                "\"body_html\"",
+                "\"bodies\"",
+                "\"headlines\"",
+                "\"headline\"",
+            ];
+            return keys
+                .iter()
+                .any(|k| start.contains(k))
+                .then_some(InputFormat::Ninjs);
+        }
+        None
+    }
+
+    /// The format's name as users write it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            InputFormat::Text => "text",
+            InputFormat::Markdown => "Markdown",
+            InputFormat::Nitf => "NITF",
+            InputFormat::Ninjs => "ninjs",
+        }
+    }
+}
+
+/// A story file that could not be read as its format: malformed XML or JSON, or a document that is
+/// not NITF or ninjs. Positions are in the original file.
+#[derive(Debug, thiserror::Error)]
+#[error("{line}:{column}: invalid {format}: {message}")]
+pub struct FormatError {
+    /// The format's name.
+    pub format: &'static str,
+    /// Byte offset of the fault.
+    pub offset: usize,
+    /// Line of the fault, from 1.
+    pub line: usize,
+    /// Column of the fault, from 1, in characters.
+    pub column: usize,
+    /// What the parser says.
+    pub message: String,
+}
+
+impl FormatError {
+    /// The fault at byte `offset` of `source`.
+    pub fn at(format: InputFormat, source: &str, offset: usize, message: String) -> Self {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let position = LineIndex::new(source).position(source, offset);
+        Self {
+            format: format.name(),
+            offset,
+            line: position.line,
+            column: position.column,
+            message,
         }
     }
 }
@@ -67,8 +175,11 @@ pub struct Sentence {
 #[derive(Clone, Debug)]
 pub struct Document {
     original: String,
+    /// For structured formats: the text extracted from the file, mapped to the file's bytes.
+    extracted: Option<MappedText>,
     normalized: NormalizedText,
-    /// The story's own metadata: a Markdown story's front matter.
+    /// The story's own metadata: a Markdown story's front matter; NITF's `date.issue` and
+    /// `dateline`; ninjs's `firstcreated`/`versioncreated` and `located` (as `date`, `dateline`).
     pub metadata: Metadata,
     /// The headline, if the story has one.
     pub headline: Option<Span>,
@@ -85,36 +196,61 @@ pub struct Document {
 }
 
 impl Document {
-    /// Parses `source` as `format`.
+    /// Reads `source` as `format`; a malformed NITF or ninjs file is an error with its position.
+    pub fn read(source: String, format: InputFormat) -> Result<Self, FormatError> {
+        let extraction = match format {
+            InputFormat::Text | InputFormat::Markdown => return Ok(Self::parse(source, format)),
+            InputFormat::Nitf => nitf::extract(&source)
+                .map_err(|e| FormatError::at(format, &source, e.offset, e.message))?,
+            InputFormat::Ninjs => ninjs::extract(&source)
+                .map_err(|e| FormatError::at(format, &source, e.offset, e.message))?,
+        };
+        Ok(Self::from_extraction(source, extraction))
+    }
+
+    /// Parses `source` as `format`. A NITF or ninjs file that cannot be read as such is read as
+    /// plain text; use [`Document::read`] to get the fault instead.
     pub fn parse(source: String, format: InputFormat) -> Self {
-        let normalized = NormalizedText::new(&source);
-        let text = normalized.as_str();
-        let skip = match format {
-            InputFormat::Markdown => front_matter_len(text),
-            InputFormat::Text => 0,
+        let extraction = match format {
+            InputFormat::Text | InputFormat::Markdown => None,
+            InputFormat::Nitf => nitf::extract(&source).ok(),
+            InputFormat::Ninjs => ninjs::extract(&source).ok(),
         };
-        let metadata = if skip > 0 {
-            Metadata::from_front_matter(front_matter_body(text, skip))
-        } else {
-            Metadata::default()
-        };
-        let lines = content_lines(text, skip, format);
-        let layout = Layout::of(text, &lines);
-        let paragraphs = layout.paragraphs;
-        let dateline = paragraphs.first().and_then(|&p| find_dateline(text, p));
-        let sentences = paragraphs
+        match extraction {
+            Some(extraction) => Self::from_extraction(source, extraction),
+            None if format == InputFormat::Markdown => Self::parse_plain(source, format),
+            None => Self::parse_plain(source, InputFormat::Text),
+        }
+    }
+
+    /// A structured story from its extracted pieces.
+    fn from_extraction(source: String, mut extraction: Extraction) -> Self {
+        let metadata = Metadata::from_pairs(extraction.metadata.drain(..));
+        // A dateline element is only used when the first paragraph has no dateline of its own.
+        let first_has_dateline = extraction
+            .pieces
             .iter()
-            .enumerate()
-            .flat_map(|(index, &paragraph)| {
-                split_sentences(text, paragraph)
-                    .into_iter()
-                    .map(move |span| Sentence {
-                        span,
-                        paragraph: index,
-                    })
-            })
-            .collect();
-        let words = split_words(text, Span::new(skip, text.len()));
+            .find(|(role, _)| *role == Role::Paragraph)
+            .is_some_and(|(_, p)| {
+                find_dateline(p.as_str(), Span::new(0, p.as_str().len())).is_some()
+            });
+        if first_has_dateline {
+            extraction
+                .pieces
+                .retain(|(role, _)| *role != Role::Dateline);
+        }
+        let (extracted, roles) = extraction.assemble();
+        let normalized = NormalizedText::new(extracted.as_str());
+        let text = normalized.as_str();
+        let lines = content_lines(text, 0, InputFormat::Text);
+        let layout = Layout::of_roles(text, &lines, &roles);
+        let paragraphs = layout.paragraphs;
+        let dateline = paragraphs
+            .first()
+            .and_then(|&p| find_dateline(text, p))
+            .or(layout.dateline);
+        let sentences = sentences_of(text, &paragraphs);
+        let words = split_words(text, Span::new(0, text.len()));
         Self {
             metadata,
             headline: layout.headline,
@@ -124,6 +260,68 @@ impl Document {
             sentences,
             words,
             original: source,
+            extracted: Some(extracted),
+            normalized,
+        }
+    }
+
+    /// A plain text or Markdown story.
+    fn parse_plain(source: String, format: InputFormat) -> Self {
+        let normalized = NormalizedText::new(&source);
+        let text = normalized.as_str();
+        let skip = match format {
+            InputFormat::Markdown => front_matter_len(text),
+            _ => 0,
+        };
+        let metadata = if skip > 0 {
+            Metadata::from_front_matter(front_matter_body(text, skip))
+        } else {
+            Metadata::default()
+        };
+        let lines = content_lines(text, skip, format);
+        // Front matter `title:` is the headline when the story has no `#` heading first.
+        let title = (skip > 0 && !starts_with_heading(text, &lines))
+            .then(|| front_matter_value(text, skip, "title", &metadata))
+            .flatten();
+        let layout = match title {
+            Some(title) => {
+                let mut front = Vec::new();
+                let rest = Layout::front_lines(text, title, &lines, &mut front);
+                Layout {
+                    headline: Some(title),
+                    front,
+                    paragraphs: group_paragraphs(text, rest),
+                    dateline: None,
+                }
+            }
+            None => Layout::of(text, &lines),
+        };
+        let paragraphs = layout.paragraphs;
+        let mut dateline = paragraphs.first().and_then(|&p| find_dateline(text, p));
+        let mut words = Vec::new();
+        if let Some(title) = title {
+            words.extend(split_words(text, title));
+        }
+        // Front matter `dateline:` stands in for a dateline the first paragraph lacks.
+        if dateline.is_none() && skip > 0 {
+            dateline = front_matter_value(text, skip, "dateline", &metadata);
+            if let Some(span) = dateline {
+                words.extend(split_words(text, span));
+            }
+        }
+        let sentences = sentences_of(text, &paragraphs);
+        words.extend(split_words(text, Span::new(skip, text.len())));
+        words.sort();
+        Self {
+            metadata,
+            headline: layout.headline,
+            front: layout.front,
+            dateline,
+            paragraphs,
+            sentences,
+            words,
+            original: source,
+            extracted: None,
             normalized,
         }
     }
@@ -143,14 +341,32 @@ impl Document {
         span.slice(self.text())
     }
 
-    /// Maps a span of the normalised text to the original bytes.
+    /// Maps a span of the normalised text to the original bytes: through NFC normalisation, and
+    /// for NITF and ninjs from the extracted text to the XML or JSON it came from.
     pub fn to_original(&self, span: Span) -> Span {
-        self.normalized.to_original(span)
+        let span = self.normalized.to_original(span);
+        match &self.extracted {
+            Some(extracted) => extracted.to_original(span),
+            None => span,
+        }
+    }
+
+    /// True when the text was taken out of a structured file (NITF, ninjs) rather than being the
+    /// file itself.
+    pub fn is_extracted(&self) -> bool {
+        self.extracted.is_some()
     }
 
     /// True when normalised and original text are the same bytes.
     pub fn is_normalized(&self) -> bool {
-        self.normalized.is_identity()
+        self.normalized.is_identity() && self.extracted.is_none()
+    }
+
+    /// The 1-based line of the original file that holds `offset` of the normalised text.
+    pub fn original_line(&self, offset: usize) -> usize {
+        let at = self.to_original(Span::new(offset, offset)).start;
+        let at = at.min(self.original.len());
+        memchr::memchr_iter(b'\n', &self.original.as_bytes()[..at]).count() + 1
     }
 
     /// The span to delete to remove the line(s) holding `span` cleanly: from the start of its first
@@ -174,15 +390,20 @@ impl Document {
     /// The story's blocks in reading order — headline, front lines, paragraphs — as byte ranges of
     /// the original text: the units a diff aligns.
     pub fn blocks(&self) -> Vec<std::ops::Range<usize>> {
+        self.block_spans()
+            .into_iter()
+            .map(|s| self.to_original(s))
+            .map(|s| s.start..s.end)
+            .collect()
+    }
+
+    /// The story's blocks in reading order, as spans of the normalised text.
+    pub fn block_spans(&self) -> Vec<Span> {
         let mut spans: Vec<Span> = self.headline.into_iter().collect();
         spans.extend(self.front.iter().map(|line| line.span));
         spans.extend(self.paragraphs.iter().copied());
         spans.sort_unstable();
         spans
-            .into_iter()
-            .map(|s| self.to_original(s))
-            .map(|s| s.start..s.end)
-            .collect()
     }
 
     /// The words lying inside `span`, as a slice of [`Document::words`].
@@ -191,6 +412,56 @@ impl Document {
         let last = self.words.partition_point(|w| w.end <= span.end);
         &self.words[first..last.max(first)]
     }
+}
+
+/// The sentences of every paragraph.
+fn sentences_of(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
+    paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(index, &paragraph)| {
+            split_sentences(text, paragraph)
+                .into_iter()
+                .map(move |span| Sentence {
+                    span,
+                    paragraph: index,
+                })
+        })
+        .collect()
+}
+
+/// True when the first content line is a Markdown `#` heading.
+fn starts_with_heading(text: &str, lines: &[Line]) -> bool {
+    lines.first().is_some_and(|line| {
+        let line_start = text[..line.span.start].rfind('\n').map_or(0, |i| i + 1);
+        text[line_start..line.span.start]
+            .trim_start()
+            .starts_with('#')
+    })
+}
+
+/// The span of a scalar `key: value` line in the front matter of `len` bytes, when the value as
+/// written (unquoted, or quoted without escapes) is the value YAML reads.
+fn front_matter_value(text: &str, len: usize, key: &str, metadata: &Metadata) -> Option<Span> {
+    let expected = metadata.get(key)?;
+    let mut offset = 0;
+    for line in text[..len].split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let Some(rest) = line.strip_prefix(key).and_then(|r| r.strip_prefix(':')) else {
+            continue;
+        };
+        let value_start = line_start + key.len() + 1 + (rest.len() - rest.trim_start().len());
+        let mut value = Span::new(value_start, line_start + line.trim_end().len());
+        let written = value.slice(text);
+        for quote in ['"', '\''] {
+            if written.len() >= 2 && written.starts_with(quote) && written.ends_with(quote) {
+                value = Span::new(value.start + 1, value.end - 1);
+            }
+        }
+        return (value.slice(text) == expected && !value.is_empty()).then_some(value);
+    }
+    None
 }
 
 /// A non-empty line of content: its span without line ending, and whether a blank line precedes it.
@@ -267,6 +538,8 @@ struct Layout {
     headline: Option<Span>,
     front: Vec<FrontLine>,
     paragraphs: Vec<Span>,
+    /// A dateline given on its own line (structured formats).
+    dateline: Option<Span>,
 }
 
 /// A story has at most this many lines between its headline and its body.
@@ -280,42 +553,85 @@ impl Layout {
         if let Some((first, tail)) = rest.split_first()
             && looks_like_heading(first.span.slice(text))
         {
-            {
-                headline = Some(first.span);
-                rest = tail;
-                while let Some((line, tail)) = rest.split_first() {
-                    let line_text = line.span.slice(text);
-                    if front.len() == MAX_FRONT_LINES
-                        || !looks_like_heading(line_text)
-                        || line_text.starts_with(char::is_lowercase)
-                        || find_dateline(text, line.span).is_some()
-                    {
-                        break;
-                    }
-                    let after_byline = front.last().is_some_and(|l: &FrontLine| {
-                        l.kind == FrontLineKind::Byline && is_byline(l.span.slice(text))
-                    });
-                    let credit = after_byline && !line.after_blank && is_credit(line_text);
-                    let kind = if same_words(line_text, first.span.slice(text)) {
-                        FrontLineKind::RepeatedHeadline
-                    } else if is_byline(line_text) || credit {
-                        FrontLineKind::Byline
-                    } else {
-                        FrontLineKind::Label
-                    };
-                    front.push(FrontLine {
-                        span: line.span,
-                        kind,
-                    });
-                    rest = tail;
-                }
-            }
+            headline = Some(first.span);
+            rest = Self::front_lines(text, first.span, tail, &mut front);
         }
         Self {
             headline,
             front,
             paragraphs: group_paragraphs(text, rest),
+            dateline: None,
         }
+    }
+
+    /// The layout of a structured story, whose lines each have a known role: the headline, byline
+    /// and dateline are what the file says; leading body paragraphs that look like labels or the
+    /// headline again are front lines, as in plain text; every other line is a paragraph.
+    fn of_roles(text: &str, lines: &[Line], roles: &[Role]) -> Self {
+        let mut headline = None;
+        let mut front = Vec::new();
+        let mut dateline = None;
+        let mut body = Vec::new();
+        for (line, role) in lines.iter().zip(roles) {
+            match role {
+                Role::Headline if headline.is_none() => headline = Some(line.span),
+                Role::Byline => front.push(FrontLine {
+                    span: line.span,
+                    kind: FrontLineKind::Byline,
+                }),
+                Role::Dateline if dateline.is_none() => dateline = Some(line.span),
+                Role::Headline | Role::Dateline | Role::Paragraph => body.push(*line),
+            }
+        }
+        let rest = match headline {
+            Some(headline) => Self::front_lines(text, headline, &body, &mut front),
+            None => &body,
+        };
+        Self {
+            headline,
+            front,
+            paragraphs: rest.iter().map(|line| line.span).collect(),
+            dateline,
+        }
+    }
+
+    /// Takes the front lines after `headline` from the start of `rest` into `front`; gives the
+    /// lines left.
+    fn front_lines<'a>(
+        text: &str,
+        headline: Span,
+        mut rest: &'a [Line],
+        front: &mut Vec<FrontLine>,
+    ) -> &'a [Line] {
+        let mut added = 0;
+        while let Some((line, tail)) = rest.split_first() {
+            let line_text = line.span.slice(text);
+            if added == MAX_FRONT_LINES
+                || !looks_like_heading(line_text)
+                || line_text.starts_with(char::is_lowercase)
+                || find_dateline(text, line.span).is_some()
+            {
+                break;
+            }
+            let after_byline = front.last().is_some_and(|l: &FrontLine| {
+                l.kind == FrontLineKind::Byline && is_byline(l.span.slice(text))
+            });
+            let credit = after_byline && !line.after_blank && is_credit(line_text);
+            let kind = if same_words(line_text, headline.slice(text)) {
+                FrontLineKind::RepeatedHeadline
+            } else if is_byline(line_text) || credit {
+                FrontLineKind::Byline
+            } else {
+                FrontLineKind::Label
+            };
+            front.push(FrontLine {
+                span: line.span,
+                kind,
+            });
+            added += 1;
+            rest = tail;
+        }
+        rest
     }
 }
 
@@ -541,5 +857,37 @@ mod tests {
         let doc = Document::parse(text.to_owned(), InputFormat::Markdown);
         assert_eq!(doc.metadata.date(), Some("2026-01-16T09:30+09:00"));
         assert_eq!(doc.metadata.get("tags"), None);
+    }
+
+    #[test]
+    fn front_matter_title_and_dateline() {
+        let text = "---\ntitle: \"The Headline\"\ndateline: TOKYO\n---\nArab & International\n\nBody text here. More text follows.\n";
+        let doc = Document::parse(text.to_owned(), InputFormat::Markdown);
+        assert_eq!(doc.slice(doc.headline.unwrap()), "The Headline");
+        assert_eq!(doc.front.len(), 1);
+        assert_eq!(doc.front[0].kind, FrontLineKind::Label);
+        assert_eq!(doc.slice(doc.dateline.unwrap()), "TOKYO");
+        assert_eq!(doc.paragraphs.len(), 1);
+        assert!(doc.words.iter().any(|w| doc.slice(*w) == "Headline"));
+        assert!(doc.words.windows(2).all(|w| w[0].start < w[1].start));
+        // A `#` heading wins over the title; the body's own dateline over `dateline:`.
+        let text = "---\ntitle: T\ndateline: TOKYO\n---\n# Real\n\nOSAKA (AP) \u{2014} Body.\n";
+        let doc = Document::parse(text.to_owned(), InputFormat::Markdown);
+        assert_eq!(doc.slice(doc.headline.unwrap()), "Real");
+        assert_eq!(doc.slice(doc.dateline.unwrap()), "OSAKA (AP) \u{2014}");
+    }
+
+    #[test]
+    fn structured_spans_map_to_the_file() {
+        let source = "<nitf><body><body.head><hedline><hl1>Head</hl1></hedline><dateline>TOKYO</dateline></body.head><body.content><p>Kōno &amp; Abe met.</p></body.content></body></nitf>";
+        let doc = Document::read(source.to_owned(), InputFormat::Nitf).unwrap();
+        assert_eq!(doc.text(), "Head\n\nTOKYO\n\nKōno & Abe met.");
+        assert_eq!(doc.slice(doc.dateline.unwrap()), "TOKYO");
+        let at = doc.text().find('&').unwrap();
+        let span = doc.to_original(Span::new(at - "Kōno ".len(), at + 5));
+        assert_eq!(span.slice(source), "Kōno &amp; Abe");
+        assert_eq!(doc.original_line(at), 1);
+        let broken = Document::read("<nitf><p>".to_owned(), InputFormat::Nitf).unwrap_err();
+        assert_eq!(broken.to_string(), "1:7: invalid NITF: <p> is never closed");
     }
 }

@@ -324,7 +324,13 @@ impl DatelineRule {
     ) {
         let dash = doc.slice(dateline.dash);
         let spaced = dateline.space_before_dash && dateline.space_after_dash;
-        if self.on(DatelineCheck::Dash) && (!style.dashes.iter().any(|d| d == dash) || !spaced) {
+        // A dateline given on its own (a NITF `dateline` element, ninjs `located`, front matter
+        // `dateline:`) need not end with a dash.
+        let own_line = dateline.dash.is_empty();
+        if self.on(DatelineCheck::Dash)
+            && !own_line
+            && (!style.dashes.iter().any(|d| d == dash) || !spaced)
+        {
             let wanted = if style.dashes.iter().any(|d| d == dash) {
                 dash
             } else {

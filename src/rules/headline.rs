@@ -81,9 +81,10 @@ fn repeated_headline(doc: &Document, out: &mut Reporter<'_>) {
     }
 }
 
-/// The 1-based line number of `offset` (NFC never changes line breaks, so it holds for the file).
+/// The 1-based line number of `offset` in the file as written (in the XML or JSON for NITF and
+/// ninjs stories).
 fn line_number(doc: &Document, offset: usize) -> String {
-    (memchr::memchr_iter(b'\n', &doc.text().as_bytes()[..offset]).count() + 1).to_string()
+    doc.original_line(offset).to_string()
 }
 
 /// Words hashed at each end of a span: enough to tell nearly all different texts apart, so that
