@@ -5,8 +5,12 @@ use std::sync::Arc;
 use rustc_hash::FxHashSet;
 
 use crate::document::Document;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Suggestion};
 use crate::rules::{Context, Rule, RuleError, RuleSource};
+use crate::suppress::{apply_suppressions, find_suppressions};
+
+/// The rule id of an unused suppression comment (`--report-unused-suppressions`).
+pub const UNUSED_SUPPRESSION: &str = "wirecheck.UnusedSuppression";
 
 /// Compiled rules, ready to check any number of documents (from any number of threads).
 #[derive(Debug, Default)]
@@ -79,6 +83,26 @@ impl RuleSet {
         }
         if !self.vocabulary.is_empty() {
             findings.retain(|f| !self.vocabulary.contains(f.span.slice(doc.original())));
+        }
+        // Suppression comments are rare: look for them only when the story has a comment at all.
+        if memchr::memmem::find(doc.original().as_bytes(), b"<!--").is_some() {
+            let suppressions = find_suppressions(doc.original());
+            let unused = apply_suppressions(&mut findings, &suppressions);
+            if context.report_unused_suppressions {
+                findings.extend(unused.into_iter().map(|comment| Finding {
+                    rule: UNUSED_SUPPRESSION.to_owned(),
+                    severity: Severity::Warning,
+                    message: "This suppression covers no finding; remove it.".to_owned(),
+                    span: comment,
+                    suggestions: vec![Suggestion {
+                        span: comment,
+                        replacement: String::new(),
+                    }],
+                    link: None,
+                    reference: None,
+                    safe_fix: false,
+                }));
+            }
         }
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings

@@ -19,6 +19,7 @@
 //! assert_eq!(findings[0].message, "'The' is repeated");
 //! ```
 
+pub mod baseline;
 pub mod config;
 pub mod dateline;
 pub mod dates;
@@ -38,6 +39,7 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod span;
+pub mod suppress;
 
 pub use document::{Document, InputFormat};
 pub use engine::RuleSet;

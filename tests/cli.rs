@@ -607,3 +607,154 @@ fn diff_check_reports_findings_introduced_and_resolved() {
     assert_eq!(json["check"]["resolved"][0]["rule"], "wire.DoubledWord");
     assert_eq!(json["check"]["resolved"][0]["match"], "The the");
 }
+
+#[test]
+fn suppression_comments_turn_rules_off_and_unused_ones_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("s.md");
+    fs::write(
+        &story,
+        "# Talks Resume\n\n<!-- wirecheck-disable-next-line wire.DoubledWord -->\nTOKYO (AP) — The the talks resumed on Friday.\n\n<!-- vale wire = NO -->\nThey they met again.\n<!-- vale wire = YES -->\n\nWe we left.\n\n<!-- wirecheck-disable names-japan -->\nNothing here.\n",
+    )
+    .unwrap();
+    let out = stdout_of(
+        cmd()
+            .args(["check", "--no-config", "--format", "line"])
+            .arg(&story),
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(
+        lines[0].contains(":10:1:wire.DoubledWord:'We' is repeated."),
+        "{out}"
+    );
+    let out = stdout_of(
+        cmd()
+            .args([
+                "check",
+                "--no-config",
+                "--format",
+                "line",
+                "--report-unused-suppressions",
+            ])
+            .arg(&story),
+    );
+    assert!(out.contains(":12:1:wirecheck.UnusedSuppression:"), "{out}");
+}
+
+#[test]
+fn a_baseline_hides_recorded_findings_even_after_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("s.txt");
+    let baseline = dir.path().join("baseline.json");
+    fs::write(
+        &story,
+        "Talks Resume\n\nTOKYO (AP) — The the talks resumed on Friday.\n",
+    )
+    .unwrap();
+    cmd()
+        .args(["check", "--no-config", "--write-baseline"])
+        .arg(&baseline)
+        .arg(&story)
+        .assert()
+        .code(0);
+    let recorded: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&baseline).unwrap()).unwrap();
+    assert_eq!(recorded["findings"][0]["rule"], "wire.DoubledWord");
+    // Lines added above move the finding; a new fault is still reported.
+    fs::write(&story, "Talks Resume\n\nA new first paragraph came in later.\n\nTOKYO (AP) — The the talks resumed on Friday. It it rained.\n").unwrap();
+    let out = stdout_of(
+        cmd()
+            .args(["check", "--no-config", "--format", "line", "--baseline"])
+            .arg(&baseline)
+            .arg(&story),
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("'It' is repeated"), "{out}");
+}
+
+#[test]
+fn stdin_filename_names_the_buffer_and_shards_split_a_folder() {
+    cmd()
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "line",
+            "--stdin-filename",
+            "desk/story.md",
+            "-",
+        ])
+        .write_stdin("# Headline\n\nThe the minister spoke.\n")
+        .assert()
+        .code(1)
+        .stdout("desk/story.md:3:1:wire.DoubledWord:'The' is repeated.\n");
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..30 {
+        fs::write(
+            dir.path().join(format!("{i:02}.txt")),
+            "Headline\n\nThe the minister spoke.\n",
+        )
+        .unwrap();
+    }
+    let mut seen = Vec::new();
+    for shard in ["1/3", "2/3", "3/3"] {
+        let out = stdout_of(
+            cmd()
+                .args(["check", "--no-config", "--format", "line", "--shard", shard])
+                .arg(dir.path()),
+        );
+        let again = stdout_of(
+            cmd()
+                .args(["check", "--no-config", "--format", "line", "--shard", shard])
+                .arg(dir.path()),
+        );
+        assert_eq!(out, again, "a shard is stable");
+        seen.extend(out.lines().map(str::to_owned));
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 30, "the shards cover every file exactly once");
+    cmd()
+        .args(["check", "--no-config", "--shard", "4/3", "."])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn init_completions_and_man_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut init = Command::cargo_bin("wirecheck").unwrap();
+    init.current_dir(dir.path()).arg("init").assert().code(0);
+    assert!(
+        fs::read_to_string(dir.path().join("wirecheck.yaml"))
+            .unwrap()
+            .contains("# severity:")
+    );
+    let mut again = Command::cargo_bin("wirecheck").unwrap();
+    again
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    // The starter config is valid: checking with it works.
+    let mut check = Command::cargo_bin("wirecheck").unwrap();
+    check
+        .current_dir(dir.path())
+        .args(["check", "--fail-level", "none", "."])
+        .assert()
+        .code(0);
+    for shell in ["bash", "zsh", "fish"] {
+        cmd()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("wirecheck"));
+    }
+    cmd()
+        .arg("man")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(".TH wirecheck"));
+}

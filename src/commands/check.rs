@@ -7,6 +7,7 @@ use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use std::sync::Arc;
+use wirecheck::baseline::Baseline;
 use wirecheck::fix::{apply_safe_fixes, write_fixed};
 use wirecheck::input::{FileSelection, collect_files, display_name, read_document};
 use wirecheck::publication::{DateSource, PublicationDate};
@@ -105,6 +106,24 @@ pub struct CheckArgs {
     /// are reported.
     #[arg(long)]
     fix: bool,
+    /// Report suppression comments (`<!-- wirecheck-disable … -->`, `<!-- vale … -->`) that cover
+    /// no finding.
+    #[arg(long)]
+    report_unused_suppressions: bool,
+    /// Do not report findings recorded in this baseline (by rule, file and matched text).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every finding of this run in a baseline file, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// The name of the story read from standard input (`-`): shown in findings and used to choose
+    /// its format, so an editor can pipe a buffer.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Check only shard I of N (1 ≤ I ≤ N) of the files, a stable subset by path, to split a corpus
+    /// over CI jobs or cluster workers.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    shard: Option<(u64, u64)>,
     /// With --fix, print the fixes as a unified diff instead of writing them.
     #[arg(long, requires = "fix")]
     diff: bool,
@@ -121,11 +140,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         globs: args.glob.clone(),
         excludes,
     };
-    let files = collect_files(&args.paths, &selection)?;
+    let mut files = collect_files(&args.paths, &selection)?;
+    if let Some((index, count)) = args.shard {
+        files.retain(|path| shard_of(path, count) == index);
+    }
+    let progress = progress_bar(files.len());
     let mut context = config.context()?;
     context.publication = args.date;
     context.publication_date = args.date.map(|d| d.date);
     context.today = Some(jiff::ZonedDateTime::now().date());
+    context.report_unused_suppressions = args.report_unused_suppressions;
     let reference = match &args.reference {
         Some(path) => {
             let document = read_document(path, args.input_format.map(InputFormat::from))?;
@@ -148,15 +172,27 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         ColorArg::Always => anstream::ColorChoice::Always,
         ColorArg::Never => anstream::ColorChoice::Never,
     };
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::load(path)?),
+        None => None,
+    };
     let check = |path: &PathBuf| {
-        check_file(
-            path,
-            &rules,
-            &context,
-            args.input_format,
-            reference.clone(),
-            fix,
-        )
+        let stdin_name = args
+            .stdin_filename
+            .as_deref()
+            .filter(|_| path.as_os_str() == "-");
+        let forced = args
+            .input_format
+            .or_else(|| stdin_name.and_then(format_of_name));
+        let mut checked = check_file(path, &rules, &context, forced, reference.clone(), fix);
+        if let (Some(name), Ok(report)) = (stdin_name, &mut checked.result) {
+            report.path = name.display().to_string();
+        }
+        if let (Some(baseline), Ok(report)) = (&baseline, &mut checked.result) {
+            baseline.filter(&report.path, &report.source, &mut report.findings);
+        }
+        progress.inc(1);
+        checked
     };
     let print_notes = |notes: Vec<String>| {
         if args.verbose {
@@ -165,7 +201,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let summary = if args.format.is_streamed() && fix != FixMode::Diff {
+    let streamed =
+        args.format.is_streamed() && fix != FixMode::Diff && args.write_baseline.is_none();
+    let summary = if streamed {
         // Write each file's part as soon as it is checked, keeping no reports: bounded memory
         // however many stories a run checks. Files finish in any order; each file's lines stay
         // together.
@@ -192,9 +230,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 }
                 Ok(summary)
             })
-            .try_reduce(Summary::default, |a, b| Ok(a.merge(b)))?
+            .try_reduce(Summary::default, |a, b| Ok(a.merge(b)))
+            .inspect(|_| progress.finish_and_clear())?
     } else {
         let checked: Vec<CheckedFile> = files.par_iter().map(check).collect();
+        progress.finish_and_clear();
         let mut results = Vec::with_capacity(checked.len());
         let mut fix_diffs = String::new();
         for CheckedFile {
@@ -225,6 +265,18 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             };
             return Ok(ExitCode::from(code));
         }
+        if let Some(path) = &args.write_baseline {
+            let mut baseline = Baseline::default();
+            for report in &reports {
+                baseline.record(&report.path, &report.source, &report.findings);
+            }
+            baseline.save(path)?;
+            eprintln!("wrote {} findings to {}", baseline.len(), path.display());
+            for error in &errors {
+                eprintln!("error: {}", error.message);
+            }
+            return Ok(ExitCode::from(if errors.is_empty() { 0 } else { 2 }));
+        }
         let rule_infos: Vec<RuleInfo> = rules.rules().iter().map(RuleInfo::from).collect();
         report::write(args.format, &reports, &errors, &rule_infos, &mut out, true)?;
         out.flush()?;
@@ -250,6 +302,55 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `I/N` with 1 ≤ I ≤ N.
+fn parse_shard(text: &str) -> Result<(u64, u64), String> {
+    let bad = || format!("expected I/N with 1 <= I <= N, got '{text}'");
+    let (index, count) = text.split_once('/').ok_or_else(bad)?;
+    let (index, count): (u64, u64) = (
+        index.trim().parse().map_err(|_| bad())?,
+        count.trim().parse().map_err(|_| bad())?,
+    );
+    if index == 0 || index > count {
+        return Err(bad());
+    }
+    Ok((index, count))
+}
+
+/// The shard (1-based) a file belongs to: a hash of its path, the same on every machine and run.
+fn shard_of(path: &std::path::Path, count: u64) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    std::hash::Hasher::write(
+        &mut hasher,
+        path.to_string_lossy().replace('\\', "/").as_bytes(),
+    );
+    std::hash::Hasher::finish(&hasher) % count + 1
+}
+
+/// A progress bar on standard error for long runs; hidden when standard error is no terminal.
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal as _;
+    if files < 50 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The format a file name implies, for `--stdin-filename`.
+fn format_of_name(name: &std::path::Path) -> Option<InputFormatArg> {
+    match InputFormat::from_path(name) {
+        InputFormat::Markdown => Some(InputFormatArg::Markdown),
+        InputFormat::Nitf => Some(InputFormatArg::Nitf),
+        InputFormat::Ninjs => Some(InputFormatArg::Ninjs),
+        InputFormat::Text => None,
+    }
 }
 
 fn parse_date(text: &str) -> Result<PublicationDate, String> {

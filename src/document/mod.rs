@@ -515,6 +515,13 @@ fn content_lines(text: &str, skip: usize, format: InputFormat) -> Vec<Line> {
             after_blank = true;
             continue;
         }
+        // A line that is one HTML comment (a suppression, an editor's note to the CMS) is not copy.
+        if trimmed.starts_with("<!--")
+            && trimmed.ends_with("-->")
+            && trimmed[4..].find("-->") == Some(trimmed.len() - 7)
+        {
+            continue;
+        }
         let mut begin = start + (content.len() - content.trim_start().len());
         let end = start + content.trim_end().len();
         if format == InputFormat::Markdown {

@@ -240,6 +240,8 @@ pub struct Context {
     pub known_names: std::sync::Arc<rustc_hash::FxHashSet<String>>,
     /// The reference version the story is checked against (`check --reference`), if any.
     pub reference: Option<std::sync::Arc<Document>>,
+    /// Report suppression comments that cover no finding.
+    pub report_unused_suppressions: bool,
 }
 
 impl Context {
