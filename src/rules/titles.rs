@@ -28,6 +28,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use crate::dates::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::document::{Document, split_words};
 use crate::name_index::{fold, is_close};
 use crate::span::Span;
@@ -182,41 +183,9 @@ const NAME_PARTICLES: &[&str] = &[
     "bint", "al", "la", "le",
 ];
 
-/// Capitalised words that end a name rather than continue it.
+/// Capitalised words that end a name rather than continue it (besides month and weekday names).
 const NOT_NAMES: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "The",
-    "And",
-    "On",
-    "In",
-    "At",
-    "To",
-    "For",
-    "Of",
-    "But",
-    "As",
-    "He",
-    "She",
-    "It",
-    "They",
+    "The", "And", "On", "In", "At", "To", "For", "Of", "But", "As", "He", "She", "It", "They",
     "Said",
 ];
 
@@ -283,6 +252,8 @@ fn name_after(doc: &Document, at: usize) -> Option<(Span, Vec<String>)> {
         }
         if !token.starts_with(char::is_uppercase)
             || NOT_NAMES.contains(&token)
+            || MONTH_NAMES.contains(&token)
+            || WEEKDAY_NAMES.contains(&token)
             || tokens.len() == MAX_NAME_TOKENS
         {
             break;
