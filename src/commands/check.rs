@@ -384,7 +384,7 @@ fn check_file(
     });
     let (result, diff) = match (fix, result) {
         (FixMode::Off, result) | (_, result @ Err(_)) => (result, None),
-        (mode, Ok(report)) => fix_file(path, rules, context, forced, report, mode, &mut notes),
+        (mode, Ok(report)) => fix_file(path, rules, context, forced, report, mode),
     };
     CheckedFile {
         result,
@@ -410,18 +410,17 @@ fn fix_file(
     forced: Option<InputFormatArg>,
     report: FileReport,
     mode: FixMode,
-    notes: &mut Vec<String>,
 ) -> (Result<FileReport, FileError>, Option<String>) {
     let format = forced
         .map(InputFormat::from)
         .unwrap_or_else(|| InputFormat::detect(path, &report.source));
     if matches!(format, InputFormat::Nitf | InputFormat::Ninjs) {
         // A replacement would need XML or JSON escaping; leave such files to the editor.
-        notes.push(format!(
-            "{}: --fix does not edit {} files; not fixed",
+        eprintln!(
+            "warning: {}: --fix does not edit {} files; not fixed",
             report.path,
             format.name()
-        ));
+        );
         return (Ok(report), None);
     }
     let (fixed, applied) = apply_safe_fixes(&report.source, &report.findings);
@@ -446,7 +445,12 @@ fn fix_file(
     if let Err(err) = write_fixed(path, &report.source, &fixed) {
         return (Err(error(err.to_string())), None);
     }
-    notes.push(format!("{}: applied {applied} fixes", report.path));
+    // Said whatever --verbose says: a user who asked for fixes wants to know what was changed.
+    eprintln!(
+        "fixed: {}: {applied} {}",
+        report.path,
+        if applied == 1 { "fix" } else { "fixes" }
+    );
     let rechecked =
         check_story(path, rules, context, forced, &mut Vec::new()).map(|again| FileReport {
             reference: report.reference.clone(),
