@@ -155,7 +155,14 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
                 title.title
             )));
         }
-        for phrase in title.title.clone().into_vec() {
+        // Copy pasted from the web often joins a title's words with no-break spaces.
+        let written = title.title.clone().into_vec();
+        let with_no_break = written
+            .iter()
+            .filter(|p| p.contains(' '))
+            .map(|p| p.replace(' ', "\u{a0}"));
+        let all: Vec<String> = written.iter().cloned().chain(with_no_break).collect();
+        for phrase in all {
             match patterns.iter().position(|p| *p == phrase) {
                 Some(i) => phrases[i].push(id),
                 None => {
