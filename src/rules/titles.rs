@@ -134,6 +134,8 @@ struct Spec {
 struct Titles {
     /// Finds every title phrase; pattern `i` is `phrases[i]`.
     finder: AhoCorasick,
+    /// The same phrases with no-break spaces between their words.
+    no_break_finder: AhoCorasick,
     /// For each phrase, the titles it belongs to.
     phrases: Vec<Vec<usize>>,
     titles: Vec<TitleSpec>,
@@ -155,14 +157,7 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
                 title.title
             )));
         }
-        // Copy pasted from the web often joins a title's words with no-break spaces.
-        let written = title.title.clone().into_vec();
-        let with_no_break = written
-            .iter()
-            .filter(|p| p.contains(' '))
-            .map(|p| p.replace(' ', "\u{a0}"));
-        let all: Vec<String> = written.iter().cloned().chain(with_no_break).collect();
-        for phrase in all {
+        for phrase in title.title.clone().into_vec() {
             match patterns.iter().position(|p| *p == phrase) {
                 Some(i) => phrases[i].push(id),
                 None => {
@@ -173,12 +168,20 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
         }
         titles.push(title);
     }
-    let finder = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .map_err(|err| source.invalid(format!("cannot index titles: {err}")))?;
+    let build = |patterns: &[String]| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .map_err(|err| source.invalid(format!("cannot index titles: {err}")))
+    };
+    let finder = build(&patterns)?;
+    // Copy pasted from the web often joins a title's words with no-break spaces; a second automaton
+    // (same pattern numbers) finds those, run only on a story that has a no-break space.
+    let with_no_break: Vec<String> = patterns.iter().map(|p| p.replace(' ', "\u{a0}")).collect();
+    let no_break_finder = build(&with_no_break)?;
     Ok(Box::new(Titles {
         finder,
+        no_break_finder,
         phrases,
         titles,
     }))
@@ -367,7 +370,17 @@ fn qualifier_before(title: &TitleSpec, text: &str, title_start: usize) -> Option
 impl Check for Titles {
     fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
         let text = doc.text();
-        for found in self.finder.find_iter(text) {
+        let no_break = text.contains('\u{a0}').then(|| {
+            // Phrases of one word are the same in both automata: keep only no-break matches.
+            self.no_break_finder
+                .find_iter(text)
+                .filter(|m| text[m.range()].contains('\u{a0}'))
+        });
+        for found in self
+            .finder
+            .find_iter(text)
+            .chain(no_break.into_iter().flatten())
+        {
             let at_word_start = text[..found.start()]
                 .chars()
                 .next_back()
