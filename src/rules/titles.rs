@@ -132,13 +132,91 @@ struct Spec {
 }
 
 struct Titles {
-    /// Finds every title phrase; pattern `i` is `phrases[i]`.
-    finder: AhoCorasick,
-    /// The same phrases with no-break spaces between their words.
-    no_break_finder: AhoCorasick,
+    /// Finds every title phrase; phrase `i` is `phrases[i]`.
+    finder: PhraseFinder,
     /// For each phrase, the titles it belongs to.
     phrases: Vec<Vec<usize>>,
     titles: Vec<TitleSpec>,
+}
+
+/// Finds title phrases by their last word: a few distinct words ("Minister", "President") make a
+/// small automaton that skips through text fast, and each hit is checked backwards against the
+/// phrases that end with it. A space in a phrase also matches a no-break space.
+struct PhraseFinder {
+    last_words: AhoCorasick,
+    /// For each last word, the phrases ending with it, longest first, as (phrase index, bytes).
+    by_last_word: Vec<Vec<(usize, Vec<u8>)>>,
+}
+
+impl PhraseFinder {
+    fn new(phrases: &[String]) -> Result<Self, aho_corasick::BuildError> {
+        let mut words: Vec<&str> = Vec::new();
+        let mut by_last_word: Vec<Vec<(usize, Vec<u8>)>> = Vec::new();
+        for (index, phrase) in phrases.iter().enumerate() {
+            let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+            let slot = match words.iter().position(|w| *w == last) {
+                Some(slot) => slot,
+                None => {
+                    words.push(last);
+                    by_last_word.push(Vec::new());
+                    words.len() - 1
+                }
+            };
+            by_last_word[slot].push((index, phrase.as_bytes().to_vec()));
+        }
+        for candidates in &mut by_last_word {
+            candidates.sort_by_key(|(_, bytes)| std::cmp::Reverse(bytes.len()));
+        }
+        let last_words = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)?;
+        Ok(Self {
+            last_words,
+            by_last_word,
+        })
+    }
+
+    /// Every phrase in `text` that starts and ends at word boundaries: (start, end, phrase index).
+    fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, usize)> + 't {
+        let bytes = text.as_bytes();
+        self.last_words.find_iter(text).filter_map(move |hit| {
+            let end = hit.end();
+            if text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
+                return None;
+            }
+            self.by_last_word[hit.pattern().as_usize()]
+                .iter()
+                .find_map(|(index, phrase)| {
+                    let start = matches_backwards(bytes, end, phrase)?;
+                    let at_word_start = text
+                        .get(..start)?
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    at_word_start.then_some((start, end, *index))
+                })
+        })
+    }
+}
+
+/// Where `phrase` starts when it ends at `end` in `text`, a space in it matching a space or a
+/// no-break space (U+00A0, bytes C2 A0).
+fn matches_backwards(text: &[u8], end: usize, phrase: &[u8]) -> Option<usize> {
+    let mut at = end;
+    for &byte in phrase.iter().rev() {
+        if byte == b' ' && at >= 2 && text[at - 2..at] == [0xC2, 0xA0] {
+            at -= 2;
+        } else if at >= 1 && text[at - 1] == byte {
+            at -= 1;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
 }
 
 /// Compiles a `titles` rule.
@@ -168,20 +246,10 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
         }
         titles.push(title);
     }
-    let build = |patterns: &[String]| {
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns)
-            .map_err(|err| source.invalid(format!("cannot index titles: {err}")))
-    };
-    let finder = build(&patterns)?;
-    // Copy pasted from the web often joins a title's words with no-break spaces; a second automaton
-    // (same pattern numbers) finds those, run only on a story that has a no-break space.
-    let with_no_break: Vec<String> = patterns.iter().map(|p| p.replace(' ', "\u{a0}")).collect();
-    let no_break_finder = build(&with_no_break)?;
+    let finder = PhraseFinder::new(&patterns)
+        .map_err(|err| source.invalid(format!("cannot index titles: {err}")))?;
     Ok(Box::new(Titles {
         finder,
-        no_break_finder,
         phrases,
         titles,
     }))
@@ -370,35 +438,14 @@ fn qualifier_before(title: &TitleSpec, text: &str, title_start: usize) -> Option
 impl Check for Titles {
     fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
         let text = doc.text();
-        let no_break = text.contains('\u{a0}').then(|| {
-            // Phrases of one word are the same in both automata: keep only no-break matches.
-            self.no_break_finder
-                .find_iter(text)
-                .filter(|m| text[m.range()].contains('\u{a0}'))
-        });
-        for found in self
-            .finder
-            .find_iter(text)
-            .chain(no_break.into_iter().flatten())
-        {
-            let at_word_start = text[..found.start()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let at_word_end = text[found.end()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if !at_word_start || !at_word_end {
-                continue;
-            }
-            let Some((name_span, tokens)) = name_after(doc, found.end()) else {
+        for (start, end, phrase) in self.finder.find_iter(text) {
+            let Some((name_span, tokens)) = name_after(doc, end) else {
                 continue;
             };
-            for &id in &self.phrases[found.pattern().as_usize()] {
+            for &id in &self.phrases[phrase] {
                 let title = &self.titles[id];
-                if !self.qualified(title, doc, found.start(), name_span.end)
-                    || is_past_title(text, qualifier_start(title, text, found.start()))
+                if !self.qualified(title, doc, start, name_span.end)
+                    || is_past_title(text, qualifier_start(title, text, start))
                 {
                     continue;
                 }
@@ -418,8 +465,8 @@ impl Check for Titles {
                 } else {
                     holder.name.as_str()
                 };
-                let title_start = qualifier_start(title, text, found.start());
-                let title_text = &text[title_start..found.end()];
+                let title_start = qualifier_start(title, text, start);
+                let title_text = &text[title_start..end];
                 let found_name = doc.slice(name_span);
                 out.report(
                     name_span,
