@@ -191,7 +191,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         if let (Some(baseline), Ok(report)) = (&baseline, &mut checked.result) {
             baseline.filter(&report.path, &report.source, &mut report.findings);
         }
-        progress.inc(1);
+        if !progress.is_hidden() {
+            progress.inc(1);
+        }
         checked
     };
     let print_notes = |notes: Vec<String>| {
