@@ -20,6 +20,10 @@
 //! reference in another language) numbers are matched by paragraph position instead, and the
 //! paragraph checks stay silent. Every finding carries the span of the reference it compares with.
 
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
 use serde::Deserialize;
 
 use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
@@ -65,7 +69,7 @@ impl Check for Reference {
             Comparison::Numbers => compare_numbers(reference, doc, out),
             Comparison::Names => compare_names(reference, doc, context, out),
             Comparison::DroppedParagraph | Comparison::AddedParagraph => {
-                let alignment = Alignment::of(reference, doc);
+                let alignment = Alignment::cached(reference, doc);
                 if !alignment.by_content {
                     return;
                 }
@@ -92,7 +96,40 @@ struct Alignment {
     by_content: bool,
 }
 
+/// What identifies a (reference, story) pair: a hash of both texts and their paragraph counts.
+type AlignmentKey = (u64, usize, usize);
+
+thread_local! {
+    /// The last alignment computed on this thread: the `reference` rules of one story run one
+    /// after another on the same thread, and the alignment (a full word diff) is computed once.
+    static LAST_ALIGNMENT: RefCell<Option<(AlignmentKey, Rc<Alignment>)>> = const { RefCell::new(None) };
+}
+
 impl Alignment {
+    /// [`Alignment::of`], reused while the same story is checked against the same reference.
+    fn cached(reference: &Document, story: &Document) -> Rc<Alignment> {
+        let mut hasher = rustc_hash::FxHasher::default();
+        reference.text().hash(&mut hasher);
+        story.text().hash(&mut hasher);
+        // The paragraph counts make a stale alignment impossible to index out of range.
+        let key = (
+            hasher.finish(),
+            reference.paragraphs.len(),
+            story.paragraphs.len(),
+        );
+        LAST_ALIGNMENT.with(|last| {
+            let mut last = last.borrow_mut();
+            if let Some((cached_key, alignment)) = last.as_ref()
+                && *cached_key == key
+            {
+                return Rc::clone(alignment);
+            }
+            let alignment = Rc::new(Alignment::of(reference, story));
+            *last = Some((key, Rc::clone(&alignment)));
+            alignment
+        })
+    }
+
     fn of(reference: &Document, story: &Document) -> Self {
         let ranges = |doc: &Document| {
             doc.paragraphs
@@ -160,7 +197,7 @@ impl Alignment {
 }
 
 fn compare_numbers(reference: &Document, story: &Document, out: &mut Reporter<'_>) {
-    let alignment = Alignment::of(reference, story);
+    let alignment = Alignment::cached(reference, story);
     let numbers = |doc: &Document, span: Span| quantities(doc, span);
     let story_numbers: Vec<Vec<NumberMention>> = story
         .paragraphs
