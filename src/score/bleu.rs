@@ -5,14 +5,14 @@
 
 use std::fmt;
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::ScoreError;
 use super::ngrams::{PrefixKeys, max_union, sorted_intersection};
+use super::per_segment;
 use super::pytext::{py_lower, py_rstrip, py_split};
 use super::signature::Signature;
 use super::tokenize::Tokenizer;
-use super::{ScoreError, check_alignment};
 
 /// BLEU's maximum n-gram order (sacreBLEU's default, not configurable on its
 /// command line either).
@@ -310,15 +310,9 @@ pub fn corpus_stats(
     hyps: &[String],
     refs: &[Vec<String>],
 ) -> Result<Vec<BleuStats>, ScoreError> {
-    check_alignment(hyps, refs)?;
-    Ok(hyps
-        .par_iter()
-        .enumerate()
-        .map(|(i, hyp)| {
-            let line_refs: Vec<&str> = refs.iter().map(|stream| stream[i].as_str()).collect();
-            segment_stats(config, hyp, &line_refs)
-        })
-        .collect())
+    per_segment(hyps, refs, |hyp, line_refs| {
+        segment_stats(config, hyp, line_refs)
+    })
 }
 
 /// Corpus-level BLEU: statistics summed over all segments.

@@ -4,13 +4,13 @@
 //! punctuation split off, per-segment statistics taken from the reference
 //! with the best segment F-score, summed over the corpus.
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::ScoreError;
 use super::ngrams::PrefixKeys;
+use super::per_segment;
 use super::pytext::{py_lower, py_split};
 use super::signature::Signature;
-use super::{ScoreError, check_alignment};
 
 /// The largest character n-gram order supported (n-grams are packed into
 /// 128-bit keys, 21 bits per character).
@@ -287,15 +287,9 @@ pub fn corpus_stats(
     refs: &[Vec<String>],
 ) -> Result<Vec<ChrfStats>, ScoreError> {
     config.validate()?;
-    check_alignment(hyps, refs)?;
-    Ok(hyps
-        .par_iter()
-        .enumerate()
-        .map(|(i, hyp)| {
-            let line_refs: Vec<&str> = refs.iter().map(|stream| stream[i].as_str()).collect();
-            segment_stats(config, hyp, &line_refs)
-        })
-        .collect())
+    per_segment(hyps, refs, |hyp, line_refs| {
+        segment_stats(config, hyp, line_refs)
+    })
 }
 
 /// Corpus-level chrF: statistics summed over all segments.

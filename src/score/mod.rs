@@ -113,6 +113,25 @@ pub fn check_alignment(hyps: &[String], refs: &[Vec<String>]) -> Result<(), Scor
     Ok(())
 }
 
+/// Applies `segment` to every hypothesis line with its references, in parallel, after checking
+/// that every reference stream is as long as the hypotheses.
+pub(crate) fn per_segment<T: Send>(
+    hyps: &[String],
+    refs: &[Vec<String>],
+    segment: impl Fn(&str, &[&str]) -> T + Sync,
+) -> Result<Vec<T>, ScoreError> {
+    use rayon::prelude::*;
+    check_alignment(hyps, refs)?;
+    Ok(hyps
+        .par_iter()
+        .enumerate()
+        .map(|(i, hyp)| {
+            let line_refs: Vec<&str> = refs.iter().map(|stream| stream[i].as_str()).collect();
+            segment(hyp, &line_refs)
+        })
+        .collect())
+}
+
 /// A metric `wirecheck score` can compute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Metric {

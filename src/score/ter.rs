@@ -21,13 +21,13 @@
 //! on the first `i` hypothesis words (all candidates have the same length,
 //! so the beam is the same).
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::ScoreError;
+use super::per_segment;
 use super::pytext::{py_rstrip, py_split};
 use super::signature::Signature;
 use super::ter_normalize::TerConfig;
-use super::{ScoreError, check_alignment};
 
 const MAX_SHIFT_SIZE: usize = 10;
 const MAX_SHIFT_DIST: usize = 50;
@@ -467,14 +467,11 @@ pub fn corpus_stats(
     hyps: &[String],
     refs: &[Vec<String>],
 ) -> Result<Vec<TerStats>, ScoreError> {
-    check_alignment(hyps, refs)?;
-    hyps.par_iter()
-        .enumerate()
-        .map(|(i, hyp)| {
-            let line_refs: Vec<&str> = refs.iter().map(|stream| stream[i].as_str()).collect();
-            segment_stats(config, hyp, &line_refs)
-        })
-        .collect()
+    per_segment(hyps, refs, |hyp, line_refs| {
+        segment_stats(config, hyp, line_refs)
+    })?
+    .into_iter()
+    .collect()
 }
 
 /// Corpus-level TER: edits and reference lengths summed over segments.
