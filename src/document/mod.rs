@@ -406,6 +406,27 @@ impl Document {
         spans
     }
 
+    /// True when a capital letter at the start of `span` says nothing about the word: the span lies
+    /// in the headline (often in title case or capitals), a front line or the dateline, or starts a
+    /// sentence.
+    pub fn capital_is_positional(&self, span: Span) -> bool {
+        let within = |outer: &Span| outer.start <= span.start && span.end <= outer.end;
+        if self.headline.iter().chain(&self.dateline).any(within)
+            || self.front.iter().any(|line| within(&line.span))
+        {
+            return true;
+        }
+        let text = self.text();
+        let before = text[..span.start.min(text.len())]
+            .trim_end_matches(|c: char| c.is_whitespace() || OPENING_QUOTES.contains(&c));
+        let after_dateline = self.dateline.is_some_and(|d| d.end == before.len());
+        after_dateline
+            || before.is_empty()
+            || before.ends_with('\n')
+            || before.ends_with(['.', '!', '?', '…'])
+            || (before.ends_with(CLOSING_QUOTES) && ends_sentence(before))
+    }
+
     /// The words lying inside `span`, as a slice of [`Document::words`].
     pub fn words_in(&self, span: Span) -> &[Span] {
         let first = self.words.partition_point(|w| w.start < span.start);
@@ -613,8 +634,12 @@ impl Layout {
         let mut added = 0;
         while let Some((line, tail)) = rest.split_first() {
             let line_text = line.span.slice(text);
+            let repeats_headline = same_words(line_text, headline.slice(text));
+            // A line that ends like a sentence ("Will Japan raise taxes?", a quote) is the story's
+            // first paragraph, unless it is the headline again (which may end in "?").
             if added == MAX_FRONT_LINES
                 || !looks_like_heading(line_text)
+                || (ends_sentence(line_text) && !repeats_headline)
                 || line_text.starts_with(char::is_lowercase)
                 || find_dateline(text, line.span).is_some()
             {
@@ -624,7 +649,7 @@ impl Layout {
                 l.kind == FrontLineKind::Byline && is_byline(l.span.slice(text))
             });
             let credit = after_byline && !line.after_blank && is_credit(line_text);
-            let kind = if same_words(line_text, headline.slice(text)) {
+            let kind = if repeats_headline {
                 FrontLineKind::RepeatedHeadline
             } else if is_byline(line_text) || credit {
                 FrontLineKind::Byline
@@ -676,8 +701,14 @@ fn looks_like_heading(line: &str) -> bool {
     words <= 20 && !line.ends_with(['.', ':'])
 }
 
+/// Quotes and brackets that may open a sentence.
+const OPENING_QUOTES: &[char] = &['"', '\'', '“', '‘', '(', '«', '['];
+/// Quotes and brackets that may close a sentence after its full stop.
+const CLOSING_QUOTES: &[char] = &['"', '\'', '”', '’', ')', '»', ']'];
+
+/// True when `line` ends like a sentence: `.`, `!`, `?` or `…`, before any closing quotes.
 fn ends_sentence(line: &str) -> bool {
-    let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+    let trimmed = line.trim_end_matches(CLOSING_QUOTES);
     trimmed.ends_with(['.', '!', '?', '…'])
 }
 
