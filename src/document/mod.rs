@@ -850,6 +850,45 @@ mod tests {
     }
 
     #[test]
+    fn short_lines_that_end_like_sentences_are_no_front_lines() {
+        for lede in [
+            "Will Japan raise taxes?",
+            "Japan says no!",
+            "And then there were none…",
+            "\"We will not back down.\"",
+            "“We will not back down?”",
+            "(Updated with new figures.)",
+        ] {
+            let text = format!("Japan Weighs Tax Rise\n\n{lede}\n\nTOKYO (AP) — Japan said.\n");
+            let doc = Document::parse(text, InputFormat::Text);
+            assert_eq!(doc.front, [], "{lede}");
+            assert_eq!(doc.slice(doc.paragraphs[0]), lede);
+        }
+        let text = "Is Japan Ready?\nAnalysis\nIs Japan ready?\n\nTOKYO (AP) — Japan said.\n";
+        let doc = Document::parse(text.to_owned(), InputFormat::Text);
+        let kinds: Vec<_> = doc.front.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [FrontLineKind::Label, FrontLineKind::RepeatedHeadline]
+        );
+    }
+
+    #[test]
+    fn positional_capitals() {
+        let text = "Adviser Quits\n\nKYIV (AP) — Kyiv said. \"Officials in Kyiv agreed,\" he said.\n";
+        let doc = Document::parse(text.to_owned(), InputFormat::Text);
+        let positional = |word: &str, nth: usize| {
+            let at = text.match_indices(word).nth(nth).unwrap().0;
+            doc.capital_is_positional(Span::new(at, at + word.len()))
+        };
+        assert!(positional("Adviser", 0), "headline");
+        assert!(positional("KYIV", 0), "dateline");
+        assert!(positional("Kyiv", 0), "after the dateline");
+        assert!(positional("Officials", 0), "after an opening quote");
+        assert!(!positional("Kyiv", 1), "inside a sentence");
+    }
+
+    #[test]
     fn wire_datelines() {
         for (line, lead) in [
             ("TOKYO (AP) — Japan said", "TOKYO (AP) —"),
