@@ -65,8 +65,7 @@ fn setup(path: &Path) -> (Option<RuleSet>, Context) {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("fixtures/reference")
             .join(name);
-        let text = fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let format = InputFormat::from_path(&path);
         context.reference = Some(std::sync::Arc::new(Document::parse(text, format)));
     }

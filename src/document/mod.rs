@@ -406,14 +406,19 @@ impl Document {
         spans
     }
 
+    /// True when `span` lies in the headline, a front line or the dateline: lines often set in
+    /// capitals or title case.
+    pub fn in_display_lines(&self, span: Span) -> bool {
+        let within = |outer: &Span| outer.start <= span.start && span.end <= outer.end;
+        self.headline.iter().chain(&self.dateline).any(within)
+            || self.front.iter().any(|line| within(&line.span))
+    }
+
     /// True when a capital letter at the start of `span` says nothing about the word: the span lies
     /// in the headline (often in title case or capitals), a front line or the dateline, or starts a
     /// sentence.
     pub fn capital_is_positional(&self, span: Span) -> bool {
-        let within = |outer: &Span| outer.start <= span.start && span.end <= outer.end;
-        if self.headline.iter().chain(&self.dateline).any(within)
-            || self.front.iter().any(|line| within(&line.span))
-        {
+        if self.in_display_lines(span) {
             return true;
         }
         let text = self.text();
@@ -698,18 +703,19 @@ fn group_paragraphs(text: &str, lines: &[Line]) -> Vec<Span> {
 /// A headline, kicker or byline: short, and not ending like a sentence.
 fn looks_like_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words <= 20 && !line.ends_with(['.', ':'])
+    words <= 20 && !line.ends_with(['.', ':', '。', '：'])
 }
 
 /// Quotes and brackets that may open a sentence.
 const OPENING_QUOTES: &[char] = &['"', '\'', '“', '‘', '(', '«', '['];
 /// Quotes and brackets that may close a sentence after its full stop.
-const CLOSING_QUOTES: &[char] = &['"', '\'', '”', '’', ')', '»', ']'];
+const CLOSING_QUOTES: &[char] = &['"', '\'', '”', '’', ')', '»', ']', '」', '』', '）'];
 
-/// True when `line` ends like a sentence: `.`, `!`, `?` or `…`, before any closing quotes.
+/// True when `line` ends like a sentence: `.`, `!`, `?` or `…` (or their CJK full-width forms),
+/// before any closing quotes.
 fn ends_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(CLOSING_QUOTES);
-    trimmed.ends_with(['.', '!', '?', '…'])
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 fn is_byline(line: &str) -> bool {
@@ -858,6 +864,8 @@ mod tests {
             "\"We will not back down.\"",
             "“We will not back down?”",
             "(Updated with new figures.)",
+            "防衛省は金曜日、予算を要求した。",
+            "「予算は足りるのか？」",
         ] {
             let text = format!("Japan Weighs Tax Rise\n\n{lede}\n\nTOKYO (AP) — Japan said.\n");
             let doc = Document::parse(text, InputFormat::Text);
@@ -875,7 +883,8 @@ mod tests {
 
     #[test]
     fn positional_capitals() {
-        let text = "Adviser Quits\n\nKYIV (AP) — Kyiv said. \"Officials in Kyiv agreed,\" he said.\n";
+        let text =
+            "Adviser Quits\n\nKYIV (AP) — Kyiv said. \"Officials in Kyiv agreed,\" he said.\n";
         let doc = Document::parse(text.to_owned(), InputFormat::Text);
         let positional = |word: &str, nth: usize| {
             let at = text.match_indices(word).nth(nth).unwrap().0;

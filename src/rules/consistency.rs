@@ -25,9 +25,7 @@ use serde::Deserialize;
 
 use super::pattern::{compile_regex, word_alternation};
 use super::scope::units_of;
-use super::{
-    Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope, Unit, match_case,
-};
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope, Unit, match_case};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -184,13 +182,13 @@ impl Preferred {
 }
 
 /// True for a word in capitals: two letters or more, none of them small.
-fn all_capitals(text: &str) -> bool {
+pub(super) fn all_capitals(text: &str) -> bool {
     let mut letters = text.chars().filter(|c| c.is_alphabetic());
     letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
 }
 
 /// Words in capitals with only their initials kept: "NEW DELHI" → "New Delhi".
-fn capital_initials(text: &str) -> String {
+pub(super) fn capital_initials(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at_word_start = true;
     for c in text.chars() {
