@@ -577,6 +577,8 @@ struct Layout {
 
 /// A story has at most this many lines between its headline and its body.
 const MAX_FRONT_LINES: usize = 6;
+/// Fewest words of a line after the headline that ends like a sentence and so starts the story.
+const MIN_LEDE_WORDS: usize = 3;
 
 impl Layout {
     fn of(text: &str, lines: &[Line]) -> Self {
@@ -641,10 +643,20 @@ impl Layout {
             let line_text = line.span.slice(text);
             let repeats_headline = same_words(line_text, headline.slice(text));
             // A line that ends like a sentence ("Will Japan raise taxes?", a quote) is the story's
-            // first paragraph, unless it is the headline again (which may end in "?").
+            // first paragraph, unless it is the headline again (which may end in "?") or a kicker
+            // of a word or two ("Exclusive!").
+            let lede = !repeats_headline
+                && match line_text.trim_end_matches(CLOSING_QUOTES).chars().last() {
+                    // CJK text has no spaces to count words by; its full stops are enough.
+                    Some('。' | '！' | '？') => true,
+                    Some('.' | '!' | '?' | '…') => {
+                        line_text.split_whitespace().count() >= MIN_LEDE_WORDS
+                    }
+                    _ => false,
+                };
             if added == MAX_FRONT_LINES
                 || !looks_like_heading(line_text)
-                || (ends_sentence(line_text) && !repeats_headline)
+                || lede
                 || line_text.starts_with(char::is_lowercase)
                 || find_dateline(text, line.span).is_some()
             {
@@ -872,13 +884,14 @@ mod tests {
             assert_eq!(doc.front, [], "{lede}");
             assert_eq!(doc.slice(doc.paragraphs[0]), lede);
         }
-        let text = "Is Japan Ready?\nAnalysis\nIs Japan ready?\n\nTOKYO (AP) — Japan said.\n";
+        let text = "Is Japan Ready?\nExclusive!\nIs Japan ready?\n\nTOKYO (AP) — Japan said.\n";
         let doc = Document::parse(text.to_owned(), InputFormat::Text);
         let kinds: Vec<_> = doc.front.iter().map(|l| l.kind).collect();
         assert_eq!(
             kinds,
             [FrontLineKind::Label, FrontLineKind::RepeatedHeadline]
         );
+        assert_eq!(doc.slice(doc.dateline.unwrap()), "TOKYO (AP) —");
     }
 
     #[test]
