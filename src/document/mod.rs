@@ -422,8 +422,11 @@ impl Document {
             return true;
         }
         let text = self.text();
-        let before = text[..span.start.min(text.len())]
-            .trim_end_matches(|c: char| c.is_whitespace() || OPENING_QUOTES.contains(&c));
+        let Some(before) = text.get(..span.start) else {
+            return false;
+        };
+        let before =
+            before.trim_end_matches(|c: char| c.is_whitespace() || OPENING_QUOTES.contains(&c));
         let after_dateline = self.dateline.is_some_and(|d| d.end == before.len());
         after_dateline
             || before.is_empty()

@@ -139,8 +139,10 @@ impl Preferred {
     fn choose(doc: &Document, unit: Unit, text: &str, majority: &[Span]) -> Self {
         let rank = |found: &Span| {
             let written = found.slice(text);
-            // Spans of a raw unit are byte offsets of the original; near enough for a position.
-            let positional = doc.capital_is_positional(found.shift(unit.span.start));
+            // A raw unit's spans are offsets of the original bytes, which locate the headline and
+            // sentences only when normalising changed nothing.
+            let positional = (!unit.raw || doc.is_normalized())
+                && doc.capital_is_positional(found.shift(unit.span.start));
             (all_capitals(written), positional)
         };
         let best = majority.iter().min_by_key(|found| rank(found));
