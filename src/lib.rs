@@ -26,6 +26,7 @@ pub mod dates;
 pub mod diff;
 pub mod document;
 pub mod engine;
+pub mod excerpt;
 pub mod finding;
 pub mod fix;
 pub mod gazetteer;

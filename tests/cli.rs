@@ -566,6 +566,40 @@ fn reference_checks_compare_numbers_names_and_paragraphs() {
 }
 
 #[test]
+fn reference_notes_quote_whole_words_and_point_where_text_is_missing() {
+    let out = stdout_of(cmd().args([
+        "check",
+        "--no-config",
+        "--reference",
+        "fixtures/reference/reference.txt",
+        "fixtures/reference/translation.txt",
+    ]));
+    // The reference paragraph is quoted up to a word boundary, with an ellipsis.
+    assert!(
+        out.contains(
+            "= note: reference: fixtures/reference/reference.txt:7:1: 'The ministry also plans to station about 1,500 troops on Yonaguni, the…'\n"
+        ),
+        "{out}"
+    );
+    // "340 billion yen" is missing between "and" and "drones": one caret there, not the sentence.
+    let missing = out
+        .split("\n\n")
+        .find(|finding| finding.contains("Missing here"))
+        .expect("a missing-number finding");
+    let caret_line = missing
+        .lines()
+        .find(|line| line.trim_start().starts_with('|') && line.contains('^'))
+        .expect("an underline");
+    let column = caret_line.find('^').unwrap() - caret_line.find('|').unwrap() - 1;
+    assert_eq!(caret_line.matches('^').count(), 1, "{missing}");
+    let source_line = missing.lines().find(|l| l.starts_with("5 |")).unwrap();
+    assert!(
+        source_line["5 |".len()..][column..].starts_with("drones"),
+        "{missing}"
+    );
+}
+
+#[test]
 fn diff_check_reports_findings_introduced_and_resolved() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("old.txt");

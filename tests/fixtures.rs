@@ -41,6 +41,9 @@ struct Options {
     /// `wirecheck.yaml` keys.
     #[serde(default)]
     config: Config,
+    /// As `--reference`: a file name under `fixtures/reference/`.
+    #[serde(default)]
+    reference: Option<String>,
 }
 
 /// The rules and context a story is checked with: the shipped defaults, or its sidecar's.
@@ -49,13 +52,22 @@ fn setup(path: &Path) -> (Option<RuleSet>, Context) {
     let Ok(text) = fs::read_to_string(&sidecar) else {
         return (None, Context::default());
     };
-    let options: Options =
+    let mut options: Options =
         serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", sidecar.display()));
+    options.config.root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut context = options.config.context().expect("sidecar config is valid");
     if let Some(date) = &options.date {
         let date = PublicationDate::parse(date, DateSource::CommandLine).expect("valid date");
         context.publication = Some(date);
         context.publication_date = Some(date.date);
+    }
+    if let Some(name) = &options.reference {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/reference")
+            .join(name);
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let format = InputFormat::from_path(&path);
+        context.reference = Some(std::sync::Arc::new(Document::parse(text, format)));
     }
     let rules = options.config.rule_set(&[]).expect("sidecar packs compile");
     (Some(rules), context)

@@ -63,6 +63,40 @@ proptest! {
     }
 
     #[test]
+    fn reference_findings_lie_inside_story_and_reference(story in story_text(), reference in story_text(), digits in "[0-9 .,%$]{0,12}") {
+        let story = format!("{story}{digits}");
+        let reference = Document::parse(format!("{reference}{digits}1"), InputFormat::Text);
+        let context = Context { reference: Some(std::sync::Arc::new(reference.clone())), ..Context::default() };
+        let doc = Document::parse(story.clone(), InputFormat::Text);
+        for finding in rules().check(&doc, &context) {
+            let span = finding.span;
+            prop_assert!(span.start <= span.end && span.end <= story.len());
+            prop_assert!(story.is_char_boundary(span.start) && story.is_char_boundary(span.end));
+            if let Some(at) = finding.reference {
+                let source = reference.original();
+                prop_assert!(at.start <= at.end && at.end <= source.len());
+                prop_assert!(source.is_char_boundary(at.start) && source.is_char_boundary(at.end));
+            }
+        }
+    }
+
+    #[test]
+    fn quotations_are_whole_words_within_their_limit(text in story_text(), limit in 1usize..80) {
+        let quoted = wirecheck::excerpt::words_within(&text, limit);
+        let body = quoted.strip_suffix('…').unwrap_or(&quoted);
+        prop_assert!(body.chars().count() <= limit);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let kept: Vec<&str> = body.split_whitespace().collect();
+        // Every word kept is the text's own, in order; only a first word too long to fit is cut.
+        if kept.len() > 1 || words.first().is_some_and(|w| w.chars().count() <= limit) {
+            for (i, word) in kept.iter().enumerate() {
+                let last = i + 1 == kept.len();
+                prop_assert!(*word == words[i] || (last && words[i].starts_with(word)), "{:?} from {:?}", quoted, text);
+            }
+        }
+    }
+
+    #[test]
     fn arbitrary_unicode_never_panics(text in "\\PC*") {
         let doc = Document::parse(text, InputFormat::Text);
         let _ = rules().check(&doc, &Context::default());

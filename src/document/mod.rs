@@ -406,6 +406,35 @@ impl Document {
         spans
     }
 
+    /// True when `span` lies in the headline, a front line or the dateline: lines often set in
+    /// capitals or title case.
+    pub fn in_display_lines(&self, span: Span) -> bool {
+        let within = |outer: &Span| outer.start <= span.start && span.end <= outer.end;
+        self.headline.iter().chain(&self.dateline).any(within)
+            || self.front.iter().any(|line| within(&line.span))
+    }
+
+    /// True when a capital letter at the start of `span` says nothing about the word: the span lies
+    /// in the headline (often in title case or capitals), a front line or the dateline, or starts a
+    /// sentence.
+    pub fn capital_is_positional(&self, span: Span) -> bool {
+        if self.in_display_lines(span) {
+            return true;
+        }
+        let text = self.text();
+        let Some(before) = text.get(..span.start) else {
+            return false;
+        };
+        let before =
+            before.trim_end_matches(|c: char| c.is_whitespace() || OPENING_QUOTES.contains(&c));
+        let after_dateline = self.dateline.is_some_and(|d| d.end == before.len());
+        after_dateline
+            || before.is_empty()
+            || before.ends_with('\n')
+            || before.ends_with(['.', '!', '?', '…'])
+            || (before.ends_with(CLOSING_QUOTES) && ends_sentence(before))
+    }
+
     /// The words lying inside `span`, as a slice of [`Document::words`].
     pub fn words_in(&self, span: Span) -> &[Span] {
         let first = self.words.partition_point(|w| w.start < span.start);
@@ -551,6 +580,8 @@ struct Layout {
 
 /// A story has at most this many lines between its headline and its body.
 const MAX_FRONT_LINES: usize = 6;
+/// Fewest words of a line after the headline that ends like a sentence and so starts the story.
+const MIN_LEDE_WORDS: usize = 3;
 
 impl Layout {
     fn of(text: &str, lines: &[Line]) -> Self {
@@ -613,8 +644,22 @@ impl Layout {
         let mut added = 0;
         while let Some((line, tail)) = rest.split_first() {
             let line_text = line.span.slice(text);
+            let repeats_headline = same_words(line_text, headline.slice(text));
+            // A line that ends like a sentence ("Will Japan raise taxes?", a quote) is the story's
+            // first paragraph, unless it is the headline again (which may end in "?") or a kicker
+            // of a word or two ("Exclusive!").
+            let lede = !repeats_headline
+                && match line_text.trim_end_matches(CLOSING_QUOTES).chars().last() {
+                    // CJK text has no spaces to count words by; its full stops are enough.
+                    Some('。' | '！' | '？') => true,
+                    Some('.' | '!' | '?' | '…') => {
+                        line_text.split_whitespace().count() >= MIN_LEDE_WORDS
+                    }
+                    _ => false,
+                };
             if added == MAX_FRONT_LINES
                 || !looks_like_heading(line_text)
+                || lede
                 || line_text.starts_with(char::is_lowercase)
                 || find_dateline(text, line.span).is_some()
             {
@@ -624,7 +669,7 @@ impl Layout {
                 l.kind == FrontLineKind::Byline && is_byline(l.span.slice(text))
             });
             let credit = after_byline && !line.after_blank && is_credit(line_text);
-            let kind = if same_words(line_text, headline.slice(text)) {
+            let kind = if repeats_headline {
                 FrontLineKind::RepeatedHeadline
             } else if is_byline(line_text) || credit {
                 FrontLineKind::Byline
@@ -673,12 +718,19 @@ fn group_paragraphs(text: &str, lines: &[Line]) -> Vec<Span> {
 /// A headline, kicker or byline: short, and not ending like a sentence.
 fn looks_like_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words <= 20 && !line.ends_with(['.', ':'])
+    words <= 20 && !line.ends_with(['.', ':', '。', '：'])
 }
 
+/// Quotes and brackets that may open a sentence.
+const OPENING_QUOTES: &[char] = &['"', '\'', '“', '‘', '(', '«', '['];
+/// Quotes and brackets that may close a sentence after its full stop.
+const CLOSING_QUOTES: &[char] = &['"', '\'', '”', '’', ')', '»', ']', '」', '』', '）'];
+
+/// True when `line` ends like a sentence: `.`, `!`, `?` or `…` (or their CJK full-width forms),
+/// before any closing quotes.
 fn ends_sentence(line: &str) -> bool {
-    let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
-    trimmed.ends_with(['.', '!', '?', '…'])
+    let trimmed = line.trim_end_matches(CLOSING_QUOTES);
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 fn is_byline(line: &str) -> bool {
@@ -816,6 +868,49 @@ mod tests {
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.sentences.len(), 3);
         assert_eq!(doc.slice(doc.sentences[1].span), "They met.");
+    }
+
+    #[test]
+    fn short_lines_that_end_like_sentences_are_no_front_lines() {
+        for lede in [
+            "Will Japan raise taxes?",
+            "Japan says no!",
+            "And then there were none…",
+            "\"We will not back down.\"",
+            "“We will not back down?”",
+            "(Updated with new figures.)",
+            "防衛省は金曜日、予算を要求した。",
+            "「予算は足りるのか？」",
+        ] {
+            let text = format!("Japan Weighs Tax Rise\n\n{lede}\n\nTOKYO (AP) — Japan said.\n");
+            let doc = Document::parse(text, InputFormat::Text);
+            assert_eq!(doc.front, [], "{lede}");
+            assert_eq!(doc.slice(doc.paragraphs[0]), lede);
+        }
+        let text = "Is Japan Ready?\nExclusive!\nIs Japan ready?\n\nTOKYO (AP) — Japan said.\n";
+        let doc = Document::parse(text.to_owned(), InputFormat::Text);
+        let kinds: Vec<_> = doc.front.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            [FrontLineKind::Label, FrontLineKind::RepeatedHeadline]
+        );
+        assert_eq!(doc.slice(doc.dateline.unwrap()), "TOKYO (AP) —");
+    }
+
+    #[test]
+    fn positional_capitals() {
+        let text =
+            "Adviser Quits\n\nKYIV (AP) — Kyiv said. \"Officials in Kyiv agreed,\" he said.\n";
+        let doc = Document::parse(text.to_owned(), InputFormat::Text);
+        let positional = |word: &str, nth: usize| {
+            let at = text.match_indices(word).nth(nth).unwrap().0;
+            doc.capital_is_positional(Span::new(at, at + word.len()))
+        };
+        assert!(positional("Adviser", 0), "headline");
+        assert!(positional("KYIV", 0), "dateline");
+        assert!(positional("Kyiv", 0), "after the dateline");
+        assert!(positional("Officials", 0), "after an opening quote");
+        assert!(!positional("Kyiv", 1), "inside a sentence");
     }
 
     #[test]

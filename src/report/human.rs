@@ -82,7 +82,7 @@ fn render(
         .map(|(span, file)| {
             let position =
                 crate::span::LineIndex::new(&file.source).position(&file.source, span.start);
-            let text: String = span.slice(&file.source).chars().take(80).collect();
+            let text = crate::excerpt::words_within(span.slice(&file.source), 80);
             format!(
                 "reference: {}:{}:{}: '{text}'",
                 file.path, position.line, position.column

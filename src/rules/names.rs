@@ -205,7 +205,7 @@ impl Names {
             return None;
         }
         let miss = self.index.near_miss(word)?;
-        let common = word.len() >= 5 && ENGLISH_WORDS.contains(word.to_lowercase().as_str());
+        let common = is_common_word(word);
         Some(Lookup {
             token: miss.token.to_owned(),
             entries: miss.entries,
@@ -224,8 +224,13 @@ impl Names {
     }
 }
 
+/// True for a common English word of five letters or more, in any case ("Copper", "Analysts").
+pub(crate) fn is_common_word(word: &str) -> bool {
+    word.len() >= 5 && ENGLISH_WORDS.contains(word.to_lowercase().as_str())
+}
+
 /// A word without its possessive ending ("Motegi's" → "Motegi"), and its span.
-fn without_possessive(word: &str, span: Span) -> (&str, Span) {
+pub(crate) fn without_possessive(word: &str, span: Span) -> (&str, Span) {
     match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
         Some(stem) if !stem.is_empty() => (stem, Span::new(span.start, span.start + stem.len())),
         _ => (word, span),

@@ -19,6 +19,13 @@
 //! Paragraphs are matched with the word diff's paragraph alignment; when nothing aligns (a
 //! reference in another language) numbers are matched by paragraph position instead, and the
 //! paragraph checks stay silent. Every finding carries the span of the reference it compares with.
+//!
+//! A finding covers only what differs: the changed number, the misspelt name, the added
+//! paragraph. What is missing is reported as an empty span where it would stand, found through
+//! the word diff (the start of the matching paragraph when paragraphs were matched by position).
+//! Names are compared without possessive endings; a common word capitalised only by its place (a
+//! sentence start, a title-case headline) is not taken for a name, and a name the reference has
+//! only in capitals (its dateline or headline) is suggested with a capital initial.
 
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
@@ -26,10 +33,13 @@ use std::rc::Rc;
 
 use serde::Deserialize;
 
+use super::consistency::{all_capitals, capital_initials};
+use super::names::{is_common_word, without_possessive};
 use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
 use crate::dates::find_dates;
-use crate::diff::{DiffOptions, ParagraphPairing, diff_stories};
+use crate::diff::{ChangeKind, DiffOptions, ParagraphPairing, WordChange, diff_stories};
 use crate::document::Document;
+use crate::excerpt::words_within;
 use crate::name_index::NameIndex;
 use crate::numbers::{NumberMention, find_numbers};
 use crate::span::Span;
@@ -94,6 +104,8 @@ struct Alignment {
     matched_story: Vec<bool>,
     /// True when paragraphs were matched by their words; false when by position.
     by_content: bool,
+    /// The word changes (not `Equal`) inside matched paragraphs, as byte ranges of both texts.
+    changes: Vec<WordChange>,
 }
 
 /// What identifies a (reference, story) pair: a hash of both texts and their paragraph counts.
@@ -139,6 +151,7 @@ impl Alignment {
         };
         let mut story_of = vec![None; reference.paragraphs.len()];
         let mut matched_story = vec![false; story.paragraphs.len()];
+        let mut changes = Vec::new();
         let options = DiffOptions {
             ignore_case: true,
             ..DiffOptions::default()
@@ -174,6 +187,10 @@ impl Alignment {
                     }
                     _ => Vec::new(),
                 };
+                if !pairs.is_empty() {
+                    let changed = block.changes.iter().filter(|c| c.kind != ChangeKind::Equal);
+                    changes.extend(changed.cloned());
+                }
                 for (old, new) in pairs {
                     story_of[old].get_or_insert(new);
                     matched_story[new] = true;
@@ -192,7 +209,37 @@ impl Alignment {
             story_of,
             matched_story,
             by_content,
+            changes,
         }
+    }
+
+    /// What stands in story `paragraph` where the reference has `span`, by the word diff: the
+    /// story text that replaced it, or an empty span (before the next word) where it was left out.
+    /// `None` when the diff records no change there.
+    fn counterpart(&self, story: &Document, span: Span, paragraph: Span) -> Option<Span> {
+        let mut place: Option<Span> = None;
+        for change in &self.changes {
+            let overlaps = change.old.start < span.end && span.start < change.old.end;
+            let inside = paragraph.start <= change.new.start && change.new.end <= paragraph.end;
+            if overlaps && inside {
+                let new = Span::new(change.new.start, change.new.end);
+                place = Some(place.map_or(new, |p| {
+                    Span::new(p.start.min(new.start), p.end.max(new.end))
+                }));
+            }
+        }
+        let place = place?;
+        let text = place.slice(story.text());
+        let lead = text.len() - text.trim_start().len();
+        let start = if lead == text.len() {
+            // Nothing but space where the reference has text: point at the next word.
+            let rest = &story.text()[place.end..paragraph.end];
+            place.end + (rest.len() - rest.trim_start().len())
+        } else {
+            place.start + lead
+        };
+        let end = (place.start + text.trim_end().len()).max(start);
+        Some(Span::new(start, end))
     }
 }
 
@@ -232,16 +279,38 @@ fn compare_numbers(reference: &Document, story: &Document, out: &mut Reporter<'_
     }
     for (r, mention) in missing {
         let reference_text = reference.slice(mention.span);
-        let target = alignment.story_of[r];
-        // The same kind of quantity, unaccounted for, in the matching paragraph: a changed number.
-        let changed = target.and_then(|p| {
-            let i = (0..story_numbers[p].len())
-                .find(|&i| !used[p][i] && story_numbers[p][i].unit == mention.unit)?;
-            used[p][i] = true;
-            Some(story_numbers[p][i].span)
-        });
+        let Some(p) = alignment.story_of[r] else {
+            // A story without paragraphs: only its start is left to point at.
+            let at = story.headline.map_or(0, |h| h.start);
+            out.report_against(
+                Span::new(at, at),
+                (reference, mention.span),
+                &["Missing here", reference_text],
+                Vec::new(),
+            );
+            continue;
+        };
+        let paragraph = story.paragraphs[p];
+        let place = alignment.counterpart(story, mention.span, paragraph);
+        // The changed number: an unused number of the story where the diff puts the reference's,
+        // of the same kind or else any; failing that (no diff in another language, a clause moved
+        // and changed), the paragraph's first unused number of the same kind.
+        let unused: Vec<usize> = (0..story_numbers[p].len())
+            .filter(|&i| !used[p][i])
+            .collect();
+        let in_place =
+            |i: &usize| place.is_some_and(|place| overlaps(story_numbers[p][*i].span, place));
+        let same_unit = |i: &usize| story_numbers[p][*i].unit == mention.unit;
+        let changed = unused
+            .iter()
+            .find(|i| in_place(i) && same_unit(i))
+            .or_else(|| unused.iter().find(|i| in_place(i)))
+            .or_else(|| unused.iter().find(|i| same_unit(i)))
+            .copied();
         match changed {
-            Some(span) => {
+            Some(i) => {
+                used[p][i] = true;
+                let span = story_numbers[p][i].span;
                 let found = format!("'{}' here", story.slice(span));
                 out.report_against(
                     span,
@@ -251,16 +320,16 @@ fn compare_numbers(reference: &Document, story: &Document, out: &mut Reporter<'_
                 );
             }
             None => {
-                let span = target
-                    .and_then(|p| {
-                        story
-                            .sentences
-                            .iter()
-                            .find(|s| s.paragraph == p)
-                            .map(|s| s.span)
-                    })
-                    .or(story.headline)
-                    .unwrap_or_default();
+                // Underline what replaced the number only when it is about as short; inside a
+                // rewritten passage, point at the passage's start.
+                let short_enough = |place: &Span| {
+                    story.words_in(*place).len() <= reference.words_in(mention.span).len() + 2
+                };
+                let span = match place {
+                    Some(place) if short_enough(&place) => place,
+                    Some(place) => Span::new(place.start, place.start),
+                    None => Span::new(paragraph.start, paragraph.start),
+                };
                 out.report_against(
                     span,
                     (reference, mention.span),
@@ -270,6 +339,11 @@ fn compare_numbers(reference: &Document, story: &Document, out: &mut Reporter<'_
             }
         }
     }
+}
+
+/// True when two spans share at least one byte.
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// The numbers and dates of `span`: a date ("Jan. 16") counts as one quantity, its month and day,
@@ -304,15 +378,26 @@ fn compare_names(
     let mut index = NameIndex::new();
     let mut first_seen: Vec<Span> = Vec::new();
     for &span in &reference.words {
-        let word = reference.slice(span);
-        if word.starts_with(char::is_uppercase) && !index.is_known(word) {
-            index.add_canonical(word, first_seen.len());
-            first_seen.push(span);
+        let (word, span) = without_possessive(reference.slice(span), span);
+        if !word.starts_with(char::is_uppercase) || index.is_known(word) {
+            continue;
         }
+        // The dateline's and a headline's capitals are typography, not spelling.
+        let token = if all_capitals(word) && reference.in_display_lines(span) {
+            capital_initials(word)
+        } else {
+            word.to_owned()
+        };
+        index.add_canonical(&token, first_seen.len());
+        first_seen.push(span);
     }
     for &span in &story.words {
-        let word = story.slice(span);
+        let (word, span) = without_possessive(story.slice(span), span);
         if !word.starts_with(char::is_uppercase) || context.known_names.contains(word) {
+            continue;
+        }
+        // "Analyst" opening a sentence is a word, whatever its capital.
+        if is_common_word(word) && story.capital_is_positional(span) {
             continue;
         }
         if let Some(miss) = index.near_miss(word) {
@@ -328,25 +413,9 @@ fn compare_names(
     }
 }
 
-/// The first words of a paragraph, for messages: whole words up to about 60 bytes.
+/// The first words of a paragraph, for messages: whole words up to about 60 characters.
 fn opening(doc: &Document, paragraph: Span) -> String {
-    const LENGTH: usize = 60;
-    let text = doc.slice(paragraph);
-    if text.len() <= LENGTH {
-        return text.to_owned();
-    }
-    let cut = doc
-        .words_in(paragraph)
-        .iter()
-        .map(|w| w.end - paragraph.start)
-        .take_while(|&end| end <= LENGTH)
-        .last()
-        .unwrap_or(LENGTH.min(text.len()));
-    let mut cut = cut;
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    format!("{}…", &text[..cut])
+    words_within(doc.slice(paragraph), 60).into_owned()
 }
 
 fn report_dropped(
@@ -360,14 +429,17 @@ fn report_dropped(
         match alignment.story_of[r] {
             Some(p) => previous_story = Some(p),
             None => {
-                // Point where the paragraph would have stood: the start of the next story paragraph.
-                let at = previous_story
-                    .map_or(0, |p| p + 1)
-                    .min(story.paragraphs.len().saturating_sub(1));
-                let Some(&anchor) = story.paragraphs.get(at) else {
-                    continue;
+                // Point where the paragraph would have stood: before the next story paragraph, or
+                // after the last.
+                let at = previous_story.map_or(0, |p| p + 1);
+                let point = match story.paragraphs.get(at) {
+                    Some(next) => next.start,
+                    None => match story.paragraphs.last() {
+                        Some(last) => last.end,
+                        None => continue,
+                    },
                 };
-                let span = story.words_in(anchor).first().copied().unwrap_or(anchor);
+                let span = Span::new(point, point);
                 out.report_against(
                     span,
                     (reference, paragraph),
