@@ -26,6 +26,7 @@ pub mod dates;
 pub mod diff;
 pub mod document;
 pub mod engine;
+pub mod excerpt;
 pub mod finding;
 pub mod fix;
 pub mod gazetteer;
@@ -39,8 +40,10 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod span;
+pub mod suggest;
 pub mod suppress;
 pub mod temp_files;
+pub mod yaml_error;
 
 pub use document::{Document, InputFormat};
 pub use engine::RuleSet;

@@ -382,3 +382,220 @@ fn a_missing_baseline_gives_its_os_error_once() {
     assert_eq!(err.matches("os error").count(), 1, "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Errors about files that are not what the user meant
+
+/// Lines of a file that must never reach the terminal.
+const SECRET: &str =
+    "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY\nDB_PASSWORD=hunter2hunter2\n";
+
+/// Runs `check` in `dir` and gives its standard error, which must be one line, and exit code 2.
+fn one_line_error(dir: &Path, args: &[&str]) -> String {
+    let out = cmd()
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    err
+}
+
+#[test]
+fn a_rules_path_that_is_no_rule_file_prints_none_of_its_contents() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("secret.env"), SECRET).unwrap();
+    fs::write(dir.path().join("story.txt"), FIXABLE).unwrap();
+    fs::write(dir.path().join("wirecheck.yaml"), "rules: [secret.env]\n").unwrap();
+    let from_flag = one_line_error(
+        dir.path(),
+        &["--no-config", "--rules", "secret.env", "story.txt"],
+    );
+    let from_config = one_line_error(dir.path(), &["story.txt"]);
+    for err in [from_flag, from_config] {
+        assert!(err.contains("secret.env:1:1: not a rule file"), "{err}");
+        for secret in ["wJalrXUtnFEMI", "hunter2", "AWS_SECRET", "DB_PASSWORD"] {
+            assert!(!err.contains(secret), "quotes the file: {err}");
+        }
+    }
+    // The same for a config file that is not one.
+    let err = one_line_error(dir.path(), &["--config", "secret.env", "story.txt"]);
+    assert!(
+        err.contains("secret.env:1:1: not a wirecheck config"),
+        "{err}"
+    );
+    assert!(!err.contains("hunter2"), "{err}");
+}
+
+#[test]
+fn a_bad_value_is_quoted_as_a_short_excerpt_with_its_key_and_position() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("story.txt"), FIXABLE).unwrap();
+    let long = "x".repeat(5000);
+    fs::write(
+        dir.path().join("Rule.yml"),
+        format!("extends: existence\nmessage: m\nlevel: {long}\ntokens: [a]\n"),
+    )
+    .unwrap();
+    let err = one_line_error(
+        dir.path(),
+        &["--no-config", "--rules", "Rule.yml", "story.txt"],
+    );
+    assert!(
+        err.contains("Rule.yml:3:8: level: unknown variant"),
+        "{err}"
+    );
+    assert!(err.len() < 300, "{} bytes: {err}", err.len());
+    fs::write(
+        dir.path().join("Rule.yml"),
+        format!("extends: existence\nmessage: m\nscope: {long}\ntokens: [a]\n"),
+    )
+    .unwrap();
+    let err = one_line_error(
+        dir.path(),
+        &["--no-config", "--rules", "Rule.yml", "story.txt"],
+    );
+    assert!(err.contains("unknown scope 'xxxx"), "{err}");
+    assert!(err.len() < 300, "{} bytes: {err}", err.len());
+    fs::write(
+        dir.path().join("Rule.yml"),
+        format!("extends: {long}\nmessage: m\n"),
+    )
+    .unwrap();
+    let err = one_line_error(
+        dir.path(),
+        &["--no-config", "--rules", "Rule.yml", "story.txt"],
+    );
+    assert!(err.contains("Rule.yml:1:10: unknown rule kind"), "{err}");
+    assert!(err.len() < 400, "{} bytes: {err}", err.len());
+}
+
+#[test]
+fn a_config_error_gives_its_position_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("story.txt"), FIXABLE).unwrap();
+    for (config, position) in [
+        ("fail_level: [1, 2]\n", ":1:13: fail_level:"),
+        ("ignore: 3\n", ":1:9: ignore:"),
+        (
+            "severity:\n  wire.DoubleSpace: sometimes\n",
+            ":2:21: severity.wire.DoubleSpace:",
+        ),
+    ] {
+        fs::write(dir.path().join("wirecheck.yaml"), config).unwrap();
+        let err = one_line_error(dir.path(), &["story.txt"]);
+        assert!(err.contains(&format!("wirecheck.yaml{position}")), "{err}");
+        assert!(!err.contains(" at line "), "position said twice: {err}");
+    }
+}
+
+#[test]
+fn config_fail_level_none_never_fails_on_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("story.txt"), FIXABLE).unwrap();
+    fs::write(dir.path().join("wirecheck.yaml"), "fail_level: none\n").unwrap();
+    cmd()
+        .current_dir(dir.path())
+        .args(["check", "--format", "line", "story.txt"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("wire.DoubledWord"));
+    // --fail-level still wins over the config.
+    cmd()
+        .current_dir(dir.path())
+        .args(["check", "--fail-level", "warning", "story.txt"])
+        .assert()
+        .code(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Misspelt names
+
+#[test]
+fn a_misspelt_pack_on_the_command_line_is_blamed_on_the_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("story.txt"), FIXABLE).unwrap();
+    // A config is found, but the mistake is not in it.
+    fs::write(dir.path().join("wirecheck.yaml"), "accept: [Ishida]\n").unwrap();
+    for (flag, given, meant) in [
+        (
+            "--packs",
+            "wire,nams",
+            "did you mean 'names-japan' or 'names-world'?",
+        ),
+        ("--enable", "dateline-xp", "did you mean 'dateline-ap'?"),
+        ("--disable", "names-wrld", "did you mean 'names-world'?"),
+    ] {
+        let err = one_line_error(dir.path(), &[flag, given, "story.txt"]);
+        assert!(
+            err.starts_with(&format!("error: {flag}: unknown pack")),
+            "{err}"
+        );
+        assert!(err.contains(meant), "{err}");
+        assert!(!err.contains("wirecheck.yaml"), "blames the config: {err}");
+    }
+}
+
+#[test]
+fn misspelt_names_in_a_config_get_a_did_you_mean_and_a_position() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("story.txt"), FIXABLE).unwrap();
+    for (config, expected) in [
+        (
+            "packs: [wire, nams]\n",
+            "wirecheck.yaml:1:15: packs: unknown pack 'nams'",
+        ),
+        (
+            "enable: [wire]\ndisable: [names-wrld]\n",
+            "wirecheck.yaml:2:11: disable: unknown pack 'names-wrld'",
+        ),
+        (
+            "severity:\n  wire.DubleSpace: off\n",
+            "wirecheck.yaml:2:3: severity: unknown rule 'wire.DubleSpace'",
+        ),
+        (
+            "severty:\n  wire.DoubleSpace: off\n",
+            "did you mean `severity`?",
+        ),
+        ("severity:\n  wire.DoubleSpace: of\n", "did you mean `off`?"),
+        (
+            "dateline_style: apx\n",
+            "wirecheck.yaml:1:17: dateline_style: unknown style 'apx'",
+        ),
+    ] {
+        fs::write(dir.path().join("wirecheck.yaml"), config).unwrap();
+        let err = one_line_error(dir.path(), &["story.txt"]);
+        assert!(err.contains(expected), "{config:?}: {err}");
+        assert!(err.contains("did you mean"), "{config:?}: {err}");
+    }
+}
+
+#[test]
+fn misspelt_rule_ids_and_kinds_get_a_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cmd()
+        .args(["rules", "--no-config", "explain", "wire.DubleSpace"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("did you mean 'wire.DoubleSpace'?"), "{err}");
+    fs::write(dir.path().join("story.txt"), FIXABLE).unwrap();
+    fs::write(
+        dir.path().join("Rule.yml"),
+        "message: m\nextends: existnce\ntokens: [a]\n",
+    )
+    .unwrap();
+    let err = one_line_error(
+        dir.path(),
+        &["--no-config", "--rules", "Rule.yml", "story.txt"],
+    );
+    assert!(
+        err.contains("Rule.yml:2:10: unknown rule kind 'extends: existnce'")
+            && err.contains("did you mean 'existence'?"),
+        "{err}"
+    );
+}
