@@ -13,12 +13,13 @@ use crate::finding::Finding;
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
     /// Reading or writing the file failed.
-    #[error("{path}: {source}")]
+    // Not `source`: the message already says it, and a chain would say it twice.
+    #[error("{path}: {error}")]
     Io {
         /// The baseline file.
         path: String,
         /// The system's error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The file is not a baseline.
     #[error("{path}: not a wirecheck baseline: {message}")]
@@ -46,24 +47,32 @@ struct File {
     findings: Vec<Entry>,
 }
 
-/// Recorded findings, counted by (path, rule, matched text).
+/// Recorded findings, counted by file, then by (rule, matched text).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Baseline {
-    counts: BTreeMap<(String, String, String), usize>,
+    counts: BTreeMap<String, BTreeMap<(String, String), usize>>,
 }
 
 impl Baseline {
     /// Records `findings` of the file at `path` whose text is `source`.
     pub fn record(&mut self, path: &str, source: &str, findings: &[Finding]) {
+        if findings.is_empty() {
+            return;
+        }
+        let recorded = self.counts.entry(normal_path(path)).or_default();
         for finding in findings {
-            *self.counts.entry(key(path, source, finding)).or_default() += 1;
+            *recorded.entry(key(source, finding)).or_default() += 1;
         }
     }
 
-    /// Removes from `findings` those the baseline records (as many of each as it counts).
+    /// Removes from `findings` those the baseline records: each entry hides as many findings as
+    /// it counts, so a fault recorded once and made again is reported.
     pub fn filter(&self, path: &str, source: &str, findings: &mut Vec<Finding>) {
-        let mut left = self.counts.clone();
-        findings.retain(|finding| match left.get_mut(&key(path, source, finding)) {
+        let Some(recorded) = self.counts.get(&normal_path(path)) else {
+            return;
+        };
+        let mut left = recorded.clone();
+        findings.retain(|finding| match left.get_mut(&key(source, finding)) {
             Some(count) if *count > 0 => {
                 *count -= 1;
                 false
@@ -75,20 +84,25 @@ impl Baseline {
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Self, BaselineError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
+        let text = std::fs::read_to_string(path).map_err(|error| BaselineError::Io {
             path: name.clone(),
-            source,
+            error,
         })?;
         let file: File = serde_json::from_str(&text).map_err(|e| BaselineError::Format {
             path: name,
             message: e.to_string(),
         })?;
-        let counts = file
-            .findings
-            .into_iter()
-            .map(|e| ((e.path, e.rule, e.matched), e.count))
-            .collect();
-        Ok(Self { counts })
+        let mut baseline = Self::default();
+        // Entries that say the same thing (baselines of shards put together) add up.
+        for entry in file.findings {
+            *baseline
+                .counts
+                .entry(normal_path(&entry.path))
+                .or_default()
+                .entry((entry.rule, entry.matched))
+                .or_default() += entry.count;
+        }
+        Ok(baseline)
     }
 
     /// Writes the baseline to `path`, atomically.
@@ -96,16 +110,18 @@ impl Baseline {
         let findings = self
             .counts
             .iter()
-            .map(|((path, rule, matched), &count)| Entry {
-                path: path.clone(),
-                rule: rule.clone(),
-                matched: matched.clone(),
-                count,
+            .flat_map(|(path, recorded)| {
+                recorded.iter().map(move |((rule, matched), &count)| Entry {
+                    path: path.clone(),
+                    rule: rule.clone(),
+                    matched: matched.clone(),
+                    count,
+                })
             })
             .collect();
-        let io = |source| BaselineError::Io {
+        let io = |error| BaselineError::Io {
             path: path.display().to_string(),
-            source,
+            error,
         };
         let json = serde_json::to_string_pretty(&File {
             version: 1,
@@ -117,22 +133,65 @@ impl Baseline {
 
     /// Number of findings recorded.
     pub fn len(&self) -> usize {
-        self.counts.values().sum()
+        self.counts.values().flat_map(BTreeMap::values).sum()
     }
 
     /// True when nothing is recorded.
     pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
+        self.len() == 0
     }
 }
 
-fn key(path: &str, source: &str, finding: &Finding) -> (String, String, String) {
+fn key(source: &str, finding: &Finding) -> (String, String) {
     let matched = source
         .get(finding.span.start..finding.span.end)
         .unwrap_or_default();
-    (
-        path.replace('\\', "/"),
-        finding.rule.clone(),
-        matched.to_owned(),
-    )
+    (finding.rule.clone(), matched.to_owned())
+}
+
+/// `path` as a baseline records it: `/` between folders, and no `.` folders, so that
+/// `./desk/story.txt`, `desk/./story.txt` and `desk\story.txt` are the same file.
+fn normal_path(path: &str) -> String {
+    let unified = path.replace('\\', "/");
+    let mut parts = unified.split('/');
+    let first = parts.next().unwrap_or_default();
+    let rest = parts.filter(|part| !part.is_empty() && *part != ".");
+    let kept: Vec<&str> = std::iter::once(first)
+        .filter(|part| *part != ".")
+        .chain(rest)
+        .collect();
+    if kept.is_empty() {
+        ".".to_owned()
+    } else {
+        kept.join("/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_recorded_without_dot_folders() {
+        assert_eq!(normal_path("./desk/story.txt"), "desk/story.txt");
+        assert_eq!(normal_path("desk/./story.txt"), "desk/story.txt");
+        assert_eq!(normal_path("desk\\story.txt"), "desk/story.txt");
+        assert_eq!(normal_path("desk//story.txt"), "desk/story.txt");
+        assert_eq!(normal_path("/srv/desk/story.txt"), "/srv/desk/story.txt");
+        assert_eq!(normal_path("../story.txt"), "../story.txt");
+        assert_eq!(normal_path("."), ".");
+    }
+
+    #[test]
+    fn identical_entries_add_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.json");
+        let entry = r#"{"path": "s.txt", "rule": "r.R", "match": "x", "count": 1}"#;
+        std::fs::write(
+            &path,
+            format!(r#"{{"version": 1, "findings": [{entry}, {entry}]}}"#),
+        )
+        .unwrap();
+        assert_eq!(Baseline::load(&path).unwrap().len(), 2);
+    }
 }

@@ -14,7 +14,7 @@
 //!   - name: Jane Doe
 //!     note: our Tokyo correspondent
 //! accept: [Ishida]                  # words never reported, whatever the rule
-//! fail_level: warning
+//! fail_level: warning             # suggestion, warning, error, or none (never fail on findings)
 //! date: 2026-01-16T09:30+09:00      # publication date when neither --date nor the story gives one
 //! dateline_style: ap                # the dateline style required: turns on dateline-ap, and
 //!                                   # every dateline rule checks this style
@@ -66,6 +66,32 @@ impl LevelOverride {
     }
 }
 
+/// The lowest severity that makes `check` fail, or `none`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailLevel {
+    /// Any finding fails.
+    Suggestion,
+    /// Warnings and errors fail.
+    Warning,
+    /// Only errors fail.
+    Error,
+    /// Never fail on findings.
+    None,
+}
+
+impl FailLevel {
+    /// The lowest severity that fails, or `None` for `none`.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailLevel::Suggestion => Some(Severity::Suggestion),
+            FailLevel::Warning => Some(Severity::Warning),
+            FailLevel::Error => Some(Severity::Error),
+            FailLevel::None => None,
+        }
+    }
+}
+
 /// The contents of a `wirecheck.yaml`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -94,9 +120,9 @@ pub struct Config {
     /// Words never reported.
     #[serde(default)]
     pub accept: Vec<String>,
-    /// The lowest severity that makes `check` fail.
+    /// The lowest severity that makes `check` fail, or `none`.
     #[serde(default)]
-    pub fail_level: Option<Severity>,
+    pub fail_level: Option<FailLevel>,
     /// The publication date to use when neither `--date` nor the story gives one.
     #[serde(default)]
     pub date: Option<String>,
@@ -112,6 +138,10 @@ pub struct Config {
     /// The config file, for messages.
     #[serde(skip)]
     pub path: Option<PathBuf>,
+    /// The config file's text, to give the position of a name it misspells; empty for a config
+    /// not read from a file.
+    #[serde(skip)]
+    pub text: String,
 }
 
 /// Why a config file could not be used.
@@ -137,17 +167,18 @@ impl Config {
         let mut config: Config = if text.trim().is_empty() {
             Config::default()
         } else {
-            serde_yaml::from_str(&text).map_err(|e| ConfigError {
-                path: path.display().to_string(),
-                location: e
-                    .location()
-                    .map(|l| format!(":{}:{}", l.line(), l.column()))
-                    .unwrap_or_default(),
-                message: e.to_string(),
+            serde_yaml::from_str(&text).map_err(|e| {
+                let described = crate::yaml_error::describe(&e, "wirecheck config");
+                ConfigError {
+                    path: path.display().to_string(),
+                    location: described.location(),
+                    message: described.message,
+                }
             })?
         };
         config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         config.path = Some(path.to_path_buf());
+        config.text = text;
         Ok(config)
     }
 
@@ -186,14 +217,22 @@ impl Config {
             .as_deref()
             .map(|text| PublicationDate::parse(text, DateSource::Config))
             .transpose()
-            .map_err(|e| self.problem(format!("date: {e}")))?;
+            .map_err(|e| self.problem_at("date", self.date.as_deref(), format!("date: {e}")))?;
         if let Some(style) = &self.dateline_style {
             let styles = crate::house_style::HouseStyles::shipped();
             if styles.get(style).is_none() {
-                return Err(self.problem(format!(
-                    "dateline_style: unknown style '{style}' (styles: {})",
-                    styles.ids().join(", ")
-                )));
+                let hint = crate::suggest::did_you_mean(style, styles.ids(), '\'')
+                    .map(|h| format!("{h} "))
+                    .unwrap_or_default();
+                return Err(self.problem_at(
+                    "dateline_style",
+                    Some(style),
+                    format!(
+                        "dateline_style: unknown style '{}' ({hint}styles: {})",
+                        crate::excerpt::excerpt(style),
+                        styles.ids().join(", ")
+                    ),
+                ));
             }
         }
         Ok(crate::rules::Context {
@@ -220,10 +259,12 @@ pub enum SetupError {
     #[error(transparent)]
     Rule(#[from] crate::rules::RuleError),
     /// The config names something that does not exist.
-    #[error("{path}: {message}")]
+    #[error("{path}{location}: {message}")]
     Config {
         /// The config file.
         path: String,
+        /// `:line:column`, when known.
+        location: String,
         /// What is wrong.
         message: String,
     },
@@ -231,29 +272,40 @@ pub enum SetupError {
 
 impl Config {
     fn problem(&self, message: String) -> SetupError {
+        self.problem_at("", None, message)
+    }
+
+    /// An error about the value `value` of the top-level `key`, at its position in the file
+    /// when it can be found there.
+    fn problem_at(&self, key: &str, value: Option<&str>, message: String) -> SetupError {
         let path = self
             .path
             .as_ref()
             .map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
-        SetupError::Config { path, message }
+        let location = value
+            .and_then(|value| position_of_value(&self.text, key, value))
+            .map(|(line, column)| format!(":{line}:{column}"))
+            .unwrap_or_default();
+        SetupError::Config {
+            path,
+            location,
+            message,
+        }
     }
 
     /// Compiles the rules of a run: the shipped packs in use, the config's rule paths and names,
     /// then `extra_rule_paths` (from `--rules`), with the config's severity overrides applied.
     pub fn rule_set(&self, extra_rule_paths: &[PathBuf]) -> Result<crate::RuleSet, SetupError> {
-        let known_packs = crate::packs::builtin_pack_names();
-        for pack in self
-            .packs
-            .iter()
-            .flatten()
-            .chain(&self.enable)
-            .chain(&self.disable)
-        {
-            if !known_packs.contains(&pack.as_str()) {
-                return Err(self.problem(format!(
-                    "unknown pack '{pack}' (shipped packs: {})",
-                    known_packs.join(", ")
-                )));
+        let named = [
+            ("packs", self.packs.as_deref().unwrap_or_default()),
+            ("enable", &self.enable),
+            ("disable", &self.disable),
+        ];
+        for (key, packs) in named {
+            for pack in packs {
+                crate::packs::check_pack_name(pack).map_err(|message| {
+                    self.problem_at(key, Some(pack), format!("{key}: {message}"))
+                })?;
             }
         }
         let mut sources: Vec<_> = crate::packs::builtin_sources()
@@ -268,9 +320,18 @@ impl Config {
         let mut set = crate::RuleSet::compile(sources)?;
         for (id, level) in &self.severity {
             if !set.set_severity(id, level.severity()) {
-                return Err(self.problem(format!(
-                    "severity: unknown rule '{id}' (see 'wirecheck rules')"
-                )));
+                let ids = set.rules().iter().map(|rule| rule.id.as_str());
+                let hint = crate::suggest::did_you_mean(id, ids, '\'')
+                    .map(|h| format!("{h} "))
+                    .unwrap_or_default();
+                return Err(self.problem_at(
+                    "severity",
+                    Some(id),
+                    format!(
+                        "severity: unknown rule '{}' ({hint}see 'wirecheck rules')",
+                        crate::excerpt::excerpt(id)
+                    ),
+                ));
             }
         }
         set.accept_words(self.accept.iter().cloned());
@@ -305,5 +366,55 @@ impl Config {
             origin,
             yaml,
         })
+    }
+}
+
+/// Where `value` is written under the top-level `key` of a YAML `text`, as (line, column) from 1:
+/// its first appearance as a whole word after `key:`.
+fn position_of_value(text: &str, key: &str, value: &str) -> Option<(usize, usize)> {
+    if value.is_empty() {
+        return None;
+    }
+    let key_at = text
+        .match_indices(&format!("{key}:"))
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || text[..at].ends_with('\n'))?;
+    let part_of_word = |c: char| c.is_alphanumeric() || "-_.".contains(c);
+    let after_key = key_at + key.len() + 1;
+    let at = text[after_key..]
+        .match_indices(value)
+        .map(|(at, _)| after_key + at)
+        .find(|&at| {
+            !text[..at].ends_with(part_of_word)
+                && !text[at + value.len()..].starts_with(part_of_word)
+        })?;
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let line = text[..at].matches('\n').count() + 1;
+    let column = text[line_start..at].chars().count() + 1;
+    Some((line, column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_found_under_their_key() {
+        let text = "enable: [names-world]\ndisable:\n  - wire\n  - names-world\n";
+        assert_eq!(
+            position_of_value(text, "disable", "names-world"),
+            Some((4, 5))
+        );
+        assert_eq!(
+            position_of_value(text, "enable", "names-world"),
+            Some((1, 10))
+        );
+        assert_eq!(position_of_value(text, "disable", "names"), None);
+        assert_eq!(position_of_value(text, "packs", "wire"), None);
+        let text = "severity:\n  wire.Doubled: off\n  wire.DoubledWord: off\n";
+        assert_eq!(
+            position_of_value(text, "severity", "wire.DoubledWord"),
+            Some((3, 3))
+        );
     }
 }

@@ -3,10 +3,11 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::finding::Finding;
 use crate::span::Span;
+use crate::temp_files::TempFile;
 
 /// Why a fix could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -18,12 +19,13 @@ pub enum FixError {
         path: String,
     },
     /// Reading or writing failed.
-    #[error("{path}: {source}")]
+    // Not `source`: the message already says it, and a chain would say it twice.
+    #[error("{path}: {error}")]
     Io {
         /// The file.
         path: String,
         /// The system's error.
-        source: io::Error,
+        error: io::Error,
     },
 }
 
@@ -54,30 +56,69 @@ pub fn apply_safe_fixes(source: &str, findings: &[Finding]) -> (String, usize) {
 }
 
 /// Writes `contents` to `path` atomically: into a temporary file in the same folder (so the rename
-/// cannot cross file systems), flushed to disk, with the original's permissions, then renamed over
-/// the original.
+/// cannot cross file systems), flushed to disk, with the original's permissions (a new file gets
+/// the usual ones, masked by the umask), then renamed over the original. A symbolic link is
+/// followed: its target is written and the link kept. An interrupt removes the temporary file
+/// ([`crate::temp_files`]).
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let path = follow_links(path)?;
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".wirecheck-")
-        .tempfile_in(folder)?;
-    temporary.write_all(contents)?;
-    temporary.as_file().sync_all()?;
-    if let Ok(metadata) = fs::metadata(path) {
-        fs::set_permissions(temporary.path(), metadata.permissions())?;
+    let original = fs::metadata(&path).ok().map(|m| m.permissions());
+    let temporary = TempFile::create_in(folder, original.clone().or_else(new_file_permissions))?;
+    let mut file = temporary.as_file();
+    file.write_all(contents)?;
+    file.sync_all()?;
+    if let Some(permissions) = original {
+        // Creation masked them with the umask; the original's are kept exactly.
+        fs::set_permissions(temporary.path(), permissions)?;
     }
-    temporary.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    crate::temp_files::hold_for_tests();
+    temporary.persist(&path)
+}
+
+/// The permissions a new file is created with before the umask: read and write for all.
+fn new_file_permissions() -> Option<fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(fs::Permissions::from_mode(0o666))
+    }
+    #[cfg(not(unix))]
+    None
+}
+
+/// The file `path` stands for: itself, or the end of the chain of symbolic links it starts (which
+/// need not exist yet).
+fn follow_links(start: &Path) -> io::Result<PathBuf> {
+    // As many links as Linux follows before it gives up with ELOOP.
+    const MAX_LINKS: usize = 40;
+    let mut path = start.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&path) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let target = fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(parent) if target.is_relative() => parent.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::other(format!(
+        "too many levels of symbolic links from {}",
+        start.display()
+    )))
 }
 
 /// Writes `fixed` over `path` unless the file no longer holds `read` (someone edited it since).
 pub fn write_fixed(path: &Path, read: &str, fixed: &str) -> Result<(), FixError> {
-    let io_error = |source| FixError::Io {
+    let io_error = |error| FixError::Io {
         path: path.display().to_string(),
-        source,
+        error,
     };
     let now = fs::read(path).map_err(io_error)?;
     if now != read.as_bytes() {

@@ -50,12 +50,13 @@ pub enum InputError {
         offset: usize,
     },
     /// The file is not well-formed XML or JSON, or not a NITF or ninjs document.
-    #[error("{path}:{source}")]
+    // Not `source`: the message already says it, and a chain would say it twice.
+    #[error("{path}:{fault}")]
     Format {
         /// The file.
         path: String,
         /// The fault, with its line and column.
-        source: FormatError,
+        fault: FormatError,
     },
     /// A `--glob` or `--exclude` pattern is malformed.
     #[error("invalid glob '{glob}': {message}")]
@@ -111,9 +112,9 @@ pub fn read_story(path: &Path) -> Result<String, InputError> {
 pub fn read_document(path: &Path, forced: Option<InputFormat>) -> Result<Document, InputError> {
     let source = read_story(path)?;
     let format = forced.unwrap_or_else(|| InputFormat::detect(path, &source));
-    Document::read(source, format).map_err(|source| InputError::Format {
+    Document::read(source, format).map_err(|fault| InputError::Format {
         path: display_name(path),
-        source,
+        fault,
     })
 }
 
@@ -176,6 +177,8 @@ pub fn collect_files(
             .filter_map(Result::ok)
             .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
             .map(ignore::DirEntry::into_path)
+            // Another run's `--fix` may be writing one; whatever the globs, it is no story.
+            .filter(|p| !crate::temp_files::is_temporary(p))
             .filter(|p| !selection.globs.is_empty() || is_story_file(p))
             .collect();
         found.sort();

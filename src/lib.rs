@@ -40,7 +40,10 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod span;
+pub mod suggest;
 pub mod suppress;
+pub mod temp_files;
+pub mod yaml_error;
 
 pub use document::{Document, InputFormat};
 pub use engine::RuleSet;

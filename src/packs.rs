@@ -22,6 +22,23 @@ pub fn builtin_pack_names() -> Vec<&'static str> {
     BUILTIN_PACKS.iter().map(|(pack, _)| *pack).collect()
 }
 
+/// `Ok` when `pack` names a shipped pack; else what to say about it: the closest names and the
+/// list.
+pub fn check_pack_name(pack: &str) -> Result<(), String> {
+    let known = builtin_pack_names();
+    if known.contains(&pack) {
+        return Ok(());
+    }
+    let hint = crate::suggest::did_you_mean(pack, known.iter().copied(), '\'')
+        .map(|h| format!("{h} "))
+        .unwrap_or_default();
+    Err(format!(
+        "unknown pack '{}' ({hint}shipped packs: {})",
+        crate::excerpt::excerpt(pack),
+        known.join(", ")
+    ))
+}
+
 /// True when the shipped pack `pack` is on unless the configuration leaves it out. Packs that
 /// contradict each other (house styles) are off unless chosen: their folder's `pack.yaml` says
 /// `default: false`.

@@ -293,7 +293,7 @@ fn config_errors_name_the_file() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "wirecheck.yaml: severity: unknown rule 'wire.NoSuchRule'",
+            "wirecheck.yaml:2:3: severity: unknown rule 'wire.NoSuchRule'",
         ));
     fs::write(&config, "packs: [wire, klingon]\n").unwrap();
     cmd()

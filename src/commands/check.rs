@@ -295,7 +295,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Some(FailLevel::Warning) => Some(Severity::Warning),
         Some(FailLevel::Error) => Some(Severity::Error),
         Some(FailLevel::None) => None,
-        None => Some(config.fail_level.unwrap_or(Severity::Warning)),
+        None => config
+            .fail_level
+            .map_or(Some(Severity::Warning), |level| level.threshold()),
     };
     Ok(if summary.errors > 0 {
         ExitCode::from(2)

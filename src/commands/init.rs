@@ -37,7 +37,7 @@ const STARTER: &str = r#"# Configuration of wirecheck, found by walking up from 
 # Words never reported, whatever the rule.
 # accept: []
 
-# The lowest severity that makes `wirecheck check` exit 1.
+# The lowest severity that makes `wirecheck check` exit 1 (suggestion, warning, error), or none.
 # fail_level: warning
 
 # Dateline house style to require, a fallback publication date, and your own dateline places.

@@ -32,17 +32,33 @@ pub struct RuleOptions {
     /// dateline-ap or dates-ap, which are off by default.
     #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
     pub enable: Vec<String>,
+    /// Leave out these shipped packs, comma-separated (added to the config's `disable:`).
+    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
+    pub disable: Vec<String>,
 }
 
 impl RuleOptions {
-    /// The config in force: the one named, the one found, or the defaults; with `--packs` and
-    /// `--enable` applied.
+    /// The config in force: the one named, the one found, or the defaults; with `--packs`,
+    /// `--enable` and `--disable` applied.
     pub fn config(&self) -> anyhow::Result<Config> {
+        // A misspelt pack here is the flag's fault, not the config file's.
+        let named = [
+            ("--packs", self.packs.as_deref().unwrap_or_default()),
+            ("--enable", &self.enable),
+            ("--disable", &self.disable),
+        ];
+        for (flag, packs) in named {
+            for pack in packs {
+                wirecheck::packs::check_pack_name(pack)
+                    .map_err(|message| anyhow::anyhow!("{flag}: {message}"))?;
+            }
+        }
         let mut config = self.file_config()?;
         if let Some(packs) = &self.packs {
             config.packs = Some(packs.clone());
         }
         config.enable.extend(self.enable.iter().cloned());
+        config.disable.extend(self.disable.iter().cloned());
         Ok(config)
     }
 

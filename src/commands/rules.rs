@@ -63,7 +63,14 @@ pub fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
         }
         Some(RulesAction::Explain { id }) => {
             let Some(rule) = rules.get(&id) else {
-                bail!("no rule '{id}' is loaded (see 'wirecheck rules' for the list)");
+                let ids = rules.rules().iter().map(|rule| rule.id.as_str());
+                let hint = wirecheck::suggest::did_you_mean(&id, ids, '\'')
+                    .map(|h| format!("{h} "))
+                    .unwrap_or_default();
+                bail!(
+                    "no rule '{}' is loaded ({hint}see 'wirecheck rules' for the list)",
+                    wirecheck::excerpt::excerpt(&id)
+                );
             };
             explain(rule, &mut out)?;
         }

@@ -31,6 +31,7 @@ use crate::document::Document;
 use crate::finding::{Finding, Severity, Suggestion};
 use crate::publication::{DateSource, PublicationDate};
 use crate::span::Span;
+use crate::yaml_error::location;
 
 /// A compile function: turns a rule file's text and its header into a check.
 type CompileFn = fn(&RuleSource, &RuleHeader) -> Result<Box<dyn Check>, RuleError>;
@@ -82,26 +83,38 @@ impl RuleSource {
         format!("{}.{}", self.pack, self.name)
     }
 
-    /// Reads this file's YAML as `T`, with errors that name the file, line, column and key.
+    /// Reads this file's YAML as `T`, with errors that name the file, line, column and key, and
+    /// quote no more than a short excerpt of it.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, RuleError> {
         serde_yaml::from_str(&self.yaml).map_err(|err| {
-            let location = err.location();
+            let described = crate::yaml_error::describe(&err, "rule file");
             RuleError::Yaml {
                 origin: self.origin.clone(),
-                line: location.as_ref().map(|l| l.line()),
-                column: location.as_ref().map(|l| l.column()),
-                message: err.to_string(),
+                line: described.line,
+                column: described.column,
+                message: described.message,
             }
         })
     }
 
-    /// An error about this rule's content.
+    /// An error about this rule's content; values it quotes are cut short.
     pub fn invalid(&self, message: impl Into<String>) -> RuleError {
         RuleError::Invalid {
             origin: self.origin.clone(),
             rule: self.id(),
-            message: message.into(),
+            message: crate::excerpt::shorten_quotes(&message.into()),
         }
+    }
+
+    /// Where the top-level `key:`'s value starts, as (line, column) from 1, when it is on a line
+    /// of its own.
+    fn position_of_key(&self, key: &str) -> Option<(usize, usize)> {
+        self.yaml.lines().enumerate().find_map(|(index, line)| {
+            let value = line.strip_prefix(key)?.strip_prefix(':')?;
+            let blanks = value.len() - value.trim_start().len();
+            let column = key.chars().count() + 1 + value[..blanks].chars().count() + 1;
+            Some((index + 1, column))
+        })
     }
 }
 
@@ -121,12 +134,16 @@ pub enum RuleError {
         message: String,
     },
     /// `extends` names no kind wirecheck knows.
-    #[error("{origin}: unknown rule kind 'extends: {kind}' (valid kinds: {valid})")]
+    #[error("{origin}{location}: unknown rule kind 'extends: {kind}' ({hint}valid kinds: {valid})")]
     UnknownKind {
         /// The rule file.
         origin: String,
-        /// What `extends` said.
+        /// `:line:column` of `extends`'s value, when found.
+        location: String,
+        /// What `extends` said, cut short.
         kind: String,
+        /// `did you mean …? ` for a near miss, else empty.
+        hint: String,
         /// The kinds wirecheck knows.
         valid: String,
     },
@@ -140,14 +157,6 @@ pub enum RuleError {
         /// What is wrong.
         message: String,
     },
-}
-
-fn location(line: Option<usize>, column: Option<usize>) -> String {
-    match (line, column) {
-        (Some(line), Some(column)) => format!(":{line}:{column}"),
-        (Some(line), None) => format!(":{line}"),
-        _ => String::new(),
-    }
 }
 
 /// A Vale-style `action`: how to fix a finding.
@@ -323,9 +332,16 @@ impl Rule {
             if UNSUPPORTED_VALE_KINDS.contains(&header.extends.as_str()) {
                 return Ok(None);
             }
+            let position = source.position_of_key("extends");
+            let hint = crate::suggest::did_you_mean(&header.extends, kind_names(), '\'');
             return Err(RuleError::UnknownKind {
                 origin: source.origin.clone(),
-                kind: header.extends,
+                location: location(
+                    position.map(|(line, _)| line),
+                    position.map(|(_, column)| column),
+                ),
+                kind: crate::excerpt::excerpt(&header.extends),
+                hint: hint.map(|h| format!("{h} ")).unwrap_or_default(),
                 valid: kind_names().collect::<Vec<_>>().join(", "),
             });
         };

@@ -1,0 +1,99 @@
+//! "Did you mean": the known names closest to one a user misspelt (a pack, rule id, rule kind,
+//! config key or value), for error messages.
+
+/// The known names `given` most likely stands for, at most three, in `known`'s order: those a
+/// few edits away (a third of its length, at least one; case ignored), or whose first part
+/// before a `-` or `.` is (`nams` for `names-world`); the fewest edits win.
+pub fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let given_lower = given.to_lowercase();
+    let allowed = (given_lower.chars().count() / 3).max(1);
+    let like: Vec<(usize, &str)> = known
+        .into_iter()
+        .filter(|name| *name != given)
+        .filter_map(|name| {
+            let lower = name.to_lowercase();
+            let whole = strsim::levenshtein(&given_lower, &lower);
+            let first_part = lower
+                .split(['-', '.'])
+                .next()
+                .filter(|part| part.len() < lower.len())
+                .map_or(usize::MAX, |part| strsim::levenshtein(&given_lower, part));
+            let edits = whole.min(first_part);
+            (edits <= allowed).then_some((edits, name))
+        })
+        .collect();
+    let fewest = like.iter().map(|(edits, _)| *edits).min();
+    like.into_iter()
+        .filter(|(edits, _)| Some(*edits) == fewest)
+        .map(|(_, name)| name)
+        .take(3)
+        .collect()
+}
+
+/// `did you mean 'a'?` (or `'a' or 'b'?`) for the names closest to `given`, quoted with `quote`;
+/// `None` when no known name is close.
+pub fn did_you_mean<'a>(
+    given: &str,
+    known: impl IntoIterator<Item = &'a str>,
+    quote: char,
+) -> Option<String> {
+    let names: Vec<String> = closest(given, known)
+        .into_iter()
+        .map(|name| format!("{quote}{name}{quote}"))
+        .collect();
+    let (last, rest) = names.split_last()?;
+    Some(if rest.is_empty() {
+        format!("did you mean {last}?")
+    } else {
+        format!("did you mean {} or {last}?", rest.join(", "))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PACKS: &[&str] = &[
+        "dateline-afp",
+        "dateline-ap",
+        "dateline-generic",
+        "wire",
+        "names-japan",
+        "names-world",
+    ];
+
+    #[test]
+    fn the_fewest_edits_among_similar_names_win() {
+        assert_eq!(closest("wirex", PACKS.iter().copied()), ["wire"]);
+        assert_eq!(
+            closest("dateline-xp", PACKS.iter().copied()),
+            ["dateline-ap"]
+        );
+        assert_eq!(
+            closest("nams", PACKS.iter().copied()),
+            ["names-japan", "names-world"]
+        );
+        assert_eq!(closest("WIRE", PACKS.iter().copied()), ["wire"]);
+        assert_eq!(closest("wire", PACKS.iter().copied()), Vec::<&str>::new());
+        let ids = ["wire.Dates", "wire.DoubleSpace", "wire.DoubledWord"];
+        assert_eq!(closest("wire.DubleSpace", ids), ["wire.DoubleSpace"]);
+        assert_eq!(closest("wire.Zzz", ids), Vec::<&str>::new());
+        assert_eq!(
+            closest("klingon", PACKS.iter().copied()),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn suggestions_read_as_a_question() {
+        assert_eq!(
+            did_you_mean("nams", PACKS.iter().copied(), '\'').as_deref(),
+            Some("did you mean 'names-japan' or 'names-world'?")
+        );
+        assert_eq!(
+            did_you_mean("of", ["suggestion", "off"], '`').as_deref(),
+            Some("did you mean `off`?")
+        );
+        assert_eq!(did_you_mean("zzz", ["wire"], '\''), None);
+    }
+}
