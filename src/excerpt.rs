@@ -3,6 +3,7 @@
 //! secret.env`) never prints that file.
 
 use std::borrow::Cow;
+
 /// Punctuation left dangling at a cut ("Yonaguni, the…" rather than "Yonaguni,…"): dropped before
 /// the ellipsis.
 const DANGLING: &[char] = &[',', ';', ':', '-', '–', '—', '(', '“', '"', '‘', '\''];
