@@ -7,7 +7,10 @@ use std::path::Path;
 fn build_script_watches_only_paths_that_exist() {
     // Cargo keeps the build script's printed instructions in `output`, beside its OUT_DIR.
     let out_dir = Path::new(env!("OUT_DIR"));
-    let output = out_dir.parent().expect("OUT_DIR has a parent").join("output");
+    let output = out_dir
+        .parent()
+        .expect("OUT_DIR has a parent")
+        .join("output");
     let text = std::fs::read_to_string(&output)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", output.display()));
     let watched: Vec<&str> = text
