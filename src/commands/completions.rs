@@ -1,5 +1,5 @@
-//! `wirecheck completions SHELL` and `wirecheck man`: shell completions and a man page, generated
-//! from the clap definitions so they never drift from the real options.
+//! `wirecheck completions SHELL`: shell completions, generated from the clap definitions so they
+//! never drift from the real options.
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -24,11 +24,5 @@ pub fn run<C: CommandFactory>(args: CompletionsArgs) -> anyhow::Result<ExitCode>
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(&script)?;
     stdout.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Writes the man page (roff) to standard output.
-pub fn man<C: CommandFactory>() -> anyhow::Result<ExitCode> {
-    clap_mangen::Man::new(C::command()).render(&mut std::io::stdout())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -21,7 +21,7 @@ pub struct RulesArgs {
 
 #[derive(clap::Subcommand, Debug)]
 enum RulesAction {
-    /// Prints a rule's description, examples and source file (shipped rules that are off too).
+    /// Print a rule's description, examples and source file (shipped rules that are off too).
     Explain {
         /// The rule's id, `pack.Name`.
         id: String,
