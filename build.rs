@@ -9,6 +9,9 @@ use std::path::Path;
 
 fn main() {
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    // A watched folder is scanned whole, so this one line covers every pack, rule and
+    // `pack.yaml`, including ones added later. Naming a file that does not exist (a pack without
+    // `pack.yaml`) would make cargo rerun this script, and rebuild the crate, on every build.
     println!("cargo:rerun-if-changed={}", rules.display());
     let mut entries = Vec::new();
     let mut pack_entries = Vec::new();
@@ -19,9 +22,7 @@ fn main() {
         .collect();
     packs.sort_by_key(|e| e.file_name());
     for pack in packs {
-        println!("cargo:rerun-if-changed={}", pack.path().display());
         let manifest = pack.path().join("pack.yaml");
-        println!("cargo:rerun-if-changed={}", manifest.display());
         let on_by_default = fs::read_to_string(&manifest).map_or(true, |text| {
             !text
                 .lines()

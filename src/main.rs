@@ -21,7 +21,7 @@ struct Cli {
 enum Command {
     /// Check stories against the rules and report findings.
     Check(commands::check::CheckArgs),
-    /// List the loaded rules, or explain one.
+    /// List every rule (with those the run leaves off), or explain one.
     Rules(commands::rules::RulesArgs),
     /// Score a translation against one or more references (BLEU, chrF, chrF++, TER), as sacreBLEU does.
     Score(commands::score::ScoreArgs),
@@ -31,7 +31,7 @@ enum Command {
     Init(commands::init::InitArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
     Completions(commands::completions::CompletionsArgs),
-    /// Print the man page (roff).
+    /// Print the man page (roff): every command and option, exit status, configuration.
     Man,
 }
 
@@ -44,7 +44,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Completions(args) => commands::completions::run::<Cli>(args),
-        Command::Man => commands::completions::man::<Cli>(),
+        Command::Man => commands::man::run::<Cli>(),
     };
     match result {
         Ok(code) => code,

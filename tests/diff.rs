@@ -240,14 +240,68 @@ fn hunks(output: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// The output of an external tool to compare with, or `None` (after saying so) when it is not
+/// installed. The note goes straight to standard error, not through `eprintln!`, which the test
+/// harness swallows for passing tests: a skipped comparison shows in `cargo test`'s output. With
+/// `CI` set (as CI services do; `.ci/run` installs the tools) a missing tool fails the test, so a
+/// pipeline never passes without the comparison.
 fn tool_output(program: &str, args: &[&str]) -> Option<String> {
     match Command::new(program).args(args).output() {
-        Ok(out) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
-        Err(_) => {
-            eprintln!("SKIPPED: `{program}` is not installed; install it to run this comparison");
+        // Both tools exit 1 when the files differ; 2 or more is trouble.
+        Ok(out) if out.status.code().is_some_and(|code| code <= 1) => {
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        Ok(out) => panic!(
+            "`{program}` failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            let note = format!(
+                "`{program}` is not installed, so tests/diff.rs skips its comparison with it \
+                 (install it: apt-get install {program})"
+            );
+            if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
+                panic!("{note}; CI is set, where a skipped comparison must not pass");
+            }
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "SKIPPED: {note}");
             None
         }
+        Err(err) => panic!("cannot run `{program}`: {err}"),
     }
+}
+
+/// A skipped comparison is visible in the test output, and fails when `CI` is set: runs this
+/// test binary's dwdiff comparison again with a `PATH` where no tool can be found.
+#[test]
+fn a_comparison_without_its_tool_says_it_is_skipped() {
+    let empty = tempfile::tempdir().expect("a temporary folder");
+    let run = |ci: Option<&str>| {
+        let mut command = Command::new(std::env::current_exe().expect("the test binary"));
+        command
+            .args(["--exact", "no_more_hunks_than_dwdiff", "--test-threads=1"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("PATH", empty.path())
+            .env_remove("CI");
+        if let Some(ci) = ci {
+            command.env("CI", ci);
+        }
+        command.output().expect("the test binary runs")
+    };
+    let local = run(None);
+    let stderr = String::from_utf8_lossy(&local.stderr);
+    assert!(local.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("SKIPPED: `dwdiff` is not installed"),
+        "the skip is not shown: {stderr}"
+    );
+    let ci = run(Some("true"));
+    assert!(
+        !ci.status.success(),
+        "with CI set, a missing tool passed: {}",
+        String::from_utf8_lossy(&ci.stdout)
+    );
 }
 
 fn assert_not_worse_than(reference: &str, tool: &str) {

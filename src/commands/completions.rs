@@ -1,6 +1,7 @@
-//! `wirecheck completions SHELL` and `wirecheck man`: shell completions and a man page, generated
-//! from the clap definitions so they never drift from the real options.
+//! `wirecheck completions SHELL`: shell completions, generated from the clap definitions so they
+//! never drift from the real options.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
@@ -16,17 +17,12 @@ pub struct CompletionsArgs {
 /// Writes completions for `shell` to standard output.
 pub fn run<C: CommandFactory>(args: CompletionsArgs) -> anyhow::Result<ExitCode> {
     let mut command = C::command();
-    clap_complete::generate(
-        args.shell,
-        &mut command,
-        "wirecheck",
-        &mut std::io::stdout(),
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Writes the man page (roff) to standard output.
-pub fn man<C: CommandFactory>() -> anyhow::Result<ExitCode> {
-    clap_mangen::Man::new(C::command()).render(&mut std::io::stdout())?;
+    // clap_complete panics when its writer fails; render to memory so that a closed pipe
+    // (`wirecheck completions fish | head -1`) is an error `main` can treat as the quiet end it is.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "wirecheck", &mut script);
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(&script)?;
+    stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 //! TER) identical to sacreBLEU 2.6.0's. Parses arguments, reads the files and
 //! prints what [`wirecheck::score`] computes.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -217,7 +218,10 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         }
     };
     if !output.is_empty() {
-        println!("{output}");
+        // Not `println!`, which panics when the reader has gone (`wirecheck score … | head -1`).
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "{output}")?;
+        stdout.flush()?;
     }
     Ok(ExitCode::SUCCESS)
 }

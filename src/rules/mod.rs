@@ -361,14 +361,18 @@ impl Rule {
         }))
     }
 
-    /// One line saying what the rule does: its description's first line, or its message.
-    pub fn summary(&self) -> &str {
-        self.header
-            .description
-            .as_deref()
-            .and_then(|d| d.lines().find(|l| !l.trim().is_empty()))
-            .unwrap_or(&self.header.message)
-            .trim()
+    /// One line saying what the rule does: its description's first sentence (whole, its lines
+    /// joined), or its message.
+    pub fn summary(&self) -> String {
+        let description = self.header.description.as_deref().unwrap_or_default();
+        let first_paragraph = description
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .find(|p| !p.is_empty());
+        match first_paragraph {
+            Some(paragraph) => first_sentence(&paragraph).to_owned(),
+            None => self.header.message.trim().to_owned(),
+        }
     }
 
     /// Name tokens the rule knows as correct.
@@ -390,6 +394,26 @@ impl Rule {
         };
         self.check.check(doc, context, &mut reporter);
     }
+}
+
+/// The first sentence of `text`: up to a full stop followed by a capital letter, outside brackets
+/// (so "Jan. 16" and "(e.g. Feb. 30)" do not end it).
+fn first_sentence(text: &str) -> &str {
+    let mut depth = 0_i32;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '.' if depth <= 0 => {
+                let rest = &text[at + 1..];
+                if rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase) {
+                    return &text[..=at];
+                }
+            }
+            _ => {}
+        }
+    }
+    text
 }
 
 /// The names of every kind wirecheck implements.
@@ -526,5 +550,22 @@ mod tests {
         assert_eq!(match_case("UTILIZE", "use"), "USE");
         assert_eq!(match_case("utilize", "use"), "use");
         assert_eq!(match_case("I", "me"), "Me");
+    }
+
+    #[test]
+    fn a_summary_is_the_first_whole_sentence() {
+        assert_eq!(
+            first_sentence("A date (Feb. 30) on Jan. 16 is wrong. It was a Friday."),
+            "A date (Feb. 30) on Jan. 16 is wrong."
+        );
+        assert_eq!(first_sentence("No full stop at all"), "No full stop at all");
+        let source = RuleSource {
+            pack: "p".into(),
+            name: "R".into(),
+            origin: "test".into(),
+            yaml: "extends: existence\nmessage: m\ntokens: [x]\ndescription: |\n  A word written\n  twice. More.\n".into(),
+        };
+        let rule = Rule::compile(&source).unwrap().unwrap();
+        assert_eq!(rule.summary(), "A word written twice.");
     }
 }
