@@ -23,11 +23,14 @@ pub fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Vec
         })
         .collect();
     let fewest = like.iter().map(|(edits, _)| *edits).min();
-    like.into_iter()
-        .filter(|(edits, _)| Some(*edits) == fewest)
-        .map(|(_, name)| name)
-        .take(3)
-        .collect()
+    let mut names: Vec<&str> = Vec::new();
+    // A name may be known twice (a rule both shipped and loaded): it is suggested once.
+    for (_, name) in like.into_iter().filter(|(edits, _)| Some(*edits) == fewest) {
+        if names.len() < 3 && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// `did you mean 'a'?` (or `'a' or 'b'?`) for the names closest to `given`, quoted with `quote`;
@@ -95,5 +98,14 @@ mod tests {
             Some("did you mean `off`?")
         );
         assert_eq!(did_you_mean("zzz", ["wire"], '\''), None);
+        assert_eq!(
+            did_you_mean(
+                "wire.DoubledWrd",
+                ["wire.DoubledWord", "wire.DoubledWord"],
+                '\''
+            )
+            .as_deref(),
+            Some("did you mean 'wire.DoubledWord'?")
+        );
     }
 }
