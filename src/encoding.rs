@@ -47,11 +47,10 @@ pub enum DecodeFault {
 }
 
 impl TextEncoding {
-    /// The encoding's name as users know it.
+    /// The encoding's name as users know it (UTF-8 with or without a byte-order mark is UTF-8).
     pub const fn name(self) -> &'static str {
         match self {
-            TextEncoding::Utf8 => "UTF-8",
-            TextEncoding::Utf8Bom => "UTF-8 (with BOM)",
+            TextEncoding::Utf8 | TextEncoding::Utf8Bom => "UTF-8",
             TextEncoding::Utf16Le => "UTF-16LE",
             TextEncoding::Utf16Be => "UTF-16BE",
             TextEncoding::Utf32Le => "UTF-32LE",
