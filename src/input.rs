@@ -358,10 +358,27 @@ fn walk_folder(
 fn walk_error(fallback: &Path, err: ignore::Error) -> InputError {
     fn split(err: ignore::Error) -> (Option<PathBuf>, String) {
         match err {
-            ignore::Error::WithPath { path, err } => (Some(path), err.to_string()),
+            ignore::Error::WithPath { path, err } => (Some(path), message(&err)),
             ignore::Error::WithDepth { err, .. } => split(*err),
-            other => (None, other.to_string()),
+            other => (None, message(&other)),
         }
+    }
+    /// The system's own words for an I/O error ("Permission denied (os error 13)"), without
+    /// the walker's preamble that repeats the path.
+    fn message(err: &ignore::Error) -> String {
+        let mut cause = err
+            .io_error()
+            .map(|e| e as &(dyn std::error::Error + 'static));
+        while let Some(error) = cause {
+            let code = error
+                .downcast_ref::<std::io::Error>()
+                .and_then(std::io::Error::raw_os_error);
+            if let Some(code) = code {
+                return std::io::Error::from_raw_os_error(code).to_string();
+            }
+            cause = error.source();
+        }
+        err.to_string()
     }
     let (path, message) = split(err);
     InputError::Walk {

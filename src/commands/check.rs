@@ -168,6 +168,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             folder.display()
         );
     }
+    if collected.entries.is_empty() && collected.empty_folders.is_empty() {
+        eprintln!("warning: no stories to check: every file named is excluded (--force-exclude)");
+    }
     let mut files = collected.entries;
     if let Some((index, count)) = args.shard {
         // A path that cannot be read is reported by every shard: each would have checked it.

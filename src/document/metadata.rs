@@ -85,7 +85,7 @@ pub(super) fn front_matter_fault(text: &str) -> Option<(usize, String)> {
     let mapping = match serde_yaml::from_str::<serde_yaml::Value>(body) {
         Err(err) => {
             let offset = body_start + err.location().map_or(0, |l| l.index());
-            return Some((offset, format!("front matter: {}", without_location(&err))));
+            return Some((offset, format!("front matter: {}", in_file_lines(&err))));
         }
         Ok(serde_yaml::Value::Mapping(mapping)) => mapping,
         Ok(serde_yaml::Value::Null) => return None,
@@ -105,16 +105,25 @@ pub(super) fn front_matter_fault(text: &str) -> Option<(usize, String)> {
     }
 }
 
-/// A YAML error's message without the line and column it counts within the front matter; the
-/// caller gives the file's own.
-fn without_location(err: &serde_yaml::Error) -> String {
-    let message = err.to_string();
-    match err.location() {
-        Some(at) => message
+/// A YAML error's message with the lines it counts within the front matter made lines of the
+/// file (whose front matter starts on line 2), and without the position of the fault itself,
+/// which the caller gives.
+fn in_file_lines(err: &serde_yaml::Error) -> String {
+    let mut message = err.to_string();
+    if let Some(at) = err.location() {
+        message = message
             .replace(&format!(" at line {} column {}", at.line(), at.column()), "")
-            .replace(&format!("line {} column {}: ", at.line(), at.column()), ""),
-        None => message,
+            .replace(&format!("line {} column {}: ", at.line(), at.column()), "");
     }
+    let Ok(position) = regex::Regex::new(r"line (\d+) column (\d+)") else {
+        return message;
+    };
+    position
+        .replace_all(&message, |found: &regex::Captures<'_>| {
+            let line = found[1].parse::<usize>().map_or(0, |l| l + 1);
+            format!("line {line} column {}", &found[2])
+        })
+        .into_owned()
 }
 
 /// Offset of the value of a top-level `key:` line in a Markdown story's front matter.
@@ -128,7 +137,8 @@ pub(super) fn front_matter_key_offset(text: &str, key: &str) -> Option<usize> {
         let line_start = offset;
         offset += line.len();
         if let Some(rest) = line.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
-            return Some(line_start + key.len() + 1 + (rest.len() - rest.trim_start().len()));
+            let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            return Some(line_start + key.len() + 1 + blank);
         }
     }
     None
