@@ -174,27 +174,30 @@ fn decode_utf16(bytes: &[u8], encoding: TextEncoding) -> Result<String, DecodeFa
     };
     let body = &bytes[2..];
     let mut decoder = codec.new_decoder_without_bom_handling();
-    // Each two bytes give at most three of UTF-8; an odd last byte gives nothing.
-    let mut text = String::with_capacity(body.len() / 2 * 3 + 3);
-    let (result, read) = decoder.decode_to_string_without_replacement(body, &mut text, true);
-    match result {
-        encoding_rs::DecoderResult::InputEmpty => Ok(text),
-        encoding_rs::DecoderResult::Malformed(bad, after) => {
-            let start = read - usize::from(after) - usize::from(bad);
-            Err(DecodeFault::Malformed {
-                encoding,
-                offset: 2 + start,
-                bytes: body[start..start + usize::from(bad)].to_vec(),
-                before: text,
-            })
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(body.len())
+        .unwrap_or(body.len());
+    let mut text = String::with_capacity(capacity);
+    let mut consumed = 0;
+    loop {
+        let (result, read) =
+            decoder.decode_to_string_without_replacement(&body[consumed..], &mut text, true);
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => return Ok(text),
+            encoding_rs::DecoderResult::OutputFull => {
+                consumed += read;
+                text.reserve(3 * (body.len() - consumed) / 2 + 16);
+            }
+            encoding_rs::DecoderResult::Malformed(bad, after) => {
+                let start = consumed + read - usize::from(after) - usize::from(bad);
+                return Err(DecodeFault::Malformed {
+                    encoding,
+                    offset: 2 + start,
+                    bytes: body[start..start + usize::from(bad)].to_vec(),
+                    before: text,
+                });
+            }
         }
-        // The buffer was sized for the worst case.
-        encoding_rs::DecoderResult::OutputFull => Err(DecodeFault::Malformed {
-            encoding,
-            offset: 2 + read,
-            bytes: body[read..(read + 2).min(body.len())].to_vec(),
-            before: text,
-        }),
     }
 }
 
@@ -226,7 +229,7 @@ fn decode_utf32(bytes: &[u8], encoding: TextEncoding) -> Result<String, DecodeFa
 /// NUL byte of its start on one side of its code units (ASCII characters have a zero high byte),
 /// and valid UTF-16 in that order.
 fn utf16_without_bom(bytes: &[u8]) -> Option<TextEncoding> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];
@@ -335,9 +338,24 @@ mod tests {
                 before: "ab".to_owned(),
             })
         );
+        // Far into a long file, and an odd last byte.
+        let long = "Kōno 𝄞 met Abe. ".repeat(10_000);
+        let mut bytes = TextEncoding::Utf16Be.encode(&long);
+        assert_eq!(
+            decode(bytes.clone()),
+            Ok((long.clone(), TextEncoding::Utf16Be))
+        );
+        bytes.push(b'x');
+        assert!(matches!(
+            decode(bytes.clone()),
+            Err(DecodeFault::Malformed { offset, .. }) if offset == bytes.len() - 1
+        ));
         let mut bytes = TextEncoding::Utf32Be.encode("a");
         bytes.extend_from_slice(&[0, 0x11, 0, 0]);
-        assert!(matches!(decode(bytes), Err(DecodeFault::Malformed { offset: 8, .. })));
+        assert!(matches!(
+            decode(bytes),
+            Err(DecodeFault::Malformed { offset: 8, .. })
+        ));
         let bytes = TextEncoding::Utf16Be.encode("a\0");
         assert_eq!(decode(bytes), Err(DecodeFault::Binary { offset: 4 }));
         assert_eq!(
@@ -353,7 +371,10 @@ mod tests {
 
     #[test]
     fn utf16_without_a_mark_is_named_not_called_binary() {
-        let le: Vec<u8> = "Headline".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let le: Vec<u8> = "Headline"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         assert_eq!(
             decode(le),
             Err(DecodeFault::Utf16WithoutBom {

@@ -232,7 +232,10 @@ pub struct Collected {
 /// [`STORY_EXTENSIONS`] extension, and `.xml`/`.json` files whose content is NITF or ninjs. Each
 /// file is given once however often it is named. Missing paths and folders that cannot be walked
 /// are errors among the entries; only a malformed glob fails the whole collection.
-pub fn collect_files(paths: &[PathBuf], selection: &FileSelection) -> Result<Collected, InputError> {
+pub fn collect_files(
+    paths: &[PathBuf],
+    selection: &FileSelection,
+) -> Result<Collected, InputError> {
     let ignores = Ignores::new(selection)?;
     let mut collected = Collected::default();
     let mut seen = rustc_hash::FxHashSet::default();
@@ -262,7 +265,8 @@ pub fn collect_files(paths: &[PathBuf], selection: &FileSelection) -> Result<Col
         };
         if !metadata.is_dir() {
             let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            if selection.force_exclude && (excluded(path, selection)? || ignores.covers(&key, false))
+            if selection.force_exclude
+                && (excluded(path, selection)? || ignores.covers(&key, false))
             {
                 continue;
             }
@@ -430,16 +434,15 @@ impl Ignores {
     /// True when the canonical `path` itself is ignored.
     fn matches(&self, path: &Path, is_dir: bool) -> bool {
         // Like a .gitignore, the config's patterns say nothing of paths outside its folder.
-        self.matcher.as_ref().is_some_and(|m| {
-            path.starts_with(&self.root) && m.matched(path, is_dir).is_ignore()
-        })
+        self.matcher
+            .as_ref()
+            .is_some_and(|m| path.starts_with(&self.root) && m.matched(path, is_dir).is_ignore())
     }
 
     /// True when the canonical `path` or a folder holding it is ignored.
     fn covers(&self, path: &Path, is_dir: bool) -> bool {
         self.matcher.as_ref().is_some_and(|m| {
-            path.starts_with(&self.root)
-                && m.matched_path_or_any_parents(path, is_dir).is_ignore()
+            path.starts_with(&self.root) && m.matched_path_or_any_parents(path, is_dir).is_ignore()
         })
     }
 }
@@ -468,8 +471,16 @@ fn sniffs_as_news(path: &Path) -> bool {
         return false;
     }
     let text = match TextEncoding::of_bom(&head) {
-        TextEncoding::Utf16Le => encoding_rs::UTF_16LE.decode_without_bom_handling(&head[2..]).0,
-        TextEncoding::Utf16Be => encoding_rs::UTF_16BE.decode_without_bom_handling(&head[2..]).0,
+        TextEncoding::Utf16Le => {
+            encoding_rs::UTF_16LE
+                .decode_without_bom_handling(&head[2..])
+                .0
+        }
+        TextEncoding::Utf16Be => {
+            encoding_rs::UTF_16BE
+                .decode_without_bom_handling(&head[2..])
+                .0
+        }
         TextEncoding::Utf32Le | TextEncoding::Utf32Be => {
             // The head may end inside a character; a whole number of them is decoded.
             let whole = (head.len() - 4) / 4 * 4 + 4;

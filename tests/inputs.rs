@@ -52,7 +52,10 @@ fn check(args: &[&str]) -> Run {
 }
 
 fn check_in(dir: &Path, args: &[&str]) -> Run {
-    run(cmd().current_dir(dir).args(["check", "--no-config"]).args(args))
+    run(cmd()
+        .current_dir(dir)
+        .args(["check", "--no-config"])
+        .args(args))
 }
 
 fn json(text: &str) -> Value {
@@ -76,8 +79,11 @@ fn assert_reported(format: &str, run: &Run, path: &str, message: &str) {
         "json" => {
             let errors = &json(&run.stdout)["errors"];
             assert!(
-                errors.as_array().unwrap().iter().any(|e| e["path"] == path
-                    && e["message"].as_str().unwrap().contains(message)),
+                errors
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|e| e["path"] == path && e["message"].as_str().unwrap().contains(message)),
                 "{context}"
             );
         }
@@ -88,7 +94,9 @@ fn assert_reported(format: &str, run: &Run, path: &str, message: &str) {
             assert!(
                 notes.iter().any(|n| {
                     let uri = &n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
-                    uri.as_str().unwrap().ends_with(path.trim_start_matches("./"))
+                    uri.as_str()
+                        .unwrap()
+                        .ends_with(path.trim_start_matches("./"))
                         && n["message"]["text"].as_str().unwrap().contains(message)
                 }),
                 "{context}"
@@ -169,7 +177,12 @@ fn pipes_devices_and_symbolic_links_are_read() {
         let _ = fs::read(&fifo);
     }
     writer.join().unwrap();
-    assert_eq!(lines(&run, fifo.to_str().unwrap()), expected, "{}", run.stderr);
+    assert_eq!(
+        lines(&run, fifo.to_str().unwrap()),
+        expected,
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.code, Some(1));
     // Standard input by its device name, fed by a pipe.
     let run = run_stdin(&["--format", "line", "/dev/stdin"], &fixture(STORY));
@@ -181,13 +194,16 @@ fn pipes_devices_and_symbolic_links_are_read() {
         binary.display()
     );
     let run = bash(&script);
-    assert!(run.stdout.contains("wire.RepeatedHeadline"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("wire.RepeatedHeadline"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(run.code, Some(1));
     // A symbolic link to a file and one to a folder.
     fs::create_dir(dir.path().join("real")).unwrap();
     fs::write(dir.path().join("real/a.txt"), fixture(STORY)).unwrap();
-    std::os::unix::fs::symlink(dir.path().join("real/a.txt"), dir.path().join("link.txt"))
-        .unwrap();
+    std::os::unix::fs::symlink(dir.path().join("real/a.txt"), dir.path().join("link.txt")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("folder")).unwrap();
     let run = check_in(dir.path(), &["--format", "line", "link.txt"]);
     assert_eq!(lines(&run, "link.txt"), expected);
@@ -239,10 +255,13 @@ fn a_folder_that_cannot_be_walked_is_an_error_and_the_rest_is_checked() {
     let as_root = fs::metadata(dir.path()).unwrap().uid() == 0;
     for format in FORMATS {
         let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("wirecheck"));
-        command
-            .current_dir(dir.path())
-            .env("NO_COLOR", "1")
-            .args(["check", "--no-config", "--format", format, "."]);
+        command.current_dir(dir.path()).env("NO_COLOR", "1").args([
+            "check",
+            "--no-config",
+            "--format",
+            format,
+            ".",
+        ]);
         if as_root {
             // Root reads any folder; the check runs as nobody.
             std::os::unix::process::CommandExt::uid(&mut command, 65534);
@@ -291,13 +310,21 @@ fn files_named_with_no_story_are_errors_and_folders_without_stories_warnings() {
         }
     }
     let run = run_stdin(&["--format", "json", "-"], b"");
-    assert_reported("json", &run, "<stdin>", "<stdin>: no story (the file is empty)");
+    assert_reported(
+        "json",
+        &run,
+        "<stdin>",
+        "<stdin>: no story (the file is empty)",
+    );
     // A folder: a file in it with no story, and a folder with no story file at all.
     fs::create_dir(dir.path().join("none")).unwrap();
     fs::write(dir.path().join("none/notes.csv"), "a,b\n").unwrap();
     let run = check_in(dir.path(), &["--format", "json", "."]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert!(run.stderr.contains("warning: ./empty.txt: no story (the file is empty)"));
+    assert!(
+        run.stderr
+            .contains("warning: ./empty.txt: no story (the file is empty)")
+    );
     let run = check_in(dir.path(), &["--format", "json", "none"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(
@@ -447,7 +474,11 @@ fn decode_like(file: &[u8], part: &[u8]) -> String {
         part.chunks(4)
             .map(|u| {
                 let u = [u[0], u[1], u[2], u[3]];
-                let v = if le { u32::from_le_bytes(u) } else { u32::from_be_bytes(u) };
+                let v = if le {
+                    u32::from_le_bytes(u)
+                } else {
+                    u32::from_be_bytes(u)
+                };
                 char::from_u32(v).unwrap()
             })
             .collect()
@@ -471,7 +502,11 @@ fn a_byte_order_mark_changes_no_finding_in_any_format() {
     ] {
         let bytes = fixture(fixture_path);
         fs::write(plain.path().join(name), &bytes).unwrap();
-        fs::write(marked.path().join(name), [&b"\xEF\xBB\xBF"[..], &bytes].concat()).unwrap();
+        fs::write(
+            marked.path().join(name),
+            [&b"\xEF\xBB\xBF"[..], &bytes].concat(),
+        )
+        .unwrap();
         assert_same_reports(plain.path(), marked.path(), name, FORMATS);
     }
     // Standard input too.
@@ -517,8 +552,11 @@ const ENCODINGS: &[&str] = &["utf-8-bom", "utf-16le", "utf-16be", "utf-32le", "u
 #[test]
 fn utf16_and_utf32_files_are_checked_like_their_utf8() {
     let plain = tempfile::tempdir().unwrap();
-    for (fixture_path, name) in [(STORY, "story.txt"), (MARKDOWN, "story.md"), (NITF, "story.xml")]
-    {
+    for (fixture_path, name) in [
+        (STORY, "story.txt"),
+        (MARKDOWN, "story.md"),
+        (NITF, "story.xml"),
+    ] {
         let text = String::from_utf8(fixture(fixture_path)).unwrap();
         fs::write(plain.path().join(name), &text).unwrap();
         for encoding in &ENCODINGS[1..] {
@@ -538,7 +576,11 @@ fn utf16_and_utf32_files_are_checked_like_their_utf8() {
     let text = String::from_utf8(fixture(NITF)).unwrap();
     fs::write(other.path().join("story.xml"), encode(&text, "utf-16le")).unwrap();
     let run = check_in(other.path(), &["--format", "line", "."]);
-    assert!(run.stdout.contains("wire.RepeatedHeadline"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("wire.RepeatedHeadline"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -554,12 +596,22 @@ fn fixes_are_written_back_in_the_files_own_encoding() {
         let path = dir.path().join("story.txt");
         fs::write(&path, encode(FAULTY, encoding)).unwrap();
         let diff = check_in(dir.path(), &["--fix", "--diff", "story.txt"]);
-        assert!(diff.stdout.contains("+TOKYO (AP) — The talks"), "{encoding}");
+        assert!(
+            diff.stdout.contains("+TOKYO (AP) — The talks"),
+            "{encoding}"
+        );
         let run = check_in(dir.path(), &["--fix", "--format", "line", "story.txt"]);
         assert_eq!(run.code, Some(1), "{encoding}: {}", run.stderr);
-        assert!(run.stderr.contains("fixed: story.txt: 2 fixes"), "{encoding}");
+        assert!(
+            run.stderr.contains("fixed: story.txt: 2 fixes"),
+            "{encoding}"
+        );
         assert!(run.stdout.contains("names-japan.Names"), "{encoding}");
-        assert_eq!(fs::read(&path).unwrap(), encode(&fixed, encoding), "{encoding}");
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            encode(&fixed, encoding),
+            "{encoding}"
+        );
     }
 }
 
@@ -575,11 +627,20 @@ fn utf16_without_a_mark_and_malformed_utf16_are_named_not_called_binary() {
     broken.extend([0x00, 0xDC, b'x', 0]);
     fs::write(dir.path().join("broken.txt"), broken).unwrap();
     for format in FORMATS {
-        let run = check_in(dir.path(), &["--format", format, "le.txt", "be.txt", "broken.txt"]);
+        let run = check_in(
+            dir.path(),
+            &["--format", format, "le.txt", "be.txt", "broken.txt"],
+        );
         assert!(!run.stdout.contains("binary") && !run.stderr.contains("binary"));
         for (name, message) in [
-            ("le.txt", "le.txt: UTF-16LE text without a byte-order mark; not checked"),
-            ("be.txt", "be.txt: UTF-16BE text without a byte-order mark; not checked"),
+            (
+                "le.txt",
+                "le.txt: UTF-16LE text without a byte-order mark; not checked",
+            ),
+            (
+                "be.txt",
+                "be.txt: UTF-16BE text without a byte-order mark; not checked",
+            ),
             (
                 "broken.txt",
                 "broken.txt:3:6: invalid UTF-16LE (bytes 0x00 0xdc at offset 32)",
@@ -600,7 +661,10 @@ fn config_ignores_are_relative_to_the_config_and_named_files_are_checked() {
     }
     let config = |ignore: &str| fs::write(base.join("wirecheck.yaml"), ignore).unwrap();
     let checked = |cwd: &Path, args: &[&str]| -> Vec<String> {
-        let run = run(cmd().current_dir(cwd).args(["check", "--format", "json"]).args(args));
+        let run = run(cmd()
+            .current_dir(cwd)
+            .args(["check", "--format", "json"])
+            .args(args));
         assert!(run.code != Some(2), "{}", run.stderr);
         let mut paths: Vec<String> = json(&run.stdout)["findings"]
             .as_array()
@@ -616,33 +680,56 @@ fn config_ignores_are_relative_to_the_config_and_named_files_are_checked() {
     assert_eq!(checked(base, &["sub"]), ["sub/new.txt"]);
     assert_eq!(checked(base, &["."]), ["./archive/x.txt", "./sub/new.txt"]);
     assert_eq!(checked(&base.join("sub"), &["."]), ["./new.txt"]);
-    assert_eq!(checked(&base.join("sub"), &[".."]), ["../archive/x.txt", "../sub/new.txt"]);
+    assert_eq!(
+        checked(&base.join("sub"), &[".."]),
+        ["../archive/x.txt", "../sub/new.txt"]
+    );
     let elsewhere = tempfile::tempdir().unwrap();
     let config_path = base.join("wirecheck.yaml");
     let config_path = config_path.to_str().unwrap();
     let sub = base.join("sub");
     assert_eq!(
-        checked(elsewhere.path(), &["--config", config_path, sub.to_str().unwrap()]),
+        checked(
+            elsewhere.path(),
+            &["--config", config_path, sub.to_str().unwrap()]
+        ),
         [format!("{}/new.txt", sub.display())]
     );
     // An anchored pattern is anchored at the config's folder, not at the folder walked.
     config("ignore: [\"/archive/\"]\n");
-    assert_eq!(checked(base, &["sub"]), ["sub/archive/old.txt", "sub/new.txt"]);
-    assert_eq!(checked(base, &["."]), ["./sub/archive/old.txt", "./sub/new.txt"]);
+    assert_eq!(
+        checked(base, &["sub"]),
+        ["sub/archive/old.txt", "sub/new.txt"]
+    );
+    assert_eq!(
+        checked(base, &["."]),
+        ["./sub/archive/old.txt", "./sub/new.txt"]
+    );
     config("ignore: [\"sub/archive/**\", \"/archive/\"]\n");
     // A file named is checked, unless --force-exclude; so is one that --exclude names.
     assert_eq!(
         checked(base, &["sub/archive/old.txt", "archive/x.txt"]),
         ["sub/archive/old.txt", "archive/x.txt"]
     );
-    assert_eq!(checked(base, &["--exclude", "*.txt", "sub/new.txt"]), ["sub/new.txt"]);
+    assert_eq!(
+        checked(base, &["--exclude", "*.txt", "sub/new.txt"]),
+        ["sub/new.txt"]
+    );
     let run = run(cmd()
         .current_dir(base)
         .args(["check", "--force-exclude", "--exclude", "new.txt"])
         .args(["sub/archive/old.txt", "archive/x.txt", "sub/new.txt"]));
     assert_eq!(run.code, Some(0), "{}", run.stdout);
-    assert!(run.stdout.contains("No findings in 0 files."), "{}", run.stdout);
-    assert!(run.stderr.contains("warning: no stories to check"), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("No findings in 0 files."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("warning: no stories to check"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -654,9 +741,10 @@ fn verbose_names_the_configuration_and_every_rule_folder() {
     fs::write(dir.path().join("extra.yml"), rule).unwrap();
     fs::write(dir.path().join("wirecheck.yaml"), "rules: [house]\n").unwrap();
     fs::write(dir.path().join("a.txt"), FAULTY).unwrap();
-    let run = run(cmd()
-        .current_dir(dir.path())
-        .args(["check", "-v", "--rules", "extra.yml", "a.txt"]));
+    let run =
+        run(cmd()
+            .current_dir(dir.path())
+            .args(["check", "-v", "--rules", "extra.yml", "a.txt"]));
     let config = dir.path().join("wirecheck.yaml");
     for note in [
         format!("note: configuration: {}", config.display()),
@@ -670,5 +758,8 @@ fn verbose_names_the_configuration_and_every_rule_folder() {
         assert!(run.stderr.contains(&note), "{note}\n{}", run.stderr);
     }
     let run = check(&["-v", STORY]);
-    assert!(run.stderr.contains("note: configuration: none (--no-config)"));
+    assert!(
+        run.stderr
+            .contains("note: configuration: none (--no-config)")
+    );
 }

@@ -632,7 +632,10 @@ fn setup_notes(config: &wirecheck::config::Config, options: &RuleOptions) -> Vec
         .collect();
     notes.push(format!("shipped packs: {}", packs.join(", ")));
     for path in config.rule_paths() {
-        notes.push(format!("rules: {} (from the configuration)", path.display()));
+        notes.push(format!(
+            "rules: {} (from the configuration)",
+            path.display()
+        ));
     }
     for path in &options.rules {
         notes.push(format!("rules: {} (from --rules)", path.display()));

@@ -112,7 +112,10 @@ fn in_file_lines(err: &serde_yaml::Error) -> String {
     let mut message = err.to_string();
     if let Some(at) = err.location() {
         message = message
-            .replace(&format!(" at line {} column {}", at.line(), at.column()), "")
+            .replace(
+                &format!(" at line {} column {}", at.line(), at.column()),
+                "",
+            )
             .replace(&format!("line {} column {}: ", at.line(), at.column()), "");
     }
     let Ok(position) = regex::Regex::new(r"line (\d+) column (\d+)") else {
