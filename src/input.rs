@@ -238,9 +238,12 @@ pub fn collect_files(
 ) -> Result<Collected, InputError> {
     let ignores = Ignores::new(selection)?;
     let mut collected = Collected::default();
+    // One path cannot give a file twice (a walk does not follow links); only several need the
+    // memory of the files seen.
+    let dedupe = paths.len() > 1;
     let mut seen = rustc_hash::FxHashSet::default();
     let mut add = |entries: &mut Vec<_>, input: Input, key: PathBuf| {
-        if seen.insert(key) {
+        if !dedupe || seen.insert(key) {
             entries.push(Ok(input));
         }
     };

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use wirecheck::baseline::Baseline;
 use wirecheck::fix::{apply_safe_fixes, write_fixed};
 use wirecheck::input::{
-    FileSelection, Input, InputError, STORY_EXTENSIONS, collect_files, display_name,
+    Collected, FileSelection, Input, InputError, STORY_EXTENSIONS, collect_files, display_name,
     read_story_file,
 };
 use wirecheck::publication::{DateSource, PublicationDate};
@@ -154,23 +154,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         force_exclude: args.force_exclude,
     };
     let collected = collect_files(&args.paths, &selection)?;
-    for folder in &collected.empty_folders {
-        let looked_for = if args.glob.is_empty() {
-            format!(
-                " (stories are .{} files, and .xml or .json files holding NITF or ninjs)",
-                STORY_EXTENSIONS.join(", .")
-            )
-        } else {
-            " matching --glob".to_owned()
-        };
-        eprintln!(
-            "warning: {}: no stories found{looked_for}",
-            folder.display()
-        );
-    }
-    if collected.entries.is_empty() && collected.empty_folders.is_empty() {
-        eprintln!("warning: no stories to check: every file named is excluded (--force-exclude)");
-    }
+    warn_of_missing_stories(&collected, &args.glob);
     let mut files = collected.entries;
     if let Some((index, count)) = args.shard {
         // A path that cannot be read is reported by every shard: each would have checked it.
@@ -354,6 +338,29 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Warns, on standard error, of each folder in which no story was found, and of a run left with no
+/// file to check at all (`ruff`'s "No files found"): not errors, since a hook or a CI job may well
+/// have nothing to do.
+fn warn_of_missing_stories(collected: &Collected, globs: &[String]) {
+    for folder in &collected.empty_folders {
+        let looked_for = if globs.is_empty() {
+            format!(
+                " (stories are .{} files, and .xml or .json files holding NITF or ninjs)",
+                STORY_EXTENSIONS.join(", .")
+            )
+        } else {
+            " matching --glob".to_owned()
+        };
+        eprintln!(
+            "warning: {}: no stories found{looked_for}",
+            folder.display()
+        );
+    }
+    if collected.entries.is_empty() && collected.empty_folders.is_empty() {
+        eprintln!("warning: no stories to check: every file named is excluded (--force-exclude)");
+    }
 }
 
 /// `I/N` with 1 ≤ I ≤ N.
