@@ -115,18 +115,22 @@ fn follow_links(start: &Path) -> io::Result<PathBuf> {
 }
 
 /// Writes `fixed` over `path` unless the file no longer holds `read` (someone edited it since).
-pub fn write_fixed(path: &Path, read: &str, fixed: &str) -> Result<(), FixError> {
+pub fn write_fixed(
+    path: &Path,
+    read: impl AsRef<[u8]>,
+    fixed: impl AsRef<[u8]>,
+) -> Result<(), FixError> {
     let io_error = |error| FixError::Io {
         path: path.display().to_string(),
         error,
     };
     let now = fs::read(path).map_err(io_error)?;
-    if now != read.as_bytes() {
+    if now != read.as_ref() {
         return Err(FixError::Changed {
             path: path.display().to_string(),
         });
     }
-    write_atomically(path, fixed.as_bytes()).map_err(io_error)
+    write_atomically(path, fixed.as_ref()).map_err(io_error)
 }
 
 #[cfg(test)]

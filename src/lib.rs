@@ -25,6 +25,7 @@ pub mod dateline;
 pub mod dates;
 pub mod diff;
 pub mod document;
+pub mod encoding;
 pub mod engine;
 pub mod excerpt;
 pub mod finding;

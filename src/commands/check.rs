@@ -9,7 +9,10 @@ use rayon::prelude::*;
 use std::sync::Arc;
 use wirecheck::baseline::Baseline;
 use wirecheck::fix::{apply_safe_fixes, write_fixed};
-use wirecheck::input::{FileSelection, collect_files, display_name, read_document};
+use wirecheck::input::{
+    Collected, FileSelection, Input, InputError, STORY_EXTENSIONS, collect_files, display_name,
+    read_story_file,
+};
 use wirecheck::publication::{DateSource, PublicationDate};
 use wirecheck::report::{self, FileError, FileReport, Format, ReferenceFile, RuleInfo, Summary};
 use wirecheck::rules::Context;
@@ -80,9 +83,13 @@ pub struct CheckArgs {
     /// In folders, check only files matching this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     glob: Vec<String>,
-    /// Skip files matching this glob (repeatable).
+    /// In folders, skip files matching this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Apply `--exclude` and the config's `ignore:` to files named on the command line too (as
+    /// pre-commit hooks need); else a file named is always checked.
+    #[arg(long)]
+    force_exclude: bool,
     /// Read every input as this format instead of choosing by extension (.md Markdown, .xml/.nitf
     /// NITF, .json/.ninjs ninjs) or, for other files, by content.
     #[arg(long, value_enum)]
@@ -94,8 +101,8 @@ pub struct CheckArgs {
     /// metadata `date:`, its dateline's date, or the config's `date:`.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     date: Option<PublicationDate>,
-    /// Print notes to standard error: each story's publication date and where it came from, and
-    /// the checks skipped for want of one.
+    /// Print notes to standard error: the configuration file and rule folders in use, each
+    /// story's publication date and where it came from, and the checks skipped for want of one.
     #[arg(long, short)]
     verbose: bool,
     /// Also check each story against this reference version (the original wire or a reference
@@ -134,15 +141,28 @@ pub struct CheckArgs {
 /// Runs `wirecheck check`.
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let (config, rules) = args.rule_options.load()?;
-    let mut excludes = args.exclude.clone();
-    excludes.extend(config.ignore.iter().cloned());
+    if args.verbose {
+        for note in setup_notes(&config, &args.rule_options) {
+            eprintln!("note: {note}");
+        }
+    }
     let selection = FileSelection {
         globs: args.glob.clone(),
-        excludes,
+        excludes: args.exclude.clone(),
+        ignores: config.ignore.clone(),
+        ignore_root: config.root.clone(),
+        force_exclude: args.force_exclude,
     };
-    let mut files = collect_files(&args.paths, &selection)?;
+    let collected = collect_files(&args.paths, &selection)?;
+    warn_of_missing_stories(&collected, &args.glob);
+    let mut files = collected.entries;
     if let Some((index, count)) = args.shard {
-        files.retain(|path| shard_of(path, count) == index);
+        // A path that cannot be read is reported by every shard: each would have checked it.
+        files.retain(|entry| {
+            entry
+                .as_ref()
+                .map_or(true, |input| shard_of(&input.path, count) == index)
+        });
     }
     let progress = progress_bar(files.len());
     let mut context = config.context()?;
@@ -152,12 +172,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     context.report_unused_suppressions = args.report_unused_suppressions;
     let reference = match &args.reference {
         Some(path) => {
-            let document = read_document(path, args.input_format.map(InputFormat::from))?;
-            let source = document.original().to_owned();
-            context.reference = Some(Arc::new(document));
+            let story = read_story_file(path, args.input_format.map(InputFormat::from))?;
+            let source = story.document.original().to_owned();
+            context.reference = Some(Arc::new(story.document));
             Some(Arc::new(ReferenceFile {
-                path: path.display().to_string(),
+                path: display_name(path),
                 source,
+                encoding: story.encoding,
             }))
         }
         None => None,
@@ -176,7 +197,20 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Some(path) => Some(Baseline::load(path)?),
         None => None,
     };
-    let check = |path: &PathBuf| {
+    let check = |entry: &Result<Input, InputError>| {
+        let input = match entry {
+            Ok(input) => input,
+            Err(error) => {
+                if !progress.is_hidden() {
+                    progress.inc(1);
+                }
+                return CheckedFile::failed(FileError {
+                    path: error.path().to_owned(),
+                    message: error.to_string(),
+                });
+            }
+        };
+        let path = &input.path;
         let stdin_name = args
             .stdin_filename
             .as_deref()
@@ -184,7 +218,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         let forced = args
             .input_format
             .or_else(|| stdin_name.and_then(format_of_name));
-        let mut checked = check_file(path, &rules, &context, forced, reference.clone(), fix);
+        let mut checked = check_file(input, &rules, &context, forced, reference.clone(), fix);
         if let (Some(name), Ok(report)) = (stdin_name, &mut checked.result) {
             report.path = name.display().to_string();
         }
@@ -212,8 +246,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         let out = Mutex::new(BufWriter::new(std::io::stdout()));
         files
             .par_iter()
-            .map(|path| -> std::io::Result<Summary> {
-                let CheckedFile { result, notes, .. } = check(path);
+            .map(|entry| -> std::io::Result<Summary> {
+                let CheckedFile { result, notes, .. } = check(entry);
                 print_notes(notes);
                 let mut summary = Summary::default();
                 match result {
@@ -308,6 +342,29 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Warns, on standard error, of each folder in which no story was found, and of a run left with no
+/// file to check at all (`ruff`'s "No files found"): not errors, since a hook or a CI job may well
+/// have nothing to do.
+fn warn_of_missing_stories(collected: &Collected, globs: &[String]) {
+    for folder in &collected.empty_folders {
+        let looked_for = if globs.is_empty() {
+            format!(
+                " (stories are .{} files, and .xml or .json files holding NITF or ninjs)",
+                STORY_EXTENSIONS.join(", .")
+            )
+        } else {
+            " matching --glob".to_owned()
+        };
+        eprintln!(
+            "warning: {}: no stories found{looked_for}",
+            folder.display()
+        );
+    }
+    if collected.entries.is_empty() && collected.empty_folders.is_empty() {
+        eprintln!("warning: no stories to check: every file named is excluded (--force-exclude)");
+    }
+}
+
 /// `I/N` with 1 ≤ I ≤ N.
 fn parse_shard(text: &str) -> Result<(u64, u64), String> {
     let bad = || format!("expected I/N with 1 <= I <= N, got '{text}'");
@@ -374,7 +431,7 @@ enum FixMode {
 }
 
 fn check_file(
-    path: &std::path::Path,
+    input: &Input,
     rules: &RuleSet,
     context: &Context,
     forced: Option<InputFormatArg>,
@@ -382,13 +439,13 @@ fn check_file(
     fix: FixMode,
 ) -> CheckedFile {
     let mut notes = Vec::new();
-    let result = check_story(path, rules, context, forced, &mut notes).map(|report| FileReport {
+    let result = check_story(input, rules, context, forced, &mut notes).map(|report| FileReport {
         reference,
         ..report
     });
     let (result, diff) = match (fix, result) {
         (FixMode::Off, result) | (_, result @ Err(_)) => (result, None),
-        (mode, Ok(report)) => fix_file(path, rules, context, forced, report, mode),
+        (mode, Ok(report)) => fix_file(input, rules, context, forced, report, mode),
     };
     CheckedFile {
         result,
@@ -405,16 +462,28 @@ struct CheckedFile {
     fix_diff: Option<String>,
 }
 
+impl CheckedFile {
+    /// A file that could not be checked at all.
+    fn failed(error: FileError) -> Self {
+        Self {
+            result: Err(error),
+            notes: Vec::new(),
+            fix_diff: None,
+        }
+    }
+}
+
 /// Applies the report's safe fixes: writes them and checks the file again, or describes them as a
 /// unified diff.
 fn fix_file(
-    path: &std::path::Path,
+    input: &Input,
     rules: &RuleSet,
     context: &Context,
     forced: Option<InputFormatArg>,
     report: FileReport,
     mode: FixMode,
 ) -> (Result<FileReport, FileError>, Option<String>) {
+    let path = input.path.as_path();
     let format = forced
         .map(InputFormat::from)
         .unwrap_or_else(|| InputFormat::detect(path, &report.source));
@@ -446,7 +515,20 @@ fn fix_file(
         let message = "cannot --fix standard input; use --fix --diff".to_owned();
         return (Err(error(message)), None);
     }
-    if let Err(err) = write_fixed(path, &report.source, &fixed) {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        // A pipe or device cannot be read again, nor replaced by a rename.
+        let message = format!(
+            "{}: cannot --fix what is not a regular file; use --fix --diff",
+            report.path
+        );
+        return (Err(error(message)), None);
+    }
+    // Written back as it was stored: the same byte-order mark and encoding.
+    let (read, fixed) = (
+        report.encoding.encode(&report.source),
+        report.encoding.encode(&fixed),
+    );
+    if let Err(err) = write_fixed(path, &read, &fixed) {
         return (Err(error(err.to_string())), None);
     }
     // Said whatever --verbose says: a user who asked for fixes wants to know what was changed.
@@ -456,7 +538,7 @@ fn fix_file(
         if applied == 1 { "fix" } else { "fixes" }
     );
     let rechecked =
-        check_story(path, rules, context, forced, &mut Vec::new()).map(|again| FileReport {
+        check_story(input, rules, context, forced, &mut Vec::new()).map(|again| FileReport {
             reference: report.reference.clone(),
             ..again
         });
@@ -464,17 +546,37 @@ fn fix_file(
 }
 
 fn check_story(
-    path: &std::path::Path,
+    input: &Input,
     rules: &RuleSet,
     context: &Context,
     forced: Option<InputFormatArg>,
     notes: &mut Vec<String>,
 ) -> Result<FileReport, FileError> {
+    let path = input.path.as_path();
     let display = display_name(path);
-    let document = read_document(path, forced.map(InputFormat::from)).map_err(|e| FileError {
+    let error = |message: String| FileError {
         path: display.clone(),
-        message: e.to_string(),
-    })?;
+        message,
+    };
+    let story =
+        read_story_file(path, forced.map(InputFormat::from)).map_err(|e| error(e.to_string()))?;
+    let (document, encoding) = (story.document, story.encoding);
+    if document.is_empty() {
+        let what = if document.original().trim().is_empty() {
+            "the file is empty"
+        } else {
+            "no headline or paragraph"
+        };
+        // A file named on the command line is meant to be a story; one found in a folder may be a
+        // placeholder, so it is only pointed out.
+        if input.named {
+            return Err(error(format!("{display}: no story ({what}); not checked")));
+        }
+        eprintln!("warning: {display}: no story ({what})");
+    }
+    if let Some(fault) = metadata_date_fault(&display, &document) {
+        return Err(error(fault));
+    }
     let context = context.for_document(&document);
     match context.publication {
         Some(publication) => notes.push(format!(
@@ -501,7 +603,51 @@ fn check_story(
     Ok(FileReport {
         path: display,
         source: document.original().to_owned(),
+        encoding,
         findings,
         reference: None,
     })
+}
+
+/// Why the story's own `date:` (front matter, NITF `date.issue`, ninjs `firstcreated`) is not a
+/// date, naming where it is; `None` when it is one or there is none.
+fn metadata_date_fault(display: &str, document: &wirecheck::Document) -> Option<String> {
+    let text = document.metadata.date()?;
+    let err = PublicationDate::parse(text, DateSource::Metadata).err()?;
+    Some(match document.metadata_offset("date") {
+        Some(offset) => {
+            let source = document.original();
+            let at = wirecheck::span::LineIndex::new(source).position(source, offset);
+            format!(
+                "{display}:{}:{}: front matter date: {err}",
+                at.line, at.column
+            )
+        }
+        None => format!("{display}: the story's metadata date: {err}"),
+    })
+}
+
+/// What `--verbose` says of a run's setup: the configuration file, the shipped packs and every
+/// rule file or folder loaded.
+fn setup_notes(config: &wirecheck::config::Config, options: &RuleOptions) -> Vec<String> {
+    let mut notes = vec![match &config.path {
+        Some(path) => format!("configuration: {}", path.display()),
+        None if options.no_config => "configuration: none (--no-config)".to_owned(),
+        None => "configuration: none found; using the defaults".to_owned(),
+    }];
+    let packs: Vec<&str> = wirecheck::packs::builtin_pack_names()
+        .into_iter()
+        .filter(|pack| config.uses_pack(pack))
+        .collect();
+    notes.push(format!("shipped packs: {}", packs.join(", ")));
+    for path in config.rule_paths() {
+        notes.push(format!(
+            "rules: {} (from the configuration)",
+            path.display()
+        ));
+    }
+    for path in &options.rules {
+        notes.push(format!("rules: {} (from --rules)", path.display()));
+    }
+    notes
 }

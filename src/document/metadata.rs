@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use super::{front_matter_body, front_matter_len};
+
 /// The story's metadata keys and their values as text. Keys whose values are not scalars (lists,
 /// maps) are left out; front matter that is not a YAML mapping gives no keys.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -52,5 +54,119 @@ impl Metadata {
     /// True when the story has no metadata.
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty()
+    }
+}
+
+/// Opens a Markdown story's front matter: a first line of `---` (a UTF-8 byte-order mark is
+/// gone by the time a story is parsed).
+fn opens_front_matter(text: &str) -> bool {
+    text.starts_with("---\n") || text.starts_with("---\r\n")
+}
+
+/// What is wrong with a Markdown story's front matter, if anything, as the offset of the fault and
+/// a message: a block never closed, YAML that does not parse, YAML that is not a mapping, a
+/// `date:` that is not text.
+pub(super) fn front_matter_fault(text: &str) -> Option<(usize, String)> {
+    if !opens_front_matter(text) {
+        return None;
+    }
+    let len = front_matter_len(text);
+    if len == 0 {
+        return Some((
+            0,
+            "front matter is never closed (no `---` line after the opening one)".to_owned(),
+        ));
+    }
+    let body = front_matter_body(text, len);
+    let body_start = text.find('\n').map_or(0, |i| i + 1);
+    if body.trim().is_empty() {
+        return None;
+    }
+    let mapping = match serde_yaml::from_str::<serde_yaml::Value>(body) {
+        Err(err) => {
+            let offset = body_start + err.location().map_or(0, |l| l.index());
+            return Some((offset, format!("front matter: {}", in_file_lines(&err))));
+        }
+        Ok(serde_yaml::Value::Mapping(mapping)) => mapping,
+        Ok(serde_yaml::Value::Null) => return None,
+        Ok(_) => {
+            return Some((
+                body_start,
+                "front matter is not a mapping of keys to values".to_owned(),
+            ));
+        }
+    };
+    match mapping.get("date") {
+        None | Some(serde_yaml::Value::String(_) | serde_yaml::Value::Number(_)) => None,
+        Some(_) => Some((
+            front_matter_key_offset(text, "date").unwrap_or(body_start),
+            "front matter: date: is not a date (expected YYYY-MM-DD[THH:MM][±HH:MM])".to_owned(),
+        )),
+    }
+}
+
+/// A YAML error's message with the lines it counts within the front matter made lines of the
+/// file (whose front matter starts on line 2), and without the position of the fault itself,
+/// which the caller gives.
+fn in_file_lines(err: &serde_yaml::Error) -> String {
+    let mut message = err.to_string();
+    if let Some(at) = err.location() {
+        message = message
+            .replace(
+                &format!(" at line {} column {}", at.line(), at.column()),
+                "",
+            )
+            .replace(&format!("line {} column {}: ", at.line(), at.column()), "");
+    }
+    let Ok(position) = regex::Regex::new(r"line (\d+) column (\d+)") else {
+        return message;
+    };
+    position
+        .replace_all(&message, |found: &regex::Captures<'_>| {
+            let line = found[1].parse::<usize>().map_or(0, |l| l + 1);
+            format!("line {line} column {}", &found[2])
+        })
+        .into_owned()
+}
+
+/// Offset of the value of a top-level `key:` line in a Markdown story's front matter.
+pub(super) fn front_matter_key_offset(text: &str, key: &str) -> Option<usize> {
+    if !opens_front_matter(text) {
+        return None;
+    }
+    let len = front_matter_len(text);
+    let mut offset = 0;
+    for line in text[..len].split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        if let Some(rest) = line.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
+            let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            return Some(line_start + key.len() + 1 + blank);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_front_matter_is_found_where_it_is() {
+        assert_eq!(front_matter_fault("---\ntitle: x\n---\nBody\n"), None);
+        assert_eq!(front_matter_fault("---\n---\nBody\n"), None);
+        assert_eq!(front_matter_fault("Headline\n---\n"), None);
+        let (offset, message) = front_matter_fault("---\ntitle: x\nBody\n").unwrap();
+        assert_eq!((offset, message.contains("never closed")), (0, true));
+        let text = "---\ntitle: x\ndate: [2026\n---\nBody\n";
+        let (offset, message) = front_matter_fault(text).unwrap();
+        assert!(offset >= text.find("date").unwrap(), "{offset} {message}");
+        assert!(!message.contains("line 2"), "{message}");
+        let (offset, _) = front_matter_fault("---\n- a\n- b\n---\nBody\n").unwrap();
+        assert_eq!(offset, 4);
+        let text = "---\ntitle: x\ndate: [1]\n---\nBody\n";
+        let (offset, message) = front_matter_fault(text).unwrap();
+        assert_eq!(offset, text.find("[1]").unwrap());
+        assert!(message.contains("not a date"), "{message}");
     }
 }

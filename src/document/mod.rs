@@ -199,7 +199,13 @@ impl Document {
     /// Reads `source` as `format`; a malformed NITF or ninjs file is an error with its position.
     pub fn read(source: String, format: InputFormat) -> Result<Self, FormatError> {
         let extraction = match format {
-            InputFormat::Text | InputFormat::Markdown => return Ok(Self::parse(source, format)),
+            InputFormat::Markdown => {
+                if let Some((offset, message)) = metadata::front_matter_fault(&source) {
+                    return Err(FormatError::at(format, &source, offset, message));
+                }
+                return Ok(Self::parse(source, format));
+            }
+            InputFormat::Text => return Ok(Self::parse(source, format)),
             InputFormat::Nitf => nitf::extract(&source)
                 .map_err(|e| FormatError::at(format, &source, e.offset, e.message))?,
             InputFormat::Ninjs => ninjs::extract(&source)
@@ -324,6 +330,20 @@ impl Document {
             extracted: None,
             normalized,
         }
+    }
+
+    /// True when the document holds no story: no headline, front line or paragraph.
+    pub fn is_empty(&self) -> bool {
+        self.headline.is_none() && self.front.is_empty() && self.paragraphs.is_empty()
+    }
+
+    /// Offset in the original text of the value of `key` in a Markdown story's front matter, for
+    /// messages about it; `None` when the story has no such line.
+    pub fn metadata_offset(&self, key: &str) -> Option<usize> {
+        if self.extracted.is_some() {
+            return None;
+        }
+        metadata::front_matter_key_offset(&self.original, key)
     }
 
     /// The bytes as the user wrote them.
@@ -501,7 +521,7 @@ struct Line {
 }
 
 /// Length of a YAML front matter block (`---` … `---`) at the start of a Markdown text, or 0.
-fn front_matter_len(text: &str) -> usize {
+pub(crate) fn front_matter_len(text: &str) -> usize {
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))
@@ -519,7 +539,7 @@ fn front_matter_len(text: &str) -> usize {
 }
 
 /// The YAML inside a front matter block of `len` bytes: without its opening and closing lines.
-fn front_matter_body(text: &str, len: usize) -> &str {
+pub(crate) fn front_matter_body(text: &str, len: usize) -> &str {
     let block = &text[..len];
     let body_start = block.find('\n').map_or(len, |i| i + 1);
     let body_end = block

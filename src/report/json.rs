@@ -21,7 +21,8 @@
 //! }
 //! ```
 //! Lines and columns count from 1, columns in Unicode code points; `end_line`/`end_column` point
-//! just past the last character; spans are byte offsets into the file. `reference` appears only on
+//! just past the last character; spans are byte offsets into the file as stored (after a byte-order
+//! mark, and in UTF-16 or UTF-32 bytes for files in those encodings). `reference` appears only on
 //! findings of `check --reference`, with the span of the reference version compared against.
 
 use std::io::{self, Write};
@@ -29,6 +30,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{FileError, FileReport, Summary};
+use crate::encoding::FileOffsets;
 use crate::span::{Positions, Span};
 
 #[derive(Serialize)]
@@ -49,14 +51,16 @@ struct Located {
 }
 
 impl Located {
-    fn new(positions: &mut Positions<'_>, span: Span) -> Self {
+    /// Where `span` of the decoded text is: its lines and columns, and its span of the file's
+    /// bytes.
+    fn new(positions: &mut Positions<'_>, offsets: &mut FileOffsets<'_>, span: Span) -> Self {
         let (start, end) = positions.span(span);
         Located {
             line: start.line,
             column: start.column,
             end_line: end.line,
             end_column: end.column,
-            span,
+            span: Span::new(offsets.at(span.start), offsets.at(span.end)),
         }
     }
 }
@@ -143,6 +147,7 @@ pub(super) fn write(
 /// The findings of one file as the report writes them.
 pub(super) fn findings_of(report: &FileReport) -> Vec<JsonFinding<'_>> {
     let mut positions = Positions::new(&report.source);
+    let mut offsets = FileOffsets::new(&report.source, report.encoding);
     report
         .findings
         .iter()
@@ -152,13 +157,13 @@ pub(super) fn findings_of(report: &FileReport) -> Vec<JsonFinding<'_>> {
             severity: finding.severity.as_str(),
             message: &finding.message,
             matched: finding.span.slice(&report.source),
-            location: Located::new(&mut positions, finding.span),
+            location: Located::new(&mut positions, &mut offsets, finding.span),
             suggestions: finding
                 .suggestions
                 .iter()
                 .map(|s| JsonSuggestion {
                     replacement: &s.replacement,
-                    location: Located::new(&mut positions, s.span),
+                    location: Located::new(&mut positions, &mut offsets, s.span),
                 })
                 .collect(),
             safe_fix: finding.safe_fix,
@@ -169,7 +174,11 @@ pub(super) fn findings_of(report: &FileReport) -> Vec<JsonFinding<'_>> {
                 .map(|(span, file)| JsonReference {
                     path: &file.path,
                     text: span.slice(&file.source),
-                    location: Located::new(&mut Positions::new(&file.source), span),
+                    location: Located::new(
+                        &mut Positions::new(&file.source),
+                        &mut FileOffsets::new(&file.source, file.encoding),
+                        span,
+                    ),
                 }),
         })
         .collect()

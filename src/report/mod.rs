@@ -20,8 +20,10 @@ use crate::span::LineIndex;
 pub struct FileReport {
     /// The path as the user named it (`<stdin>` for standard input).
     pub path: String,
-    /// The file's text as read.
+    /// The file's text as read, decoded and without a byte-order mark; spans point into it.
     pub source: String,
+    /// How the file stores the text, to give spans as offsets of the file's bytes.
+    pub encoding: crate::encoding::TextEncoding,
     /// Its findings, in position order.
     pub findings: Vec<Finding>,
     /// The reference version it was checked against (`check --reference`), for the positions of
@@ -34,8 +36,10 @@ pub struct FileReport {
 pub struct ReferenceFile {
     /// The path as the user named it.
     pub path: String,
-    /// The file's text.
+    /// The file's text, decoded.
     pub source: String,
+    /// How the file stores the text.
+    pub encoding: crate::encoding::TextEncoding,
 }
 
 impl FileReport {
