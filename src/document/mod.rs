@@ -241,7 +241,7 @@ impl Document {
         }
         let (extracted, roles) = extraction.assemble();
         let normalized = NormalizedText::new(extracted.as_str());
-        let text = normalized.as_str();
+        let text = normalized.composed().unwrap_or(extracted.as_str());
         let lines = content_lines(text, 0, InputFormat::Text);
         let layout = Layout::of_roles(text, &lines, &roles);
         let paragraphs = layout.paragraphs;
@@ -268,7 +268,7 @@ impl Document {
     /// A plain text or Markdown story.
     fn parse_plain(source: String, format: InputFormat) -> Self {
         let normalized = NormalizedText::new(&source);
-        let text = normalized.as_str();
+        let text = normalized.composed().unwrap_or(&source);
         let skip = match format {
             InputFormat::Markdown => front_matter_len(text),
             _ => 0,
@@ -333,7 +333,11 @@ impl Document {
 
     /// The NFC-normalised text that every span of the document points into.
     pub fn text(&self) -> &str {
-        self.normalized.as_str()
+        let before = match &self.extracted {
+            Some(extracted) => extracted.as_str(),
+            None => &self.original,
+        };
+        self.normalized.composed().unwrap_or(before)
     }
 
     /// The text a span of the normalised text covers.
@@ -369,22 +373,9 @@ impl Document {
         memchr::memchr_iter(b'\n', &self.original.as_bytes()[..at]).count() + 1
     }
 
-    /// The span to delete to remove the line(s) holding `span` cleanly: from the start of its first
-    /// line to the start of the next non-blank line (or the end of the text).
+    /// The span to delete to remove the line(s) holding `span` cleanly: see [`line_removal`].
     pub fn line_removal(&self, span: Span) -> Span {
-        let text = self.text();
-        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let mut end = text[span.end..]
-            .find('\n')
-            .map_or(text.len(), |i| span.end + i + 1);
-        while end < text.len() {
-            let next_line = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-            if !text[end..next_line].trim().is_empty() {
-                break;
-            }
-            end = next_line;
-        }
-        Span::new(start, end)
+        line_removal(self.text(), span)
     }
 
     /// The story's blocks in reading order — headline, front lines, paragraphs — as byte ranges of
@@ -412,6 +403,55 @@ impl Document {
         let last = self.words.partition_point(|w| w.end <= span.end);
         &self.words[first..last.max(first)]
     }
+}
+
+/// The span to delete to remove the line(s) of `text` holding `span` cleanly, keeping the paragraph
+/// breaks around them: the lines with their line ending; with the blank lines before them when
+/// blank lines (or the end of the text) follow, so one break stays where there were two; with
+/// the blank lines after them at the start of the text. Lines removed one after another this way
+/// give adjacent spans that together leave the same structure.
+pub fn line_removal(text: &str, span: Span) -> Span {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i + 1);
+    let next_content = skip_blank_lines(text, end);
+    let blanks_start = blank_lines_before(text, start);
+    if blanks_start == 0 {
+        // Nothing but blank lines before: the text starts at the next line with content.
+        Span::new(0, next_content)
+    } else if next_content == text.len() {
+        Span::new(blanks_start, text.len())
+    } else if next_content > end {
+        Span::new(blanks_start, end)
+    } else {
+        Span::new(start, end)
+    }
+}
+
+/// The start of the first non-blank line at or after `at` (a line start), or the end of `text`.
+fn skip_blank_lines(text: &str, mut at: usize) -> usize {
+    while at < text.len() {
+        let next_line = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        if !text[at..next_line].trim().is_empty() {
+            break;
+        }
+        at = next_line;
+    }
+    at
+}
+
+/// The start of the blank lines that end just before `at` (a line start): `at` itself when the
+/// line before is not blank, 0 when only blank lines come before.
+fn blank_lines_before(text: &str, mut at: usize) -> usize {
+    while at > 0 {
+        let line_start = text[..at - 1].rfind('\n').map_or(0, |i| i + 1);
+        if !text[line_start..at].trim().is_empty() {
+            break;
+        }
+        at = line_start;
+    }
+    at
 }
 
 /// The sentences of every paragraph.
@@ -882,6 +922,43 @@ mod tests {
         let doc = Document::parse(text.to_owned(), InputFormat::Markdown);
         assert_eq!(doc.slice(doc.headline.unwrap()), "Real");
         assert_eq!(doc.slice(doc.dateline.unwrap()), "OSAKA (AP) \u{2014}");
+    }
+
+    /// Removing a line keeps the breaks around it: a blank line stays wherever one side had one.
+    #[test]
+    fn line_removal_keeps_paragraph_breaks() {
+        for (text, line, fixed) in [
+            ("P\nL\nN\n", "L", "P\nN\n"),
+            ("P\n\nL\nN\n", "L", "P\n\nN\n"),
+            ("P\nL\n\nN\n", "L", "P\n\nN\n"),
+            ("P\n\nL\n\nN\n", "L", "P\n\nN\n"),
+            ("P\r\n\r\nL\r\n\r\nN\r\n", "L", "P\r\n\r\nN\r\n"),
+            ("L\n\nN\n", "L", "N\n"),
+            ("\n\nL\nN\n", "L", "N\n"),
+            ("P\n\nL\n", "L", "P\n"),
+            ("P\n\nL\n\n\n", "L", "P\n"),
+            ("P\nL", "L", "P\n"),
+        ] {
+            let start = text.find(line).unwrap();
+            let span = line_removal(text, Span::new(start, start + line.len()));
+            let mut after = text.to_owned();
+            after.replace_range(span.start..span.end, "");
+            assert_eq!(after, fixed, "{text:?}");
+        }
+    }
+
+    /// Lines removed together give adjacent spans that keep the structure: a kicker and the
+    /// headline again, between the headline and the body.
+    #[test]
+    fn neighbouring_line_removals_touch_and_keep_the_break() {
+        let text = "H\nKicker\n\nH again\n\nBody.\n";
+        let kicker = line_removal(text, Span::new(2, 8));
+        let again = line_removal(text, Span::new(10, 17));
+        assert_eq!(kicker.end, again.start);
+        assert_eq!(
+            format!("{}{}", &text[..kicker.start], &text[again.end..]),
+            "H\n\nBody.\n"
+        );
     }
 
     #[test]
