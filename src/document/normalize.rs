@@ -174,8 +174,12 @@ fn trim_unchanged(written: &str, composed: &str) -> (Span, Span) {
     // Each cut must be a real seam of NFC: normalising either side alone gives that side.
     let is_nfc = |s: &str| s.nfc().eq(s.chars());
     let seams_hold = is_nfc(&written[..prefix])
-        && written[changed.start..].nfc().eq(composed[replaced.start..].chars())
-        && written[..changed.end].nfc().eq(composed[..replaced.end].chars())
+        && written[changed.start..]
+            .nfc()
+            .eq(composed[replaced.start..].chars())
+        && written[..changed.end]
+            .nfc()
+            .eq(composed[..replaced.end].chars())
         && is_nfc(&written[changed.end..]);
     if seams_hold {
         (changed, replaced)
@@ -223,7 +227,11 @@ mod tests {
             let start = composed.find("caf").unwrap();
             let end = composed.rfind(after).unwrap();
             let mapped = normalized.to_original(Span::new(start, end));
-            assert_eq!(mapped.slice(&original), "cafe\u{301} cafe\u{301}", "{after:?}");
+            assert_eq!(
+                mapped.slice(&original),
+                "cafe\u{301} cafe\u{301}",
+                "{after:?}"
+            );
             let rest = Span::new(end, composed.len());
             assert_eq!(
                 normalized.to_original(rest).slice(&original),

@@ -88,7 +88,9 @@ impl Check for Existence {
 /// "emergency."), or with the space after it at the start of a line.
 fn removal(text: &str, span: Span) -> Span {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
     if !span.is_empty()
         && text[line_start..span.start].trim().is_empty()
         && text[span.end..line_end].trim().is_empty()
