@@ -303,14 +303,14 @@ fn compare_names(
 ) {
     let mut index = NameIndex::new();
     let mut first_seen: Vec<Span> = Vec::new();
-    for &span in &reference.words {
+    for span in &reference.words {
         let word = reference.slice(span);
         if word.starts_with(char::is_uppercase) && !index.is_known(word) {
             index.add_canonical(word, first_seen.len());
             first_seen.push(span);
         }
     }
-    for &span in &story.words {
+    for span in &story.words {
         let word = story.slice(span);
         if !word.starts_with(char::is_uppercase) || context.known_names.contains(word) {
             continue;
@@ -367,7 +367,7 @@ fn report_dropped(
                 let Some(&anchor) = story.paragraphs.get(at) else {
                     continue;
                 };
-                let span = story.words_in(anchor).first().copied().unwrap_or(anchor);
+                let span = story.words_in(anchor).first().unwrap_or(anchor);
                 out.report_against(
                     span,
                     (reference, paragraph),
