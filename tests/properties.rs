@@ -118,8 +118,8 @@ proptest! {
     fn document_spans_lie_inside_the_normalized_text(text in story_text()) {
         let doc = Document::parse(text, InputFormat::Text);
         let len = doc.text().len();
-        let spans = doc.headline.iter().chain(&doc.dateline).chain(&doc.paragraphs).chain(&doc.words);
-        for span in spans.chain(doc.sentences.iter().map(|s| &s.span)) {
+        let spans = doc.headline.iter().chain(&doc.dateline).chain(&doc.paragraphs).copied().chain(&doc.words);
+        for span in spans.chain(doc.sentences.iter().map(|s| s.span)) {
             prop_assert!(span.end <= len && doc.text().is_char_boundary(span.start) && doc.text().is_char_boundary(span.end));
         }
     }
