@@ -361,6 +361,16 @@ impl Document {
         }
     }
 
+    /// The text of `span` as the user wrote it, for a replacement that keeps a word: the original
+    /// bytes (before NFC) of a plain or Markdown story; the extracted text of a NITF or ninjs one
+    /// (whose bytes are XML or JSON).
+    pub fn as_written(&self, span: Span) -> &str {
+        match self.extracted {
+            Some(_) => self.slice(span),
+            None => self.to_original(span).slice(&self.original),
+        }
+    }
+
     /// True when the text was taken out of a structured file (NITF, ninjs) rather than being the
     /// file itself.
     pub fn is_extracted(&self) -> bool {

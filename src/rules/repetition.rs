@@ -137,7 +137,8 @@ impl Check for Repetition {
                     continue;
                 }
                 let span = Span::new(first.start, second.end);
-                out.report(span, &[a], vec![(span, a.to_owned())]);
+                // The word kept as the user wrote it: a fix leaves an accent's encoding alone.
+                out.report(span, &[a], vec![(span, doc.as_written(first).to_owned())]);
             }
         }
     }
