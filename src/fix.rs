@@ -169,6 +169,18 @@ mod tests {
         );
     }
 
+    /// Fixes that touch without overlapping (one ends where the next starts) are all applied.
+    #[test]
+    fn adjacent_fixes_are_all_applied() {
+        let text = "ab  cd";
+        let findings = [
+            finding(0, 2, "A", true),
+            finding(2, 4, " ", true),
+            finding(4, 6, "C", true),
+        ];
+        assert_eq!(apply_safe_fixes(text, &findings), ("A C".to_owned(), 3));
+    }
+
     #[test]
     fn atomic_writes_keep_permissions_and_refuse_changed_files() {
         let dir = tempfile::tempdir().unwrap();

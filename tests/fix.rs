@@ -114,3 +114,94 @@ fn a_run_killed_mid_write_leaves_every_file_old_or_new() {
         }
     }
 }
+
+/// Runs `check --fix` on a copy of `text` named `name`, and gives the file's text afterwards.
+fn fixed(name: &str, text: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join(name);
+    fs::write(&story, text).unwrap();
+    cmd()
+        .args(["check", "--no-config", "--fix", "--fail-level", "none"])
+        .arg(&story)
+        .assert()
+        .code(0);
+    fs::read_to_string(&story).unwrap()
+}
+
+/// A decomposed accent (e + U+0301) followed by another non-ASCII character: the doubled word's
+/// fix replaces the two words with the first as written and changes nothing after them.
+#[test]
+fn a_fix_next_to_a_decomposed_accent_changes_only_its_span() {
+    for after in [
+        "\u{201d} he said.",
+        "\u{a0}Tokyo he said.",
+        "\u{2026} he said.",
+        "\u{2014} he said.",
+    ] {
+        let text = format!("Headline here\n\nWe met at the cafe\u{301} cafe\u{301}{after}\n");
+        assert_eq!(
+            fixed("s.txt", &text),
+            format!("Headline here\n\nWe met at the cafe\u{301}{after}\n"),
+            "{after:?}"
+        );
+    }
+}
+
+/// Two safe fixes that touch (a doubled word, then a double space starting where it ends) are
+/// both applied in one run.
+#[test]
+fn adjacent_safe_fixes_both_apply() {
+    assert_eq!(
+        fixed("s.txt", "Headline\n\nThe the  cat sat.\n"),
+        "Headline\n\nThe cat sat.\n"
+    );
+}
+
+/// The SadaNews story: deleting the section label and the repeated headline leaves the headline,
+/// one blank line and the body, as the sidecar (the story without lines 2 to 4) says.
+#[test]
+fn fix_on_the_sadanews_story_keeps_its_paragraphs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stories");
+    let story = fs::read_to_string(dir.join("sadanews-tokyo-washington-defense.txt")).unwrap();
+    let sidecar = fs::read_to_string(dir.join("sadanews-tokyo-washington-defense.fixed")).unwrap();
+    assert_eq!(fixed("sadanews.txt", &story), sidecar);
+}
+
+/// Every fixture story, fixed: the result must equal its `.fixed` sidecar, and a story without
+/// one must be left as it is. `WIRECHECK_BLESS=1` rewrites the sidecars; review the diff.
+#[test]
+fn every_fixture_story_is_fixed_to_its_sidecar() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stories");
+    let mut stories: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .collect();
+    stories.sort();
+    let mut with_sidecar = 0;
+    for story in stories {
+        let text = fs::read_to_string(&story).unwrap();
+        let name = story.file_name().unwrap().to_str().unwrap();
+        let after = fixed(name, &text);
+        let sidecar = story.with_extension("fixed");
+        if std::env::var_os("WIRECHECK_BLESS").is_some() {
+            if after == text {
+                let _ = fs::remove_file(&sidecar);
+            } else {
+                fs::write(&sidecar, &after).unwrap();
+            }
+            continue;
+        }
+        match fs::read_to_string(&sidecar) {
+            Ok(expected) => {
+                with_sidecar += 1;
+                assert_eq!(after, expected, "{name}");
+            }
+            Err(_) => assert_eq!(after, text, "{name} has no .fixed sidecar but was changed"),
+        }
+    }
+    if std::env::var_os("WIRECHECK_BLESS").is_none() {
+        assert!(with_sidecar >= 8, "only {with_sidecar} .fixed sidecars");
+    }
+}

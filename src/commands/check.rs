@@ -537,11 +537,11 @@ fn fix_file(
         report.path,
         if applied == 1 { "fix" } else { "fixes" }
     );
-    let rechecked =
-        check_story(input, rules, context, forced, &mut Vec::new()).map(|again| FileReport {
-            reference: report.reference.clone(),
-            ..again
-        });
+    // Let go of the old and the fixed text before reading the file again: one story held at once.
+    let reference = report.reference.clone();
+    drop((read, fixed, report));
+    let rechecked = check_story(input, rules, context, forced, &mut Vec::new())
+        .map(|again| FileReport { reference, ..again });
     (rechecked, None)
 }
 
@@ -602,7 +602,8 @@ fn check_story(
     let findings = rules.check(&document, &context);
     Ok(FileReport {
         path: display,
-        source: document.original().to_owned(),
+        // Moved, not copied: a large story is held once.
+        source: document.into_original(),
         encoding,
         findings,
         reference: None,

@@ -13,13 +13,15 @@ mod ninjs;
 mod nitf;
 mod normalize;
 mod segment;
+mod words;
 
 use std::path::Path;
 
 pub use extract::MappedText;
 pub use metadata::Metadata;
 pub use normalize::NormalizedText;
-pub use segment::{is_invisible, split_sentences, split_words};
+pub use segment::{is_invisible, split_sentences, split_words, split_words_into};
+pub use words::{WordIter, WordSlice, Words};
 
 use crate::span::{LineIndex, Span};
 use extract::{Extraction, Role};
@@ -191,8 +193,8 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     /// Sentences of the body paragraphs.
     pub sentences: Vec<Sentence>,
-    /// Every word of the story, headline included.
-    pub words: Vec<Span>,
+    /// Every word of the story, headline included, in order.
+    pub words: Words,
 }
 
 impl Document {
@@ -247,7 +249,7 @@ impl Document {
         }
         let (extracted, roles) = extraction.assemble();
         let normalized = NormalizedText::new(extracted.as_str());
-        let text = normalized.as_str();
+        let text = normalized.composed().unwrap_or(extracted.as_str());
         let lines = content_lines(text, 0, InputFormat::Text);
         let layout = Layout::of_roles(text, &lines, &roles);
         let paragraphs = layout.paragraphs;
@@ -256,7 +258,7 @@ impl Document {
             .and_then(|&p| find_dateline(text, p))
             .or(layout.dateline);
         let sentences = sentences_of(text, &paragraphs);
-        let words = split_words(text, Span::new(0, text.len()));
+        let words = words_of(text, &[], Span::new(0, text.len()));
         Self {
             metadata,
             headline: layout.headline,
@@ -274,7 +276,7 @@ impl Document {
     /// A plain text or Markdown story.
     fn parse_plain(source: String, format: InputFormat) -> Self {
         let normalized = NormalizedText::new(&source);
-        let text = normalized.as_str();
+        let text = normalized.composed().unwrap_or(&source);
         let skip = match format {
             InputFormat::Markdown => front_matter_len(text),
             _ => 0,
@@ -304,20 +306,18 @@ impl Document {
         };
         let paragraphs = layout.paragraphs;
         let mut dateline = paragraphs.first().and_then(|&p| find_dateline(text, p));
-        let mut words = Vec::new();
+        // Front matter values that stand for the story's pieces have words too.
+        let mut front_matter = Vec::new();
         if let Some(title) = title {
-            words.extend(split_words(text, title));
+            front_matter.push(title);
         }
         // Front matter `dateline:` stands in for a dateline the first paragraph lacks.
         if dateline.is_none() && skip > 0 {
             dateline = front_matter_value(text, skip, "dateline", &metadata);
-            if let Some(span) = dateline {
-                words.extend(split_words(text, span));
-            }
+            front_matter.extend(dateline);
         }
         let sentences = sentences_of(text, &paragraphs);
-        words.extend(split_words(text, Span::new(skip, text.len())));
-        words.sort();
+        let words = words_of(text, &front_matter, Span::new(skip, text.len()));
         Self {
             metadata,
             headline: layout.headline,
@@ -351,9 +351,19 @@ impl Document {
         &self.original
     }
 
+    /// The bytes as the user wrote them, without a copy: for keeping the text once the document
+    /// has been checked.
+    pub fn into_original(self) -> String {
+        self.original
+    }
+
     /// The NFC-normalised text that every span of the document points into.
     pub fn text(&self) -> &str {
-        self.normalized.as_str()
+        let before = match &self.extracted {
+            Some(extracted) => extracted.as_str(),
+            None => &self.original,
+        };
+        self.normalized.composed().unwrap_or(before)
     }
 
     /// The text a span of the normalised text covers.
@@ -368,6 +378,16 @@ impl Document {
         match &self.extracted {
             Some(extracted) => extracted.to_original(span),
             None => span,
+        }
+    }
+
+    /// The text of `span` as the user wrote it, for a replacement that keeps a word: the original
+    /// bytes (before NFC) of a plain or Markdown story; the extracted text of a NITF or ninjs one
+    /// (whose bytes are XML or JSON).
+    pub fn as_written(&self, span: Span) -> &str {
+        match self.extracted {
+            Some(_) => self.slice(span),
+            None => self.to_original(span).slice(&self.original),
         }
     }
 
@@ -389,22 +409,9 @@ impl Document {
         memchr::memchr_iter(b'\n', &self.original.as_bytes()[..at]).count() + 1
     }
 
-    /// The span to delete to remove the line(s) holding `span` cleanly: from the start of its first
-    /// line to the start of the next non-blank line (or the end of the text).
+    /// The span to delete to remove the line(s) holding `span` cleanly: see [`line_removal`].
     pub fn line_removal(&self, span: Span) -> Span {
-        let text = self.text();
-        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let mut end = text[span.end..]
-            .find('\n')
-            .map_or(text.len(), |i| span.end + i + 1);
-        while end < text.len() {
-            let next_line = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-            if !text[end..next_line].trim().is_empty() {
-                break;
-            }
-            end = next_line;
-        }
-        Span::new(start, end)
+        line_removal(self.text(), span)
     }
 
     /// The story's blocks in reading order — headline, front lines, paragraphs — as byte ranges of
@@ -455,12 +462,73 @@ impl Document {
             || (before.ends_with(CLOSING_QUOTES) && ends_sentence(before))
     }
 
-    /// The words lying inside `span`, as a slice of [`Document::words`].
-    pub fn words_in(&self, span: Span) -> &[Span] {
-        let first = self.words.partition_point(|w| w.start < span.start);
-        let last = self.words.partition_point(|w| w.end <= span.end);
-        &self.words[first..last.max(first)]
+    /// The words lying inside `span`, as a run of [`Document::words`].
+    pub fn words_in(&self, span: Span) -> WordSlice<'_> {
+        self.words.all().inside(span)
     }
+}
+
+/// The span to delete to remove the line(s) of `text` holding `span` cleanly, keeping the paragraph
+/// breaks around them: the lines with their line ending; with the blank lines before them when
+/// blank lines (or the end of the text) follow, so one break stays where there were two; with
+/// the blank lines after them at the start of the text. Lines removed one after another this way
+/// give adjacent spans that together leave the same structure.
+pub fn line_removal(text: &str, span: Span) -> Span {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i + 1);
+    let next_content = skip_blank_lines(text, end);
+    let blanks_start = blank_lines_before(text, start);
+    if blanks_start == 0 {
+        // Nothing but blank lines before: the text starts at the next line with content.
+        Span::new(0, next_content)
+    } else if next_content == text.len() {
+        Span::new(blanks_start, text.len())
+    } else if next_content > end {
+        Span::new(blanks_start, end)
+    } else {
+        Span::new(start, end)
+    }
+}
+
+/// The start of the first non-blank line at or after `at` (a line start), or the end of `text`.
+fn skip_blank_lines(text: &str, mut at: usize) -> usize {
+    while at < text.len() {
+        let next_line = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        if !text[at..next_line].trim().is_empty() {
+            break;
+        }
+        at = next_line;
+    }
+    at
+}
+
+/// The start of the blank lines that end just before `at` (a line start): `at` itself when the
+/// line before is not blank, 0 when only blank lines come before.
+fn blank_lines_before(text: &str, mut at: usize) -> usize {
+    while at > 0 {
+        let line_start = text[..at - 1].rfind('\n').map_or(0, |i| i + 1);
+        if !text[line_start..at].trim().is_empty() {
+            break;
+        }
+        at = line_start;
+    }
+    at
+}
+
+/// The words of `text`: those of the `front_matter` spans (before `body`), then those of `body`.
+fn words_of(text: &str, front_matter: &[Span], body: Span) -> Words {
+    let mut front_matter = front_matter.to_vec();
+    front_matter.sort_unstable();
+    // About one word in six bytes of news copy; the spare room is given back below.
+    let mut words = Words::with_capacity(text.len(), body.len() / 5);
+    for &span in &front_matter {
+        split_words_into(text, span, |word| words.push(word));
+    }
+    split_words_into(text, body, |word| words.push(word));
+    words.shrink_to_fit();
+    words
 }
 
 /// The sentences of every paragraph.
@@ -973,7 +1041,7 @@ mod tests {
         let doc = Document::parse(text.to_owned(), InputFormat::Markdown);
         assert_eq!(doc.slice(doc.headline.unwrap()), "The Headline");
         assert_eq!(doc.paragraphs.len(), 1);
-        assert!(doc.words.iter().all(|w| doc.slice(*w) != "title"));
+        assert!(doc.words.iter().all(|w| doc.slice(w) != "title"));
         assert_eq!(doc.metadata.get("title"), Some("x"));
         let text = "---\ndate: 2026-01-16T09:30+09:00\ntags: [a]\n---\nHeadline\n\nBody.\n";
         let doc = Document::parse(text.to_owned(), InputFormat::Markdown);
@@ -990,13 +1058,50 @@ mod tests {
         assert_eq!(doc.front[0].kind, FrontLineKind::Label);
         assert_eq!(doc.slice(doc.dateline.unwrap()), "TOKYO");
         assert_eq!(doc.paragraphs.len(), 1);
-        assert!(doc.words.iter().any(|w| doc.slice(*w) == "Headline"));
-        assert!(doc.words.windows(2).all(|w| w[0].start < w[1].start));
+        assert!(doc.words.iter().any(|w| doc.slice(w) == "Headline"));
+        assert!(doc.words.all().pairs().all(|(a, b)| a.start < b.start));
         // A `#` heading wins over the title; the body's own dateline over `dateline:`.
         let text = "---\ntitle: T\ndateline: TOKYO\n---\n# Real\n\nOSAKA (AP) \u{2014} Body.\n";
         let doc = Document::parse(text.to_owned(), InputFormat::Markdown);
         assert_eq!(doc.slice(doc.headline.unwrap()), "Real");
         assert_eq!(doc.slice(doc.dateline.unwrap()), "OSAKA (AP) \u{2014}");
+    }
+
+    /// Removing a line keeps the breaks around it: a blank line stays wherever one side had one.
+    #[test]
+    fn line_removal_keeps_paragraph_breaks() {
+        for (text, line, fixed) in [
+            ("P\nL\nN\n", "L", "P\nN\n"),
+            ("P\n\nL\nN\n", "L", "P\n\nN\n"),
+            ("P\nL\n\nN\n", "L", "P\n\nN\n"),
+            ("P\n\nL\n\nN\n", "L", "P\n\nN\n"),
+            ("P\r\n\r\nL\r\n\r\nN\r\n", "L", "P\r\n\r\nN\r\n"),
+            ("L\n\nN\n", "L", "N\n"),
+            ("\n\nL\nN\n", "L", "N\n"),
+            ("P\n\nL\n", "L", "P\n"),
+            ("P\n\nL\n\n\n", "L", "P\n"),
+            ("P\nL", "L", "P\n"),
+        ] {
+            let start = text.find(line).unwrap();
+            let span = line_removal(text, Span::new(start, start + line.len()));
+            let mut after = text.to_owned();
+            after.replace_range(span.start..span.end, "");
+            assert_eq!(after, fixed, "{text:?}");
+        }
+    }
+
+    /// Lines removed together give adjacent spans that keep the structure: a kicker and the
+    /// headline again, between the headline and the body.
+    #[test]
+    fn neighbouring_line_removals_touch_and_keep_the_break() {
+        let text = "H\nKicker\n\nH again\n\nBody.\n";
+        let kicker = line_removal(text, Span::new(2, 8));
+        let again = line_removal(text, Span::new(10, 17));
+        assert_eq!(kicker.end, again.start);
+        assert_eq!(
+            format!("{}{}", &text[..kicker.start], &text[again.end..]),
+            "H\n\nBody.\n"
+        );
     }
 
     #[test]

@@ -2,59 +2,70 @@
 //!
 //! Rules match on NFC text so that "Kōno" typed with a combining macron matches "Kōno" typed
 //! precomposed; findings must still point at the bytes the user wrote, so spans are mapped back.
+//! The map records only the smallest pieces NFC changed — one character with its combining marks —
+//! so a span next to a decomposed accent maps to exactly the bytes it covers, never beyond.
 
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::span::Span;
 
-/// A text in NFC with a map back to the original's byte offsets.
-#[derive(Clone, Debug)]
+/// The NFC form of a text, when it differs, with a map back to the original's byte offsets.
+/// Text already in NFC (nearly all text) is not copied: the caller keeps the original.
+#[derive(Clone, Debug, Default)]
 pub struct NormalizedText {
-    text: String,
-    /// Changed regions only, in order; offsets between them shift by a constant.
+    /// The NFC text, or `None` when the original is already NFC.
+    composed: Option<String>,
+    /// Changed pieces only, in order; offsets between them shift by a constant.
     changes: Vec<Change>,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Change {
     normalized: Span,
     original: Span,
 }
 
 impl NormalizedText {
-    /// Normalises `original` to NFC. Already-normalised text (nearly all text) is copied once.
+    /// Normalises `original` to NFC.
     pub fn new(original: &str) -> Self {
         if original.is_ascii() || is_nfc_quick(original.chars()) == IsNormalized::Yes {
-            return Self {
-                text: original.to_owned(),
-                changes: Vec::new(),
-            };
+            return Self::default();
         }
         let mut text = String::with_capacity(original.len());
         let mut changes = Vec::new();
         let mut copied = 0;
-        for region in non_ascii_regions(original) {
-            let segment = &original[region.start..region.end];
-            let composed: String = segment.nfc().collect();
-            if composed == segment {
+        for piece in non_ascii_regions(original).flat_map(|region| stable_pieces(original, region))
+        {
+            let written = &original[piece.start..piece.end];
+            let composed: String = written.nfc().collect();
+            if composed == written {
                 continue;
             }
-            text.push_str(&original[copied..region.start]);
+            let (changed, replaced) = trim_unchanged(written, &composed);
+            let changed = changed.shift(piece.start);
+            text.push_str(&original[copied..changed.start]);
             let start = text.len();
-            text.push_str(&composed);
+            text.push_str(&composed[replaced.start..replaced.end]);
             changes.push(Change {
                 normalized: Span::new(start, text.len()),
-                original: region,
+                original: changed,
             });
-            copied = region.end;
+            copied = changed.end;
+        }
+        if changes.is_empty() {
+            return Self::default();
         }
         text.push_str(&original[copied..]);
-        Self { text, changes }
+        Self {
+            composed: Some(text),
+            changes,
+        }
     }
 
-    /// The normalised text.
-    pub fn as_str(&self) -> &str {
-        &self.text
+    /// The NFC text when it differs from the original; `None` when the original is NFC already.
+    pub fn composed(&self) -> Option<&str> {
+        self.composed.as_deref()
     }
 
     /// True when normalisation changed nothing, so spans need no mapping.
@@ -62,8 +73,9 @@ impl NormalizedText {
         self.changes.is_empty()
     }
 
-    /// Maps a span of the normalised text to the original text. A boundary inside a changed region
-    /// widens to that region, so the mapped span always covers what the user wrote.
+    /// Maps a span of the normalised text to the original text. A boundary inside a changed piece
+    /// (between a composed character's parts) widens to that piece, so the mapped span always
+    /// covers what the user wrote; every other boundary maps exactly.
     pub fn to_original(&self, span: Span) -> Span {
         if self.changes.is_empty() {
             return span;
@@ -108,26 +120,138 @@ fn non_ascii_regions(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// Splits `region` of `text` before every character that NFC never combines with what precedes
+/// it (a starter that is NFC-stable: not a combining mark, not a Hangul vowel or final): NFC of the
+/// region is NFC of each piece in turn, and a piece is one character with its marks.
+fn stable_pieces(text: &str, region: Span) -> impl Iterator<Item = Span> + '_ {
+    let slice = region.slice(text);
+    let mut boundaries = slice
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && starts_piece(c))
+        .map(move |(i, _)| region.start + i)
+        .chain(std::iter::once(region.end));
+    let mut start = region.start;
+    std::iter::from_fn(move || {
+        let end = boundaries.next()?;
+        let piece = Span::new(start, end);
+        start = end;
+        Some(piece)
+    })
+}
+
+/// True for a character before which NFC output can always be split: a starter that NFC keeps
+/// as it is and that composes with nothing before it.
+fn starts_piece(c: char) -> bool {
+    c.is_ascii()
+        || (canonical_combining_class(c) == 0
+            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
+}
+
+/// The part of `written` that NFC changed into part of `composed`: characters both begin and end
+/// with (a line break before reordered marks, a mark after a composed pair) are left out when NFC
+/// of each part is that part, so that a boundary next to them maps exactly. Returns the changed
+/// spans of `written` and of `composed`.
+fn trim_unchanged(written: &str, composed: &str) -> (Span, Span) {
+    let whole = (Span::new(0, written.len()), Span::new(0, composed.len()));
+    let prefix: usize = written
+        .chars()
+        .zip(composed.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix: usize = written[prefix..]
+        .chars()
+        .rev()
+        .zip(composed[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    if prefix == 0 && suffix == 0 {
+        return whole;
+    }
+    let changed = Span::new(prefix, written.len() - suffix);
+    let replaced = Span::new(prefix, composed.len() - suffix);
+    // Each cut must be a real seam of NFC: normalising either side alone gives that side.
+    let is_nfc = |s: &str| s.nfc().eq(s.chars());
+    let seams_hold = is_nfc(&written[..prefix])
+        && written[changed.start..]
+            .nfc()
+            .eq(composed[replaced.start..].chars())
+        && written[..changed.end]
+            .nfc()
+            .eq(composed[..replaced.end].chars())
+        && is_nfc(&written[changed.end..]);
+    if seams_hold {
+        (changed, replaced)
+    } else {
+        whole
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text<'a>(normalized: &'a NormalizedText, original: &'a str) -> &'a str {
+        normalized.composed().unwrap_or(original)
+    }
 
     #[test]
     fn composes_and_maps_back() {
         let original = "Taro Ko\u{304}no said";
         let normalized = NormalizedText::new(original);
-        assert_eq!(normalized.as_str(), "Taro K\u{14d}no said");
-        let word = normalized.as_str().find("K").unwrap();
+        assert_eq!(text(&normalized, original), "Taro K\u{14d}no said");
+        let word = text(&normalized, original).find("K").unwrap();
         let span = Span::new(word, word + "K\u{14d}no".len());
         assert_eq!(normalized.to_original(span).slice(original), "Ko\u{304}no");
-        let said = normalized.as_str().find("said").unwrap();
+        let said = text(&normalized, original).find("said").unwrap();
         let span = Span::new(said, said + 4);
         assert_eq!(normalized.to_original(span).slice(original), "said");
     }
 
     #[test]
-    fn normalized_text_is_identity() {
+    fn normalized_text_is_identity_and_not_copied() {
         let normalized = NormalizedText::new("Kōno and Kyōto");
         assert!(normalized.is_identity());
+        assert_eq!(normalized.composed(), None);
+    }
+
+    /// A decomposed accent right before another non-ASCII character (a curly quote, a no-break
+    /// space, a zero-width space) maps without taking that character in.
+    #[test]
+    fn a_span_ending_at_a_decomposed_accent_stops_there() {
+        for after in ["\u{201d}", "\u{a0}", "\u{200b}", "\u{2014}", "\u{e9}"] {
+            let original = format!("at the cafe\u{301} cafe\u{301}{after} he said");
+            let normalized = NormalizedText::new(&original);
+            let composed = text(&normalized, &original);
+            let start = composed.find("caf").unwrap();
+            let end = composed.rfind(after).unwrap();
+            let mapped = normalized.to_original(Span::new(start, end));
+            assert_eq!(
+                mapped.slice(&original),
+                "cafe\u{301} cafe\u{301}",
+                "{after:?}"
+            );
+            let rest = Span::new(end, composed.len());
+            assert_eq!(
+                normalized.to_original(rest).slice(&original),
+                format!("{after} he said")
+            );
+        }
+    }
+
+    /// A line break before marks NFC reorders stays outside the change, so a span starting at the
+    /// line does not take the previous line's break.
+    #[test]
+    fn reordered_marks_after_a_line_break_keep_the_break_apart() {
+        let original = "one\n\u{301}\u{323}two";
+        let normalized = NormalizedText::new(original);
+        let composed = text(&normalized, original);
+        assert_eq!(composed, "one\n\u{323}\u{301}two");
+        let line = Span::new(4, composed.len());
+        assert_eq!(
+            normalized.to_original(line).slice(original),
+            "\u{301}\u{323}two"
+        );
     }
 }

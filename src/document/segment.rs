@@ -30,22 +30,27 @@ pub fn is_invisible(c: char) -> bool {
 /// The words of `text` inside `within`: runs of letters, digits and combining marks, joined across
 /// single apostrophes and hyphens.
 pub fn split_words(text: &str, within: Span) -> Vec<Span> {
+    let mut words = Vec::with_capacity(within.len() / 6);
+    split_words_into(text, within, |word| words.push(word));
+    words
+}
+
+/// [`split_words`], giving each word to `push` in order rather than collecting them.
+pub fn split_words_into(text: &str, within: Span, mut push: impl FnMut(Span)) {
     let slice = within.slice(text);
-    let mut words = Vec::with_capacity(slice.len() / 6);
     // Words never span lines: take each line on the fast ASCII path when it can be.
     let mut offset = within.start;
     for line in slice.split_inclusive('\n') {
         if line.is_ascii() {
-            split_ascii_words(line.as_bytes(), offset, &mut words);
+            split_ascii_words(line.as_bytes(), offset, &mut push);
         } else {
-            split_unicode_words(line, offset, &mut words);
+            split_unicode_words(line, offset, &mut push);
         }
         offset += line.len();
     }
-    words
 }
 
-fn split_unicode_words(slice: &str, offset: usize, words: &mut Vec<Span>) {
+fn split_unicode_words(slice: &str, offset: usize, push: &mut impl FnMut(Span)) {
     let mut start: Option<usize> = None;
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -56,18 +61,18 @@ fn split_unicode_words(slice: &str, offset: usize, words: &mut Vec<Span>) {
         if let Some(s) = start {
             let joins = is_joiner(c) && chars.peek().is_some_and(|&(_, next)| is_word_char(next));
             if !joins {
-                words.push(Span::new(s, i).shift(offset));
+                push(Span::new(s, i).shift(offset));
                 start = None;
             }
         }
     }
     if let Some(s) = start {
-        words.push(Span::new(s, slice.len()).shift(offset));
+        push(Span::new(s, slice.len()).shift(offset));
     }
 }
 
 /// [`split_words`] for ASCII text, byte by byte.
-fn split_ascii_words(bytes: &[u8], offset: usize, words: &mut Vec<Span>) {
+fn split_ascii_words(bytes: &[u8], offset: usize, push: &mut impl FnMut(Span)) {
     let mut start: Option<usize> = None;
     for (i, &b) in bytes.iter().enumerate() {
         if b.is_ascii_alphanumeric() {
@@ -76,13 +81,13 @@ fn split_ascii_words(bytes: &[u8], offset: usize, words: &mut Vec<Span>) {
             let joins = matches!(b, b'\'' | b'-')
                 && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
             if !joins {
-                words.push(Span::new(s + offset, i + offset));
+                push(Span::new(s + offset, i + offset));
                 start = None;
             }
         }
     }
     if let Some(s) = start {
-        words.push(Span::new(s + offset, bytes.len() + offset));
+        push(Span::new(s + offset, bytes.len() + offset));
     }
 }
 

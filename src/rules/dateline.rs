@@ -467,7 +467,7 @@ impl Check for DatelineRule {
                 && self.on(DatelineCheck::Missing)
                 && let Some(&first) = doc.paragraphs.first()
             {
-                let first_word = doc.words_in(first).first().copied().unwrap_or(first);
+                let first_word = doc.words_in(first).first().unwrap_or(first);
                 let explanation = format!("The story has no dateline: {}", self.example(context));
                 out.report(first_word, &[&explanation], Vec::new());
             }

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use super::pattern::TokenPattern;
 use super::scope::units_of;
 use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope};
-use crate::document::Document;
+use crate::document::{Document, line_removal};
 use crate::span::Span;
 
 #[derive(Deserialize)]
@@ -82,10 +82,21 @@ impl Check for Existence {
     }
 }
 
-/// What to delete to remove `span` from `text` cleanly: with the space before it when punctuation
-/// or the end of the line follows ("emergency [TK]." → "emergency."), or with the space after it
-/// at the start of a line.
+/// What to delete to remove `span` from `text` cleanly: the whole line when the match is all the
+/// line holds (a note written as a paragraph), keeping the paragraph breaks around it; else with
+/// the space before it when punctuation or the end of the line follows ("emergency [TK]." →
+/// "emergency."), or with the space after it at the start of a line.
 fn removal(text: &str, span: Span) -> Span {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    if !span.is_empty()
+        && text[line_start..span.start].trim().is_empty()
+        && text[span.end..line_end].trim().is_empty()
+    {
+        return line_removal(text, span);
+    }
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     let closes = after.is_none_or(|c| {

@@ -102,7 +102,7 @@ fn copy_key(doc: &Document, span: Span) -> u64 {
         .take(KEY_WORDS)
         .chain(words.iter().rev().take(KEY_WORDS));
     for word in ends {
-        hasher.write(doc.slice(*word).as_bytes());
+        hasher.write(doc.slice(word).as_bytes());
         hasher.write_u8(0xff);
     }
     hasher.finish()
@@ -113,34 +113,39 @@ fn same_folded(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
 
-/// For each span, the index of the first earlier span with the same folded text, if any.
+/// For each of `count` spans (span `i` is `span_at(i)`), the index of the first earlier span with
+/// the same folded text, if any. Indices are 32-bit (a story has fewer than 4 billion sentences)
+/// to keep the table small on huge stories.
 fn earlier_copies(
     doc: &Document,
-    spans: impl ExactSizeIterator<Item = Span>,
-) -> Vec<Option<usize>> {
+    count: usize,
+    span_at: impl Fn(usize) -> Span,
+) -> Vec<Option<u32>> {
     // The first text seen under each key; texts whose key collides with a different text's are
     // kept aside and searched one by one (rare, and it keeps the common case allocation-free).
-    let mut first_by_key: FxHashMap<u64, (usize, Span)> = FxHashMap::default();
-    first_by_key.reserve(spans.len());
-    let mut colliding: Vec<(u64, usize, Span)> = Vec::new();
-    let mut copies = Vec::with_capacity(spans.len());
-    for (index, span) in spans.enumerate() {
+    let mut first_by_key: FxHashMap<u64, u32> = FxHashMap::default();
+    first_by_key.reserve(count);
+    let mut colliding: Vec<(u64, u32)> = Vec::new();
+    let mut copies = Vec::with_capacity(count);
+    for index in 0..count {
+        let span = span_at(index);
         let text = doc.slice(span);
         let key = copy_key(doc, span);
-        let same = |other: Span| same_folded(doc.slice(other), text);
+        let same = |other: u32| same_folded(doc.slice(span_at(other as usize)), text);
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
         let first = match first_by_key.get(&key) {
             None => {
-                first_by_key.insert(key, (index, span));
+                first_by_key.insert(key, index);
                 None
             }
-            Some(&(first, other)) if same(other) => Some(first),
+            Some(&first) if same(first) => Some(first),
             Some(_) => {
                 let earlier = colliding
                     .iter()
-                    .find(|(k, _, other)| *k == key && same(*other))
-                    .map(|(_, i, _)| *i);
+                    .find(|&&(k, other)| k == key && same(other))
+                    .map(|&(_, other)| other);
                 if earlier.is_none() {
-                    colliding.push((key, index, span));
+                    colliding.push((key, index));
                 }
                 earlier
             }
@@ -151,10 +156,10 @@ fn earlier_copies(
 }
 
 fn duplicate_paragraphs(doc: &Document, out: &mut Reporter<'_>) {
-    let copies = earlier_copies(doc, doc.paragraphs.iter().copied());
+    let copies = earlier_copies(doc, doc.paragraphs.len(), |i| doc.paragraphs[i]);
     for (&paragraph, copy) in doc.paragraphs.iter().zip(copies) {
         if let Some(first) = copy {
-            let number = (first + 1).to_string();
+            let number = (u64::from(first) + 1).to_string();
             out.report(
                 paragraph,
                 &[&number],
@@ -170,11 +175,11 @@ fn duplicate_sentences(doc: &Document, out: &mut Reporter<'_>) {
         .iter()
         .filter(|s| doc.words_in(s.span).len() >= MIN_SENTENCE_WORDS);
     let sentences: Vec<_> = long_enough.collect();
-    let copies = earlier_copies(doc, sentences.iter().map(|s| s.span));
+    let copies = earlier_copies(doc, sentences.len(), |i| sentences[i].span);
     if copies.iter().all(Option::is_none) {
         return;
     }
-    let duplicate_paragraph = earlier_copies(doc, doc.paragraphs.iter().copied());
+    let duplicate_paragraph = earlier_copies(doc, doc.paragraphs.len(), |i| doc.paragraphs[i]);
     for (sentence, copy) in sentences.into_iter().zip(copies) {
         // A whole duplicate paragraph is reported once, by duplicate-paragraph.
         if copy.is_some() && duplicate_paragraph[sentence.paragraph].is_none() {

@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, match_case};
-use crate::document::Document;
+use crate::document::{Document, WordSlice};
 use rustc_hash::FxHashMap;
 
 use thread_local::ThreadLocal;
@@ -181,14 +181,23 @@ impl Names {
         }
     }
 
-    fn neighbour_of_entry(&self, doc: &Document, words: &[Span], at: usize, entry: usize) -> bool {
+    fn neighbour_of_entry(
+        &self,
+        doc: &Document,
+        words: WordSlice<'_>,
+        at: usize,
+        entry: usize,
+    ) -> bool {
         let tokens = &self.entry_tokens[entry];
+        let Some(word) = words.get(at) else {
+            return false;
+        };
         let is_token = |i: usize| {
-            words.get(i).is_some_and(|&w| {
+            words.get(i).is_some_and(|w| {
                 let between = if i < at {
-                    w.end..words[at].start
+                    w.end..word.start
                 } else {
-                    words[at].end..w.start
+                    word.end..w.start
                 };
                 doc.text()[between].chars().all(char::is_whitespace)
                     && tokens.contains(&crate::name_index::fold(doc.slice(w)))
@@ -214,11 +223,11 @@ impl Names {
     }
 
     /// True when the word before or after `at` is a known name token.
-    fn beside_known_token(&self, doc: &Document, words: &[Span], at: usize) -> bool {
+    fn beside_known_token(&self, doc: &Document, words: WordSlice<'_>, at: usize) -> bool {
         let known = |i: usize| {
             words
                 .get(i)
-                .is_some_and(|&w| self.index.is_known(doc.slice(w)))
+                .is_some_and(|w| self.index.is_known(doc.slice(w)))
         };
         (at > 0 && known(at - 1)) || known(at + 1)
     }
@@ -261,13 +270,13 @@ impl Check for Names {
     }
 
     fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
-        let words = &doc.words;
+        let words = doc.words.all();
         let mut cache = self.cache.get_or_default().borrow_mut();
         if cache.len() > CACHE_LIMIT {
             cache.clear();
         }
         let bytes = doc.text().as_bytes();
-        for (at, &span) in words.iter().enumerate() {
+        for (at, span) in words.iter().enumerate() {
             // Most words are lower-case ASCII: skip them on their first byte.
             if bytes[span.start].is_ascii_lowercase() || bytes[span.start].is_ascii_digit() {
                 continue;

@@ -377,7 +377,7 @@ fn compare_names(
 ) {
     let mut index = NameIndex::new();
     let mut first_seen: Vec<Span> = Vec::new();
-    for &span in &reference.words {
+    for span in &reference.words {
         let (word, span) = without_possessive(reference.slice(span), span);
         if !word.starts_with(char::is_uppercase) || index.is_known(word) {
             continue;
@@ -391,7 +391,7 @@ fn compare_names(
         index.add_canonical(&token, first_seen.len());
         first_seen.push(span);
     }
-    for &span in &story.words {
+    for span in &story.words {
         let (word, span) = without_possessive(story.slice(span), span);
         if !word.starts_with(char::is_uppercase) || context.known_names.contains(word) {
             continue;

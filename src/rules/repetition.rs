@@ -115,8 +115,7 @@ impl Check for Repetition {
     fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
             let bytes = doc.text().as_bytes();
-            for pair in doc.words_in(unit.span).windows(2) {
-                let (first, second) = (pair[0], pair[1]);
+            for (first, second) in doc.words_in(unit.span).pairs() {
                 // Cheap rejections first: most neighbours differ in length or first letter.
                 let (a0, b0) = (bytes[first.start], bytes[second.start]);
                 if a0.is_ascii()
@@ -138,7 +137,8 @@ impl Check for Repetition {
                     continue;
                 }
                 let span = Span::new(first.start, second.end);
-                out.report(span, &[a], vec![(span, a.to_owned())]);
+                // The word kept as the user wrote it: a fix leaves an accent's encoding alone.
+                out.report(span, &[a], vec![(span, doc.as_written(first).to_owned())]);
             }
         }
     }
