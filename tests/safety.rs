@@ -435,42 +435,31 @@ fn a_bad_value_is_quoted_as_a_short_excerpt_with_its_key_and_position() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("story.txt"), FIXABLE).unwrap();
     let long = "x".repeat(5000);
-    fs::write(
-        dir.path().join("Rule.yml"),
-        format!("extends: existence\nmessage: m\nlevel: {long}\ntokens: [a]\n"),
-    )
-    .unwrap();
-    let err = one_line_error(
-        dir.path(),
-        &["--no-config", "--rules", "Rule.yml", "story.txt"],
-    );
-    assert!(
-        err.contains("Rule.yml:3:8: level: unknown variant"),
-        "{err}"
-    );
-    assert!(err.len() < 300, "{} bytes: {err}", err.len());
-    fs::write(
-        dir.path().join("Rule.yml"),
-        format!("extends: existence\nmessage: m\nscope: {long}\ntokens: [a]\n"),
-    )
-    .unwrap();
-    let err = one_line_error(
-        dir.path(),
-        &["--no-config", "--rules", "Rule.yml", "story.txt"],
-    );
-    assert!(err.contains("unknown scope 'xxxx"), "{err}");
-    assert!(err.len() < 300, "{} bytes: {err}", err.len());
-    fs::write(
-        dir.path().join("Rule.yml"),
-        format!("extends: {long}\nmessage: m\n"),
-    )
-    .unwrap();
-    let err = one_line_error(
-        dir.path(),
-        &["--no-config", "--rules", "Rule.yml", "story.txt"],
-    );
-    assert!(err.contains("Rule.yml:1:10: unknown rule kind"), "{err}");
-    assert!(err.len() < 400, "{} bytes: {err}", err.len());
+    for (rule, expected, most_bytes) in [
+        (
+            format!("extends: existence\nmessage: m\nlevel: {long}\ntokens: [a]\n"),
+            "Rule.yml:3:8: level: unknown variant",
+            300,
+        ),
+        (
+            format!("extends: existence\nmessage: m\nscope: {long}\ntokens: [a]\n"),
+            "unknown scope 'xxxx",
+            300,
+        ),
+        (
+            format!("extends: {long}\nmessage: m\n"),
+            "Rule.yml:1:10: unknown rule kind",
+            400,
+        ),
+    ] {
+        fs::write(dir.path().join("Rule.yml"), rule).unwrap();
+        let err = one_line_error(
+            dir.path(),
+            &["--no-config", "--rules", "Rule.yml", "story.txt"],
+        );
+        assert!(err.contains(expected), "{err}");
+        assert!(err.len() < most_bytes, "{} bytes: {err}", err.len());
+    }
 }
 
 #[test]
