@@ -40,6 +40,7 @@ pub mod rules;
 pub mod score;
 pub mod span;
 pub mod suppress;
+pub mod visible;
 
 pub use document::{Document, InputFormat};
 pub use engine::RuleSet;
