@@ -194,13 +194,14 @@ impl<'r> BeamEditDistance<'r> {
             costs[j] = j as u32;
             ops[j] = EditOp::AddRef;
         }
-        let widest = bands.iter().map(RowBand::len).max().unwrap_or(0);
         BeamEditDistance {
             reference,
             bands,
             costs,
             ops,
-            scratch: [vec![UNREACHABLE; widest], vec![UNREACHABLE; widest]],
+            // A row, the unreachable cell before it and the padding after it
+            // fit in a full row and two more cells.
+            scratch: [vec![UNREACHABLE; width + 2], vec![UNREACHABLE; width + 2]],
         }
     }
 
@@ -289,17 +290,31 @@ impl<'r> BeamEditDistance<'r> {
 
     /// The distance of `hyp`, whose first `prefix` words and words from
     /// `suffix` on equal those of the last fully computed hypothesis, whose
-    /// distance is `stored_distance`.
+    /// distance is `stored_distance`; `None` once it is sure to exceed
+    /// `limit`.
     ///
     /// Once a row past `suffix` differs from the stored one by the same
     /// amount in every cell, every later row does too (the same words
     /// follow, and adding a constant commutes with taking minima), so the
     /// distance is the stored one plus that amount: a shift costs the rows
     /// it changes and the few after it that it takes to resynchronise.
-    fn distance(&mut self, hyp: &[u32], prefix: usize, suffix: usize, stored_distance: u32) -> u32 {
+    /// And every path to the last cell crosses each row, paying at least
+    /// one edit per step of length difference left, which bounds the
+    /// distance from below row by row.
+    fn distance(
+        &mut self,
+        hyp: &[u32],
+        prefix: usize,
+        suffix: usize,
+        stored_distance: u32,
+        limit: u32,
+    ) -> Option<u32> {
+        // Rows in the scratch buffers start with an unreachable cell (the
+        // column before the band), so that the loop below needs no tests for
+        // the band's edges; the previous row is padded with unreachable cells
+        // as far as the current one reads.
         let [prev, cur] = &mut self.scratch;
         let first = self.bands[prefix];
-        let start = first.offset;
         let mut prev_band = first;
         if prefix == 0 {
             // Row 0 is the widest of all and is copied only as far as the
@@ -310,34 +325,67 @@ impl<'r> BeamEditDistance<'r> {
                 .map_or(first.len(), |b| b.max_j.min(first.len()));
             prev_band.max_j = needed;
         }
-        prev[..prev_band.len()].copy_from_slice(&self.costs[start..start + prev_band.len()]);
-        for i in prefix + 1..=hyp.len() {
+        prev[0] = UNREACHABLE;
+        prev[1..=prev_band.len()]
+            .copy_from_slice(&self.costs[first.offset..first.offset + prev_band.len()]);
+        let (hyp_len, ref_len) = (hyp.len(), self.reference.len());
+        for i in prefix + 1..=hyp_len {
             let band = self.bands[i];
+            let len = band.len();
+            // Column j of the previous row is at prev[j + 1 - shift].
+            let shift = band.min_j - prev_band.min_j;
+            prev[prev_band.len() + 1..shift + len + 1].fill(UNREACHABLE);
+            cur[0] = UNREACHABLE;
             let word = hyp[i - 1];
-            let row = &mut cur[..band.len()];
-            for j in band.min_j..band.max_j {
-                let k = j - band.min_j;
-                if j == 0 {
-                    row[0] = cell(prev, prev_band, 0) + 1;
-                    continue;
-                }
-                let sub = cell(prev, prev_band, j - 1) + u32::from(word != self.reference[j - 1]);
-                let left = if k > 0 { row[k - 1] } else { UNREACHABLE };
-                row[k] = UNREACHABLE
-                    .min(sub)
-                    .min(cell(prev, prev_band, j) + 1)
-                    .min(left + 1);
+            // Where every remaining path would be diagonal: a path through
+            // column j still needs |j - diagonal| insertions or deletions.
+            let diagonal = (ref_len + i) as i64 - hyp_len as i64;
+            let mut lower_bound = UNREACHABLE;
+            let mut first_k = 0;
+            if band.min_j == 0 && len > 0 {
+                let cost = prev[1] + 1;
+                cur[1] = cost;
+                lower_bound = cost.saturating_add(diagonal.unsigned_abs() as u32);
+                first_k = 1;
             }
-            if i >= suffix && i < hyp.len() {
-                let stored = &self.costs[band.offset..band.offset + band.len()];
-                if let Some(offset) = constant_offset(row, stored) {
-                    return (i64::from(stored_distance) + offset) as u32;
+            let mut left = cur[first_k];
+            let columns = band.min_j + first_k..band.min_j + len;
+            let diagonals = &prev[shift + first_k..shift + len];
+            let ups = &prev[shift + first_k + 1..shift + len + 1];
+            let words = &self.reference[columns.start - 1..columns.end - 1];
+            for ((((out, &diagonal_cost), &up), &reference_word), j) in cur[first_k + 1..len + 1]
+                .iter_mut()
+                .zip(diagonals)
+                .zip(ups)
+                .zip(words)
+                .zip(columns)
+            {
+                let sub = diagonal_cost + u32::from(word != reference_word);
+                let cost = UNREACHABLE.min(sub).min(up + 1).min(left + 1);
+                *out = cost;
+                left = cost;
+                let length_difference = (j as i64 - diagonal).unsigned_abs() as u32;
+                lower_bound = lower_bound.min(cost.saturating_add(length_difference));
+            }
+            if lower_bound > limit {
+                return None;
+            }
+            if i >= suffix && i < hyp_len {
+                let stored = &self.costs[band.offset..band.offset + len];
+                if let Some(offset) = constant_offset(&cur[1..=len], stored) {
+                    let distance = (i64::from(stored_distance) + offset) as u32;
+                    return Some(distance).filter(|&d| d <= limit);
                 }
             }
             std::mem::swap(prev, cur);
             prev_band = band;
         }
-        cell(prev, prev_band, self.reference.len())
+        let distance = if (prev_band.min_j..prev_band.max_j).contains(&ref_len) {
+            prev[ref_len - prev_band.min_j + 1]
+        } else {
+            UNREACHABLE
+        };
+        Some(distance).filter(|&distance| distance <= limit)
     }
 }
 
@@ -388,8 +436,12 @@ fn perform_shift(words: &[u32], start: usize, length: usize, target: usize, out:
     }
 }
 
-/// The ranking key of a shift candidate: larger is better.
-type ShiftRank = (i64, usize, i64, i64);
+/// The ranking key of a shift candidate: larger is better. Its gain first,
+/// then the tie-break: longest block, earliest start, earliest target.
+type ShiftRank = (i64, TieBreak);
+
+/// How candidates of equal gain rank: larger is better.
+type TieBreak = (usize, i64, i64);
 
 /// One round of tercom's shift search: the best shift of `hyp`, if any,
 /// with its gain. `checked` counts evaluated candidates across rounds.
@@ -503,26 +555,37 @@ fn best_shift(
                         .zip(hyp[window.clone()].iter().rev())
                         .take_while(|(a, b)| a == b)
                         .count();
-                    let cost = if same_before == window.len() {
-                        pre_score
+                    // Only a shift that gains something is ever made, so a
+                    // candidate matters only if it gains at least 1 and
+                    // outranks the best so far: its distance is needed only
+                    // up to the limit that implies.
+                    let tie_break: TieBreak = (length, -(start_h as i64), -(target as i64));
+                    let needed_gain = match &best {
+                        None => 1,
+                        Some(((gain, best_tie_break), _)) => {
+                            let wins_ties = tie_break > *best_tie_break;
+                            (*gain + i64::from(!wins_ties)).max(1)
+                        }
+                    };
+                    let limit = i64::from(pre_score) - needed_gain;
+                    let cost = if limit < 0 {
+                        None
+                    } else if same_before == window.len() {
+                        Some(pre_score).filter(|&c| i64::from(c) <= limit)
                     } else {
                         distance.distance(
                             &shifted,
                             window.start + same_before,
                             window.end - same_after,
                             pre_score,
+                            limit as u32,
                         )
                     };
                     shifted[window.clone()].copy_from_slice(&hyp[window]);
-                    let rank = (
-                        i64::from(pre_score) - i64::from(cost),
-                        length,
-                        -(start_h as i64),
-                        -(target as i64),
-                    );
                     *checked += 1;
-                    if best.as_ref().is_none_or(|(best_rank, _)| rank > *best_rank) {
-                        best = Some((rank, (start_h, length, target)));
+                    if let Some(cost) = cost {
+                        let gain = i64::from(pre_score) - i64::from(cost);
+                        best = Some(((gain, tie_break), (start_h, length, target)));
                     }
                 }
                 if *checked >= MAX_SHIFT_CANDIDATES {
@@ -761,13 +824,24 @@ mod tests {
                     .zip(shifted.iter().rev())
                     .take_while(|(a, b)| a == b)
                     .count();
-                let quick = stored.distance(&shifted, prefix, hyp_len - same_after, pre_score);
+                let suffix = hyp_len - same_after;
                 let mut fresh = BeamEditDistance::new(&reference, hyp_len);
                 let expected = match fresh.full(&shifted, 0) {
                     Ok((distance, _)) => distance,
                     // The end is out of the beam: no distance to compare.
                     Err(_) => continue,
                 };
+                let quick = stored
+                    .distance(&shifted, prefix, suffix, pre_score, u32::MAX)
+                    .unwrap_or(UNREACHABLE);
+                // With a limit: the distance when it is within it, else nothing.
+                let limit = random(u64::from(expected) + 3) as u32;
+                let bounded = stored.distance(&shifted, prefix, suffix, pre_score, limit);
+                assert_eq!(
+                    bounded,
+                    Some(expected).filter(|&d| d <= limit),
+                    "round {round}, limit {limit}"
+                );
                 assert_eq!(
                     quick, expected,
                     "round {round}: {hyp:?} → {shifted:?} vs {reference:?}"
