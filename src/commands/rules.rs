@@ -29,7 +29,8 @@ enum RulesAction {
 /// Runs `wirecheck rules`.
 pub fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
     let (_, rules) = args.rule_options.load()?;
-    let mut out = std::io::stdout().lock();
+    // Buffered: standard output alone writes each line with its own system call.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.action {
         None => {
             let width = rules.rules().iter().map(|r| r.id.len()).max().unwrap_or(0);
@@ -68,6 +69,7 @@ pub fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
             explain(rule, &mut out)?;
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
