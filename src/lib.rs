@@ -44,6 +44,7 @@ pub mod span;
 pub mod suggest;
 pub mod suppress;
 pub mod temp_files;
+pub mod visible;
 pub mod yaml_error;
 
 pub use document::{Document, InputFormat};

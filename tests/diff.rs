@@ -361,12 +361,13 @@ fn no_more_hunks_than_git_word_diff() {
 // ---------------------------------------------------------------- CLI and exit codes
 
 #[test]
-fn identical_files_exit_zero_with_no_change_marks() {
+fn identical_files_exit_zero_and_print_nothing() {
+    // Like `git diff`: no change, no output.
     let out = cargo_bin_cmd!("wirecheck")
         .args(["diff", "--format", "word", OLD_PATH, OLD_PATH])
         .assert()
         .code(0);
-    assert_eq!(String::from_utf8_lossy(&out.get_output().stdout), OLD);
+    assert_eq!(String::from_utf8_lossy(&out.get_output().stdout), "");
 }
 
 #[test]

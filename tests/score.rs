@@ -749,3 +749,29 @@ fn cli_rejects_unknown_options_values() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/"));
 }
+
+/// Long segments (100 to 2,000 words: block moves, very unequal lengths, repetitive text) scored
+/// by sacreBLEU's TER (`scripts/ter_long_fixture.py`): the banded matrix, the rows cut short
+/// once they resynchronise and the candidates abandoned past the best gain change no edit count.
+#[test]
+fn ter_of_long_segments_matches_sacrebleu() {
+    let dir = data_dir().join("ter-long");
+    let read = |name: &str| lines_from_text(&std::fs::read_to_string(dir.join(name)).unwrap());
+    let (hyps, refs) = (read("hyp.txt"), read("ref.txt"));
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    let expected = expected["segments"].as_array().unwrap();
+    assert_eq!((hyps.len(), expected.len()), (30, 30));
+    for (line, ((hyp, reference), expected)) in hyps.iter().zip(&refs).zip(expected).enumerate() {
+        let stats = ter::segment_stats(&TerConfig::default(), hyp, &[reference]).unwrap();
+        assert_eq!(
+            (stats.num_edits, stats.ref_length),
+            (
+                expected["num_edits"].as_u64().unwrap(),
+                expected["ref_length"].as_f64().unwrap()
+            ),
+            "line {}",
+            line + 1
+        );
+    }
+}

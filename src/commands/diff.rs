@@ -11,6 +11,7 @@ use wirecheck::finding::{Finding, RevisionFindings};
 use wirecheck::rules::Context;
 use wirecheck::score::{Metric, ScoreOptions, score_corpus};
 use wirecheck::span::Positions;
+use wirecheck::visible::escape_controls;
 use wirecheck::{Document, InputFormat};
 
 use super::RuleOptions;
@@ -95,14 +96,28 @@ pub struct DiffArgs {
     pub rule_options: RuleOptions,
 }
 
-/// BLEU, chrF and TER of NEW against OLD as its reference, each text one segment, for the HTML
-/// summary. A text that cannot be scored (an empty one) shows no scores.
-fn scores(old: &str, new: &str) -> Vec<(String, String)> {
+/// BLEU, chrF and TER of NEW against OLD as its reference, for the HTML summary: each aligned
+/// pair of paragraphs is a segment (an inserted paragraph against an empty reference, a deleted
+/// one against an empty hypothesis), which keeps TER's work proportional to the story and says
+/// more than one story-long segment would. A story that cannot be scored shows no scores.
+fn scores(story: &diff::StoryDiff<'_>) -> Vec<(String, String)> {
     let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut hyps = Vec::with_capacity(story.blocks.len());
+    let mut refs = Vec::with_capacity(story.blocks.len());
+    for block in &story.blocks {
+        // A moved paragraph is scored once, at its new position.
+        if matches!(block.pairing, diff::ParagraphPairing::MovedAway { .. }) {
+            continue;
+        }
+        hyps.push(one_line(
+            story.new.get(block.new_extent.clone()).unwrap_or_default(),
+        ));
+        refs.push(one_line(
+            story.old.get(block.old_extent.clone()).unwrap_or_default(),
+        ));
+    }
     let metrics = [Metric::Bleu, Metric::Chrf, Metric::Ter];
-    let hyps = [one_line(new)];
-    let refs = [vec![one_line(old)]];
-    score_corpus(&metrics, &ScoreOptions::default(), &hyps, &refs)
+    score_corpus(&metrics, &ScoreOptions::default(), &hyps, &[refs])
         .map(|scores| {
             scores
                 .into_iter()
@@ -112,28 +127,46 @@ fn scores(old: &str, new: &str) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// The findings NEW introduced and resolved, as text after the diff.
-fn findings_text(sides: [(&PathBuf, &str, &Vec<&Finding>); 2]) -> String {
+/// The findings NEW introduced and resolved, each list titled, one line per finding
+/// (`path:line:col: severity[rule] message`).
+fn finding_lists(sides: [(&PathBuf, &str, &Vec<&Finding>); 2]) -> Vec<format::FindingList> {
     let [(old_path, old, resolved), (new_path, new, introduced)] = sides;
-    let mut text = String::new();
-    let mut section = |title: &str, path: &PathBuf, source: &str, findings: &Vec<&Finding>| {
-        text.push_str(&format!("\n{title} ({}):\n", findings.len()));
+    let list = |title: &str, path: &PathBuf, source: &str, findings: &Vec<&Finding>| {
         let mut positions = Positions::new(source);
-        for finding in findings {
-            let at = positions.at(finding.span.start);
-            text.push_str(&format!(
-                "  {}:{}:{}: {}[{}] {}\n",
-                path.display(),
-                at.line,
-                at.column,
-                finding.severity,
-                finding.rule,
-                finding.message
-            ));
+        format::FindingList {
+            title: format!("{title} ({})", findings.len()),
+            findings: findings
+                .iter()
+                .map(|finding| {
+                    let at = positions.at(finding.span.start);
+                    format!(
+                        "{}:{}:{}: {}[{}] {}",
+                        path.display(),
+                        at.line,
+                        at.column,
+                        finding.severity,
+                        finding.rule,
+                        finding.message
+                    )
+                })
+                .collect(),
         }
     };
-    section("Findings introduced", new_path, new, introduced);
-    section("Findings resolved", old_path, old, resolved);
+    vec![
+        list("Findings introduced", new_path, new, introduced),
+        list("Findings resolved", old_path, old, resolved),
+    ]
+}
+
+/// The finding lists as text after the diff, control characters made visible.
+fn findings_text(lists: &[format::FindingList]) -> String {
+    let mut text = String::new();
+    for list in lists {
+        text.push_str(&format!("\n{}:\n", escape_controls(&list.title)));
+        for finding in &list.findings {
+            text.push_str(&format!("  {}\n", escape_controls(finding)));
+        }
+    }
     text
 }
 
@@ -218,28 +251,8 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         timeout: Duration::from_millis(args.timeout_ms),
     };
     let story = diff::diff_stories(old, &old_blocks, new, &new_blocks, &options)?;
-    let names = format::SideNames {
-        old: args.old.display().to_string(),
-        new: args.new.display().to_string(),
-    };
-    let colour = colour_enabled(args.color);
-    let mut output = match args.format {
-        DiffFormat::Inline => format::render_terminal(&story, colour),
-        DiffFormat::Word => format::render_word(&story),
-        DiffFormat::Unified => {
-            format::render_unified(old, new, &names, args.context, colour, options.timeout)
-        }
-        DiffFormat::Json => format::render_json(&story, &names),
-        DiffFormat::Html => format::render_html(&story, &names, &scores(old, new)),
-    };
-    let textual = matches!(args.format, DiffFormat::Inline | DiffFormat::Word);
-    if textual && !output.is_empty() && !output.ends_with('\n') {
-        output.push('\n');
-    }
-    if args.stats && !matches!(args.format, DiffFormat::Json | DiffFormat::Html) {
-        output.push_str(&format::render_stats(&story.statistics(), &names));
-    }
-    if args.check {
+    // The findings are needed before rendering: the HTML page shows them inside it.
+    let check = if args.check {
         let (_, rules) = args.rule_options.load()?;
         let context = Context {
             today: Some(jiff::ZonedDateTime::now().date()),
@@ -247,15 +260,56 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         };
         let old_findings = rules.check(&old_doc, &context.for_document(&old_doc));
         let new_findings = rules.check(&new_doc, &context.for_document(&new_doc));
-        let changes = RevisionFindings::compare(&old_findings, old, &new_findings, new);
-        let sides = [
+        Some((old_findings, new_findings))
+    } else {
+        None
+    };
+    let changes = check.as_ref().map(|(old_findings, new_findings)| {
+        RevisionFindings::compare(old_findings, old, new_findings, new)
+    });
+    let sides = changes.as_ref().map(|changes| {
+        [
             (&args.old, old, &changes.resolved),
             (&args.new, new, &changes.introduced),
-        ];
-        if args.format == DiffFormat::Json {
-            output = with_findings_json(&output, sides)?;
-        } else {
-            output.push_str(&findings_text(sides));
+        ]
+    });
+    let lists = sides.map(finding_lists).unwrap_or_default();
+    let names = format::SideNames {
+        old: args.old.display().to_string(),
+        new: args.new.display().to_string(),
+    };
+    // Names printed in text go to a terminal as the story text does: made visible too.
+    let text_names = format::SideNames {
+        old: escape_controls(&names.old).into_owned(),
+        new: escape_controls(&names.new).into_owned(),
+    };
+    let colour = colour_enabled(args.color);
+    let identical = !story.has_changes();
+    let mut output = match args.format {
+        // Like `git diff`, nothing to show when nothing changed.
+        DiffFormat::Inline | DiffFormat::Word if identical => String::new(),
+        DiffFormat::Inline => format::render_terminal(&story, colour),
+        DiffFormat::Word => format::render_word(&story),
+        DiffFormat::Unified => {
+            format::render_unified(old, new, &text_names, args.context, colour, options.timeout)
+        }
+        DiffFormat::Json => format::render_json(&story, &names),
+        DiffFormat::Html => {
+            format::render_html_with_findings(&story, &names, &scores(&story), &lists)
+        }
+    };
+    let textual = matches!(args.format, DiffFormat::Inline | DiffFormat::Word);
+    if textual && !output.is_empty() && !output.ends_with('\n') {
+        output.push('\n');
+    }
+    if args.stats && !matches!(args.format, DiffFormat::Json | DiffFormat::Html) {
+        output.push_str(&format::render_stats(&story.statistics(), &text_names));
+    }
+    if let Some(sides) = sides {
+        match args.format {
+            DiffFormat::Json => output = with_findings_json(&output, sides)?,
+            DiffFormat::Html => {}
+            _ => output.push_str(&findings_text(&lists)),
         }
     }
     let mut stdout = std::io::stdout().lock();

@@ -33,7 +33,8 @@ pub fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
     let (config, rules) = args.rule_options.load()?;
     // Every shipped rule, so that those of packs left off can be listed and explained too.
     let shipped = RuleSet::compile(wirecheck::packs::builtin_sources())?;
-    let mut out = std::io::stdout().lock();
+    // Buffered: standard output alone writes each line with its own system call.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.action {
         None => list(&rules, &shipped, &mut out)?,
         Some(RulesAction::Explain { id }) => {

@@ -1,13 +1,16 @@
 //! GitHub Actions workflow commands, one a line, which the runner shows as annotations on the
 //! pull request: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=Rule.Id::Message`
 //! (`::warning` for warnings, `::notice` for suggestions). Columns count code points from 1.
-//! Files that could not be read are `::error file=…,title=wirecheck::reason`.
+//! Files that could not be read are `::error file=…,title=wirecheck::reason`. Control
+//! characters other than line breaks (which the commands encode) are made visible: the runner's
+//! log is a terminal that would obey them.
 
 use std::io::{self, Write};
 
 use super::{FileError, FileReport, TOOL};
 use crate::finding::Severity;
 use crate::span::Positions;
+use crate::visible::escape_controls;
 
 pub(super) fn write(
     reports: &[FileReport],
@@ -63,7 +66,15 @@ fn escape_property(text: &str) -> String {
 
 fn escape(text: &str, property: bool) -> String {
     let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
+    // CR and LF are left to the command encoding below, which the runner decodes.
+    let visible: String = text
+        .split_inclusive(['\r', '\n'])
+        .map(|piece| {
+            let body = piece.trim_end_matches(['\r', '\n']);
+            format!("{}{}", escape_controls(body), &piece[body.len()..])
+        })
+        .collect();
+    for c in visible.chars() {
         match c {
             '%' => escaped.push_str("%25"),
             '\r' => escaped.push_str("%0D"),
@@ -86,6 +97,12 @@ mod tests {
             escape_data("100% sure,\r\nsaid: yes"),
             "100%25 sure,%0D%0Asaid: yes"
         );
+    }
+
+    #[test]
+    fn terminal_controls_are_made_visible_and_line_breaks_encoded() {
+        assert_eq!(escape_data("a\u{1b}[2Jb\r\nc\u{9b}d"), "a␛[2Jb%0D%0Ac�d");
+        assert_eq!(escape_property("x\u{7}y:z"), "x␇y%3Az");
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! The report for people: each finding as rustc and ruff show a diagnostic — severity, rule id and
 //! message, `path:line:col`, the source line with the span underlined, and the suggested fix.
+//! Control characters are shown as visible symbols: the renderer replaces C0 controls in what it
+//! lays out, and C1 controls, which it leaves, are replaced in its output (they are one column
+//! wide either way, so underlines stay aligned).
 
 use std::io::{self, Write};
 
@@ -8,6 +11,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use super::{FileError, FileReport, Summary};
 use crate::finding::{Finding, Severity};
 use crate::span::{Positions, Span};
+use crate::visible::escape_controls;
 
 /// Bytes of context shown on each side of a finding on a very long line; the renderer trims
 /// further to the terminal width, and this keeps rendering cost independent of the line's length.
@@ -27,18 +31,27 @@ pub(super) fn write(
     for report in reports.iter().filter(|r| !r.findings.is_empty()) {
         let mut positions = Positions::new(&report.source);
         for finding in &report.findings {
-            writeln!(
-                out,
-                "{}\n",
-                render(&renderer, report, &mut positions, finding)
-            )?;
+            let rendered = render(&renderer, report, &mut positions, finding);
+            writeln!(out, "{}\n", without_c1_controls(&rendered))?;
         }
     }
     for error in errors {
-        let title = Group::with_title(Level::ERROR.primary_title(&error.message));
+        let message = escape_controls(&error.message);
+        let title = Group::with_title(Level::ERROR.primary_title(message.as_ref()));
         writeln!(out, "{}\n", renderer.render(&[title]))?;
     }
     writeln!(out, "{}", summary_line(&Summary::of(reports, errors)))
+}
+
+/// `text` with C1 controls (U+0080 to U+009F) replaced by `�`. Styles are 7-bit escape
+/// sequences, so the renderer's own output has none.
+fn without_c1_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
+    if text.contains(is_c1) {
+        text.replace(is_c1, "\u{FFFD}").into()
+    } else {
+        text.into()
+    }
 }
 
 fn render(
@@ -52,8 +65,10 @@ fn render(
     let excerpt = excerpt(positions, finding.span);
     let local =
         finding.span.start - excerpt.start..finding.span.end.min(excerpt.end) - excerpt.start;
+    let message = escape_controls(&finding.message);
+    let path = escape_controls(&report.path);
     let title = level_of(finding.severity)
-        .primary_title(&finding.message)
+        .primary_title(message.as_ref())
         .id(&finding.rule);
     let snippet = Snippet::source(excerpt.slice(source))
         .line_start(start.line)
@@ -61,17 +76,17 @@ fn render(
     let clipped = excerpt.start != positions.line_span_of(finding.span).start;
     let mut group = if clipped {
         // The renderer would count the column from the cut; name the true one.
-        let origin = Origin::path(&report.path)
+        let origin = Origin::path(path.as_ref())
             .line(start.line)
             .char_column(start.column);
         title.element(origin).element(snippet)
     } else {
-        title.element(snippet.path(&report.path))
+        title.element(snippet.path(path.as_ref()))
     };
     let help: Vec<String> = finding
         .suggestions
         .iter()
-        .map(|s| describe_fix(source, finding, s))
+        .map(|s| escape_controls(&describe_fix(source, finding, s)).into_owned())
         .collect();
     for line in &help {
         group = group.element(Level::HELP.message(line));
@@ -83,10 +98,11 @@ fn render(
             let position =
                 crate::span::LineIndex::new(&file.source).position(&file.source, span.start);
             let text = crate::excerpt::words_within(span.slice(&file.source), 80);
-            format!(
+            escape_controls(&format!(
                 "reference: {}:{}:{}: '{text}'",
                 file.path, position.line, position.column
-            )
+            ))
+            .into_owned()
         });
     if let Some(note) = &reference_note {
         group = group.element(Level::NOTE.message(note));

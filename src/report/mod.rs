@@ -200,6 +200,10 @@ pub fn write(
     out: &mut dyn Write,
     styled: bool,
 ) -> io::Result<()> {
+    // Reporters write piece by piece; buffered, a report of any size takes a few system calls
+    // instead of one or more per finding.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    let out: &mut dyn Write = &mut buffered;
     match format {
         Format::Human => human::write(reports, errors, out, styled),
         Format::Json => json::write(reports, errors, out),
@@ -210,7 +214,8 @@ pub fn write(
         Format::Github => github::write(reports, errors, out),
         Format::Rdjson => rdjson::write(reports, out),
         Format::Rdjsonl => rdjson::write_lines(reports, out),
-    }
+    }?;
+    buffered.flush()
 }
 
 /// Writes the part of a streamed format's report that belongs to one checked file, so that a run

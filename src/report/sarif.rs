@@ -10,10 +10,12 @@
 use std::io::{self, Write};
 
 use rustc_hash::FxHashMap;
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
 use super::{FileError, FileReport, RuleInfo, TOOL, tool_url};
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::span::{Positions, Span};
 
 const SCHEMA: &str =
@@ -30,45 +32,6 @@ pub(super) fn write(
         .enumerate()
         .map(|(i, rule)| (rule.id.as_str(), i))
         .collect();
-    let mut results = Vec::new();
-    for report in reports {
-        let uri = artifact_uri(&report.path);
-        let mut positions = Positions::new(&report.source);
-        for finding in &report.findings {
-            let mut result = json!({
-                "ruleId": finding.rule,
-                "level": level(finding.severity),
-                "message": {"text": finding.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri},
-                    "region": region(&mut positions, finding.span),
-                }}],
-            });
-            if let Some(&i) = index.get(finding.rule.as_str()) {
-                result["ruleIndex"] = json!(i);
-            }
-            if !finding.suggestions.is_empty() {
-                let fixes: Vec<Value> = finding
-                    .suggestions
-                    .iter()
-                    .map(|suggestion| {
-                        json!({
-                            "description": {"text": describe_fix(&suggestion.replacement)},
-                            "artifactChanges": [{
-                                "artifactLocation": {"uri": uri},
-                                "replacements": [{
-                                    "deletedRegion": region(&mut positions, suggestion.span),
-                                    "insertedContent": {"text": suggestion.replacement},
-                                }],
-                            }],
-                        })
-                    })
-                    .collect();
-                result["fixes"] = json!(fixes);
-            }
-            results.push(result);
-        }
-    }
     let notifications: Vec<Value> = errors
         .iter()
         .map(|error| {
@@ -90,21 +53,105 @@ pub(super) fn write(
     if let Some(url) = tool_url() {
         driver["informationUri"] = json!(url);
     }
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver},
-            "invocations": [{
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: json!({"driver": driver}),
+            invocations: json!([{
                 "executionSuccessful": errors.is_empty(),
                 "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            }]),
+            column_kind: "unicodeCodePoints",
+            results: Results {
+                reports,
+                index: &index,
+            },
         }],
-    });
+    };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// The SARIF log, its fields in the order they are written.
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Value,
+    invocations: Value,
+    column_kind: &'static str,
+    results: Results<'a>,
+}
+
+/// The results, each built as it is written: a report of any number of findings is never held
+/// as one document in memory.
+struct Results<'a> {
+    reports: &'a [FileReport],
+    /// Rule id → its index in the driver's rules.
+    index: &'a FxHashMap<&'a str, usize>,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut results = serializer.serialize_seq(None)?;
+        for report in self.reports {
+            let uri = artifact_uri(&report.path);
+            let mut positions = Positions::new(&report.source);
+            for finding in &report.findings {
+                results.serialize_element(&result(finding, &uri, &mut positions, self.index))?;
+            }
+        }
+        results.end()
+    }
+}
+
+/// The SARIF result of one finding.
+fn result(
+    finding: &Finding,
+    uri: &str,
+    positions: &mut Positions<'_>,
+    index: &FxHashMap<&str, usize>,
+) -> Value {
+    let mut result = json!({
+        "ruleId": finding.rule,
+        "level": level(finding.severity),
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri},
+            "region": region(positions, finding.span),
+        }}],
+    });
+    if let Some(&i) = index.get(finding.rule.as_str()) {
+        result["ruleIndex"] = json!(i);
+    }
+    if !finding.suggestions.is_empty() {
+        let fixes: Vec<Value> = finding
+            .suggestions
+            .iter()
+            .map(|suggestion| {
+                json!({
+                    "description": {"text": describe_fix(&suggestion.replacement)},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": uri},
+                        "replacements": [{
+                            "deletedRegion": region(positions, suggestion.span),
+                            "insertedContent": {"text": suggestion.replacement},
+                        }],
+                    }],
+                })
+            })
+            .collect();
+        result["fixes"] = json!(fixes);
+    }
+    result
 }
 
 fn rule_descriptor(rule: &RuleInfo) -> Value {

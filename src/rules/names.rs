@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, match_case};
 use crate::document::{Document, WordSlice};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use thread_local::ThreadLocal;
 
@@ -108,15 +108,36 @@ struct Lookup {
     common: bool,
 }
 
+/// Strings stored back to back, for lists as long as the names: one allocation, not one each.
+#[derive(Default)]
+struct StringList {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl StringList {
+    fn push(&mut self, text: &str) {
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+}
+
 struct Names {
     /// Each thread's memory of words looked up (corpora repeat their proper names across stories).
     cache: ThreadLocal<RefCell<FxHashMap<String, Option<Lookup>>>>,
     /// Every correct spelling this rule knows, shared with other rules.
     spellings: Vec<String>,
     index: NameIndex,
-    descriptions: Vec<String>,
-    /// The folded tokens of each entry, to see whether a neighbour belongs to the same name.
-    entry_tokens: Vec<Vec<String>>,
+    /// Each entry's description, for messages.
+    descriptions: StringList,
+    /// The folded tokens of each entry, each followed by a line break, to see whether a neighbour
+    /// belongs to the same name.
+    entry_tokens: StringList,
 }
 
 /// Compiles a `names` rule.
@@ -144,34 +165,38 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
 impl Names {
     fn new(entries: &[NameEntry], allow: &[String]) -> Self {
         let mut index = NameIndex::new();
-        let mut entry_tokens = Vec::with_capacity(entries.len());
+        let mut entry_tokens = StringList::default();
+        let mut descriptions = StringList::default();
         for (id, entry) in entries.iter().enumerate() {
             let tokens = name_tokens(entry.name());
+            let mut folded = String::new();
             for token in &tokens {
                 index.add_canonical(token, id);
+                folded.push_str(&crate::name_index::fold(token));
+                folded.push('\n');
             }
             for variant in entry.variants() {
                 for token in name_tokens(variant) {
                     index.add_known(token);
                 }
             }
-            entry_tokens.push(tokens.iter().map(|t| crate::name_index::fold(t)).collect());
+            entry_tokens.push(&folded);
+            descriptions.push(&entry.description());
         }
         for word in allow {
             for token in name_tokens(word) {
                 index.add_known(token);
             }
         }
-        let descriptions = entries.iter().map(NameEntry::description).collect();
-        let mut spellings: Vec<String> = entries
+        // Names share most of their tokens: each spelling is copied once.
+        let distinct: FxHashSet<&str> = entries
             .iter()
             .flat_map(|e| std::iter::once(e.name()).chain(e.variants().iter().map(String::as_str)))
             .chain(allow.iter().map(String::as_str))
             .flat_map(name_tokens)
-            .map(str::to_owned)
             .collect();
+        let mut spellings: Vec<String> = distinct.into_iter().map(str::to_owned).collect();
         spellings.sort_unstable();
-        spellings.dedup();
         Self {
             cache: ThreadLocal::new(),
             spellings,
@@ -188,7 +213,7 @@ impl Names {
         at: usize,
         entry: usize,
     ) -> bool {
-        let tokens = &self.entry_tokens[entry];
+        let tokens = self.entry_tokens.get(entry);
         let Some(word) = words.get(at) else {
             return false;
         };
@@ -199,8 +224,10 @@ impl Names {
                 } else {
                     word.end..w.start
                 };
-                doc.text()[between].chars().all(char::is_whitespace)
-                    && tokens.contains(&crate::name_index::fold(doc.slice(w)))
+                doc.text()[between].chars().all(char::is_whitespace) && {
+                    let folded = crate::name_index::fold(doc.slice(w));
+                    tokens.lines().any(|t| t == folded)
+                }
             })
         };
         (at > 0 && is_token(at - 1)) || is_token(at + 1)
@@ -314,7 +341,7 @@ impl Check for Names {
             let suggestion = match_case(word, token);
             out.report(
                 span,
-                &[word, token, &self.descriptions[entry]],
+                &[word, token, self.descriptions.get(entry)],
                 vec![(span, suggestion)],
             );
         }

@@ -1,6 +1,14 @@
 //! Token patterns as Vale builds them: `tokens` joined into one alternation inside word boundaries
 //! (unless `nonword`), `raw` pieces concatenated as they are, `(?i)` for `ignorecase`, and
 //! `exceptions` that a match must not equal.
+//!
+//! Rule patterns come from users, so their cost is bounded when they are compiled: a compiled
+//! regex may take at most 8 MiB (a swap list of 5,000 words takes under 4 MiB), and counted
+//! repetitions may expand to at most 1,000 copies of what they repeat, nested ones multiplied
+//! (`a{1000}` and `(?:ab){10}{50}` are allowed, `a{1001}` and `(?:a{100}){11}` are not). A
+//! longer repetition makes the search slow down with the square of its count on long lines
+//! (`a{10000}` takes a second per megabyte of `a`s, `(?:a{1000}){1000}` minutes), and one past the
+//! limits is an error naming the rule.
 
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -8,8 +16,15 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 use super::{RuleError, RuleHeader, RuleSource};
 use crate::span::Span;
 
-/// Compiled regexes may be large (a thousand-word swap list); keep well clear of the default limit.
-const REGEX_SIZE_LIMIT: usize = 64 << 20;
+/// Most memory a rule's compiled regex may take: twice what a 5,000-word case-insensitive swap
+/// list needs.
+const REGEX_SIZE_LIMIT: usize = 8 << 20;
+
+/// Most memory the lazy DFA of a rule's regex may cache per thread.
+const DFA_SIZE_LIMIT: usize = 64 << 20;
+
+/// Most copies counted repetitions may make of what they repeat, summed over the pattern.
+const MAX_REPETITION_COPIES: u64 = 1000;
 
 /// A compiled token pattern with its exceptions.
 #[derive(Debug)]
@@ -111,13 +126,71 @@ pub fn compile_regex(
     pattern: &str,
     ignorecase: bool,
 ) -> Result<Regex, RuleError> {
+    // A pattern that does not parse is left to the regex crate, whose error says why.
+    if let Ok(hir) = regex_syntax::ParserBuilder::new()
+        .case_insensitive(ignorecase)
+        .multi_line(true)
+        .build()
+        .parse(pattern)
+    {
+        let copies = repetition_copies(&hir);
+        if copies > MAX_REPETITION_COPIES {
+            return Err(source.invalid(format!(
+                "regex repeats too much: its counted repetitions make {copies} copies of what \
+                 they repeat, more than the {MAX_REPETITION_COPIES} allowed (a repetition this \
+                 long makes searches on long lines take minutes); use a smaller count, or + or *"
+            )));
+        }
+    }
     RegexBuilder::new(pattern)
         .case_insensitive(ignorecase)
         .multi_line(true)
         .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(DFA_SIZE_LIMIT)
         .build()
-        .map_err(|err| source.invalid(format!("invalid regex: {}", one_line(&err.to_string()))))
+        .map_err(|err| match err {
+            regex::Error::CompiledTooBig(_) => source.invalid(format!(
+                "regex too large: compiled, it would take more than the {} MiB allowed (a very \
+                 long word list, or a repetition of a large class such as \\w{{1000}}); split \
+                 the rule or shorten its pattern",
+                REGEX_SIZE_LIMIT >> 20
+            )),
+            other => source.invalid(format!("invalid regex: {}", one_line(&other.to_string()))),
+        })
+}
+
+/// How many copies the counted repetitions (`{n}`, `{n,m}`, `{n,}`) of `hir` make of the
+/// characters and classes they repeat: `x{n,m}` compiles to `m` copies of `x`, a repetition inside
+/// another multiplies, and `?`, `*` and `+` make one.
+fn repetition_copies(hir: &Hir) -> u64 {
+    /// Characters and classes in `hir` once counted repetitions are written out.
+    fn expanded(hir: &Hir) -> u64 {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Look(_) => 0,
+            HirKind::Literal(literal) => literal.0.len() as u64,
+            HirKind::Class(_) => 1,
+            HirKind::Repetition(repetition) => {
+                count(repetition).saturating_mul(expanded(&repetition.sub))
+            }
+            HirKind::Capture(capture) => expanded(&capture.sub),
+            HirKind::Concat(parts) | HirKind::Alternation(parts) => {
+                parts.iter().map(expanded).fold(0, u64::saturating_add)
+            }
+        }
+    }
+    fn count(repetition: &regex_syntax::hir::Repetition) -> u64 {
+        u64::from(repetition.max.unwrap_or(repetition.min).max(1))
+    }
+    match hir.kind() {
+        HirKind::Repetition(repetition) if count(repetition) > 1 => expanded(hir),
+        HirKind::Repetition(repetition) => repetition_copies(&repetition.sub),
+        HirKind::Capture(capture) => repetition_copies(&capture.sub),
+        HirKind::Concat(parts) | HirKind::Alternation(parts) => parts
+            .iter()
+            .map(repetition_copies)
+            .fold(0, u64::saturating_add),
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_) => 0,
+    }
 }
 
 /// Regex errors span several lines with a caret diagram; a one-line error keeps the essentials.
@@ -178,6 +251,26 @@ mod tests {
             .parse(pattern)
             .unwrap();
         requires_non_ascii(&hir) && !may_match_newline(&hir)
+    }
+
+    fn copies(pattern: &str) -> u64 {
+        repetition_copies(&regex_syntax::Parser::new().parse(pattern).unwrap())
+    }
+
+    #[test]
+    fn counted_repetitions_are_counted_in_copies() {
+        assert_eq!(
+            copies(r"\b(?:cat|dog|bird)\b"),
+            0,
+            "a word list repeats nothing"
+        );
+        assert_eq!(copies(r"\w+\s*(?:ab)?"), 0);
+        assert_eq!(copies("a{1000}"), 1000);
+        assert_eq!(copies("(?:ab){10}{50}"), 1000);
+        assert_eq!(copies("(?:a{1000}){1000}"), 1_000_000);
+        assert_eq!(copies("x{2,5}y{3,}z"), 8);
+        assert_eq!(copies(r"(?:\w+\s+){0,10}said"), 20);
+        assert_eq!(copies("a{600}b{600}"), 1200, "repetitions add up");
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::diff::{ChangeKind, ParagraphDiff, ParagraphPairing, StoryDiff};
 const STYLE: &str = "\
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5em;color:#1b1b1b;background:#fff}
 h1{font-size:1.3em;margin:0 0 .6em}
+h2{font-size:1.1em;margin:1.4em 0 .4em}
 table{border-collapse:collapse}
 .summary td,.summary th,.scores td,.scores th{padding:.15em .8em;text-align:right;border-bottom:1px solid #ddd}
 .summary th:first-child,.scores th:first-child{text-align:left}
@@ -148,11 +149,31 @@ fn row(diff: &StoryDiff<'_>, block: &ParagraphDiff, out: &mut String) {
     out.push_str("</td></tr>\n");
 }
 
+/// A titled list of findings shown in the page after the diff, such as those NEW
+/// introduced (`diff --check`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingList {
+    /// The heading, e.g. `Findings introduced (new.txt)`.
+    pub title: String,
+    /// One line per finding, e.g. `new.txt:3:5: warning[pack.Rule] message`.
+    pub findings: Vec<String>,
+}
+
 /// Renders a self-contained HTML page of the diff.
 ///
 /// `scores` are name/value pairs (e.g. `("BLEU", "41.2")`) shown in a table under the
 /// summary; pass an empty slice when there are none.
 pub fn render_html(diff: &StoryDiff<'_>, names: &SideNames, scores: &[(String, String)]) -> String {
+    render_html_with_findings(diff, names, scores, &[])
+}
+
+/// [`render_html`] with lists of findings shown after the diff, inside the page.
+pub fn render_html_with_findings(
+    diff: &StoryDiff<'_>,
+    names: &SideNames,
+    scores: &[(String, String)],
+    findings: &[FindingList],
+) -> String {
     let stats = diff.statistics();
     let (old_name, new_name) = (escaped(&names.old), escaped(&names.new));
     let mut out = String::with_capacity(diff.old.len() + diff.new.len() + 4096);
@@ -212,13 +233,29 @@ pub fn render_html(diff: &StoryDiff<'_>, names: &SideNames, scores: &[(String, S
     if diff.timed_out {
         out.push_str("<p><strong>Note:</strong> the diff ran out of time; some changes are coarser than they could be.</p>\n");
     }
-    let _ = write!(
-        out,
-        "<table class=\"diff\">\n<thead><tr><th class=\"num\">¶</th><th>{old_name}</th><th class=\"num\">¶</th><th>{new_name}</th></tr></thead>\n<tbody>\n"
-    );
-    for block in &diff.blocks {
-        row(diff, block, &mut out);
+    if diff.has_changes() {
+        let _ = write!(
+            out,
+            "<table class=\"diff\">\n<thead><tr><th class=\"num\">¶</th><th>{old_name}</th><th class=\"num\">¶</th><th>{new_name}</th></tr></thead>\n<tbody>\n"
+        );
+        for block in &diff.blocks {
+            row(diff, block, &mut out);
+        }
+        out.push_str("</tbody>\n</table>\n");
+    } else {
+        out.push_str("<p class=\"identical\">The two versions are identical.</p>\n");
     }
-    out.push_str("</tbody>\n</table>\n</body>\n</html>\n");
+    for list in findings {
+        let _ = write!(
+            out,
+            "<h2>{}</h2>\n<ul class=\"findings\">\n",
+            escaped(&list.title)
+        );
+        for finding in &list.findings {
+            let _ = writeln!(out, "<li>{}</li>", escaped(finding));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</body>\n</html>\n");
     out
 }

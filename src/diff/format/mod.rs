@@ -11,7 +11,7 @@ pub mod word;
 
 mod inline;
 
-pub use html::render_html;
+pub use html::{FindingList, render_html, render_html_with_findings};
 pub use json::render_json;
 pub use stats::render_stats;
 pub use terminal::render_terminal;

@@ -1,10 +1,12 @@
 //! Coloured inline words for a terminal: deletions red and struck through, insertions
-//! green, notes cyan. Without colour this falls back to the word format.
+//! green, notes cyan. Without colour this falls back to the word format. Control
+//! characters of the texts are shown as visible symbols, never sent to the terminal.
 
 use anstyle::{AnsiColor, Effects, Style};
 
 use super::inline::{InlineSink, render_inline};
 use crate::diff::StoryDiff;
+use crate::visible::escape_controls;
 
 const DELETED: Style = AnsiColor::Red.on_default().effects(Effects::STRIKETHROUGH);
 const INSERTED: Style = AnsiColor::Green.on_default();
@@ -14,6 +16,7 @@ struct TerminalSink(String);
 
 impl TerminalSink {
     fn styled(&mut self, style: Style, text: &str) {
+        let text = escape_controls(text);
         // Style each line on its own so a pager never sees a style span a newline.
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
@@ -28,7 +31,7 @@ impl TerminalSink {
 
 impl InlineSink for TerminalSink {
     fn text(&mut self, text: &str) {
-        self.0.push_str(text);
+        self.0.push_str(&escape_controls(text));
     }
     fn deleted(&mut self, text: &str) {
         self.styled(DELETED, text);

@@ -1,5 +1,7 @@
 //! `--format unified`: a unified diff of lines (patch-compatible), with the changed
-//! words inside changed lines emphasised when colour is on.
+//! words inside changed lines emphasised when colour is on. Coloured output is for a
+//! terminal, so its control characters are shown as visible symbols; plain output keeps
+//! the texts' bytes, as a patch must.
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -8,6 +10,7 @@ use anstyle::{AnsiColor, Effects, Style};
 use similar::{ChangeTag, TextDiff, udiff::UnifiedHunkHeader};
 
 use super::SideNames;
+use crate::visible::escape_controls;
 
 const DELETED: Style = AnsiColor::Red.on_default();
 const INSERTED: Style = AnsiColor::Green.on_default();
@@ -59,11 +62,16 @@ pub fn render_unified(
                 line.push(sign);
                 for (emphasised, value) in change.iter_strings_lossy() {
                     let value = value.trim_end_matches(['\n', '\r']);
+                    let value = if colour {
+                        escape_controls(value)
+                    } else {
+                        value.into()
+                    };
                     if colour && emphasised {
                         let strong = style.effects(EMPHASIS);
                         line.push_str(&format!("{strong}{value}{strong:#}{style}"));
                     } else {
-                        line.push_str(value);
+                        line.push_str(&value);
                     }
                 }
                 if colour && change.tag() != ChangeTag::Equal {

@@ -1,22 +1,24 @@
-//! `--format word`: wdiff-style text, `[-deleted-]{+inserted+}`.
+//! `--format word`: wdiff-style text, `[-deleted-]{+inserted+}`, with control characters of
+//! the texts shown as visible symbols.
 
 use super::inline::{InlineSink, render_inline};
 use crate::diff::StoryDiff;
+use crate::visible::escape_controls;
 
 struct WordSink(String);
 
 impl InlineSink for WordSink {
     fn text(&mut self, text: &str) {
-        self.0.push_str(text);
+        self.0.push_str(&escape_controls(text));
     }
     fn deleted(&mut self, text: &str) {
         self.0.push_str("[-");
-        self.0.push_str(text);
+        self.0.push_str(&escape_controls(text));
         self.0.push_str("-]");
     }
     fn inserted(&mut self, text: &str) {
         self.0.push_str("{+");
-        self.0.push_str(text);
+        self.0.push_str(&escape_controls(text));
         self.0.push_str("+}");
     }
     fn note(&mut self, text: &str) {
