@@ -201,6 +201,7 @@ fn every_report_format_is_written_in_a_few_large_writes() {
         source,
         findings,
         reference: None,
+        encoding: wirecheck::encoding::TextEncoding::Utf8,
     }];
     for format in [
         Format::Human,
