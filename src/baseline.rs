@@ -142,11 +142,19 @@ impl Baseline {
     }
 }
 
+/// What a finding is recorded by: its rule and the text it matched or, for a finding about
+/// something missing (an empty span, such as a number the reference has and the story lacks), its
+/// message, which names what is missing: otherwise one recorded gap would hide every other.
 fn key(source: &str, finding: &Finding) -> (String, String) {
     let matched = source
         .get(finding.span.start..finding.span.end)
         .unwrap_or_default();
-    (finding.rule.clone(), matched.to_owned())
+    let said = if matched.is_empty() {
+        &finding.message
+    } else {
+        matched
+    };
+    (finding.rule.clone(), said.to_owned())
 }
 
 /// `path` as a baseline records it: `/` between folders, and no `.` folders, so that
@@ -170,6 +178,7 @@ fn normal_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::Span;
 
     #[test]
     fn paths_are_recorded_without_dot_folders() {
@@ -180,6 +189,33 @@ mod tests {
         assert_eq!(normal_path("/srv/desk/story.txt"), "/srv/desk/story.txt");
         assert_eq!(normal_path("../story.txt"), "../story.txt");
         assert_eq!(normal_path("."), ".");
+    }
+
+    fn missing(number: &str, at: usize) -> Finding {
+        Finding {
+            rule: "reference.Numbers".into(),
+            severity: crate::Severity::Warning,
+            message: format!("'{number}' of the reference is missing here"),
+            span: Span::new(at, at),
+            suggestions: Vec::new(),
+            link: None,
+            reference: None,
+            safe_fix: false,
+        }
+    }
+
+    #[test]
+    fn a_recorded_gap_hides_that_gap_and_no_other() {
+        let source = "Headline\n\nThey sent troops and ships.\n";
+        let mut baseline = Baseline::default();
+        baseline.record("s.txt", source, &[missing("1,500", 15)]);
+        let mut findings = vec![missing("1,500", 15), missing("12", 25)];
+        baseline.filter("s.txt", source, &mut findings);
+        assert_eq!(findings, vec![missing("12", 25)]);
+        // The recorded gap mended and another made: the new one is reported.
+        let mut findings = vec![missing("12", 25)];
+        baseline.filter("s.txt", source, &mut findings);
+        assert_eq!(findings, vec![missing("12", 25)]);
     }
 
     #[test]
