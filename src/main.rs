@@ -51,7 +51,9 @@ fn main() -> ExitCode {
         // A reader that stops early (`wirecheck check … | head`) is not an error.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // Shown visibly: a path or a value in the message may carry terminal escapes.
+            let message = format!("{err:#}");
+            eprintln!("error: {}", wirecheck::visible::escape_controls(&message));
             ExitCode::from(2)
         }
     }

@@ -280,6 +280,30 @@ fn text_reports_show_control_characters_visibly_whether_coloured_or_not() {
 }
 
 #[test]
+fn messages_about_files_show_control_characters_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file that does not exist (an error) and one with no story (a warning in a walk, an error
+    // when named), each named with a terminal escape.
+    fs::create_dir(dir.path().join("desk")).unwrap();
+    fs::write(dir.path().join("desk/\u{1b}[2Jempty.txt"), "").unwrap();
+    for args in [
+        vec!["check", "--no-config", "\u{1b}]0;pwned\u{7}.txt"],
+        vec!["check", "--no-config", "desk"],
+        vec!["check", "--no-config", "desk/\u{1b}[2Jempty.txt"],
+    ] {
+        let output = cargo_bin_cmd!("wirecheck")
+            .current_dir(dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        // The human report lists read errors with its findings; the rest go to standard error.
+        let text = String::from_utf8([output.stdout, output.stderr].concat()).unwrap();
+        assert!(text.contains('␛'), "{args:?}: {text:?}");
+        assert!(no_controls(&text), "{args:?}: {text:?}");
+    }
+}
+
+#[test]
 fn diff_shows_control_characters_visibly() {
     let dir = tempfile::tempdir().unwrap();
     hostile_story(dir.path());

@@ -143,7 +143,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let (config, rules) = args.rule_options.load()?;
     if args.verbose {
         for note in setup_notes(&config, &args.rule_options) {
-            eprintln!("note: {note}");
+            say("note", note);
         }
     }
     let selection = FileSelection {
@@ -233,7 +233,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let print_notes = |notes: Vec<String>| {
         if args.verbose {
             for note in notes {
-                eprintln!("note: {note}");
+                say("note", note);
             }
         }
     };
@@ -261,7 +261,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     }
                     Err(error) => {
                         summary.errors += 1;
-                        eprintln!("error: {}", error.message);
+                        say("error", &error.message);
                     }
                 }
                 Ok(summary)
@@ -292,7 +292,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             out.write_all(fix_diffs.as_bytes())?;
             out.flush()?;
             for error in &errors {
-                eprintln!("error: {}", error.message);
+                say("error", &error.message);
             }
             let code = if errors.is_empty() {
                 u8::from(!fix_diffs.is_empty())
@@ -307,9 +307,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 baseline.record(&report.path, &report.source, &report.findings);
             }
             baseline.save(path)?;
-            eprintln!("wrote {} findings to {}", baseline.len(), path.display());
+            let path = path.display().to_string();
+            let path = wirecheck::visible::escape_controls(&path);
+            eprintln!("wrote {} findings to {path}", baseline.len());
             for error in &errors {
-                eprintln!("error: {}", error.message);
+                say("error", &error.message);
             }
             return Ok(ExitCode::from(if errors.is_empty() { 0 } else { 2 }));
         }
@@ -318,7 +320,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         out.flush()?;
         if args.format != Format::Human {
             for error in &errors {
-                eprintln!("error: {}", error.message);
+                say("error", &error.message);
             }
         }
         Summary::of(&reports, &errors)
@@ -355,13 +357,16 @@ fn warn_of_missing_stories(collected: &Collected, globs: &[String]) {
         } else {
             " matching --glob".to_owned()
         };
-        eprintln!(
-            "warning: {}: no stories found{looked_for}",
-            folder.display()
+        say(
+            "warning",
+            format!("{}: no stories found{looked_for}", folder.display()),
         );
     }
     if collected.entries.is_empty() && collected.empty_folders.is_empty() {
-        eprintln!("warning: no stories to check: every file named is excluded (--force-exclude)");
+        say(
+            "warning",
+            "no stories to check: every file named is excluded (--force-exclude)",
+        );
     }
 }
 
@@ -489,10 +494,13 @@ fn fix_file(
         .unwrap_or_else(|| InputFormat::detect(path, &report.source));
     if matches!(format, InputFormat::Nitf | InputFormat::Ninjs) {
         // A replacement would need XML or JSON escaping; leave such files to the editor.
-        eprintln!(
-            "warning: {}: --fix does not edit {} files; not fixed",
-            report.path,
-            format.name()
+        say(
+            "warning",
+            format!(
+                "{}: --fix does not edit {} files; not fixed",
+                report.path,
+                format.name()
+            ),
         );
         return (Ok(report), None);
     }
@@ -532,10 +540,13 @@ fn fix_file(
         return (Err(error(err.to_string())), None);
     }
     // Said whatever --verbose says: a user who asked for fixes wants to know what was changed.
-    eprintln!(
-        "fixed: {}: {applied} {}",
-        report.path,
-        if applied == 1 { "fix" } else { "fixes" }
+    say(
+        "fixed",
+        format!(
+            "{}: {applied} {}",
+            report.path,
+            if applied == 1 { "fix" } else { "fixes" }
+        ),
     );
     // Let go of the old and the fixed text before reading the file again: one story held at once.
     let reference = report.reference.clone();
@@ -572,7 +583,7 @@ fn check_story(
         if input.named {
             return Err(error(format!("{display}: no story ({what}); not checked")));
         }
-        eprintln!("warning: {display}: no story ({what})");
+        say("warning", format!("{display}: no story ({what})"));
     }
     if let Some(fault) = metadata_date_fault(&display, &document) {
         return Err(error(fault));
@@ -651,4 +662,11 @@ fn setup_notes(config: &wirecheck::config::Config, options: &RuleOptions) -> Vec
         notes.push(format!("rules: {} (from --rules)", path.display()));
     }
     notes
+}
+
+/// Prints `level: message` on standard error, with control characters shown visibly: a file name
+/// or an OS message may carry escape sequences meant for the terminal.
+fn say(level: &str, message: impl std::fmt::Display) {
+    let message = message.to_string();
+    eprintln!("{level}: {}", wirecheck::visible::escape_controls(&message));
 }
