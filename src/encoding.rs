@@ -84,7 +84,11 @@ impl TextEncoding {
     }
 
     /// The text as this encoding stores it, byte-order mark included: what `--fix` writes.
-    pub fn encode(self, text: &str) -> Vec<u8> {
+    /// Plain UTF-8 is the text's own bytes, borrowed: a large story is not copied to be written.
+    pub fn encode(self, text: &str) -> std::borrow::Cow<'_, [u8]> {
+        if self == TextEncoding::Utf8 {
+            return std::borrow::Cow::Borrowed(text.as_bytes());
+        }
         let mut bytes = Vec::with_capacity(self.bom_len() + text.len());
         match self {
             TextEncoding::Utf8 => bytes.extend_from_slice(text.as_bytes()),
@@ -109,7 +113,7 @@ impl TextEncoding {
                 bytes.extend(text.chars().flat_map(|c| u32::from(c).to_be_bytes()));
             }
         }
-        bytes
+        std::borrow::Cow::Owned(bytes)
     }
 
     /// Bytes a character takes in this encoding.
@@ -316,7 +320,7 @@ mod tests {
         ] {
             let bytes = encoding.encode(TEXT);
             assert_eq!(TextEncoding::of_bom(&bytes), encoding);
-            assert_eq!(decode(bytes.clone()), Ok((TEXT.to_owned(), encoding)));
+            assert_eq!(decode(bytes.to_vec()), Ok((TEXT.to_owned(), encoding)));
             let mut offsets = FileOffsets::new(TEXT, encoding);
             for (at, _) in TEXT.char_indices().rev().chain(TEXT.char_indices()) {
                 let prefix = encoding.encode(&TEXT[..at]);
@@ -327,7 +331,7 @@ mod tests {
 
     #[test]
     fn faults_give_the_file_offset() {
-        let mut bytes = TextEncoding::Utf16Le.encode("ab");
+        let mut bytes = TextEncoding::Utf16Le.encode("ab").into_owned();
         bytes.extend_from_slice(&[0x00, 0xD8, b'c', 0]);
         assert_eq!(
             decode(bytes),
@@ -340,7 +344,7 @@ mod tests {
         );
         // Far into a long file, and an odd last byte.
         let long = "Kōno 𝄞 met Abe. ".repeat(10_000);
-        let mut bytes = TextEncoding::Utf16Be.encode(&long);
+        let mut bytes = TextEncoding::Utf16Be.encode(&long).into_owned();
         assert_eq!(
             decode(bytes.clone()),
             Ok((long.clone(), TextEncoding::Utf16Be))
@@ -350,14 +354,17 @@ mod tests {
             decode(bytes.clone()),
             Err(DecodeFault::Malformed { offset, .. }) if offset == bytes.len() - 1
         ));
-        let mut bytes = TextEncoding::Utf32Be.encode("a");
+        let mut bytes = TextEncoding::Utf32Be.encode("a").into_owned();
         bytes.extend_from_slice(&[0, 0x11, 0, 0]);
         assert!(matches!(
             decode(bytes),
             Err(DecodeFault::Malformed { offset: 8, .. })
         ));
         let bytes = TextEncoding::Utf16Be.encode("a\0");
-        assert_eq!(decode(bytes), Err(DecodeFault::Binary { offset: 4 }));
+        assert_eq!(
+            decode(bytes.into_owned()),
+            Err(DecodeFault::Binary { offset: 4 })
+        );
         assert_eq!(
             decode(b"\xEF\xBB\xBFab\xFFc".to_vec()),
             Err(DecodeFault::Malformed {

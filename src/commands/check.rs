@@ -532,11 +532,12 @@ fn fix_file(
         return (Err(error(message)), None);
     }
     // Written back as it was stored: the same byte-order mark and encoding.
-    let (read, fixed) = (
+    let written = write_fixed(
+        path,
         report.encoding.encode(&report.source),
         report.encoding.encode(&fixed),
     );
-    if let Err(err) = write_fixed(path, &read, &fixed) {
+    if let Err(err) = written {
         return (Err(error(err.to_string())), None);
     }
     // Said whatever --verbose says: a user who asked for fixes wants to know what was changed.
@@ -550,7 +551,7 @@ fn fix_file(
     );
     // Let go of the old and the fixed text before reading the file again: one story held at once.
     let reference = report.reference.clone();
-    drop((read, fixed, report));
+    drop((fixed, report));
     let rechecked = check_story(input, rules, context, forced, &mut Vec::new())
         .map(|again| FileReport { reference, ..again });
     (rechecked, None)
