@@ -16,12 +16,9 @@ import argparse
 import os
 import random
 
-WORDS = ("the government said on Friday that it would expand cooperation with its allies and "
-         "increase spending on defense equipment including missiles and interceptors while "
-         "officials in the capital warned that supply chains for critical minerals remained "
-         "vulnerable to export controls imposed by neighboring countries amid rising tensions in "
-         "the region where talks between the two sides are expected to resume next month after a "
-         "series of meetings that produced little progress on trade tariffs and security").split()
+# The wire vocabulary of the throughput corpus, so both benchmarks read alike.
+from gen_corpus import WORDS
+
 SYLLABLES = ["ka", "ki", "ku", "sa", "shi", "ta", "to", "na", "no", "ha", "mi", "yo", "ra", "ri",
              "wa", "de", "go", "an", "el", "or", "ver", "lin", "mar", "son", "berg", "ov", "ez"]
 
