@@ -33,6 +33,17 @@ pub enum FailLevel {
     None,
 }
 
+impl From<FailLevel> for wirecheck::config::FailLevel {
+    fn from(level: FailLevel) -> Self {
+        match level {
+            FailLevel::Suggestion => Self::Suggestion,
+            FailLevel::Warning => Self::Warning,
+            FailLevel::Error => Self::Error,
+            FailLevel::None => Self::None,
+        }
+    }
+}
+
 /// Input formats `--input-format` can force.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 pub enum InputFormatArg {
@@ -326,15 +337,15 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Summary::of(&reports, &errors)
     };
 
-    let fail_level = match args.fail_level {
-        Some(FailLevel::Suggestion) => Some(Severity::Suggestion),
-        Some(FailLevel::Warning) => Some(Severity::Warning),
-        Some(FailLevel::Error) => Some(Severity::Error),
-        Some(FailLevel::None) => None,
-        None => config
-            .fail_level
-            .map_or(Some(Severity::Warning), |level| level.threshold()),
-    };
+    // The command line's level, else the config's, else warnings fail.
+    let fail_level = args
+        .fail_level
+        .map(wirecheck::config::FailLevel::from)
+        .or(config.fail_level)
+        .map_or(
+            Some(Severity::Warning),
+            wirecheck::config::FailLevel::threshold,
+        );
     Ok(if summary.errors > 0 {
         ExitCode::from(2)
     } else if fail_level.is_some_and(|level| summary.at_or_above(level) > 0) {
