@@ -2,10 +2,10 @@
 //! and 10,000 entries: throughput should stay flat as the list grows.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use wirecheck::config::Config;
-use wirecheck::packs::builtin_sources;
-use wirecheck::rules::{Context, RuleSource};
-use wirecheck::{Document, InputFormat, RuleSet};
+use wirecheck_core::config::Config;
+use wirecheck_core::config::packs::builtin_sources;
+use wirecheck_core::rules::{Context, RuleSource};
+use wirecheck_core::{Document, InputFormat, RuleSet};
 
 const SYLLABLES: &[&str] = &[
     "ka", "ki", "ku", "ke", "ko", "sa", "shi", "su", "ta", "chi", "to", "na", "ni", "ha", "mo",

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use wirecheck::diff::{DiffOptions, diff_stories, format, split_paragraphs};
+use wirecheck_diff::{DiffOptions, diff_stories, format, split_paragraphs};
 
 const WORDS: &[&str] = &[
     "the",

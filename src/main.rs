@@ -53,7 +53,10 @@ fn main() -> ExitCode {
         Err(err) => {
             // Shown visibly: a path or a value in the message may carry terminal escapes.
             let message = format!("{err:#}");
-            eprintln!("error: {}", wirecheck::visible::escape_controls(&message));
+            eprintln!(
+                "error: {}",
+                wirecheck_text::visible::escape_controls(&message)
+            );
             ExitCode::from(2)
         }
     }

@@ -3,10 +3,10 @@
 
 use jiff::civil::Date;
 use proptest::prelude::*;
-use wirecheck::dates::{WEEKDAY_NAMES, find_dates, weekday_name};
-use wirecheck::rules::Context;
-use wirecheck::span::Span;
-use wirecheck::{Document, InputFormat, RuleSet};
+use wirecheck_core::knowledge::dates::{WEEKDAY_NAMES, find_dates, weekday_name};
+use wirecheck_core::rules::Context;
+use wirecheck_core::{Document, InputFormat, RuleSet};
+use wirecheck_text::span::Span;
 
 /// The AP form of a month with a day.
 const AP_MONTHS: [&str; 12] = [
@@ -25,7 +25,7 @@ fn day_strategy() -> impl Strategy<Value = Date> {
 }
 
 fn weekday_rule() -> RuleSet {
-    let source = wirecheck::rules::RuleSource {
+    let source = wirecheck_core::rules::RuleSource {
         pack: "test".into(),
         name: "Weekday".into(),
         origin: "test".into(),

@@ -7,8 +7,8 @@ use std::process::Command;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use proptest::prelude::*;
-use wirecheck::diff::format::{self, SideNames};
-use wirecheck::diff::{ChangeKind, DiffOptions, StoryDiff, diff_stories, split_paragraphs};
+use wirecheck_diff::format::{self, SideNames};
+use wirecheck_diff::{ChangeKind, DiffOptions, StoryDiff, diff_stories, split_paragraphs};
 
 const OLD: &str = include_str!("../fixtures/diff/old.txt");
 const NEW: &str = include_str!("../fixtures/diff/new.txt");

@@ -13,11 +13,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use wirecheck::config::Config;
-use wirecheck::publication::{DateSource, PublicationDate};
-use wirecheck::rules::Context;
-use wirecheck::span::LineIndex;
-use wirecheck::{Document, InputFormat, RuleSet};
+use wirecheck_core::config::Config;
+use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
+use wirecheck_core::rules::Context;
+use wirecheck_core::{Document, InputFormat, RuleSet};
+use wirecheck_text::span::LineIndex;
 
 fn stories() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stories");

@@ -6,10 +6,10 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use wirecheck::config::Config;
-use wirecheck::publication::{DateSource, PublicationDate};
-use wirecheck::rules::Context;
-use wirecheck::{Document, InputFormat};
+use wirecheck_core::config::Config;
+use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
+use wirecheck_core::rules::Context;
+use wirecheck_core::{Document, InputFormat};
 
 const TEXT: &str = "fixtures/stories/sadanews-tokyo-washington-defense.txt";
 const NITF: &str = "fixtures/formats/sadanews-tokyo-washington-defense.xml";

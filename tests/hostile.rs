@@ -8,11 +8,11 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use wirecheck::finding::{Finding, Severity};
-use wirecheck::report::{self, FileReport, Format};
-use wirecheck::score::ter;
-use wirecheck::score::ter_normalize::TerConfig;
-use wirecheck::span::Span;
+use wirecheck_core::finding::{Finding, Severity};
+use wirecheck_core::report::{self, FileReport, Format};
+use wirecheck_score::ter;
+use wirecheck_score::ter_normalize::TerConfig;
+use wirecheck_text::span::Span;
 
 /// A deterministic stream of words from a vocabulary of 2,000, like running text.
 fn words(count: usize, seed: u64) -> Vec<String> {
@@ -201,7 +201,7 @@ fn every_report_format_is_written_in_a_few_large_writes() {
         source,
         findings,
         reference: None,
-        encoding: wirecheck::encoding::TextEncoding::Utf8,
+        encoding: wirecheck_core::input::encoding::TextEncoding::Utf8,
     }];
     for format in [
         Format::Human,

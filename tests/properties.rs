@@ -4,10 +4,10 @@
 
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
-use wirecheck::config::Config;
-use wirecheck::fix::apply_safe_fixes;
-use wirecheck::rules::Context;
-use wirecheck::{Document, Finding, InputFormat, RuleSet, Span};
+use wirecheck_core::config::Config;
+use wirecheck_core::fix::apply_safe_fixes;
+use wirecheck_core::rules::Context;
+use wirecheck_core::{Document, Finding, InputFormat, RuleSet, Span};
 
 fn rules() -> &'static RuleSet {
     static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
@@ -133,7 +133,7 @@ proptest! {
 
     #[test]
     fn quotations_are_whole_words_within_their_limit(text in story_text(), limit in 1usize..80) {
-        let quoted = wirecheck::excerpt::words_within(&text, limit);
+        let quoted = wirecheck_core::document::excerpt::words_within(&text, limit);
         let body = quoted.strip_suffix('…').unwrap_or(&quoted);
         prop_assert!(body.chars().count() <= limit);
         let words: Vec<&str> = text.split_whitespace().collect();
@@ -238,7 +238,7 @@ fn paired_findings(text: &str, nfc: &str) -> (Vec<Finding>, Vec<Finding>) {
 /// Where offset `at` of the text after `fix` stood before it: unchanged before the replacement,
 /// shifted after it, and nowhere inside it (at the replacement's edges, an `end` offset is taken
 /// as after it and a start offset as before it).
-fn before_edit(at: usize, fix: &wirecheck::Suggestion, end: bool) -> Option<usize> {
+fn before_edit(at: usize, fix: &wirecheck_core::Suggestion, end: bool) -> Option<usize> {
     let replaced_end = fix.span.start + fix.replacement.len();
     if at < fix.span.start || (at == fix.span.start && !end) {
         Some(at)

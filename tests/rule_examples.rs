@@ -1,15 +1,15 @@
 //! Every shipped rule's own examples: each `bad` example gives at least one finding of that rule,
 //! each `good` example gives none. Every shipped pack is loaded, those off by default included.
 
-use wirecheck::config::Config;
+use wirecheck_core::config::Config;
 
-use wirecheck::rules::Context;
-use wirecheck::{Document, InputFormat};
+use wirecheck_core::rules::Context;
+use wirecheck_core::{Document, InputFormat};
 
 fn every_pack() -> Config {
     Config {
         packs: Some(
-            wirecheck::packs::builtin_pack_names()
+            wirecheck_core::config::packs::builtin_pack_names()
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),

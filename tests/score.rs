@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
-use wirecheck::score::bleu::{self, BleuConfig, BleuStats, Smoothing, compute_bleu};
-use wirecheck::score::chrf::{self, ChrfConfig};
-use wirecheck::score::report::format_line;
-use wirecheck::score::ter;
-use wirecheck::score::ter_normalize::TerConfig;
-use wirecheck::score::tokenize::Tokenizer;
-use wirecheck::score::{
+use wirecheck_score::bleu::{self, BleuConfig, BleuStats, Smoothing, compute_bleu};
+use wirecheck_score::chrf::{self, ChrfConfig};
+use wirecheck_score::report::format_line;
+use wirecheck_score::ter;
+use wirecheck_score::ter_normalize::TerConfig;
+use wirecheck_score::tokenize::Tokenizer;
+use wirecheck_score::{
     Metric, ScoreError, ScoreOptions, lines_from_text, score_corpus, score_sentences,
 };
 
@@ -450,7 +450,7 @@ fn options_from(metric: &str, options: &Value) -> (Metric, ScoreOptions) {
 /// and the float within 1e-9. Returns a description of any difference.
 fn compare(
     what: &str,
-    actual: &wirecheck::score::MetricScore,
+    actual: &wirecheck_score::MetricScore,
     name: &str,
     signature: &str,
     expected_score: f64,

@@ -5,18 +5,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Mutex, PoisonError};
 
+use super::report_format::FormatArg;
 use rayon::prelude::*;
 use std::sync::Arc;
-use wirecheck::baseline::Baseline;
-use wirecheck::fix::{apply_safe_fixes, write_fixed};
-use wirecheck::input::{
+use wirecheck_core::filters::baseline::Baseline;
+use wirecheck_core::fix::{apply_safe_fixes, write_fixed};
+use wirecheck_core::input::{
     Collected, FileSelection, Input, InputError, STORY_EXTENSIONS, collect_files, display_name,
     read_story_file,
 };
-use wirecheck::publication::{DateSource, PublicationDate};
-use wirecheck::report::{self, FileError, FileReport, Format, ReferenceFile, RuleInfo, Summary};
-use wirecheck::rules::Context;
-use wirecheck::{InputFormat, RuleSet, Severity};
+use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
+use wirecheck_core::report::{
+    self, FileError, FileReport, Format, ReferenceFile, RuleInfo, Summary,
+};
+use wirecheck_core::rules::Context;
+use wirecheck_core::{InputFormat, RuleSet, Severity};
 
 use super::RuleOptions;
 
@@ -33,7 +36,7 @@ pub enum FailLevel {
     None,
 }
 
-impl From<FailLevel> for wirecheck::config::FailLevel {
+impl From<FailLevel> for wirecheck_core::config::FailLevel {
     fn from(level: FailLevel) -> Self {
         match level {
             FailLevel::Suggestion => Self::Suggestion,
@@ -70,7 +73,7 @@ impl From<InputFormatArg> for InputFormat {
 
 /// When to colour output.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum ColorArg {
+pub(crate) enum ColorArg {
     /// On a terminal, unless NO_COLOR is set.
     Auto,
     /// Always.
@@ -81,13 +84,13 @@ pub enum ColorArg {
 
 /// Arguments of `wirecheck check`.
 #[derive(clap::Args, Debug)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Files or folders to check (folders are walked respecting .gitignore); `-` reads standard input.
     #[arg(value_name = "PATH", default_value = ".")]
     paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg(Format::Human))]
+    format: FormatArg,
     /// Exit with 1 when a finding is at or above this level.
     #[arg(long, value_enum)]
     fail_level: Option<FailLevel>,
@@ -150,7 +153,7 @@ pub struct CheckArgs {
 }
 
 /// Runs `wirecheck check`.
-pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let (config, rules) = args.rule_options.load()?;
     if args.verbose {
         for note in setup_notes(&config, &args.rule_options) {
@@ -249,7 +252,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let streamed =
-        args.format.is_streamed() && fix != FixMode::Diff && args.write_baseline.is_none();
+        args.format.0.is_streamed() && fix != FixMode::Diff && args.write_baseline.is_none();
     let summary = if streamed {
         // Write each file's part as soon as it is checked, keeping no reports: bounded memory
         // however many stories a run checks. Files finish in any order; each file's lines stay
@@ -265,7 +268,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     Ok(report) => {
                         summary.add_report(&report);
                         let mut out = out.lock().unwrap_or_else(PoisonError::into_inner);
-                        if let Some(written) = report::write_file(args.format, &report, &mut *out) {
+                        if let Some(written) = report::write_file(args.format.0, &report, &mut *out)
+                        {
                             written?;
                         }
                         out.flush()?;
@@ -319,7 +323,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
             baseline.save(path)?;
             let path = path.display().to_string();
-            let path = wirecheck::visible::escape_controls(&path);
+            let path = wirecheck_text::visible::escape_controls(&path);
             eprintln!("wrote {} findings to {path}", baseline.len());
             for error in &errors {
                 say("error", &error.message);
@@ -327,9 +331,16 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(if errors.is_empty() { 0 } else { 2 }));
         }
         let rule_infos: Vec<RuleInfo> = rules.rules().iter().map(RuleInfo::from).collect();
-        report::write(args.format, &reports, &errors, &rule_infos, &mut out, true)?;
+        report::write(
+            args.format.0,
+            &reports,
+            &errors,
+            &rule_infos,
+            &mut out,
+            true,
+        )?;
         out.flush()?;
-        if args.format != Format::Human {
+        if args.format.0 != Format::Human {
             for error in &errors {
                 say("error", &error.message);
             }
@@ -340,11 +351,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     // The command line's level, else the config's, else warnings fail.
     let fail_level = args
         .fail_level
-        .map(wirecheck::config::FailLevel::from)
+        .map(wirecheck_core::config::FailLevel::from)
         .or(config.fail_level)
         .map_or(
             Some(Severity::Warning),
-            wirecheck::config::FailLevel::threshold,
+            wirecheck_core::config::FailLevel::threshold,
         );
     Ok(if summary.errors > 0 {
         ExitCode::from(2)
@@ -635,13 +646,13 @@ fn check_story(
 
 /// Why the story's own `date:` (front matter, NITF `date.issue`, ninjs `firstcreated`) is not a
 /// date, naming where it is; `None` when it is one or there is none.
-fn metadata_date_fault(display: &str, document: &wirecheck::Document) -> Option<String> {
+fn metadata_date_fault(display: &str, document: &wirecheck_core::Document) -> Option<String> {
     let text = document.metadata.date()?;
     let err = PublicationDate::parse(text, DateSource::Metadata).err()?;
     Some(match document.metadata_offset("date") {
         Some(offset) => {
             let source = document.original();
-            let at = wirecheck::span::LineIndex::new(source).position(source, offset);
+            let at = wirecheck_text::span::LineIndex::new(source).position(source, offset);
             format!(
                 "{display}:{}:{}: front matter date: {err}",
                 at.line, at.column
@@ -653,13 +664,13 @@ fn metadata_date_fault(display: &str, document: &wirecheck::Document) -> Option<
 
 /// What `--verbose` says of a run's setup: the configuration file, the shipped packs and every
 /// rule file or folder loaded.
-fn setup_notes(config: &wirecheck::config::Config, options: &RuleOptions) -> Vec<String> {
+fn setup_notes(config: &wirecheck_core::config::Config, options: &RuleOptions) -> Vec<String> {
     let mut notes = vec![match &config.path {
         Some(path) => format!("configuration: {}", path.display()),
         None if options.no_config => "configuration: none (--no-config)".to_owned(),
         None => "configuration: none found; using the defaults".to_owned(),
     }];
-    let packs: Vec<&str> = wirecheck::packs::builtin_pack_names()
+    let packs: Vec<&str> = wirecheck_core::config::packs::builtin_pack_names()
         .into_iter()
         .filter(|pack| config.uses_pack(pack))
         .collect();
@@ -680,5 +691,8 @@ fn setup_notes(config: &wirecheck::config::Config, options: &RuleOptions) -> Vec
 /// or an OS message may carry escape sequences meant for the terminal.
 fn say(level: &str, message: impl std::fmt::Display) {
     let message = message.to_string();
-    eprintln!("{level}: {}", wirecheck::visible::escape_controls(&message));
+    eprintln!(
+        "{level}: {}",
+        wirecheck_text::visible::escape_controls(&message)
+    );
 }

@@ -9,13 +9,13 @@ use clap_complete::Shell;
 
 /// Arguments of `wirecheck completions`.
 #[derive(clap::Args, Debug)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to write completions for.
     shell: Shell,
 }
 
 /// Writes completions for `shell` to standard output.
-pub fn run<C: CommandFactory>(args: CompletionsArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run<C: CommandFactory>(args: CompletionsArgs) -> anyhow::Result<ExitCode> {
     let mut command = C::command();
     // clap_complete panics when its writer fails; render to memory so that a closed pipe
     // (`wirecheck completions fish | head -1`) is an error `main` can treat as the quiet end it is.

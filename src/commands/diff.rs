@@ -6,20 +6,20 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use wirecheck::diff::{self, DiffOptions, Normalization, format};
-use wirecheck::finding::{Finding, RevisionFindings};
-use wirecheck::rules::Context;
-use wirecheck::score::{Metric, ScoreOptions, score_corpus};
-use wirecheck::span::Positions;
-use wirecheck::visible::escape_controls;
-use wirecheck::{Document, InputFormat};
+use wirecheck_core::finding::{Finding, RevisionFindings};
+use wirecheck_core::rules::Context;
+use wirecheck_core::{Document, InputFormat};
+use wirecheck_diff::{DiffOptions, Normalization, format};
+use wirecheck_score::{Metric, ScoreOptions, score_corpus};
+use wirecheck_text::span::Positions;
+use wirecheck_text::visible::escape_controls;
 
 use super::RuleOptions;
 use super::check::InputFormatArg;
 
 /// Output format of `wirecheck diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum DiffFormat {
+pub(crate) enum DiffFormat {
     /// Inline words: coloured on a terminal, wdiff-style markers otherwise.
     Inline,
     /// wdiff-style `[-deleted-]{+inserted+}` text.
@@ -34,7 +34,7 @@ pub enum DiffFormat {
 
 /// When to colour the output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorWhen {
+pub(crate) enum ColorWhen {
     /// Colour when stdout is a terminal and `NO_COLOR` is not set.
     Auto,
     /// Always colour.
@@ -45,7 +45,7 @@ pub enum ColorWhen {
 
 /// Unicode normalisation before comparing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum NormalizeForm {
+pub(crate) enum NormalizeForm {
     /// Canonical composition.
     Nfc,
     /// Compatibility composition.
@@ -54,7 +54,7 @@ pub enum NormalizeForm {
 
 /// Arguments of `wirecheck diff`.
 #[derive(clap::Args, Debug)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// The old version (reference or earlier revision).
     pub old: PathBuf,
     /// The new version (translation or later revision).
@@ -100,13 +100,16 @@ pub struct DiffArgs {
 /// pair of paragraphs is a segment (an inserted paragraph against an empty reference, a deleted
 /// one against an empty hypothesis), which keeps TER's work proportional to the story and says
 /// more than one story-long segment would. A story that cannot be scored shows no scores.
-fn scores(story: &diff::StoryDiff<'_>) -> Vec<(String, String)> {
+fn scores(story: &wirecheck_diff::StoryDiff<'_>) -> Vec<(String, String)> {
     let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut hyps = Vec::with_capacity(story.blocks.len());
     let mut refs = Vec::with_capacity(story.blocks.len());
     for block in &story.blocks {
         // A moved paragraph is scored once, at its new position.
-        if matches!(block.pairing, diff::ParagraphPairing::MovedAway { .. }) {
+        if matches!(
+            block.pairing,
+            wirecheck_diff::ParagraphPairing::MovedAway { .. }
+        ) {
             continue;
         }
         hyps.push(one_line(
@@ -232,10 +235,10 @@ fn colour_enabled(when: ColorWhen) -> bool {
 }
 
 /// Runs `wirecheck diff`: exit code 0 when the stories are the same, 1 when they differ.
-pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let forced = args.input_format.map(InputFormat::from);
-    let old_doc = wirecheck::input::read_document(&args.old, forced)?;
-    let new_doc = wirecheck::input::read_document(&args.new, forced)?;
+    let old_doc = wirecheck_core::input::read_document(&args.old, forced)?;
+    let new_doc = wirecheck_core::input::read_document(&args.new, forced)?;
     // NITF and ninjs are compared by the story text taken out of them; other stories as written.
     let (old, old_blocks) = diff_text(&old_doc);
     let (new, new_blocks) = diff_text(&new_doc);
@@ -250,7 +253,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         },
         timeout: Duration::from_millis(args.timeout_ms),
     };
-    let story = diff::diff_stories(old, &old_blocks, new, &new_blocks, &options)?;
+    let story = wirecheck_diff::diff_stories(old, &old_blocks, new, &new_blocks, &options)?;
     // The findings are needed before rendering: the HTML page shows them inside it.
     let check = if args.check {
         let (_, rules) = args.rule_options.load()?;

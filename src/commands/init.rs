@@ -49,19 +49,19 @@ const STARTER: &str = r#"# Configuration of wirecheck, found by walking up from 
 
 /// Arguments of `wirecheck init`.
 #[derive(clap::Args, Debug)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// Overwrite an existing `wirecheck.yaml`.
     #[arg(long)]
     force: bool,
 }
 
 /// Runs `wirecheck init`.
-pub fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
     let path = Path::new("wirecheck.yaml");
     if path.exists() && !args.force {
         bail!("wirecheck.yaml already exists (use --force to overwrite it)");
     }
-    wirecheck::fix::write_atomically(path, STARTER.as_bytes())
+    wirecheck_core::fix::write_atomically(path, STARTER.as_bytes())
         .context("cannot write wirecheck.yaml")?;
     eprintln!("wrote wirecheck.yaml");
     Ok(ExitCode::SUCCESS)
@@ -73,7 +73,8 @@ mod tests {
 
     #[test]
     fn the_starter_config_parses_as_is_and_with_every_key_uncommented() {
-        let as_is: wirecheck::config::Config = serde_yaml::from_str(STARTER).unwrap_or_default();
+        let as_is: wirecheck_core::config::Config =
+            serde_yaml::from_str(STARTER).unwrap_or_default();
         assert!(as_is.packs.is_none());
         // Prose comments start with a capital; commented-out settings with a key or indentation.
         let uncommented: String = STARTER
@@ -82,7 +83,7 @@ mod tests {
             .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase() || c == ' '))
             .map(|line| format!("{line}\n"))
             .collect();
-        let config: wirecheck::config::Config =
+        let config: wirecheck_core::config::Config =
             serde_yaml::from_str(&uncommented).unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
         assert_eq!(config.disable, ["names-world"]);
         assert_eq!(config.names.len(), 1);

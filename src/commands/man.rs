@@ -9,7 +9,7 @@ use clap::CommandFactory;
 use roff::{Roff, bold, italic, roman};
 
 /// Writes the man page (roff) to standard output.
-pub fn run<C: CommandFactory>() -> anyhow::Result<ExitCode> {
+pub(crate) fn run<C: CommandFactory>() -> anyhow::Result<ExitCode> {
     let page = render(C::command())?;
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(page.as_bytes())?;
@@ -65,7 +65,7 @@ const CONFIG_KEYS: &[(&str, &str)] = &[
 ];
 
 /// Renders the whole page.
-pub fn render(mut command: clap::Command) -> std::io::Result<String> {
+pub(crate) fn render(mut command: clap::Command) -> std::io::Result<String> {
     command.build();
     let mut page = Vec::new();
     let man = clap_mangen::Man::new(command.clone());
@@ -185,13 +185,13 @@ fn trailer() -> Roff {
     )]);
 
     roff.control("SH", ["CONFIGURATION"]);
-    let names = wirecheck::config::CONFIG_NAMES.join(", ");
+    let names = wirecheck_core::config::CONFIG_NAMES.join(", ");
     roff.text([roman(format!(
         "The configuration file is the first of {names} found in the working directory or the \
          nearest folder above it; --config FILE names one, --no-config uses none. It is YAML; \
          unknown keys are errors. Its keys:"
     ))]);
-    let styles = wirecheck::house_style::HouseStyles::shipped()
+    let styles = wirecheck_core::knowledge::house_style::HouseStyles::shipped()
         .ids()
         .join(", ");
     for (key, meaning) in CONFIG_KEYS {
@@ -202,8 +202,8 @@ fn trailer() -> Roff {
     roff.control("PP", []);
     roff.text([roman(format!(
         "Shipped packs: {}. Off by default: {}. wirecheck init writes a commented starter file.",
-        wirecheck::packs::builtin_pack_names().join(", "),
-        wirecheck::packs::optional_pack_names().join(", ")
+        wirecheck_core::config::packs::builtin_pack_names().join(", "),
+        wirecheck_core::config::packs::optional_pack_names().join(", ")
     ))]);
 
     roff.control("SH", ["ENVIRONMENT"]);
@@ -279,7 +279,7 @@ mod tests {
 
     /// The keys `Config` accepts, from serde's own list in its unknown-field error.
     fn config_keys() -> Vec<String> {
-        let error = serde_yaml::from_str::<wirecheck::config::Config>("not_a_key: 1")
+        let error = serde_yaml::from_str::<wirecheck_core::config::Config>("not_a_key: 1")
             .expect_err("an unknown key is an error")
             .to_string();
         let expected = error
@@ -308,7 +308,7 @@ mod tests {
             let shown = format!("\\fB{key}\\fR");
             assert!(text.contains(&shown), "{key} missing:\n{text}");
         }
-        for name in wirecheck::config::CONFIG_NAMES {
+        for name in wirecheck_core::config::CONFIG_NAMES {
             assert!(text.contains(name), "{name} missing:\n{text}");
         }
     }

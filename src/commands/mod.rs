@@ -1,22 +1,23 @@
 //! One module per subcommand: its clap arguments and the function that runs it.
 
-pub mod check;
-pub mod completions;
-pub mod diff;
-pub mod init;
-pub mod man;
-pub mod rules;
-pub mod score;
+pub(crate) mod check;
+pub(crate) mod completions;
+pub(crate) mod diff;
+pub(crate) mod init;
+pub(crate) mod man;
+pub(crate) mod report_format;
+pub(crate) mod rules;
+pub(crate) mod score;
 
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use wirecheck::RuleSet;
-use wirecheck::config::Config;
+use wirecheck_core::RuleSet;
+use wirecheck_core::config::Config;
 
 /// Options that choose the rules: config file and extra rule paths.
 #[derive(clap::Args, Debug, Clone)]
-pub struct RuleOptions {
+pub(crate) struct RuleOptions {
     /// A rule file or folder to load besides the shipped packs (repeatable).
     #[arg(long = "rules", value_name = "PATH", global = true)]
     pub rules: Vec<PathBuf>,
@@ -41,7 +42,7 @@ pub struct RuleOptions {
 impl RuleOptions {
     /// The config in force: the one named, the one found, or the defaults; with `--packs`,
     /// `--enable` and `--disable` applied.
-    pub fn config(&self) -> anyhow::Result<Config> {
+    pub(crate) fn config(&self) -> anyhow::Result<Config> {
         // A misspelt pack here is the flag's fault, not the config file's.
         let named = [
             ("--packs", self.packs.as_deref().unwrap_or_default()),
@@ -50,7 +51,7 @@ impl RuleOptions {
         ];
         for (flag, packs) in named {
             for pack in packs {
-                wirecheck::packs::check_pack_name(pack)
+                wirecheck_core::config::packs::check_pack_name(pack)
                     .map_err(|message| anyhow::anyhow!("{flag}: {message}"))?;
             }
         }
@@ -80,7 +81,7 @@ impl RuleOptions {
     }
 
     /// The config and the compiled rules.
-    pub fn load(&self) -> anyhow::Result<(Config, RuleSet)> {
+    pub(crate) fn load(&self) -> anyhow::Result<(Config, RuleSet)> {
         let config = self.config()?;
         let rules = config.rule_set(&self.rules)?;
         for skipped in rules.skipped() {

@@ -4,15 +4,15 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use wirecheck::RuleSet;
-use wirecheck::config::Config;
-use wirecheck::rules::Rule;
+use wirecheck_core::RuleSet;
+use wirecheck_core::config::Config;
+use wirecheck_core::rules::Rule;
 
 use super::RuleOptions;
 
 /// Arguments of `wirecheck rules`.
 #[derive(clap::Args, Debug)]
-pub struct RulesArgs {
+pub(crate) struct RulesArgs {
     #[command(subcommand)]
     action: Option<RulesAction>,
     #[command(flatten)]
@@ -29,10 +29,10 @@ enum RulesAction {
 }
 
 /// Runs `wirecheck rules`.
-pub fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
     let (config, rules) = args.rule_options.load()?;
     // Every shipped rule, so that those of packs left off can be listed and explained too.
-    let shipped = RuleSet::compile(wirecheck::packs::builtin_sources())?;
+    let shipped = RuleSet::compile(wirecheck_core::config::packs::builtin_sources())?;
     // Buffered: standard output alone writes each line with its own system call.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.action {
@@ -48,12 +48,12 @@ pub fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
                     .iter()
                     .chain(rules.rules())
                     .map(|rule| rule.id.as_str());
-                let hint = wirecheck::suggest::did_you_mean(&id, ids, '\'')
+                let hint = wirecheck_core::config::suggest::did_you_mean(&id, ids, '\'')
                     .map(|h| format!("{h} "))
                     .unwrap_or_default();
                 bail!(
                     "no rule '{}' is loaded ({hint}see 'wirecheck rules' for the list)",
-                    wirecheck::excerpt::excerpt(&id)
+                    wirecheck_core::document::excerpt::excerpt(&id)
                 );
             }
         }
@@ -121,7 +121,7 @@ fn why_off(rule: &Rule, config: &Config) -> String {
             "off in this run: `severity:` in the configuration sets {} to off",
             rule.id
         )
-    } else if wirecheck::packs::is_default_pack(pack) {
+    } else if wirecheck_core::config::packs::is_default_pack(pack) {
         format!(
             "off in this run: the configuration or --packs leaves out the pack {pack} (see `packs:` and `disable:`)"
         )

@@ -1,21 +1,21 @@
 //! `wirecheck score`: corpus and sentence quality scores (BLEU, chrF, chrF++,
 //! TER) identical to sacreBLEU 2.6.0's. Parses arguments, reads the files and
-//! prints what [`wirecheck::score`] computes.
+//! prints what [`wirecheck_score`] computes.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use wirecheck::score::bleu::{BleuConfig, Smoothing};
-use wirecheck::score::chrf::ChrfConfig;
-use wirecheck::score::report::{align_lines, format_line, to_json};
-use wirecheck::score::ter_normalize::TerConfig;
-use wirecheck::score::{Metric, ScoreOptions, lines_from_text, score_corpus, score_sentences};
+use wirecheck_score::bleu::{BleuConfig, Smoothing};
+use wirecheck_score::chrf::ChrfConfig;
+use wirecheck_score::report::{align_lines, format_line, to_json};
+use wirecheck_score::ter_normalize::TerConfig;
+use wirecheck_score::{Metric, ScoreOptions, lines_from_text, score_corpus, score_sentences};
 
 /// Output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// sacreBLEU's text lines.
     Text,
     /// A JSON array of score objects.
@@ -24,7 +24,7 @@ pub enum OutputFormat {
 
 /// Arguments of `wirecheck score`.
 #[derive(clap::Args, Debug)]
-pub struct ScoreArgs {
+pub(crate) struct ScoreArgs {
     /// The hypothesis (translation) file, one segment per line.
     pub hyp: PathBuf,
     /// A reference file aligned line by line with the hypothesis; repeat
@@ -153,7 +153,7 @@ fn read_lines(path: &Path) -> anyhow::Result<Vec<String>> {
 }
 
 /// Runs `wirecheck score`.
-pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let options = args.options()?;
     let metrics = args.metrics()?;
     let hyps = read_lines(&args.hyp)?;

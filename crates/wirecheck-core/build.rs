@@ -1,0 +1,72 @@
+//! Embeds the shipped rule packs: every `rules/<pack>/<Rule>.yml` becomes an entry of
+//! `BUILTIN_RULES` in `$OUT_DIR/builtin_rules.rs`, so a new pack or rule needs no code change.
+//! A pack whose folder holds a `pack.yaml` with `default: false` is off unless chosen; the packs
+//! and that flag are `BUILTIN_PACKS`.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+fn main() {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    // A watched folder is scanned whole, so this one line covers every pack, rule and
+    // `pack.yaml`, including ones added later. Naming a file that does not exist (a pack without
+    // `pack.yaml`) would make cargo rerun this script, and rebuild the crate, on every build.
+    println!("cargo:rerun-if-changed={}", rules.display());
+    let mut entries = Vec::new();
+    let mut pack_entries = Vec::new();
+    let mut packs: Vec<_> = fs::read_dir(&rules)
+        .expect("rules/ exists")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir() && e.file_name() != "data")
+        .collect();
+    packs.sort_by_key(|e| e.file_name());
+    for pack in packs {
+        let manifest = pack.path().join("pack.yaml");
+        let on_by_default = fs::read_to_string(&manifest).map_or(true, |text| {
+            !text
+                .lines()
+                .map(|line| line.split('#').next().unwrap_or("").trim())
+                .any(|line| line.replace(' ', "") == "default:false")
+        });
+        let pack_name = pack.file_name().into_string().expect("UTF-8 pack name");
+        pack_entries.push(format!("    ({pack_name:?}, {on_by_default}),\n"));
+        let mut files: Vec<_> = fs::read_dir(pack.path())
+            .expect("pack folder is readable")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yml" | "yaml")))
+            .filter(|p| p.file_name().is_some_and(|n| n != "pack.yaml"))
+            .collect();
+        files.sort();
+        for file in files {
+            let name = file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("UTF-8 rule file name");
+            entries.push(format!(
+                "    ({pack_name:?}, {name:?}, include_str!({:?})),\n",
+                file.display().to_string()
+            ));
+        }
+    }
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("builtin_rules.rs");
+    let mut file = fs::File::create(out).expect("OUT_DIR is writable");
+    writeln!(file, "/// Shipped rules: (pack, rule name, YAML).").unwrap();
+    writeln!(file, "pub const BUILTIN_RULES: &[(&str, &str, &str)] = &[").unwrap();
+    for entry in entries {
+        file.write_all(entry.as_bytes()).unwrap();
+    }
+    writeln!(file, "];").unwrap();
+    writeln!(
+        file,
+        "/// Shipped packs: (pack, on by default), in name order."
+    )
+    .unwrap();
+    writeln!(file, "pub const BUILTIN_PACKS: &[(&str, bool)] = &[").unwrap();
+    for entry in pack_entries {
+        file.write_all(entry.as_bytes()).unwrap();
+    }
+    writeln!(file, "];").unwrap();
+}

@@ -1,0 +1,115 @@
+//! `existence`: flags every match of its tokens (Vale's kind of the same name).
+//!
+//! ```yaml
+//! extends: existence
+//! message: "Translator's note left in copy: '%s'"
+//! level: error
+//! ignorecase: true
+//! tokens: ['\[(?:translator.s note|TN)[^\]]*\]']
+//! action: { name: remove }
+//! ```
+//! `tokens` are regexes joined in word boundaries (none with `nonword: true`); `raw` pieces are
+//! used as written. A `(?P<flag>…)` group narrows the reported span to that group. With
+//! `action: {name: remove}` the fix deletes the match; with `{name: replace, params: [x]}` it
+//! replaces it with each parameter.
+
+use serde::Deserialize;
+
+use super::pattern::TokenPattern;
+use super::scope::units_of;
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope};
+use crate::document::{Document, line_removal};
+use crate::span::Span;
+
+#[derive(Deserialize)]
+struct Spec {
+    #[serde(default)]
+    tokens: Vec<String>,
+    #[serde(default)]
+    raw: Vec<String>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+}
+
+struct Existence {
+    pattern: TokenPattern,
+    scopes: Vec<Scope>,
+    /// Replacements offered for each match; empty string deletes.
+    replacements: Vec<String>,
+}
+
+/// Compiles an `existence` rule.
+pub(super) fn compile(
+    source: &RuleSource,
+    header: &RuleHeader,
+) -> Result<Box<dyn Check>, RuleError> {
+    let spec: Spec = source.parse()?;
+    let pattern = TokenPattern::new(source, header, &spec.tokens, &spec.raw, &spec.exceptions)?;
+    let replacements = match header.action.as_ref().map(|a| (a.name.as_str(), &a.params)) {
+        Some(("remove", _)) => vec![String::new()],
+        Some(("replace", params)) => params.clone(),
+        _ => Vec::new(),
+    };
+    let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
+    Ok(Box::new(Existence {
+        pattern,
+        scopes,
+        replacements,
+    }))
+}
+
+impl Check for Existence {
+    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+        for unit in units_of(&self.scopes, doc) {
+            let text = unit.text(doc);
+            for found in self.pattern.find_iter(text) {
+                let span = found.shift(unit.span.start);
+                let whole = if unit.raw { doc.original() } else { doc.text() };
+                let fixes: Vec<(Span, String)> = self
+                    .replacements
+                    .iter()
+                    .map(|r| {
+                        (
+                            if r.is_empty() {
+                                removal(whole, span)
+                            } else {
+                                span
+                            },
+                            r.clone(),
+                        )
+                    })
+                    .collect();
+                out.report_in(unit, span, &[found.slice(text)], fixes);
+            }
+        }
+    }
+}
+
+/// What to delete to remove `span` from `text` cleanly: the whole line when the match is all the
+/// line holds (a note written as a paragraph), keeping the paragraph breaks around it; else with
+/// the space before it when punctuation or the end of the line follows ("emergency [TK]." →
+/// "emergency."), or with the space after it at the start of a line.
+fn removal(text: &str, span: Span) -> Span {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    if !span.is_empty()
+        && text[line_start..span.start].trim().is_empty()
+        && text[span.end..line_end].trim().is_empty()
+    {
+        return line_removal(text, span);
+    }
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let closes = after.is_none_or(|c| {
+        c == '\n' || c == '\r' || (c.is_ascii_punctuation() && !"([{\"'".contains(c))
+    });
+    if before == Some(' ') && (closes || after == Some(' ')) {
+        Span::new(span.start - 1, span.end)
+    } else if before.is_none_or(|c| c == '\n') && after == Some(' ') {
+        Span::new(span.start, span.end + 1)
+    } else {
+        span
+    }
+}

@@ -1,0 +1,66 @@
+//! `labels`: CMS and section labels left in copy — a kicker like "Arab & International" between
+//! the headline and the story, or a line like "Advertisement" or "Read more" inside the body.
+//!
+//! ```yaml
+//! extends: labels
+//! message: "Leftover label '%s'."
+//! ignorecase: true
+//! tokens: ['Advertisement', 'Read more(?: here)?', 'Related(?: stories| articles)?:?']
+//! ```
+//! Every short line between the headline and the body that is neither a byline nor the headline
+//! again is a label. A body paragraph is one when it wholly matches a token. The fix deletes the
+//! line.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::pattern::compile_regex;
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use crate::document::{Document, FrontLineKind};
+
+#[derive(Deserialize)]
+struct Spec {
+    #[serde(default)]
+    tokens: Vec<String>,
+}
+
+struct Labels {
+    body_labels: Option<Regex>,
+}
+
+/// Compiles a `labels` rule.
+pub(super) fn compile(
+    source: &RuleSource,
+    header: &RuleHeader,
+) -> Result<Box<dyn Check>, RuleError> {
+    let spec: Spec = source.parse()?;
+    let body_labels = if spec.tokens.is_empty() {
+        None
+    } else {
+        let whole_line = format!(r"\A\W*(?:{})\W*\z", spec.tokens.join("|"));
+        Some(compile_regex(source, &whole_line, header.ignorecase)?)
+    };
+    Ok(Box::new(Labels { body_labels }))
+}
+
+impl Check for Labels {
+    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+        let front = doc
+            .front
+            .iter()
+            .filter(|l| l.kind == FrontLineKind::Label)
+            .map(|l| l.span);
+        let body = doc.paragraphs.iter().copied().filter(|&p| {
+            self.body_labels
+                .as_ref()
+                .is_some_and(|labels| labels.is_match(doc.slice(p)))
+        });
+        for span in front.chain(body) {
+            out.report(
+                span,
+                &[doc.slice(span)],
+                vec![(doc.line_removal(span), String::new())],
+            );
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! `repetition`: a word written twice in a row, "the the" (Vale's kind of the same name).
+//!
+//! ```yaml
+//! extends: repetition
+//! message: "'%s' is repeated."
+//! ignorecase: true
+//! exceptions: [that, had]
+//! ```
+//! Two words count as repeated when only white space stands between them, within one block (not
+//! across a blank line or from the headline into the story); capitalised reduplicated names
+//! ("Pago Pago") are not doubled words. `tokens`, if given,
+//! limits the check to words that fully match one of them. The fix keeps one copy.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::pattern::compile_regex;
+use super::scope::units_of;
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope};
+use crate::document::Document;
+use crate::span::Span;
+
+#[derive(Deserialize)]
+struct Spec {
+    #[serde(default)]
+    tokens: Vec<String>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+    /// Only alphabetic words (Vale's `alpha`).
+    #[serde(default)]
+    alpha: bool,
+}
+
+struct Repetition {
+    tokens: Option<Regex>,
+    exceptions: Vec<String>,
+    alpha: bool,
+    ignorecase: bool,
+    scopes: Vec<Scope>,
+}
+
+/// Compiles a `repetition` rule.
+pub(super) fn compile(
+    source: &RuleSource,
+    header: &RuleHeader,
+) -> Result<Box<dyn Check>, RuleError> {
+    let spec: Spec = source.parse()?;
+    let tokens = if spec.tokens.is_empty() {
+        None
+    } else {
+        Some(compile_regex(
+            source,
+            &format!("^(?:{})$", spec.tokens.join("|")),
+            header.ignorecase,
+        )?)
+    };
+    let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
+    if scopes.contains(&Scope::Raw) {
+        return Err(source.invalid("repetition reads words; scope 'raw' has none"));
+    }
+    Ok(Box::new(Repetition {
+        tokens,
+        exceptions: spec.exceptions,
+        alpha: spec.alpha,
+        ignorecase: header.ignorecase,
+        scopes,
+    }))
+}
+
+impl Repetition {
+    fn same(&self, a: &str, b: &str) -> bool {
+        // Most neighbouring words differ in length; ASCII case folding keeps lengths.
+        if a.len() != b.len() && a.is_ascii() && b.is_ascii() {
+            return false;
+        }
+        if !self.ignorecase {
+            a == b
+        } else if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
+    }
+
+    fn counts(&self, word: &str) -> bool {
+        (!self.alpha || word.chars().all(char::is_alphabetic))
+            && self.tokens.as_ref().is_none_or(|t| t.is_match(word))
+            && !self.exceptions.iter().any(|e| e.eq_ignore_ascii_case(word))
+    }
+}
+
+/// True when the two words stand in different blocks: across a blank line, or from the headline or a
+/// front line to the next line ("… in Tokyo" / "TOKYO (AP) —").
+fn crosses_a_block(doc: &Document, first: Span, between: &str) -> bool {
+    let breaks = between.matches('\n').count();
+    breaks >= 2
+        || (breaks == 1
+            && doc
+                .headline
+                .iter()
+                .chain(doc.front.iter().map(|l| &l.span))
+                .any(|s| s.contains(first)))
+}
+
+/// Function words that are a mistake when doubled even with capitals ("The The").
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "to", "of", "in", "on", "and", "for", "is", "was", "it",
+];
+
+/// True for a capitalised reduplicated name: "Pago Pago", "Bora Bora", "Xiao Xiao".
+fn is_reduplicated_name(a: &str, b: &str) -> bool {
+    a.starts_with(char::is_uppercase)
+        && b.starts_with(char::is_uppercase)
+        && !FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(a))
+}
+
+impl Check for Repetition {
+    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+        for unit in units_of(&self.scopes, doc) {
+            let bytes = doc.text().as_bytes();
+            for (first, second) in doc.words_in(unit.span).pairs() {
+                // Cheap rejections first: most neighbours differ in length or first letter.
+                let (a0, b0) = (bytes[first.start], bytes[second.start]);
+                if a0.is_ascii()
+                    && b0.is_ascii()
+                    && (first.len() != second.len() || !a0.eq_ignore_ascii_case(&b0))
+                {
+                    continue;
+                }
+                let (a, b) = (doc.slice(first), doc.slice(second));
+                let between = &doc.text()[first.end..second.start];
+                // Numbers repeat legitimately ("1 1/2"); only words are doubled by mistake.
+                if !self.same(a, b)
+                    || !between.chars().all(char::is_whitespace)
+                    || !a.chars().any(char::is_alphabetic)
+                    || !self.counts(a)
+                    || crosses_a_block(doc, first, between)
+                    || is_reduplicated_name(a, b)
+                {
+                    continue;
+                }
+                let span = Span::new(first.start, second.end);
+                // The word kept as the user wrote it: a fix leaves an accent's encoding alone.
+                out.report(span, &[a], vec![(span, doc.as_written(first).to_owned())]);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! `substitution`: flags a term and suggests its replacement (Vale's kind of the same name).
+//!
+//! ```yaml
+//! extends: substitution
+//! message: "Use '%s' instead of '%s'."
+//! ignorecase: true
+//! swap:
+//!   utilize: use
+//!   '(?:in order to)': to
+//! ```
+//! Keys are regexes, values the replacement (`a|b` offers both). The message gets the
+//! replacement, then the text found. Suggestions follow the case of the text found.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::pattern::{compile_regex, word_alternation};
+use super::scope::units_of;
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope, match_case};
+use crate::document::Document;
+use crate::span::Span;
+
+#[derive(Deserialize)]
+struct Spec {
+    #[serde(default)]
+    swap: BTreeMap<String, String>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+}
+
+struct Substitution {
+    regex: Regex,
+    /// For each swap, the capture group that marks it and its replacements.
+    swaps: Vec<(usize, Vec<String>)>,
+    exceptions: Option<Regex>,
+    scopes: Vec<Scope>,
+    ignorecase: bool,
+}
+
+/// Compiles a `substitution` rule.
+pub(super) fn compile(
+    source: &RuleSource,
+    header: &RuleHeader,
+) -> Result<Box<dyn Check>, RuleError> {
+    let spec: Spec = source.parse()?;
+    if spec.swap.is_empty() {
+        return Err(source.invalid("needs a non-empty 'swap' map"));
+    }
+    // Each key becomes its own group; keys may hold groups of their own, so count them.
+    let mut alternatives = Vec::with_capacity(spec.swap.len());
+    let mut swaps = Vec::with_capacity(spec.swap.len());
+    let mut group = 1;
+    for (pattern, replacement) in &spec.swap {
+        let inner = compile_regex(source, pattern, header.ignorecase)?.captures_len() - 1;
+        alternatives.push(format!("({pattern})"));
+        swaps.push((group, replacement.split('|').map(str::to_owned).collect()));
+        group += 1 + inner;
+    }
+    let regex = compile_regex(
+        source,
+        &word_alternation(&alternatives, header.nonword),
+        header.ignorecase,
+    )?;
+    let exceptions = if spec.exceptions.is_empty() {
+        None
+    } else {
+        Some(compile_regex(
+            source,
+            &format!("^(?:{})$", spec.exceptions.join("|")),
+            header.ignorecase,
+        )?)
+    };
+    let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
+    Ok(Box::new(Substitution {
+        regex,
+        swaps,
+        exceptions,
+        scopes,
+        ignorecase: header.ignorecase,
+    }))
+}
+
+impl Check for Substitution {
+    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+        for unit in units_of(&self.scopes, doc) {
+            let text = unit.text(doc);
+            for captures in self.regex.captures_iter(text) {
+                let Some((found, replacements)) = self
+                    .swaps
+                    .iter()
+                    .find_map(|(group, replacements)| Some((captures.get(*group)?, replacements)))
+                else {
+                    continue;
+                };
+                let found_text = found.as_str();
+                if self
+                    .exceptions
+                    .as_ref()
+                    .is_some_and(|e| e.is_match(found_text))
+                {
+                    continue;
+                }
+                let unchanged = replacements.iter().any(|r| {
+                    if self.ignorecase {
+                        r.eq_ignore_ascii_case(found_text)
+                    } else {
+                        r == found_text
+                    }
+                });
+                if unchanged {
+                    continue;
+                }
+                let span = Span::new(found.start(), found.end()).shift(unit.span.start);
+                let fixes = replacements
+                    .iter()
+                    .map(|r| (span, match_case(found_text, r)))
+                    .collect();
+                let expected = replacements.join("' or '");
+                out.report_in(unit, span, &[&expected, found_text], fixes);
+            }
+        }
+    }
+}

@@ -1,0 +1,488 @@
+//! `titles`: who holds which title. A title followed by a name that is not its holder's is flagged,
+//! suggesting the holder: "Japanese Defense Minister Shingo Kiyozumi" → "Shinjiro Koizumi".
+//!
+//! ```yaml
+//! extends: titles
+//! message: "%s is %s, not '%s'"
+//! level: error
+//! titles:
+//!   - title: [Defense Minister, Defence Minister]
+//!     country: Japan
+//!     qualifiers: [Japanese, "Japan's", Japan]
+//!     holders:
+//!       - name: Shinjiro Koizumi
+//!         since: 2025-10-21
+//!       - name: Gen Nakatani
+//!         since: 2024-10-01
+//!         until: 2025-10-21
+//! ```
+//! Titles match as capitalised before a name ("Prime Minister Sanae Takaichi", AP and Reuters
+//! style). A title counts only with its country: a qualifier right before it, or "of <country>" after the
+//! name, unless `unqualified: true`. With a publication date, the holder on that day is expected;
+//! without one, any listed holder is accepted and the current one is suggested. A bare surname of
+//! the holder is accepted. The message gets the title as written, the holder with dates, and the
+//! name found.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use crate::document::{Document, split_words};
+use crate::knowledge::dates::{MONTH_NAMES, WEEKDAY_NAMES};
+use crate::knowledge::name_index::{fold, is_close};
+use crate::span::Span;
+
+/// A key that takes one string or a list.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(one) => vec![one],
+            OneOrMany::Many(many) => many,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct Holder {
+    name: String,
+    #[serde(default)]
+    since: Option<Date>,
+    #[serde(default)]
+    until: Option<Date>,
+    /// The token used when the name is written alone; the last token by default.
+    #[serde(default)]
+    surname: Option<String>,
+}
+
+impl Holder {
+    fn held_on(&self, day: Date) -> bool {
+        self.since.is_none_or(|since| since <= day) && self.until.is_none_or(|until| day < until)
+    }
+
+    fn surname(&self) -> &str {
+        self.surname
+            .as_deref()
+            .or_else(|| self.name.split_whitespace().last())
+            .unwrap_or(&self.name)
+    }
+
+    /// The holder with the dates of office, for messages.
+    fn described(&self) -> String {
+        match (self.since, self.until) {
+            (Some(since), Some(until)) => format!("{} ({since} to {until})", self.name),
+            (Some(since), None) => format!("{} (since {since})", self.name),
+            (None, Some(until)) => format!("{} (until {until})", self.name),
+            (None, None) => self.name.clone(),
+        }
+    }
+
+    /// True when `found` (a sequence of folded name tokens) names this holder: the full name, the
+    /// full name followed by more, a run of its tokens, one token alone (the surname, or a family
+    /// name written first), or initials with the family name. Near misses count: a misspelt holder is the `names` rule's finding, not a wrong holder.
+    fn is_named_by(&self, found: &[String]) -> bool {
+        let holder = name_tokens(&self.name);
+        let (Some(first), Some(last)) = (holder.first(), holder.last()) else {
+            return false;
+        };
+        if found.len() == 1 {
+            let surname = fold(self.surname());
+            return holder
+                .iter()
+                .chain([&surname])
+                .any(|token| is_close(&found[0], token));
+        }
+        let close = |f: &[String], h: &[String]| f.iter().zip(h).all(|(f, h)| is_close(f, h));
+        // The full name, perhaps followed by more, or a run of it ("Ricardo Trevilla" for
+        // "Ricardo Trevilla Trejo", "Lula da Silva" for "Luiz Inácio Lula da Silva").
+        let full = if found.len() >= holder.len() {
+            close(&found[..holder.len()], &holder)
+        } else {
+            holder.windows(found.len()).any(|run| close(found, run))
+        };
+        // Initials or a shortened given name: same family name, same initial ("S. Jaishankar").
+        let shortened = found.last().is_some_and(|f| is_close(f, last))
+            && found[0].chars().next() == first.chars().next();
+        full || shortened
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct TitleSpec {
+    title: OneOrMany,
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    qualifiers: Vec<String>,
+    #[serde(default)]
+    unqualified: bool,
+    holders: Vec<Holder>,
+}
+
+#[derive(Deserialize)]
+struct Spec {
+    titles: Vec<TitleSpec>,
+}
+
+struct Titles {
+    /// Finds every title phrase; phrase `i` is `phrases[i]`.
+    finder: PhraseFinder,
+    /// For each phrase, the titles it belongs to.
+    phrases: Vec<Vec<usize>>,
+    titles: Vec<TitleSpec>,
+}
+
+/// Finds title phrases by their last word: a few distinct words ("Minister", "President") make a
+/// small automaton that skips through text fast, and each hit is checked backwards against the
+/// phrases that end with it. A space in a phrase also matches a no-break space.
+struct PhraseFinder {
+    last_words: AhoCorasick,
+    /// For each last word, the phrases ending with it, longest first, as (phrase index, bytes).
+    by_last_word: Vec<Vec<(usize, Vec<u8>)>>,
+}
+
+impl PhraseFinder {
+    fn new(phrases: &[String]) -> Result<Self, aho_corasick::BuildError> {
+        let mut words: Vec<&str> = Vec::new();
+        let mut by_last_word: Vec<Vec<(usize, Vec<u8>)>> = Vec::new();
+        for (index, phrase) in phrases.iter().enumerate() {
+            let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+            let slot = match words.iter().position(|w| *w == last) {
+                Some(slot) => slot,
+                None => {
+                    words.push(last);
+                    by_last_word.push(Vec::new());
+                    words.len() - 1
+                }
+            };
+            by_last_word[slot].push((index, phrase.as_bytes().to_vec()));
+        }
+        for candidates in &mut by_last_word {
+            candidates.sort_by_key(|(_, bytes)| std::cmp::Reverse(bytes.len()));
+        }
+        let last_words = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)?;
+        Ok(Self {
+            last_words,
+            by_last_word,
+        })
+    }
+
+    /// Every phrase in `text` that starts and ends at word boundaries: (start, end, phrase index).
+    fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, usize)> + 't {
+        let bytes = text.as_bytes();
+        self.last_words.find_iter(text).filter_map(move |hit| {
+            let end = hit.end();
+            if text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+            {
+                return None;
+            }
+            self.by_last_word[hit.pattern().as_usize()]
+                .iter()
+                .find_map(|(index, phrase)| {
+                    let start = matches_backwards(bytes, end, phrase)?;
+                    let at_word_start = text
+                        .get(..start)?
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    at_word_start.then_some((start, end, *index))
+                })
+        })
+    }
+}
+
+/// Where `phrase` starts when it ends at `end` in `text`, a space in it matching a space or a
+/// no-break space (U+00A0, bytes C2 A0).
+fn matches_backwards(text: &[u8], end: usize, phrase: &[u8]) -> Option<usize> {
+    let mut at = end;
+    for &byte in phrase.iter().rev() {
+        if byte == b' ' && at >= 2 && text[at - 2..at] == [0xC2, 0xA0] {
+            at -= 2;
+        } else if at >= 1 && text[at - 1] == byte {
+            at -= 1;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
+}
+
+/// Compiles a `titles` rule.
+pub(super) fn compile(
+    source: &RuleSource,
+    _header: &RuleHeader,
+) -> Result<Box<dyn Check>, RuleError> {
+    let spec: Spec = source.parse()?;
+    let mut patterns: Vec<String> = Vec::new();
+    let mut phrases: Vec<Vec<usize>> = Vec::new();
+    let mut titles = Vec::with_capacity(spec.titles.len());
+    for (id, title) in spec.titles.into_iter().enumerate() {
+        if title.holders.is_empty() {
+            return Err(source.invalid(format!("title {:?} lists no holders", title.title)));
+        }
+        if !title.unqualified && title.qualifiers.is_empty() && title.country.is_none() {
+            return Err(source.invalid(format!(
+                "title {:?} needs 'qualifiers', 'country' or 'unqualified: true'",
+                title.title
+            )));
+        }
+        for phrase in title.title.clone().into_vec() {
+            match patterns.iter().position(|p| *p == phrase) {
+                Some(i) => phrases[i].push(id),
+                None => {
+                    patterns.push(phrase);
+                    phrases.push(vec![id]);
+                }
+            }
+        }
+        titles.push(title);
+    }
+    let finder = PhraseFinder::new(&patterns)
+        .map_err(|err| source.invalid(format!("cannot index titles: {err}")))?;
+    Ok(Box::new(Titles {
+        finder,
+        phrases,
+        titles,
+    }))
+}
+
+/// Lower-case words that may stand inside a personal name.
+const NAME_PARTICLES: &[&str] = &[
+    "da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "bin",
+    "bint", "al", "la", "le",
+];
+
+/// Capitalised words that end a name rather than continue it (besides month and weekday names).
+const NOT_NAMES: &[&str] = &[
+    "The", "And", "On", "In", "At", "To", "For", "Of", "But", "As", "He", "She", "It", "They",
+    "Said",
+];
+
+/// Most bytes a personal name with its honorifics takes.
+const MAX_NAME_BYTES: usize = 160;
+
+/// Most tokens a personal name has.
+const MAX_NAME_TOKENS: usize = 5;
+
+/// Honorifics and ranks that may stand before a name and are not part of it.
+const HONORIFICS: &[&str] = &[
+    "Prince", "Princess", "Sheikh", "King", "Queen", "Crown", "Dr", "Mr", "Mrs", "Ms", "Gen",
+    "General", "Lt", "Col", "Adm", "Admiral", "Sen", "Rep", "Gov", "Sir", "Dame", "Lord", "Lady",
+    "Dato", "Datuk",
+];
+
+/// The name written right after `at`: capitalised words, with particles ("da", "bin") and initials
+/// ("S. Jaishankar") inside it and honorifics ("Prince", "Gen.") before it left out. Returns the
+/// span of the name (without a possessive "'s") and its folded tokens.
+fn name_after(doc: &Document, at: usize) -> Option<(Span, Vec<String>)> {
+    let text = doc.text();
+    let rest = &text[at..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    if gap == 0 {
+        return None;
+    }
+    let window_start = at + gap;
+    // A name is a few words: look no further than this, so a huge line costs no more than a short one.
+    let mut limit = (window_start + MAX_NAME_BYTES).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window_end = text[window_start..limit]
+        .find(['\n', ',', ';', ':', '(', ')', '"', '“', '”'])
+        .map_or(limit, |i| window_start + i);
+    let mut tokens = Vec::new();
+    let mut start = window_start;
+    let mut end = window_start;
+    let mut cursor = window_start;
+    // A period may follow an initial or an abbreviated honorific ("Gen. Ricardo Trevilla").
+    let mut period_allowed = false;
+    for word in split_words(text, Span::new(window_start, window_end)) {
+        let between = &text[cursor..word.start];
+        let joined = between
+            .chars()
+            .all(|c| c.is_whitespace() || (c == '.' && period_allowed));
+        if !joined || (cursor == window_start && word.start != window_start) {
+            break;
+        }
+        let token = doc.slice(word);
+        if tokens.is_empty() && HONORIFICS.contains(&token) {
+            cursor = word.end;
+            start = text[cursor..window_end]
+                .find(|c: char| c.is_alphanumeric())
+                .map_or(window_end, |i| cursor + i);
+            period_allowed = true;
+            continue;
+        }
+        // Particles join a name only between capitalised words: `end` does not move past them.
+        if NAME_PARTICLES.contains(&token) && !tokens.is_empty() {
+            cursor = word.end;
+            period_allowed = false;
+            continue;
+        }
+        if !token.starts_with(char::is_uppercase)
+            || NOT_NAMES.contains(&token)
+            || MONTH_NAMES.contains(&token)
+            || WEEKDAY_NAMES.contains(&token)
+            || tokens.len() == MAX_NAME_TOKENS
+        {
+            break;
+        }
+        let name = token
+            .strip_suffix("'s")
+            .or_else(|| token.strip_suffix("’s"))
+            .unwrap_or(token);
+        tokens.push(fold(name));
+        end = word.start + name.len();
+        cursor = word.end;
+        period_allowed = name.chars().count() == 1;
+        if name.len() != token.len() {
+            break; // "Trump's": the name ends at the possessive
+        }
+    }
+    (!tokens.is_empty()).then(|| (Span::new(start, end), tokens))
+}
+
+/// A name's folded tokens, without particles: "Luiz Inácio Lula da Silva" → luiz, inacio, lula, silva.
+fn name_tokens(name: &str) -> Vec<String> {
+    split_words(name, Span::new(0, name.len()))
+        .into_iter()
+        .map(|span| span.slice(name))
+        .filter(|token| !NAME_PARTICLES.contains(token))
+        .map(fold)
+        .collect()
+}
+
+impl Titles {
+    /// True when the text before `at` ends with one of the title's qualifiers, or the name is
+    /// followed by "of <country>".
+    fn qualified(
+        &self,
+        title: &TitleSpec,
+        doc: &Document,
+        title_start: usize,
+        name_end: usize,
+    ) -> bool {
+        if title.unqualified || qualifier_before(title, doc.text(), title_start).is_some() {
+            return true;
+        }
+        let after = doc.text()[name_end..].trim_start();
+        title.country.as_ref().is_some_and(|country| {
+            after
+                .strip_prefix("of ")
+                .is_some_and(|rest| rest.trim_start().starts_with(country.as_str()))
+        })
+    }
+}
+
+/// Words that put a title in the past: "former Prime Minister Shinzo Abe" is no claim about the
+/// holder.
+const PAST_MARKERS: &[&str] = &[
+    "former",
+    "then",
+    "ex",
+    "late",
+    "onetime",
+    "one-time",
+    "previous",
+    "erstwhile",
+];
+
+/// True when the title (with its qualifier) starting at `start` is marked as a past one.
+fn is_past_title(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let before = before.strip_suffix(['-', '‑']).unwrap_or(before);
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    PAST_MARKERS
+        .iter()
+        .any(|marker| marker.eq_ignore_ascii_case(word))
+}
+
+/// Where the title's qualifier starts, when one stands right before the title ("Japan's" written
+/// with a straight or a curly apostrophe).
+fn qualifier_before(title: &TitleSpec, text: &str, title_start: usize) -> Option<usize> {
+    let before = text[..title_start].trim_end_matches([' ', '\u{a0}']);
+    title
+        .qualifiers
+        .iter()
+        .chain(&title.country)
+        .find_map(|qualifier| {
+            let curly = qualifier.replace('\'', "’");
+            [qualifier.as_str(), curly.as_str()]
+                .into_iter()
+                .find_map(|q| {
+                    let start = before
+                        .len()
+                        .checked_sub(q.len())
+                        .filter(|&i| before.is_char_boundary(i))?;
+                    let at_word_start = before[..start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric());
+                    (before.ends_with(q) && at_word_start).then_some(start)
+                })
+        })
+}
+
+impl Check for Titles {
+    fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
+        let text = doc.text();
+        for (start, end, phrase) in self.finder.find_iter(text) {
+            let Some((name_span, tokens)) = name_after(doc, end) else {
+                continue;
+            };
+            for &id in &self.phrases[phrase] {
+                let title = &self.titles[id];
+                if !self.qualified(title, doc, start, name_span.end)
+                    || is_past_title(text, qualifier_start(title, text, start))
+                {
+                    continue;
+                }
+                let expected: Vec<&Holder> = match context.publication_date {
+                    Some(day) => title.holders.iter().filter(|h| h.held_on(day)).collect(),
+                    None => title.holders.iter().collect(),
+                };
+                if expected.is_empty() || expected.iter().any(|h| h.is_named_by(&tokens)) {
+                    continue;
+                }
+                let holder = expected
+                    .iter()
+                    .find(|h| h.until.is_none())
+                    .unwrap_or(&expected[0]);
+                let replacement = if tokens.len() == 1 {
+                    holder.surname()
+                } else {
+                    holder.name.as_str()
+                };
+                let title_start = qualifier_start(title, text, start);
+                let title_text = &text[title_start..end];
+                let found_name = doc.slice(name_span);
+                out.report(
+                    name_span,
+                    &[title_text, &holder.described(), found_name],
+                    vec![(name_span, replacement.to_owned())],
+                );
+                break;
+            }
+        }
+    }
+}
+
+/// Where the title as written starts: at its qualifier when one stands right before it.
+fn qualifier_start(title: &TitleSpec, text: &str, title_start: usize) -> usize {
+    qualifier_before(title, text, title_start).unwrap_or(title_start)
+}

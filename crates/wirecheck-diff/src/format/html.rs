@@ -1,0 +1,261 @@
+//! `--format html`: one self-contained page (inline CSS, no external assets) showing
+//! the two versions side by side, changed words highlighted, moved paragraphs linked
+//! both ways, and a summary of counts (and optional scores) at the top.
+
+use std::fmt::Write as _;
+
+use super::SideNames;
+use crate::{ChangeKind, ParagraphDiff, ParagraphPairing, StoryDiff};
+
+const STYLE: &str = "\
+body{font:15px/1.5 system-ui,sans-serif;margin:1.5em;color:#1b1b1b;background:#fff}
+h1{font-size:1.3em;margin:0 0 .6em}
+h2{font-size:1.1em;margin:1.4em 0 .4em}
+table{border-collapse:collapse}
+.summary td,.summary th,.scores td,.scores th{padding:.15em .8em;text-align:right;border-bottom:1px solid #ddd}
+.summary th:first-child,.scores th:first-child{text-align:left}
+.diff{width:100%;table-layout:fixed;margin-top:1.2em}
+.diff th{background:#f3f3f3;text-align:left;padding:.3em .5em}
+.diff td{vertical-align:top;padding:.4em .6em;border-top:1px solid #e5e5e5;white-space:pre-wrap;overflow-wrap:anywhere}
+.diff td.num{width:4.5em;color:#777;font-size:.85em;white-space:normal}
+.badge{display:inline-block;font-size:.8em;padding:0 .35em;border-radius:.3em;background:#eef;color:#335}
+del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
+ins{background:#ccf3d6;color:#055d20;text-decoration:none}
+tr.inserted td.new{background:#f0fbf2}tr.deleted td.old{background:#fff3f2}
+tr.moved td.old{opacity:.65}
+a.move{display:block;font-size:.85em;margin-bottom:.2em}
+:target{outline:2px solid #f0b400}
+";
+
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape(text, &mut out);
+    out
+}
+
+/// Which side of the table a cell shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Old,
+    New,
+}
+
+fn cell_content(diff: &StoryDiff<'_>, block: &ParagraphDiff, side: Side, out: &mut String) {
+    for change in &block.changes {
+        let (text, range) = match side {
+            Side::Old => (diff.old, &change.old),
+            Side::New => (diff.new, &change.new),
+        };
+        let piece = text.get(range.clone()).unwrap_or_default();
+        if piece.is_empty() {
+            continue;
+        }
+        let tag = match (change.kind, side) {
+            (ChangeKind::Equal, _) => None,
+            (_, _) if change.whitespace_only => None,
+            (_, Side::Old) => Some("del"),
+            (_, Side::New) => Some("ins"),
+        };
+        match tag {
+            Some(tag) => {
+                let _ = write!(out, "<{tag}>");
+                escape(piece, out);
+                let _ = write!(out, "</{tag}>");
+            }
+            None => escape(piece, out),
+        }
+    }
+}
+
+fn anchors(prefix: &str, paragraphs: Option<std::ops::Range<usize>>, out: &mut String) {
+    for index in paragraphs.into_iter().flatten() {
+        let _ = write!(out, "<a id=\"{prefix}-{}\"></a>", index + 1);
+    }
+}
+
+fn numbers(paragraphs: Option<std::ops::Range<usize>>) -> String {
+    paragraphs
+        .into_iter()
+        .flatten()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn row(diff: &StoryDiff<'_>, block: &ParagraphDiff, out: &mut String) {
+    let pairing = &block.pairing;
+    let badge = match pairing {
+        ParagraphPairing::Unchanged { .. } | ParagraphPairing::Changed { .. } => String::new(),
+        other => format!(
+            " <span class=\"badge\">{}</span>",
+            other.name().replace('_', " ")
+        ),
+    };
+    let _ = write!(out, "<tr class=\"{}\">", pairing.name());
+    // Old side.
+    let old_numbers = numbers(pairing.old_paragraphs());
+    let _ = write!(
+        out,
+        "<td class=\"num\">{old_numbers}{badge}</td><td class=\"old\">"
+    );
+    match pairing {
+        ParagraphPairing::MovedAway { old, new } => {
+            anchors("old", Some(*old..*old + 1), out);
+            let _ = write!(
+                out,
+                "<a class=\"move\" href=\"#new-{0}\">moved to ¶{0} ↓</a>",
+                new + 1
+            );
+            escape(
+                diff.old.get(block.old_extent.clone()).unwrap_or_default(),
+                out,
+            );
+        }
+        ParagraphPairing::Moved { .. } => cell_content(diff, block, Side::Old, out),
+        _ => {
+            anchors("old", pairing.old_paragraphs(), out);
+            cell_content(diff, block, Side::Old, out);
+        }
+    }
+    // New side.
+    let new_numbers = numbers(pairing.new_paragraphs());
+    let _ = write!(
+        out,
+        "</td><td class=\"num\">{new_numbers}</td><td class=\"new\">"
+    );
+    if let ParagraphPairing::Moved { old, new, .. } = pairing {
+        anchors("new", Some(*new..*new + 1), out);
+        let _ = write!(
+            out,
+            "<a class=\"move\" href=\"#old-{0}\">moved from ¶{0} ↑</a>",
+            old + 1
+        );
+    } else {
+        anchors("new", pairing.new_paragraphs(), out);
+    }
+    cell_content(diff, block, Side::New, out);
+    out.push_str("</td></tr>\n");
+}
+
+/// A titled list of findings shown in the page after the diff, such as those NEW
+/// introduced (`diff --check`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingList {
+    /// The heading, e.g. `Findings introduced (new.txt)`.
+    pub title: String,
+    /// One line per finding, e.g. `new.txt:3:5: warning[pack.Rule] message`.
+    pub findings: Vec<String>,
+}
+
+/// Renders a self-contained HTML page of the diff.
+///
+/// `scores` are name/value pairs (e.g. `("BLEU", "41.2")`) shown in a table under the
+/// summary; pass an empty slice when there are none.
+pub fn render_html(diff: &StoryDiff<'_>, names: &SideNames, scores: &[(String, String)]) -> String {
+    render_html_with_findings(diff, names, scores, &[])
+}
+
+/// [`render_html`] with lists of findings shown after the diff, inside the page.
+pub fn render_html_with_findings(
+    diff: &StoryDiff<'_>,
+    names: &SideNames,
+    scores: &[(String, String)],
+    findings: &[FindingList],
+) -> String {
+    let stats = diff.statistics();
+    let (old_name, new_name) = (escaped(&names.old), escaped(&names.new));
+    let mut out = String::with_capacity(diff.old.len() + diff.new.len() + 4096);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"generator\" content=\"wirecheck diff\">\n\
+         <title>wirecheck diff: {old_name} → {new_name}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
+         <h1>{old_name} → {new_name}</h1>\n"
+    );
+    let pct = |part: usize, whole: usize| {
+        if whole == 0 {
+            0
+        } else {
+            (200 * part + whole) / (2 * whole)
+        }
+    };
+    let _ = write!(
+        out,
+        "<table class=\"summary\">\n<tr><th></th><th>words</th><th>common</th><th>deleted / inserted</th><th>changed</th></tr>\n\
+         <tr><th>{old_name}</th><td>{}</td><td>{} ({}%)</td><td>{} ({}%)</td><td>{} ({}%)</td></tr>\n\
+         <tr><th>{new_name}</th><td>{}</td><td>{} ({}%)</td><td>{} ({}%)</td><td>{} ({}%)</td></tr>\n\
+         <tr><th>paragraphs</th><td colspan=\"4\">{} inserted, {} deleted, {} changed, {} split, {} merged, {} moved</td></tr>\n</table>\n",
+        stats.old_words,
+        stats.common_words,
+        pct(stats.common_words, stats.old_words),
+        stats.deleted_words,
+        pct(stats.deleted_words, stats.old_words),
+        stats.changed_old_words,
+        pct(stats.changed_old_words, stats.old_words),
+        stats.new_words,
+        stats.common_words,
+        pct(stats.common_words, stats.new_words),
+        stats.inserted_words,
+        pct(stats.inserted_words, stats.new_words),
+        stats.changed_new_words,
+        pct(stats.changed_new_words, stats.new_words),
+        stats.inserted_paragraphs,
+        stats.deleted_paragraphs,
+        stats.changed_paragraphs,
+        stats.split_paragraphs,
+        stats.merged_paragraphs,
+        stats.moved_paragraphs,
+    );
+    if !scores.is_empty() {
+        out.push_str("<table class=\"scores\">\n<tr><th>score</th><th>value</th></tr>\n");
+        for (name, value) in scores {
+            let _ = writeln!(
+                out,
+                "<tr><th>{}</th><td>{}</td></tr>",
+                escaped(name),
+                escaped(value)
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    if diff.timed_out {
+        out.push_str("<p><strong>Note:</strong> the diff ran out of time; some changes are coarser than they could be.</p>\n");
+    }
+    if diff.has_changes() {
+        let _ = write!(
+            out,
+            "<table class=\"diff\">\n<thead><tr><th class=\"num\">¶</th><th>{old_name}</th><th class=\"num\">¶</th><th>{new_name}</th></tr></thead>\n<tbody>\n"
+        );
+        for block in &diff.blocks {
+            row(diff, block, &mut out);
+        }
+        out.push_str("</tbody>\n</table>\n");
+    } else {
+        out.push_str("<p class=\"identical\">The two versions are identical.</p>\n");
+    }
+    for list in findings {
+        let _ = write!(
+            out,
+            "<h2>{}</h2>\n<ul class=\"findings\">\n",
+            escaped(&list.title)
+        );
+        for finding in &list.findings {
+            let _ = writeln!(out, "<li>{}</li>", escaped(finding));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}

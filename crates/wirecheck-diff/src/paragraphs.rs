@@ -1,0 +1,520 @@
+//! Paragraph alignment: which old paragraphs became which new ones.
+//!
+//! Paragraphs are aligned in order by dynamic programming that maximises the number of
+//! shared tokens, over a word-bag similarity (Dice coefficient), allowing one-to-one
+//! pairs, splits (one old paragraph became two consecutive new ones) and merges (two
+//! became one). Long stories are first anchored on identical paragraphs with a patience
+//! diff, and only the stretches between anchors go through the dynamic programme. Paragraphs still unmatched at the end are paired across the whole story when
+//! they are similar enough: those are moves.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::Instant;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
+use super::words::KeyedText;
+
+/// Least Dice similarity for an edited old paragraph to pair with a new one in place.
+const PAIR_SIMILARITY: f64 = 0.35;
+/// Least Dice similarity between a paragraph and the two it was split into or merged from.
+const SPLIT_SIMILARITY: f64 = 0.5;
+/// Least share of each part of a split or merge that must come from the other side.
+const SPLIT_CONTAINMENT: f64 = 0.5;
+/// Least Dice similarity for a deleted and an inserted paragraph to count as a move.
+const MOVE_SIMILARITY: f64 = 0.6;
+/// Largest region (old × new paragraphs) aligned by dynamic programming.
+const MAX_REGION_CELLS: usize = 40_000;
+/// Largest number of deleted × inserted paragraph pairs examined for moves.
+const MAX_MOVE_CANDIDATES: usize = 250_000;
+
+/// How old paragraphs correspond to new ones. Indices are into the paragraph lists
+/// passed to [`diff_stories`](super::diff_stories).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParagraphPairing {
+    /// The paragraph is the same in both versions.
+    Unchanged {
+        /// Old paragraph index.
+        old: usize,
+        /// New paragraph index.
+        new: usize,
+    },
+    /// The paragraph was edited in place.
+    Changed {
+        /// Old paragraph index.
+        old: usize,
+        /// New paragraph index.
+        new: usize,
+        /// Dice similarity of the word bags, `0.0..=1.0`.
+        similarity: f64,
+    },
+    /// One old paragraph became several consecutive new ones.
+    Split {
+        /// Old paragraph index.
+        old: usize,
+        /// New paragraph indices.
+        new: Range<usize>,
+    },
+    /// Several consecutive old paragraphs became one new one.
+    Merged {
+        /// Old paragraph indices.
+        old: Range<usize>,
+        /// New paragraph index.
+        new: usize,
+    },
+    /// A paragraph moved here (its new position) from elsewhere, maybe edited too.
+    Moved {
+        /// Old paragraph index.
+        old: usize,
+        /// New paragraph index.
+        new: usize,
+        /// Dice similarity of the word bags, `0.0..=1.0`.
+        similarity: f64,
+    },
+    /// The old position of a moved paragraph; its diff is under [`ParagraphPairing::Moved`].
+    MovedAway {
+        /// Old paragraph index.
+        old: usize,
+        /// New paragraph index it moved to.
+        new: usize,
+    },
+    /// An old paragraph with no counterpart.
+    Deleted {
+        /// Old paragraph index.
+        old: usize,
+    },
+    /// A new paragraph with no counterpart.
+    Inserted {
+        /// New paragraph index.
+        new: usize,
+    },
+    /// Text of a version that has no paragraphs at all (empty or blank text).
+    Unparagraphed,
+}
+
+impl ParagraphPairing {
+    /// The old paragraph indices this pairing takes its old text from.
+    pub fn old_paragraphs(&self) -> Option<Range<usize>> {
+        match self {
+            ParagraphPairing::Unchanged { old, .. }
+            | ParagraphPairing::Changed { old, .. }
+            | ParagraphPairing::Split { old, .. }
+            | ParagraphPairing::Moved { old, .. }
+            | ParagraphPairing::MovedAway { old, .. }
+            | ParagraphPairing::Deleted { old } => Some(*old..*old + 1),
+            ParagraphPairing::Merged { old, .. } => Some(old.clone()),
+            ParagraphPairing::Inserted { .. } | ParagraphPairing::Unparagraphed => None,
+        }
+    }
+
+    /// The new paragraph indices this pairing shows.
+    pub fn new_paragraphs(&self) -> Option<Range<usize>> {
+        match self {
+            ParagraphPairing::Unchanged { new, .. }
+            | ParagraphPairing::Changed { new, .. }
+            | ParagraphPairing::Merged { new, .. }
+            | ParagraphPairing::Moved { new, .. }
+            | ParagraphPairing::Inserted { new } => Some(*new..*new + 1),
+            ParagraphPairing::Split { new, .. } => Some(new.clone()),
+            ParagraphPairing::MovedAway { .. }
+            | ParagraphPairing::Deleted { .. }
+            | ParagraphPairing::Unparagraphed => None,
+        }
+    }
+
+    /// A short lower-case name of the pairing kind (`"moved"`, `"split"`, ...).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ParagraphPairing::Unchanged { .. } => "unchanged",
+            ParagraphPairing::Changed { .. } => "changed",
+            ParagraphPairing::Split { .. } => "split",
+            ParagraphPairing::Merged { .. } => "merged",
+            ParagraphPairing::Moved { .. } => "moved",
+            ParagraphPairing::MovedAway { .. } => "moved_away",
+            ParagraphPairing::Deleted { .. } => "deleted",
+            ParagraphPairing::Inserted { .. } => "inserted",
+            ParagraphPairing::Unparagraphed => "unparagraphed",
+        }
+    }
+}
+
+/// Splits text into paragraphs: blocks of non-blank lines separated by blank lines,
+/// each trimmed of surrounding whitespace. Returns byte ranges into `text`.
+pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut paragraphs = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed_start = line.len() - line.trim_start().len();
+        let content = line.trim();
+        if content.is_empty() {
+            paragraphs.extend(current.take());
+        } else {
+            let start = offset + trimmed_start;
+            let end = start + content.len();
+            current = Some(match current {
+                Some(range) => range.start..end,
+                None => start..end,
+            });
+        }
+        offset += line.len();
+    }
+    paragraphs.extend(current);
+    paragraphs
+}
+
+/// Result of [`align_paragraphs`].
+#[derive(Debug)]
+pub struct ParagraphAlignment {
+    /// Pairings in reading order.
+    pub pairings: Vec<ParagraphPairing>,
+    /// True if the deadline passed and some regions were left unaligned.
+    pub timed_out: bool,
+}
+
+/// Paragraph word bags, sorted, for similarity measures.
+struct Bags {
+    old: Vec<Vec<u32>>,
+    new: Vec<Vec<u32>>,
+}
+
+fn sorted_keys(text: &KeyedText<'_>) -> Vec<Vec<u32>> {
+    (0..text.paragraph_count())
+        .map(|i| {
+            let mut keys = text.paragraph_keys(i).to_vec();
+            keys.sort_unstable();
+            keys
+        })
+        .collect()
+}
+
+/// Size of the multiset intersection of two sorted key lists.
+fn intersection(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    count
+}
+
+fn merged(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut keys = Vec::with_capacity(a.len() + b.len());
+    keys.extend_from_slice(a);
+    keys.extend_from_slice(b);
+    keys.sort_unstable();
+    keys
+}
+
+fn dice(common: usize, a: usize, b: usize) -> f64 {
+    if a + b == 0 {
+        1.0
+    } else {
+        2.0 * common as f64 / (a + b) as f64
+    }
+}
+
+/// Common tokens between `whole` and the union of `first` and `second`, if the three
+/// look like a split (or merge): similar overall and each part mostly from `whole`.
+fn split_score(whole: &[u32], first: &[u32], second: &[u32]) -> Option<usize> {
+    let both = merged(first, second);
+    let common = intersection(whole, &both);
+    let part_ok = |part: &[u32]| {
+        !part.is_empty()
+            && intersection(whole, part) as f64 >= SPLIT_CONTAINMENT * part.len() as f64
+    };
+    (dice(common, whole.len(), both.len()) >= SPLIT_SIMILARITY && part_ok(first) && part_ok(second))
+        .then_some(common)
+}
+
+/// Aligns the paragraphs of two keyed texts.
+pub fn align_paragraphs(
+    old: &KeyedText<'_>,
+    new: &KeyedText<'_>,
+    deadline: Option<Instant>,
+) -> ParagraphAlignment {
+    let mut ids: HashMap<&[u32], u32> = HashMap::new();
+    let mut id_of = |keys| {
+        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        *ids.entry(keys).or_insert(next)
+    };
+    let old_ids: Vec<u32> = (0..old.paragraph_count())
+        .map(|i| id_of(old.paragraph_keys(i)))
+        .collect();
+    let new_ids: Vec<u32> = (0..new.paragraph_count())
+        .map(|i| id_of(new.paragraph_keys(i)))
+        .collect();
+    let bags = Bags {
+        old: sorted_keys(old),
+        new: sorted_keys(new),
+    };
+    let (m, n) = (old_ids.len(), new_ids.len());
+    if (m + 1).saturating_mul(n + 1) <= MAX_REGION_CELLS
+        && let Some(mut pairings) = align_region(&bags, 0..m, 0..n, deadline)
+    {
+        // Small enough to align as a whole: the most shared text stays in place.
+        for pairing in &mut pairings {
+            if let ParagraphPairing::Changed { old, new, .. } = *pairing
+                && old_ids[old] == new_ids[new]
+            {
+                *pairing = ParagraphPairing::Unchanged { old, new };
+            }
+        }
+        detect_moves(&bags, &mut pairings);
+        return ParagraphAlignment {
+            pairings,
+            timed_out: false,
+        };
+    }
+    // Large story: anchor on identical paragraphs first, then align what lies between.
+    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_ids, &new_ids, deadline);
+    let mut pairings = Vec::with_capacity(old_ids.len().max(new_ids.len()));
+    let mut timed_out = false;
+    for op in ops {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                pairings.extend((0..len).map(|k| ParagraphPairing::Unchanged {
+                    old: old_index + k,
+                    new: new_index + k,
+                }));
+            }
+            _ => {
+                let aligned = align_region(&bags, op.old_range(), op.new_range(), deadline);
+                timed_out |= aligned.is_none();
+                pairings.extend(aligned.unwrap_or_else(|| {
+                    op.old_range()
+                        .map(|old| ParagraphPairing::Deleted { old })
+                        .chain(op.new_range().map(|new| ParagraphPairing::Inserted { new }))
+                        .collect()
+                }));
+            }
+        }
+    }
+    detect_moves(&bags, &mut pairings);
+    ParagraphAlignment {
+        pairings,
+        timed_out,
+    }
+}
+
+/// The step the dynamic programme took to reach a cell.
+#[derive(Clone, Copy)]
+enum Step {
+    Start,
+    Delete,
+    Insert,
+    Pair,
+    Split,
+    Merge,
+}
+
+/// Order-preserving alignment of old paragraphs `olds` with new paragraphs `news`,
+/// maximising the number of shared tokens. `None` if the region is too big or time ran out.
+fn align_region(
+    bags: &Bags,
+    olds: Range<usize>,
+    news: Range<usize>,
+    deadline: Option<Instant>,
+) -> Option<Vec<ParagraphPairing>> {
+    let (m, n) = (olds.len(), news.len());
+    if (m + 1).saturating_mul(n + 1) > MAX_REGION_CELLS {
+        return None;
+    }
+    let old = |i: usize| bags.old[olds.start + i].as_slice();
+    let new = |j: usize| bags.new[news.start + j].as_slice();
+    let width = n + 1;
+    let mut score = vec![0usize; (m + 1) * width];
+    let mut step = vec![Step::Start; (m + 1) * width];
+    for i in 0..=m {
+        if deadline.is_some_and(|d| Instant::now() > d) {
+            return None;
+        }
+        for j in 0..=n {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut best = (0, Step::Start);
+            let mut consider = |value: usize, s: Step| {
+                if value > best.0 || matches!(best.1, Step::Start) {
+                    best = (value, s);
+                }
+            };
+            if i > 0 {
+                consider(score[(i - 1) * width + j], Step::Delete);
+            }
+            if j > 0 {
+                consider(score[i * width + j - 1], Step::Insert);
+            }
+            if i > 0 && j > 0 {
+                let common = intersection(old(i - 1), new(j - 1));
+                if dice(common, old(i - 1).len(), new(j - 1).len()) >= PAIR_SIMILARITY {
+                    consider(score[(i - 1) * width + j - 1] + common, Step::Pair);
+                }
+            }
+            if i > 0
+                && j > 1
+                && let Some(common) = split_score(old(i - 1), new(j - 2), new(j - 1))
+            {
+                consider(score[(i - 1) * width + j - 2] + common, Step::Split);
+            }
+            if i > 1
+                && j > 0
+                && let Some(common) = split_score(new(j - 1), old(i - 2), old(i - 1))
+            {
+                consider(score[(i - 2) * width + j - 1] + common, Step::Merge);
+            }
+            score[i * width + j] = best.0;
+            step[i * width + j] = best.1;
+        }
+    }
+    let mut reversed = Vec::new();
+    let (mut i, mut j) = (m, n);
+    while i > 0 || j > 0 {
+        let (o, w) = (olds.start, news.start);
+        match step[i * width + j] {
+            Step::Start => break,
+            Step::Delete => {
+                reversed.push(ParagraphPairing::Deleted { old: o + i - 1 });
+                i -= 1;
+            }
+            Step::Insert => {
+                reversed.push(ParagraphPairing::Inserted { new: w + j - 1 });
+                j -= 1;
+            }
+            Step::Pair => {
+                let common = intersection(old(i - 1), new(j - 1));
+                reversed.push(ParagraphPairing::Changed {
+                    old: o + i - 1,
+                    new: w + j - 1,
+                    similarity: dice(common, old(i - 1).len(), new(j - 1).len()),
+                });
+                i -= 1;
+                j -= 1;
+            }
+            Step::Split => {
+                reversed.push(ParagraphPairing::Split {
+                    old: o + i - 1,
+                    new: w + j - 2..w + j,
+                });
+                i -= 1;
+                j -= 2;
+            }
+            Step::Merge => {
+                reversed.push(ParagraphPairing::Merged {
+                    old: o + i - 2..o + i,
+                    new: w + j - 1,
+                });
+                i -= 2;
+                j -= 1;
+            }
+        }
+    }
+    reversed.reverse();
+    Some(reversed)
+}
+
+/// Turns deleted/inserted paragraph pairs that are similar enough into moves.
+fn detect_moves(bags: &Bags, pairings: &mut [ParagraphPairing]) {
+    let deleted: Vec<(usize, usize)> = pairings
+        .iter()
+        .enumerate()
+        .filter_map(|(at, p)| match p {
+            ParagraphPairing::Deleted { old } => Some((at, *old)),
+            _ => None,
+        })
+        .collect();
+    let inserted: Vec<(usize, usize)> = pairings
+        .iter()
+        .enumerate()
+        .filter_map(|(at, p)| match p {
+            ParagraphPairing::Inserted { new } => Some((at, *new)),
+            _ => None,
+        })
+        .collect();
+    if deleted.is_empty()
+        || inserted.is_empty()
+        || deleted.len().saturating_mul(inserted.len()) > MAX_MOVE_CANDIDATES
+    {
+        return;
+    }
+    let mut candidates = Vec::new();
+    for (d, &(_, old)) in deleted.iter().enumerate() {
+        let a = &bags.old[old];
+        for (i, &(_, new)) in inserted.iter().enumerate() {
+            let b = &bags.new[new];
+            // Cheap upper bound first: the smaller bag cannot share more than itself.
+            if dice(a.len().min(b.len()), a.len(), b.len()) < MOVE_SIMILARITY {
+                continue;
+            }
+            let similarity = dice(intersection(a, b), a.len(), b.len());
+            if similarity >= MOVE_SIMILARITY {
+                candidates.push((similarity, d, i));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut used_deleted = vec![false; deleted.len()];
+    let mut used_inserted = vec![false; inserted.len()];
+    for (similarity, d, i) in candidates {
+        if used_deleted[d] || used_inserted[i] {
+            continue;
+        }
+        used_deleted[d] = true;
+        used_inserted[i] = true;
+        let (deleted_at, old) = deleted[d];
+        let (inserted_at, new) = inserted[i];
+        pairings[deleted_at] = ParagraphPairing::MovedAway { old, new };
+        pairings[inserted_at] = ParagraphPairing::Moved {
+            old,
+            new,
+            similarity,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DiffOptions;
+    use crate::words::KeyInterner;
+
+    fn align(old: &str, new: &str) -> Vec<ParagraphPairing> {
+        let mut interner = KeyInterner::new(&DiffOptions::default());
+        let o = KeyedText::new(old, &split_paragraphs(old), &mut interner);
+        let n = KeyedText::new(new, &split_paragraphs(new), &mut interner);
+        align_paragraphs(&o, &n, None).pairings
+    }
+
+    #[test]
+    fn splits_on_blank_lines_and_trims() {
+        let text = "\n  First line\nsecond line  \n \n\nThird\n";
+        let ranges = split_paragraphs(text);
+        let parts: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(parts, vec!["First line\nsecond line", "Third"]);
+        assert!(split_paragraphs(" \n\n").is_empty());
+    }
+
+    #[test]
+    fn recognises_split_merge_and_move() {
+        let old = "Alpha beta gamma delta. Epsilon zeta eta theta.\n\nOne two three four five.\n\nSix seven eight nine ten.\n\nRed green blue. Cyan magenta.";
+        let new = "Alpha beta gamma delta.\n\nEpsilon zeta eta theta.\n\nSix seven eight nine ten.\n\nRed green blue cyan magenta.\n\nOne two three four five.";
+        let names: Vec<&str> = align(old, new).iter().map(|p| p.name()).collect();
+        assert_eq!(
+            names,
+            vec!["split", "moved_away", "unchanged", "changed", "moved"]
+        );
+        let merged = align(new, old);
+        assert_eq!(merged[0].name(), "merged");
+    }
+}
