@@ -3,10 +3,12 @@
 # with the peak memory (max RSS) of runs over 10,000 and 100,000 stories: memory stays bounded
 # because findings are streamed as files finish, not collected.
 # Usage: benches/batch.sh [CORPUS_DIR]
+#        WIRECHECK=/path/to/binary benches/batch.sh …   (times another build, e.g. an older one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-target/bench-batch}
-cargo build --release --quiet
+binary=${WIRECHECK:-target/release/wirecheck}
+[ -n "${WIRECHECK:-}" ] || cargo build --release --quiet
 if [ ! -d "$corpus/all/stories" ]; then
   # About 2.8 kB a story: 280 MB makes 100,000 stories.
   python3 benches/gen_corpus.py "$corpus/all" --megabytes 280 --names 100 --seed 7 >/dev/null
@@ -23,7 +25,7 @@ for dir in "$corpus/tenth" "$corpus/all/stories"; do
   find "$dir" -type f -exec cat {} + > /dev/null
   log=$(mktemp)
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$log" target/release/wirecheck check "$dir" --no-config --format jsonl \
+  /usr/bin/time -f '%M' -o "$log" "$binary" check "$dir" --no-config --format jsonl \
     --fail-level none > "$log.out"
   end=$(date +%s.%N)
   findings=$(wc -l < "$log.out")

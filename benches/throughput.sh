@@ -3,11 +3,13 @@
 # shipped packs plus a names list of 100, 1,000 and 10,000 entries, on 1 thread and on every core.
 # Each configuration runs three times and the fastest run is reported (the machine is shared).
 # Usage: benches/throughput.sh [MEGABYTES] [CORPUS_DIR]
+#        WIRECHECK=/path/to/binary benches/throughput.sh …   (times another build, e.g. an older one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 megabytes=${1:-200}
 corpus=${2:-target/bench-corpus-${megabytes}mb}
-cargo build --release --quiet
+binary=${WIRECHECK:-target/release/wirecheck}
+[ -n "${WIRECHECK:-}" ] || cargo build --release --quiet
 if [ ! -d "$corpus/stories" ]; then
   python3 benches/gen_corpus.py "$corpus" --megabytes "$megabytes" --names 10000
 fi
@@ -23,7 +25,7 @@ for n in 100 1000 10000; do
     best=""
     for run in 1 2 3; do
       start=$(date +%s.%N)
-      RAYON_NUM_THREADS=$threads target/release/wirecheck check "$corpus/stories" --no-config \
+      RAYON_NUM_THREADS=$threads "$binary" check "$corpus/stories" --no-config \
         --rules "$corpus/names-$n.yml" --format line --fail-level none > /dev/null
       end=$(date +%s.%N)
       best=$(awk -v s="$start" -v e="$end" -v b="$best" 'BEGIN { d = e - s; print (b == "" || d < b) ? d : b }')
