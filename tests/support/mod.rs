@@ -9,7 +9,7 @@ use wirecheck_text::span::LineIndex;
 /// `findings` of `doc`, one a line:
 /// `line:col-end_line:end_col rule severity "match" => "fix" | "fix2" :: message`, with `=> delete`
 /// for an empty replacement and no `=>` without a fix; empty when there are none.
-pub fn findings_listing(doc: &Document, findings: &[Finding]) -> String {
+pub(crate) fn findings_listing(doc: &Document, findings: &[Finding]) -> String {
     let index = LineIndex::new(doc.original());
     let mut out = String::new();
     for finding in findings {
@@ -41,10 +41,10 @@ pub fn findings_listing(doc: &Document, findings: &[Finding]) -> String {
 
 /// Marks the end of a text in a snapshot: insta trims trailing white space, which would hide a
 /// fix that drops or doubles the final newline.
-pub const END_OF_TEXT: &str = "<end of text>";
+pub(crate) const END_OF_TEXT: &str = "<end of text>";
 
 /// `text` as a snapshot shows it exactly: carriage returns written as `\r`, and [`END_OF_TEXT`]
 /// after the last byte.
-pub fn text_with_end(text: &str) -> String {
+pub(crate) fn text_with_end(text: &str) -> String {
     format!("{}{END_OF_TEXT}", text.replace('\r', "\\r"))
 }
