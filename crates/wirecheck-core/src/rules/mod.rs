@@ -2,8 +2,8 @@
 //!
 //! A rule file is YAML in Vale's format: `extends` names the kind, the common keys (`message`,
 //! `level`, `scope`, `link`, …) are read by [`RuleHeader`], and each kind reads its own keys in its
-//! own module. To add a kind, write `src/rules/<kind>.rs` with a `compile` function and add one line
-//! to [`KINDS`].
+//! own module. To add a kind, write `src/rules/<kind>.rs` with a `compile` function, add one line
+//! to [`KINDS`], and give it a fixture folder `fixtures/kinds/<kind>/` (tests/kinds.rs).
 
 mod consistency;
 mod dateline;
