@@ -1,5 +1,9 @@
 //! `check --fix`: safe fixes are written atomically, keep line endings, refuse nothing silently,
-//! and a run killed mid-write leaves every file either old or new.
+//! and a run killed mid-write leaves every file either old or new. Every fixture story, fixed,
+//! equals its insta snapshot `fixtures/stories/snapshots/<story>.fixed.snap`
+//! (`INSTA_UPDATE=always cargo test --test fix` rewrites them; review the diff).
+
+mod support;
 
 use std::fs;
 use std::path::Path;
@@ -158,50 +162,53 @@ fn adjacent_safe_fixes_both_apply() {
 }
 
 /// The SadaNews story: deleting the section label and the repeated headline leaves the headline,
-/// one blank line and the body, as the sidecar (the story without lines 2 to 4) says.
+/// one blank line and the body: the story without lines 2 to 4.
 #[test]
 fn fix_on_the_sadanews_story_keeps_its_paragraphs() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stories");
     let story = fs::read_to_string(dir.join("sadanews-tokyo-washington-defense.txt")).unwrap();
-    let sidecar = fs::read_to_string(dir.join("sadanews-tokyo-washington-defense.fixed")).unwrap();
-    assert_eq!(fixed("sadanews.txt", &story), sidecar);
+    let expected: String = story
+        .split_inclusive('\n')
+        .enumerate()
+        .filter(|(index, _)| !(1..=3).contains(index))
+        .map(|(_, line)| line)
+        .collect();
+    assert_ne!(expected, story);
+    assert_eq!(fixed("sadanews.txt", &story), expected);
 }
 
-/// Every fixture story, fixed: the result must equal its `.fixed` sidecar, and a story without
-/// one must be left as it is. `WIRECHECK_BLESS=1` rewrites the sidecars; review the diff.
+/// Every fixture story, fixed: the result must equal its snapshot `<story>.fixed.snap`, and a
+/// story without one must be left as it is.
 #[test]
-fn every_fixture_story_is_fixed_to_its_sidecar() {
+fn every_fixture_story_is_fixed_to_its_snapshot() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stories");
-    let mut stories: Vec<_> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
-        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
-        .collect();
-    stories.sort();
-    let mut with_sidecar = 0;
-    for story in stories {
-        let text = fs::read_to_string(&story).unwrap();
+    let mut changed = 0;
+    insta::glob!("../fixtures/stories", "*.{txt,md}", |story| {
         let name = story.file_name().unwrap().to_str().unwrap();
+        if name == "README.md" {
+            return;
+        }
+        let stem = story.file_stem().unwrap().to_str().unwrap();
+        let text = fs::read_to_string(story).unwrap();
         let after = fixed(name, &text);
-        let sidecar = story.with_extension("fixed");
-        if std::env::var_os("WIRECHECK_BLESS").is_some() {
-            if after == text {
-                let _ = fs::remove_file(&sidecar);
-            } else {
-                fs::write(&sidecar, &after).unwrap();
-            }
-            continue;
+        let snapshot = dir.join("snapshots").join(format!("{stem}.fixed.snap"));
+        if after == text {
+            assert!(
+                !snapshot.exists(),
+                "{name} is not changed by --fix, but {} exists (delete it)",
+                snapshot.display()
+            );
+            return;
         }
-        match fs::read_to_string(&sidecar) {
-            Ok(expected) => {
-                with_sidecar += 1;
-                assert_eq!(after, expected, "{name}");
-            }
-            Err(_) => assert_eq!(after, text, "{name} has no .fixed sidecar but was changed"),
-        }
-    }
-    if std::env::var_os("WIRECHECK_BLESS").is_none() {
-        assert!(with_sidecar >= 8, "only {with_sidecar} .fixed sidecars");
-    }
+        changed += 1;
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(dir.join("snapshots"));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.remove_snapshot_suffix();
+        settings.set_omit_expression(true);
+        settings.bind(|| {
+            insta::assert_snapshot!(format!("{stem}.fixed"), support::text_with_end(&after));
+        });
+    });
+    assert!(changed >= 8, "only {changed} stories are changed by --fix");
 }

@@ -1,14 +1,17 @@
 //! Fixture stories and their expected findings: every story under `fixtures/stories/` is checked
-//! with the shipped packs, and all its findings must equal its `.expected` sidecar exactly.
+//! with the shipped packs, and all its findings must equal its insta snapshot,
+//! `fixtures/stories/snapshots/<story>.snap`, exactly.
 //!
-//! Sidecar lines: `line:col-end_line:end_col rule severity "match" => "fix" | "fix2" :: message`
+//! Snapshot lines: `line:col-end_line:end_col rule severity "match" => "fix" | "fix2" :: message`
 //! (`=> delete` for an empty replacement, no `=>` without a fix). A story with no findings has an
-//! empty sidecar. `WIRECHECK_BLESS=1 cargo test --test fixtures` rewrites the sidecars; review the
-//! diff before committing it.
+//! empty snapshot. After a deliberate change, `INSTA_UPDATE=always cargo test --test fixtures`
+//! rewrites the snapshots; review the diff before committing it.
 //!
 //! A story may have a `<story>.options.yaml` sidecar: `date:` as given with `--date`, and any
 //! `wirecheck.yaml` keys (`enable: [dateline-ap]`, `packs:`, `dateline_style:`, `date:` under
 //! `config:`), e.g. `{date: 2026-01-16, config: {enable: [dates-ap]}}`.
+
+mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,7 +20,6 @@ use wirecheck_core::config::Config;
 use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
 use wirecheck_core::rules::Context;
 use wirecheck_core::{Document, InputFormat, RuleSet};
-use wirecheck_text::span::LineIndex;
 
 fn stories() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stories");
@@ -76,35 +78,9 @@ fn setup(path: &Path) -> (Option<RuleSet>, Context) {
 fn describe(default_rules: &RuleSet, path: &Path) -> String {
     let source = fs::read_to_string(path).expect("fixture is UTF-8");
     let doc = Document::parse(source, InputFormat::from_path(path));
-    let index = LineIndex::new(doc.original());
     let (own_rules, context) = setup(path);
     let rules = own_rules.as_ref().unwrap_or(default_rules);
-    let mut out = String::new();
-    for finding in rules.check(&doc, &context) {
-        let start = index.position(doc.original(), finding.span.start);
-        let end = index.position(doc.original(), finding.span.end);
-        let matched = finding.span.slice(doc.original());
-        out.push_str(&format!(
-            "{}:{}-{}:{} {} {} {:?}",
-            start.line, start.column, end.line, end.column, finding.rule, finding.severity, matched
-        ));
-        if !finding.suggestions.is_empty() {
-            let fixes: Vec<String> = finding
-                .suggestions
-                .iter()
-                .map(|s| {
-                    if s.replacement.is_empty() {
-                        "delete".to_owned()
-                    } else {
-                        format!("{:?}", s.replacement)
-                    }
-                })
-                .collect();
-            out.push_str(&format!(" => {}", fixes.join(" | ")));
-        }
-        out.push_str(&format!(" :: {}\n", finding.message));
-    }
-    out
+    support::findings_listing(&doc, &rules.check(&doc, &context))
 }
 
 #[test]
@@ -112,35 +88,27 @@ fn every_fixture_gives_exactly_its_expected_findings() {
     let rules = Config::default()
         .rule_set(&[])
         .expect("shipped packs compile");
-    let bless = std::env::var_os("WIRECHECK_BLESS").is_some();
     let stories = stories();
     assert!(
         stories.len() >= 13,
         "expected at least 13 fixture stories, found {}",
         stories.len()
     );
-    let mut failures = Vec::new();
-    for story in &stories {
-        let actual = describe(&rules, story);
-        let sidecar = story.with_extension("expected");
-        if bless {
-            fs::write(&sidecar, &actual).expect("sidecar is writable");
-            continue;
+    insta::glob!("../fixtures/stories", "*.{txt,md}", |story| {
+        if !stories.iter().any(|s| s == story) {
+            return; // the folder's README.md
         }
-        let expected = fs::read_to_string(&sidecar)
-            .unwrap_or_else(|_| panic!("{} has no sidecar {}", story.display(), sidecar.display()));
-        if expected != actual {
-            failures.push(format!(
-                "{}\n--- expected\n{expected}--- actual\n{actual}",
-                story.display()
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "fixtures differ:\n{}",
-        failures.join("\n")
-    );
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(story.with_file_name("snapshots"));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.remove_snapshot_suffix();
+        settings.set_omit_expression(true);
+        let stem = story
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a story's name is UTF-8");
+        settings.bind(|| insta::assert_snapshot!(stem.to_owned(), describe(&rules, story)));
+    });
 }
 
 #[test]
@@ -158,11 +126,14 @@ fn clean_fixtures_exist_and_are_clean() {
         "expected at least 4 clean fixtures, found {}",
         clean.len()
     );
+    let rules = Config::default()
+        .rule_set(&[])
+        .expect("shipped packs compile");
     for story in clean {
-        let expected = fs::read_to_string(story.with_extension("expected")).unwrap_or_default();
+        let found = describe(&rules, &story);
         assert!(
-            expected.is_empty(),
-            "{} is a clean fixture but expects findings",
+            found.is_empty(),
+            "{} is a clean fixture but gives findings:\n{found}",
             story.display()
         );
     }

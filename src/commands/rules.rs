@@ -150,7 +150,10 @@ fn explain(rule: &Rule, off: Option<&str>, out: &mut dyn Write) -> std::io::Resu
     if !examples.bad.is_empty() {
         writeln!(out, "\nflagged:")?;
         for example in &examples.bad {
-            writeln!(out, "  {}", example.trim_end())?;
+            writeln!(out, "  {}", example.text.trim_end())?;
+            if let Some(fixed) = &example.fixed {
+                writeln!(out, "  fixed to: {}", fixed.trim_end())?;
+            }
         }
     }
     if !examples.good.is_empty() {

@@ -196,9 +196,16 @@ fn duplicate_sentences(doc: &Document, out: &mut Reporter<'_>) {
     }
 }
 
-/// The sentence with the white space after it, so deleting it leaves clean spacing.
+/// The sentence with the white space after it, or, when it ends its line, the white space before
+/// it, so deleting it leaves clean spacing (no blank at the end of the line).
 fn removal(doc: &Document, sentence: Span) -> Span {
-    let after = &doc.text()[sentence.end..];
+    let text = doc.text();
+    let after = &text[sentence.end..];
     let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
-    Span::new(sentence.start, sentence.end + spaces)
+    if spaces > 0 || !(after.is_empty() || after.starts_with(['\n', '\r'])) {
+        return Span::new(sentence.start, sentence.end + spaces);
+    }
+    let before = &text[..sentence.start];
+    let spaces = before.len() - before.trim_end_matches([' ', '\t']).len();
+    Span::new(sentence.start - spaces, sentence.end)
 }

@@ -2,12 +2,13 @@
 //!
 //! A rule file is YAML in Vale's format: `extends` names the kind, the common keys (`message`,
 //! `level`, `scope`, `link`, …) are read by [`RuleHeader`], and each kind reads its own keys in its
-//! own module. To add a kind, write `src/rules/<kind>.rs` with a `compile` function and add one line
-//! to [`KINDS`].
+//! own module. To add a kind, write `src/rules/<kind>.rs` with a `compile` function, add one line
+//! to [`KINDS`], and give it a fixture folder `fixtures/kinds/<kind>/` (tests/kinds.rs).
 
 mod consistency;
 mod dateline;
 mod dates;
+mod examples;
 mod existence;
 mod headline;
 mod labels;
@@ -25,6 +26,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+pub use examples::{BadExample, Examples};
 pub use scope::{Scope, Unit};
 
 use crate::config::yaml_error::location;
@@ -168,21 +170,6 @@ pub struct Action {
     /// The action's parameters; for `replace`, the replacements.
     #[serde(default)]
     pub params: Vec<String>,
-}
-
-/// Example texts a rule must flag (`bad`) and must leave alone (`good`); shown by `rules explain`
-/// and run by the test suite.
-#[derive(Clone, Debug, Default, Deserialize)]
-pub struct Examples {
-    /// The reference version the examples are checked against, for `reference` rules.
-    #[serde(default)]
-    pub reference: Option<String>,
-    /// Texts that produce at least one finding.
-    #[serde(default)]
-    pub bad: Vec<String>,
-    /// Texts that produce none.
-    #[serde(default)]
-    pub good: Vec<String>,
 }
 
 /// The keys every rule file has, whatever its kind.
