@@ -365,7 +365,7 @@ fn the_real_story_gives_its_dateline_finding_with_a_publication_date() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stdout.contains(":6:1:wire.Dateline:The dateline names 'SadaNews', an outlet"),
+        stdout.contains(":6:1:wire.Dateline.Outlet:The dateline names 'SadaNews', an outlet"),
         "{stdout}"
     );
     assert!(
@@ -406,7 +406,9 @@ fn verbose_says_which_checks_lack_a_publication_date() {
         .assert()
         .stderr(
             predicate::str::contains("<stdin>: no publication date")
-                .and(predicate::str::contains("dates-ap.Dates (dates relative")),
+                .and(predicate::str::contains(
+                    "dates-ap.Dates.AmbiguousYear (unclear years); dates-ap.Dates.RecentDate (dates within the week); dates-ap.Dates.CurrentMonth (the current month)",
+                )),
         );
     cmd()
         .args(["check", "--no-config", "--enable", "dates-ap", "-"])
@@ -445,14 +447,14 @@ fn style_packs_are_off_unless_chosen() {
             .write_stdin(story),
     );
     assert!(
-        out.contains("dateline-reuters.Dateline:Reuters datelines carry the date"),
+        out.contains("dateline-reuters.Dateline.MissingDate:Reuters datelines carry the date"),
         "{out}"
     );
     // Listed, but as off (tests/rules_command.rs checks the table itself).
     let out = stdout_of(cmd().args(["rules", "--no-config"]));
     let row = out
         .lines()
-        .find(|line| line.contains("dateline-ap.Dateline"))
+        .find(|line| line.contains("dateline-ap.Dateline.Missing"))
         .unwrap_or_default();
     assert!(row.contains(" off "), "{out}");
 }
@@ -484,7 +486,7 @@ fn config_sets_the_date_the_dateline_style_and_places() {
         "{stderr}"
     );
     assert!(
-        stdout.contains("dateline-ap.Dateline:AP datelines carry no date"),
+        stdout.contains("dateline-ap.Dateline.ExtraDate:AP datelines carry no date"),
         "{stdout}"
     );
     assert!(
@@ -529,8 +531,8 @@ fn reference_checks_compare_numbers_names_and_paragraphs() {
     assert_eq!(
         rules,
         [
-            "wire.ReferenceNumbers",
-            "wire.ReferenceNumbers",
+            "wire.ReferenceNumbers.Changed",
+            "wire.ReferenceNumbers.Missing",
             "wire.ReferenceNames",
             "wire.DroppedParagraph",
             "wire.AddedParagraph"
