@@ -48,7 +48,11 @@ fn each_check_reports_under_its_own_id() {
     let dir = with_config("");
     assert_eq!(
         ids_found(dir.path(), STORY, &[]),
-        ["wire.Dateline.Outlet", "wire.Dates.Weekday", "wire.Dates.NoSuchDay"]
+        [
+            "wire.Dateline.Outlet",
+            "wire.Dates.Weekday",
+            "wire.Dates.NoSuchDay"
+        ]
     );
 }
 
@@ -103,7 +107,10 @@ fn the_more_specific_severity_wins_whatever_the_order() {
 fn a_misspelt_check_id_in_severity_is_an_error_with_a_suggestion() {
     let dir = with_config("severity:\n  wire.Dates.Weekdy: off\n");
     fs::write(dir.path().join("story.txt"), STORY).unwrap();
-    let out = wirecheck(dir.path()).args(["check", "story.txt"]).output().unwrap();
+    let out = wirecheck(dir.path())
+        .args(["check", "story.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -132,10 +139,17 @@ fn suppressions_name_a_check_or_its_rule_in_both_forms() {
             "<!-- vale wire.Dates.NoSuchDay = NO -->",
             vec!["wire.Dateline.Outlet", "wire.Dates.Weekday"],
         ),
-        ("<!-- vale wire.Dateline = NO -->", vec!["wire.Dates.Weekday", "wire.Dates.NoSuchDay"]),
+        (
+            "<!-- vale wire.Dateline = NO -->",
+            vec!["wire.Dates.Weekday", "wire.Dates.NoSuchDay"],
+        ),
     ];
     for (comment, expected) in cases {
-        assert_eq!(ids_found(dir.path(), &story(comment), &[]), expected, "{comment}");
+        assert_eq!(
+            ids_found(dir.path(), &story(comment), &[]),
+            expected,
+            "{comment}"
+        );
     }
 }
 
@@ -159,7 +173,11 @@ fn a_baseline_records_check_ids_and_hides_only_those() {
     recorded.sort_unstable();
     assert_eq!(
         recorded,
-        ["wire.Dateline.Outlet", "wire.Dates.NoSuchDay", "wire.Dates.Weekday"]
+        [
+            "wire.Dateline.Outlet",
+            "wire.Dates.NoSuchDay",
+            "wire.Dates.Weekday"
+        ]
     );
     // The same text at another place is still hidden; a new fault of a sibling check is not.
     let edited = STORY.replace("Feb. 30.", "Feb. 30, or on Nov. 31.");
@@ -193,7 +211,10 @@ fn sarif_lists_each_check_with_its_own_description() {
     ] {
         assert!(ids.contains(&id), "{id} not in {ids:?}");
     }
-    assert!(!ids.contains(&"wire.Dates") && !ids.contains(&"wire.Dateline"), "{ids:?}");
+    assert!(
+        !ids.contains(&"wire.Dates") && !ids.contains(&"wire.Dateline"),
+        "{ids:?}"
+    );
     let described = |id: &str| {
         rules.iter().find(|r| r["id"] == id).unwrap()["shortDescription"]["text"]
             .as_str()
@@ -201,7 +222,10 @@ fn sarif_lists_each_check_with_its_own_description() {
             .to_owned()
     };
     assert!(described("wire.Dates.NoSuchDay").contains("Feb. 30"));
-    assert_ne!(described("wire.Dates.NoSuchDay"), described("wire.Dates.Weekday"));
+    assert_ne!(
+        described("wire.Dates.NoSuchDay"),
+        described("wire.Dates.Weekday")
+    );
     // Every result points at its own id's entry.
     for result in run["results"].as_array().unwrap() {
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
@@ -239,7 +263,11 @@ fn a_message_reworded_in_yaml_is_reported_and_a_check_can_be_turned_off_there() 
     .unwrap();
     assert_eq!(
         ids_found(dir.path(), STORY, &[]),
-        ["wire.Dateline.Outlet", "wire.Dates.Weekday", "wire.Dates.NoSuchDay"]
+        [
+            "wire.Dateline.Outlet",
+            "wire.Dates.Weekday",
+            "wire.Dates.NoSuchDay"
+        ]
     );
 }
 
@@ -254,7 +282,10 @@ fn a_rule_file_with_a_bad_check_is_an_error_naming_file_line_and_column() {
     )
     .unwrap();
     fs::write(dir.path().join("story.txt"), STORY).unwrap();
-    let out = wirecheck(dir.path()).args(["check", "story.txt"]).output().unwrap();
+    let out = wirecheck(dir.path())
+        .args(["check", "story.txt"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -262,8 +293,15 @@ fn a_rule_file_with_a_bad_check_is_an_error_naming_file_line_and_column() {
         "{stderr}"
     );
     // The old list form says what to write instead.
-    fs::write(wire.join("Dates.yml"), "extends: dates\nmessage: \"%s\"\nchecks: [weekday]\n").unwrap();
-    let out = wirecheck(dir.path()).args(["check", "story.txt"]).output().unwrap();
+    fs::write(
+        wire.join("Dates.yml"),
+        "extends: dates\nmessage: \"%s\"\nchecks: [weekday]\n",
+    )
+    .unwrap();
+    let out = wirecheck(dir.path())
+        .args(["check", "story.txt"])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("house/wire/Dates.yml"), "{stderr}");
     assert_eq!(out.status.code(), Some(2), "{stderr}");
@@ -282,7 +320,10 @@ fn rules_lists_and_explains_each_check() {
             .to_owned()
     };
     assert!(row("wire.Dateline.Outlet").contains(" off "), "{stdout}");
-    assert!(row("wire.Dateline.PlaceSpelling").contains(" warning "), "{stdout}");
+    assert!(
+        row("wire.Dateline.PlaceSpelling").contains(" warning "),
+        "{stdout}"
+    );
     let out = wirecheck(dir.path())
         .args(["rules", "explain", "wire.Dateline.PlaceSpelling"])
         .output()
@@ -290,7 +331,8 @@ fn rules_lists_and_explains_each_check() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
         stdout.starts_with("wire.Dateline.PlaceSpelling  (dateline, warning)\n")
-            && stdout.contains("\nmessage: '%s' is not a place in the gazetteer: did you mean '%s'?\n")
+            && stdout
+                .contains("\nmessage: '%s' is not a place in the gazetteer: did you mean '%s'?\n")
             && stdout.contains("flagged:\n  Markets Rise\n\nTOKIO (AP)"),
         "{stdout}"
     );
@@ -310,7 +352,8 @@ fn rules_lists_and_explains_each_check() {
         .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.contains("  wire.Dateline.Outlet ") && stdout.contains("  wire.Dateline.FutureDate "),
+        stdout.contains("  wire.Dateline.Outlet ")
+            && stdout.contains("  wire.Dateline.FutureDate "),
         "{stdout}"
     );
 }

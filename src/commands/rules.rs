@@ -85,7 +85,12 @@ fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Res
     let run: Vec<ReportedId<'_>> = rules.rules().iter().flat_map(Rule::reported_ids).collect();
     let mut rows: Vec<[String; 5]> = run
         .iter()
-        .map(|reported| row(*reported, reported.severity().map_or("off", Severity::as_str)))
+        .map(|reported| {
+            row(
+                *reported,
+                reported.severity().map_or("off", Severity::as_str),
+            )
+        })
         .collect();
     let off: Vec<ReportedId<'_>> = shipped
         .rules()
@@ -169,7 +174,11 @@ fn explain_id(
     if let Some(off) = off {
         writeln!(out, "{off}")?;
     }
-    writeln!(out, "source: {} (check {} of {})", rule.origin, check.name, rule.id)?;
+    writeln!(
+        out,
+        "source: {} (check {} of {})",
+        rule.origin, check.name, rule.id
+    )?;
     if let Some(link) = &rule.header.link {
         writeln!(out, "link: {link}")?;
     }
@@ -212,7 +221,12 @@ fn explain_rule(rule: &Rule, off: Option<&str>, out: &mut dyn Write) -> std::io:
         for check in &rule.checks {
             let severity = check.severity.map_or("off", Severity::as_str);
             let width = width.unwrap_or_default();
-            writeln!(out, "  {:<width$}  {severity:<10}  {}", check.id, check.summary())?;
+            writeln!(
+                out,
+                "  {:<width$}  {severity:<10}  {}",
+                check.id,
+                check.summary()
+            )?;
         }
     }
     examples(&rule.header.examples, out)

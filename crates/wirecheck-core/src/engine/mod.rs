@@ -163,3 +163,59 @@ impl RuleSet {
         findings
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates_rules() -> RuleSet {
+        let yaml = "extends: dates\nstyle: any\nchecks:\n  Weekday:\n    message: w\n  NoSuchDay:\n    message: n\n    level: off\n";
+        RuleSet::compile([RuleSource {
+            pack: "p".into(),
+            name: "Dates".into(),
+            origin: "test".into(),
+            yaml: yaml.into(),
+        }])
+        .unwrap()
+    }
+
+    fn levels(set: &RuleSet) -> Vec<(String, Option<Severity>)> {
+        let rules = set.rules().iter();
+        rules
+            .flat_map(|r| r.checks.iter().map(|c| (c.name.to_owned(), c.severity)))
+            .collect()
+    }
+
+    #[test]
+    fn a_parent_sets_the_checks_that_are_on_and_a_check_id_turns_one_on() {
+        let mut set = dates_rules();
+        set.set_severities([("p", Some(Severity::Error))]).unwrap();
+        assert_eq!(
+            levels(&set),
+            [
+                ("Weekday".into(), Some(Severity::Error)),
+                ("NoSuchDay".into(), None)
+            ]
+        );
+        let mut set = dates_rules();
+        set.set_severities([
+            ("p.Dates.NoSuchDay", Some(Severity::Suggestion)),
+            ("p.Dates", Some(Severity::Error)),
+        ])
+        .unwrap();
+        assert_eq!(
+            levels(&set),
+            [
+                ("Weekday".into(), Some(Severity::Error)),
+                ("NoSuchDay".into(), Some(Severity::Suggestion))
+            ]
+        );
+        let mut set = dates_rules();
+        set.set_severities([("p.Dates.Weekday", None)]).unwrap();
+        assert!(set.rules().is_empty(), "every check off drops the rule");
+        assert_eq!(
+            dates_rules().set_severities([("p.Date", None)]),
+            Err("p.Date")
+        );
+    }
+}

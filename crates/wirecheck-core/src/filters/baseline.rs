@@ -247,10 +247,14 @@ mod tests {
         };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("b.json");
-        let entry = r#"{"path": "s.txt", "rule": "wire.Dateline", "match": "SadaNews", "count": 1}"#;
+        let entry =
+            r#"{"path": "s.txt", "rule": "wire.Dateline", "match": "SadaNews", "count": 1}"#;
         std::fs::write(&path, format!(r#"{{"version": 1, "findings": [{entry}]}}"#)).unwrap();
         let baseline = Baseline::load(&path).unwrap();
-        let mut findings = vec![outlet("wire.Dateline.Outlet"), outlet("wire.Dateline.Outlet")];
+        let mut findings = vec![
+            outlet("wire.Dateline.Outlet"),
+            outlet("wire.Dateline.Outlet"),
+        ];
         baseline.filter("s.txt", source, &mut findings);
         assert_eq!(findings.len(), 1, "one entry hides one finding");
         let mut findings = vec![outlet("wire.DatelineX.Outlet"), outlet("other.Dateline")];
@@ -259,7 +263,10 @@ mod tests {
         // A new baseline records the check's id, which hides that check and no sibling.
         let mut recorded = Baseline::default();
         recorded.record("s.txt", source, &[outlet("wire.Dateline.Outlet")]);
-        let mut findings = vec![outlet("wire.Dateline.PlaceSpelling"), outlet("wire.Dateline.Outlet")];
+        let mut findings = vec![
+            outlet("wire.Dateline.PlaceSpelling"),
+            outlet("wire.Dateline.Outlet"),
+        ];
         recorded.filter("s.txt", source, &mut findings);
         assert_eq!(findings, vec![outlet("wire.Dateline.PlaceSpelling")]);
     }

@@ -205,6 +205,20 @@ mod tests {
     }
 
     #[test]
+    fn a_check_id_covers_that_check_and_a_rule_id_all_its_checks() {
+        let text = "<!-- wirecheck-disable-next-line wire.Dates.Weekday -->\nA x. B x.\n<!-- vale wire.Dates = NO -->C x. D x.";
+        let mut findings = vec![
+            finding("wire.Dates.Weekday", text, "A x"),
+            finding("wire.Dates.NoSuchDay", text, "B x"),
+            finding("wire.Dates.Weekday", text, "C x"),
+            finding("wire.DatesX.Weekday", text, "D x"),
+        ];
+        apply_suppressions(&mut findings, &find_suppressions(text));
+        let left: Vec<&str> = findings.iter().map(|f| f.span.slice(text)).collect();
+        assert_eq!(left, ["B x", "D x"]);
+    }
+
+    #[test]
     fn a_suppression_that_covers_nothing_is_reported() {
         let text = "<!-- wirecheck-disable-next-line wire.Doubled -->\nclean line\n";
         let unused = apply_suppressions(&mut Vec::new(), &find_suppressions(text));

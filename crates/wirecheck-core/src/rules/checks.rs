@@ -130,7 +130,9 @@ impl<'de> Deserialize<'de> for CheckTable {
             type Value = CheckTable;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a mapping of check names to their message, description, level and examples")
+                f.write_str(
+                    "a mapping of check names to their message, description, level and examples",
+                )
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CheckTable, A::Error> {
@@ -208,9 +210,10 @@ pub(super) fn resolve(
     let mut checks: Vec<RuleCheck> = Vec::with_capacity(entries.len());
     for (name, yaml) in entries {
         let Some(index) = declared.iter().position(|d| d.name == name) else {
-            let hint = crate::config::suggest::did_you_mean(&name, declared.iter().map(|d| d.name), '\'')
-                .map(|h| format!("{h} "))
-                .unwrap_or_default();
+            let hint =
+                crate::config::suggest::did_you_mean(&name, declared.iter().map(|d| d.name), '\'')
+                    .map(|h| format!("{h} "))
+                    .unwrap_or_default();
             return Err(check_error(
                 source,
                 &name,
@@ -378,12 +381,14 @@ impl<'a> ReportedId<'a> {
 
     /// Its examples.
     pub fn examples(&self) -> &'a Examples {
-        self.check.map_or(&self.rule.header.examples, |c| &c.examples)
+        self.check
+            .map_or(&self.rule.header.examples, |c| &c.examples)
     }
 
     /// One line saying what it finds.
     pub fn summary(&self) -> String {
-        self.check.map_or_else(|| self.rule.summary(), RuleCheck::summary)
+        self.check
+            .map_or_else(|| self.rule.summary(), RuleCheck::summary)
     }
 }
 
@@ -430,20 +435,31 @@ mod tests {
             error,
             "p/R.yml:3:3: rule p.R: unknown check 'Alph' (did you mean 'Alpha'? checks of `dates`: Alpha, Beta)"
         );
-        let error = resolved("extends: dates\nchecks:\n  Alpha:\n    message: '%s %s'\n").unwrap_err();
+        let error =
+            resolved("extends: dates\nchecks:\n  Alpha:\n    message: '%s %s'\n").unwrap_err();
         assert_eq!(
             error,
             "p/R.yml:3:3: rule p.R.Alpha: message has 2 '%s' but the check fills 1 '%s' (the word)"
         );
         let error = resolved("extends: dates\nchecks:\n  Beta:\n    message: b\n").unwrap_err();
-        assert!(error.starts_with("p/R.yml:3:3: rule p.R: check Beta needs `message_without_date:`"), "{error}");
+        assert!(
+            error.starts_with("p/R.yml:3:3: rule p.R: check Beta needs `message_without_date:`"),
+            "{error}"
+        );
         let error = resolved("extends: dates\nchecks:\n  Alpha:\n    mesage: a\n").unwrap_err();
-        assert!(error.starts_with("p/R.yml:4:5: checks.Alpha: unknown field `mesage`"), "{error}");
+        assert!(
+            error.starts_with("p/R.yml:4:5: checks.Alpha: unknown field `mesage`"),
+            "{error}"
+        );
         let error = resolved("extends: dates\nchecks: [alpha]\n").unwrap_err();
         assert!(error.contains("not a list"), "{error}");
-        let error = resolved("extends: dates\nmessage: '%s'\nchecks:\n  Alpha:\n    message: a\n").unwrap_err();
+        let error = resolved("extends: dates\nmessage: '%s'\nchecks:\n  Alpha:\n    message: a\n")
+            .unwrap_err();
         assert!(error.contains("a message for each check"), "{error}");
         let error = resolved("extends: dates\n").unwrap_err();
-        assert!(error.contains("lists the checks it runs under `checks:`"), "{error}");
+        assert!(
+            error.contains("lists the checks it runs under `checks:`"),
+            "{error}"
+        );
     }
 }

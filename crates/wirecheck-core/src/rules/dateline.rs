@@ -66,37 +66,64 @@ impl From<DatelineCheck> for usize {
 const CHECKS: &[DeclaredCheck] = &[
     DeclaredCheck::new(
         "Missing",
-        &["'<style> style', or 'wire copy' for a rule of any style", "a dateline in that style"],
+        &[
+            "'<style> style', or 'wire copy' for a rule of any style",
+            "a dateline in that style",
+        ],
     ),
     DeclaredCheck::new("Outlet", &["the outlet named", "a dateline in the style"]),
-    DeclaredCheck::new("PlaceSpelling", &["the place written", "the gazetteer's nearest place"]),
+    DeclaredCheck::new(
+        "PlaceSpelling",
+        &["the place written", "the gazetteer's nearest place"],
+    ),
     DeclaredCheck::new(
         "CountrySpelling",
-        &["the country or region written", "the gazetteer's nearest one"],
+        &[
+            "the country or region written",
+            "the gazetteer's nearest one",
+        ],
     ),
     DeclaredCheck::new("UnknownPlace", &["the place written", "the place again"]),
     DeclaredCheck::new(
         "Standalone",
-        &["the place written", "the style", "the place with its country"],
+        &[
+            "the place written",
+            "the style",
+            "the place with its country",
+        ],
     ),
     DeclaredCheck::new(
         "Case",
-        &["the style", "'capitals' or 'title case'", "the place in that case"],
+        &[
+            "the style",
+            "'capitals' or 'title case'",
+            "the place in that case",
+        ],
     ),
-    DeclaredCheck::new("Dash", &["the style", "the style's dash", "the dash written"]),
+    DeclaredCheck::new(
+        "Dash",
+        &["the style", "the style's dash", "the dash written"],
+    ),
     DeclaredCheck::new("DashSpacing", &["the style", "the dash"]),
     DeclaredCheck::new("ExtraDate", &["the style", "a dateline in the style"]),
     DeclaredCheck::new("MissingDate", &["the style", "a dateline in the style"]),
     DeclaredCheck::new(
         "MonthFormat",
-        &["the style", "the month in the style's form", "the month written"],
+        &[
+            "the style",
+            "the month in the style's form",
+            "the month written",
+        ],
     ),
     DeclaredCheck::new("MissingAgency", &["the style", "a dateline in the style"]),
     DeclaredCheck::new(
         "WrongAgency",
         &["the agency written", "the style", "the style's agencies"],
     ),
-    DeclaredCheck::new("AgencyBrackets", &["the style", "the agency as the style writes it"]),
+    DeclaredCheck::new(
+        "AgencyBrackets",
+        &["the style", "the agency as the style writes it"],
+    ),
     DeclaredCheck::new(
         "FutureDate",
         &[
@@ -311,8 +338,11 @@ impl DatelineRule {
                     vec![(place_span, fix.clone())],
                 );
             } else if dateline.qualifiers.is_empty() {
-                out.named(DatelineCheck::UnknownPlace)
-                    .report(place_span, &[place, place], Vec::new());
+                out.named(DatelineCheck::UnknownPlace).report(
+                    place_span,
+                    &[place, place],
+                    Vec::new(),
+                );
             }
             return;
         };
@@ -372,8 +402,11 @@ impl DatelineRule {
         if !own_line && (!style.dashes.iter().any(|d| d == dash) || !spaced) {
             let fix = |wanted: &str| vec![(dateline.dash_region, format!(" {wanted} "))];
             if style.dashes.iter().any(|d| d == dash) {
-                out.named(DatelineCheck::DashSpacing)
-                    .report(dateline.dash, &[&style.name, dash], fix(dash));
+                out.named(DatelineCheck::DashSpacing).report(
+                    dateline.dash,
+                    &[&style.name, dash],
+                    fix(dash),
+                );
             } else {
                 let wanted = style.dash();
                 out.named(DatelineCheck::Dash).report(
@@ -493,8 +526,11 @@ impl Check for DatelineRule {
             {
                 let first_word = doc.words_in(first).first().unwrap_or(first);
                 let (style, example) = self.example(context);
-                out.named(DatelineCheck::Missing)
-                    .report(first_word, &[&style, example], Vec::new());
+                out.named(DatelineCheck::Missing).report(
+                    first_word,
+                    &[&style, example],
+                    Vec::new(),
+                );
             }
             return;
         };

@@ -68,12 +68,20 @@ const CHECKS: &[DeclaredCheck] = &[
     DeclaredCheck::new("NotLeapYear", &["the date in full", "the year"]),
     DeclaredCheck::new(
         "AmbiguousYear",
-        &["the date written", "the publication date", "the date's year"],
+        &[
+            "the date written",
+            "the publication date",
+            "the date's year",
+        ],
     )
     .needing_date("unclear years"),
     DeclaredCheck::new(
         "RecentDate",
-        &["the publication date", "the date's weekday", "the date written"],
+        &[
+            "the publication date",
+            "the date's weekday",
+            "the date written",
+        ],
     )
     .needing_date("dates within the week"),
     DeclaredCheck::new("RelativeDay", &["the word written", "the day's weekday"])

@@ -409,7 +409,10 @@ impl Rule {
     pub fn needs_publication_date(&self) -> Vec<(&str, &'static str)> {
         if self.checks.is_empty() {
             let what = self.check.needs_publication_date();
-            return what.map(|what| (self.id.as_str(), what)).into_iter().collect();
+            return what
+                .map(|what| (self.id.as_str(), what))
+                .into_iter()
+                .collect();
         }
         self.checks
             .iter()
