@@ -575,3 +575,35 @@ impl Check for DatelineRule {
         CHECKS
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_check_is_declared_under_its_own_name() {
+        use DatelineCheck::*;
+        let all = [
+            Missing,
+            Outlet,
+            PlaceSpelling,
+            CountrySpelling,
+            UnknownPlace,
+            Standalone,
+            Case,
+            Dash,
+            DashSpacing,
+            ExtraDate,
+            MissingDate,
+            MonthFormat,
+            MissingAgency,
+            WrongAgency,
+            AgencyBrackets,
+            FutureDate,
+        ];
+        assert_eq!(all.len(), CHECKS.len());
+        for check in all {
+            assert_eq!(CHECKS[usize::from(check)].name, format!("{check:?}"));
+        }
+    }
+}

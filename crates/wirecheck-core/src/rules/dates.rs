@@ -315,3 +315,28 @@ impl Check for Dates {
         CHECKS
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_check_is_declared_under_its_own_name() {
+        use DateCheck::*;
+        let all = [
+            Weekday,
+            NoSuchDay,
+            NotLeapYear,
+            AmbiguousYear,
+            RecentDate,
+            RelativeDay,
+            CurrentMonth,
+            MonthFormat,
+            MonthWithoutDay,
+        ];
+        assert_eq!(all.len(), CHECKS.len());
+        for check in all {
+            assert_eq!(CHECKS[usize::from(check)].name, format!("{check:?}"));
+        }
+    }
+}

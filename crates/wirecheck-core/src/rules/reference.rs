@@ -65,7 +65,7 @@ struct Reference {
 }
 
 /// The named checks of `check: numbers`, in the order of [`NUMBER_CHECKS`].
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum NumberCheck {
     Changed,
     Missing,
@@ -485,6 +485,20 @@ fn report_added(story: &Document, alignment: &Alignment, out: &mut Reporter<'_>)
     for (p, &paragraph) in story.paragraphs.iter().enumerate() {
         if !alignment.matched_story[p] {
             out.report(paragraph, &[&opening(story, paragraph)], Vec::new());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_number_check_is_declared_under_its_own_name() {
+        let all = [NumberCheck::Changed, NumberCheck::Missing];
+        assert_eq!(all.len(), NUMBER_CHECKS.len());
+        for check in all {
+            assert_eq!(NUMBER_CHECKS[usize::from(check)].name, format!("{check:?}"));
         }
     }
 }
