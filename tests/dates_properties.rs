@@ -29,7 +29,8 @@ fn weekday_rule() -> RuleSet {
         pack: "test".into(),
         name: "Weekday".into(),
         origin: "test".into(),
-        yaml: "extends: dates\nmessage: '%s'\nstyle: any\nchecks: [weekday]\n".into(),
+        yaml: "extends: dates\nstyle: any\nchecks:\n  Weekday:\n    message: '%s is wrong'\n"
+            .into(),
     };
     RuleSet::compile([source]).unwrap()
 }

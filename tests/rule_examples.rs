@@ -1,11 +1,12 @@
-//! Every shipped rule's own examples: each `bad` example gives at least one finding of that rule,
-//! each `good` example gives none, and a `bad` example that states its `fixed` text becomes
-//! exactly that text when the first suggestion of each of the rule's findings is applied. Every
+//! Every shipped rule's own examples, and each of its named checks': each `bad` example gives at
+//! least one finding of that id (of any of the rule's ids, for the rule's own examples when it has
+//! named checks), each `good` example gives none, and a `bad` example that states its `fixed` text
+//! becomes exactly that text when the first suggestion of each of those findings is applied. Every
 //! shipped pack is loaded, those off by default included.
 
 use wirecheck_core::config::Config;
 
-use wirecheck_core::rules::{Context, Rule};
+use wirecheck_core::rules::{Context, Examples, Rule};
 use wirecheck_core::{Document, Finding, InputFormat, RuleSet};
 
 fn every_pack() -> Config {
@@ -20,26 +21,32 @@ fn every_pack() -> Config {
     }
 }
 
-/// The context a rule's examples are checked in: its example reference version, if any.
-fn context_of(rule: &Rule) -> Context {
+/// The context an id's examples are checked in: their reference version and publication date.
+fn context_of(examples: &Examples) -> Context {
     Context {
-        reference: rule
-            .header
-            .examples
+        reference: examples
             .reference
             .as_ref()
             .map(|text| std::sync::Arc::new(Document::parse(text.clone(), InputFormat::Text))),
+        publication_date: examples.date,
         ..Context::default()
     }
 }
 
-/// The findings of `rule` alone in `text`.
-fn findings_of(rules: &RuleSet, rule: &Rule, text: &str) -> Vec<Finding> {
+/// Every id a rule reports under with its examples: the rule's own, then each named check's.
+fn ids_and_examples(rule: &Rule) -> impl Iterator<Item = (&str, &Examples)> {
+    let own = (rule.id.as_str(), &rule.header.examples);
+    let checks = rule.checks.iter().map(|c| (c.id.as_str(), &c.examples));
+    std::iter::once(own).chain(checks)
+}
+
+/// The findings under `id` (or an id it covers) in `text`.
+fn findings_of(rules: &RuleSet, id: &str, examples: &Examples, text: &str) -> Vec<Finding> {
     let doc = Document::parse(text.to_owned(), InputFormat::Text);
     rules
-        .check(&doc, &context_of(rule))
+        .check(&doc, &context_of(examples))
         .into_iter()
-        .filter(|f| f.rule == rule.id)
+        .filter(|f| wirecheck_core::rules::ids::covers(id, &f.rule))
         .collect()
 }
 
@@ -62,23 +69,21 @@ fn shipped_rules_flag_their_bad_examples_and_pass_their_good_ones() {
     let rules = every_pack().rule_set(&[]).expect("shipped packs compile");
     let mut checked = 0;
     for rule in rules.rules() {
-        let examples = &rule.header.examples;
-        for (text, expect_finding) in examples
-            .bad
-            .iter()
-            .map(|b| (&b.text, true))
-            .chain(examples.good.iter().map(|t| (t, false)))
-        {
-            let found = findings_of(&rules, rule, text);
-            assert_eq!(
-                !found.is_empty(),
-                expect_finding,
-                "{}: example {:?} gave {:?}",
-                rule.id,
-                text,
-                found
-            );
-            checked += 1;
+        for (id, examples) in ids_and_examples(rule) {
+            for (text, expect_finding) in examples
+                .bad
+                .iter()
+                .map(|b| (&b.text, true))
+                .chain(examples.good.iter().map(|t| (t, false)))
+            {
+                let found = findings_of(&rules, id, examples, text);
+                assert_eq!(
+                    !found.is_empty(),
+                    expect_finding,
+                    "{id}: example {text:?} gave {found:?}"
+                );
+                checked += 1;
+            }
         }
     }
     assert!(checked >= 10, "only {checked} examples checked");
@@ -89,24 +94,24 @@ fn bad_examples_that_state_their_fix_are_fixed_to_it() {
     let rules = every_pack().rule_set(&[]).expect("shipped packs compile");
     let mut checked = 0;
     for rule in rules.rules() {
-        for example in &rule.header.examples.bad {
-            let Some(expected) = &example.fixed else {
-                continue;
-            };
-            assert_ne!(
-                expected, &example.text,
-                "{}: a stated fix must change the text",
-                rule.id
-            );
-            let found = findings_of(&rules, rule, &example.text);
-            assert_eq!(
-                &fixed(&example.text, &found),
-                expected,
-                "{}: example {:?} is not fixed as stated (findings: {found:?})",
-                rule.id,
-                example.text
-            );
-            checked += 1;
+        for (id, examples) in ids_and_examples(rule) {
+            for example in &examples.bad {
+                let Some(expected) = &example.fixed else {
+                    continue;
+                };
+                assert_ne!(
+                    expected, &example.text,
+                    "{id}: a stated fix must change the text"
+                );
+                let found = findings_of(&rules, id, examples, &example.text);
+                assert_eq!(
+                    &fixed(&example.text, &found),
+                    expected,
+                    "{id}: example {:?} is not fixed as stated (findings: {found:?})",
+                    example.text
+                );
+                checked += 1;
+            }
         }
     }
     assert!(checked >= 8, "only {checked} fixed examples checked");
@@ -118,7 +123,7 @@ fn every_rule_with_safe_fixes_states_a_fixed_example() {
     let rules = every_pack().rule_set(&[]).expect("shipped packs compile");
     for rule in rules.rules().iter().filter(|r| r.header.safe_fix) {
         assert!(
-            rule.header.examples.bad.iter().any(|b| b.fixed.is_some()),
+            ids_and_examples(rule).any(|(_, e)| e.bad.iter().any(|b| b.fixed.is_some())),
             "{} is marked safe_fix but no bad example states its fixed text",
             rule.id
         );
@@ -126,7 +131,7 @@ fn every_rule_with_safe_fixes_states_a_fixed_example() {
 }
 
 #[test]
-fn every_shipped_rule_has_a_description_and_a_bad_example() {
+fn every_shipped_rule_and_check_has_a_description_and_a_bad_example() {
     let rules = every_pack().rule_set(&[]).expect("shipped packs compile");
     for rule in rules.rules() {
         assert!(
@@ -134,10 +139,17 @@ fn every_shipped_rule_has_a_description_and_a_bad_example() {
             "{} has no description",
             rule.id
         );
-        assert!(
-            !rule.header.examples.bad.is_empty(),
-            "{} has no bad example",
-            rule.id
-        );
+        for reported in rule.reported_ids() {
+            assert!(
+                reported.description().is_some(),
+                "{} has no description",
+                reported.id()
+            );
+            assert!(
+                !reported.examples().bad.is_empty(),
+                "{} has no bad example",
+                reported.id()
+            );
+        }
     }
 }

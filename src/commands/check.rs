@@ -330,7 +330,7 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
             return Ok(ExitCode::from(if errors.is_empty() { 0 } else { 2 }));
         }
-        let rule_infos: Vec<RuleInfo> = rules.rules().iter().map(RuleInfo::from).collect();
+        let rule_infos: Vec<RuleInfo> = rules.rules().iter().flat_map(RuleInfo::all_of).collect();
         report::write(
             args.format.0,
             &reports,
@@ -621,9 +621,8 @@ fn check_story(
             let skipped: Vec<String> = rules
                 .rules()
                 .iter()
-                .filter_map(|rule| {
-                    Some(format!("{} ({})", rule.id, rule.needs_publication_date()?))
-                })
+                .flat_map(|rule| rule.needs_publication_date())
+                .map(|(id, what)| format!("{id} ({what})"))
                 .collect();
             if !skipped.is_empty() {
                 notes.push(format!(

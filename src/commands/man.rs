@@ -35,7 +35,7 @@ const CONFIG_KEYS: &[(&str, &str)] = &[
     ),
     (
         "severity",
-        "A map from rule id to a level (suggestion, warning, error) or off.",
+        "A map from rule id (pack.Rule, a check's pack.Rule.Check, or a pack) to a level (suggestion, warning, error) or off; a name covers the ids below it and the most specific wins.",
     ),
     (
         "ignore",

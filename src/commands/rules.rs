@@ -1,12 +1,14 @@
-//! `wirecheck rules`: lists every rule, those the run leaves off included, or explains one.
+//! `wirecheck rules`: lists every rule id (each named check of a rule has its own), those the run
+//! leaves off included, or explains one: a check (`wire.Dateline.Outlet`) or a whole rule
+//! (`wire.Dateline`).
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use wirecheck_core::RuleSet;
 use wirecheck_core::config::Config;
-use wirecheck_core::rules::Rule;
+use wirecheck_core::rules::{Examples, ReportedId, Rule};
+use wirecheck_core::{RuleSet, Severity};
 
 use super::RuleOptions;
 
@@ -23,7 +25,7 @@ pub(crate) struct RulesArgs {
 enum RulesAction {
     /// Print a rule's description, examples and source file (shipped rules that are off too).
     Explain {
-        /// The rule's id, `pack.Name`.
+        /// The rule's id, `pack.Name`, or a check's, `pack.Name.Check`.
         id: String,
     },
 }
@@ -38,16 +40,21 @@ pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
     match args.action {
         None => list(&rules, &shipped, &mut out)?,
         Some(RulesAction::Explain { id }) => {
-            if let Some(rule) = rules.get(&id) {
-                explain(rule, None, &mut out)?;
+            if let Some(reported) = rules.reported_id(&id) {
+                let off = reported
+                    .severity()
+                    .is_none()
+                    .then(|| why_check_off(reported, &shipped));
+                explain_id(reported, off.as_deref(), &mut out)?;
+            } else if let Some(rule) = rules.get(&id) {
+                explain_rule(rule, None, &mut out)?;
+            } else if let Some(reported) = shipped.reported_id(&id) {
+                let off = why_off(reported.rule, reported.id(), &config);
+                explain_id(reported, Some(&off), &mut out)?;
             } else if let Some(rule) = shipped.get(&id) {
-                explain(rule, Some(&why_off(rule, &config)), &mut out)?;
+                explain_rule(rule, Some(&why_off(rule, &rule.id, &config)), &mut out)?;
             } else {
-                let ids = shipped
-                    .rules()
-                    .iter()
-                    .chain(rules.rules())
-                    .map(|rule| rule.id.as_str());
+                let ids = shipped.ids().chain(rules.ids());
                 let hint = wirecheck_core::config::suggest::did_you_mean(&id, ids, '\'')
                     .map(|h| format!("{h} "))
                     .unwrap_or_default();
@@ -62,29 +69,36 @@ pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Prints the table: every rule of the run at its severity and every shipped rule the run leaves
-/// off as `off`, by pack; columns as wide as their widest cell, descriptions whole.
+/// Prints the table: every id of the run at its severity (each named check of a rule has its
+/// own) and every shipped id the run leaves off as `off`, by pack; columns as wide as their
+/// widest cell, descriptions whole.
 fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
-    let row = |rule: &Rule, severity: &'static str| {
+    let row = |reported: ReportedId<'_>, severity: &'static str| {
         [
-            rule.pack.clone(),
-            rule.id.clone(),
-            rule.kind.clone(),
+            reported.rule.pack.clone(),
+            reported.id().to_owned(),
+            reported.rule.kind.clone(),
             severity.to_owned(),
-            rule.summary(),
+            reported.summary(),
         ]
     };
-    let mut rows: Vec<[String; 5]> = rules
+    let run: Vec<ReportedId<'_>> = rules.rules().iter().flat_map(Rule::reported_ids).collect();
+    let mut rows: Vec<[String; 5]> = run
+        .iter()
+        .map(|reported| {
+            row(
+                *reported,
+                reported.severity().map_or("off", Severity::as_str),
+            )
+        })
+        .collect();
+    let off: Vec<ReportedId<'_>> = shipped
         .rules()
         .iter()
-        .map(|rule| row(rule, rule.severity.as_str()))
+        .flat_map(Rule::reported_ids)
+        .filter(|reported| !run.iter().any(|r| r.id() == reported.id()))
         .collect();
-    let off: Vec<&Rule> = shipped
-        .rules()
-        .iter()
-        .filter(|rule| rules.get(&rule.id).is_none())
-        .collect();
-    rows.extend(off.iter().map(|rule| row(rule, "off")));
+    rows.extend(off.iter().map(|reported| row(*reported, "off")));
     rows.sort_by(|a, b| (&a[0], &a[1]).cmp(&(&b[0], &b[1])));
     let header = ["PACK", "ID", "KIND", "SEVERITY", "DESCRIPTION"].map(str::to_owned);
     let mut widths = [0; 4];
@@ -100,7 +114,7 @@ fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Res
         writeln!(out, "{}", cells[4])?;
     }
     if !off.is_empty() {
-        let mut packs: Vec<&str> = off.iter().map(|rule| rule.pack.as_str()).collect();
+        let mut packs: Vec<&str> = off.iter().map(|r| r.rule.pack.as_str()).collect();
         packs.dedup();
         writeln!(
             out,
@@ -113,14 +127,11 @@ fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Res
     Ok(())
 }
 
-/// Why a shipped rule is not in this run, and how to turn it on.
-fn why_off(rule: &Rule, config: &Config) -> String {
+/// Why the shipped `rule` (or its check `id`) is not in this run, and how to turn it on.
+fn why_off(rule: &Rule, id: &str, config: &Config) -> String {
     let pack = &rule.pack;
     if config.uses_pack(pack) {
-        format!(
-            "off in this run: `severity:` in the configuration sets {} to off",
-            rule.id
-        )
+        format!("off in this run: `severity:` in the configuration sets {id} to off")
     } else if wirecheck_core::config::packs::is_default_pack(pack) {
         format!(
             "off in this run: the configuration or --packs leaves out the pack {pack} (see `packs:` and `disable:`)"
@@ -132,7 +143,61 @@ fn why_off(rule: &Rule, config: &Config) -> String {
     }
 }
 
-fn explain(rule: &Rule, off: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
+/// Why a named check of a rule in this run is off: its rule file or the configuration.
+fn why_check_off(reported: ReportedId<'_>, shipped: &RuleSet) -> String {
+    let id = reported.id();
+    let off_in_file = reported.check.is_some_and(|check| check.off_in_file);
+    if off_in_file {
+        let source = shipped
+            .reported_id(id)
+            .map_or(reported.rule.origin.as_str(), |r| r.rule.origin.as_str());
+        format!(
+            "off: {source} sets its `level: off`; turn it on with `severity: {{{id}: warning}}` in wirecheck.yaml"
+        )
+    } else {
+        format!("off in this run: `severity:` in the configuration sets {id} to off")
+    }
+}
+
+/// Explains one id: a rule's own, or one of its named checks'.
+fn explain_id(
+    reported: ReportedId<'_>,
+    off: Option<&str>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let Some(check) = reported.check else {
+        return explain_rule(reported.rule, off, out);
+    };
+    let rule = reported.rule;
+    let severity = check.severity.map_or("off", Severity::as_str);
+    writeln!(out, "{}  ({}, {severity})", check.id, rule.kind)?;
+    if let Some(off) = off {
+        writeln!(out, "{off}")?;
+    }
+    writeln!(
+        out,
+        "source: {} (check {} of {})",
+        rule.origin, check.name, rule.id
+    )?;
+    if let Some(link) = &rule.header.link {
+        writeln!(out, "link: {link}")?;
+    }
+    writeln!(out)?;
+    if let Some(description) = &check.description {
+        writeln!(out, "{}\n", description.trim_end())?;
+    }
+    writeln!(out, "message: {}", check.message)?;
+    if let Some(undated) = &check.message_without_date {
+        writeln!(out, "message without a publication date: {undated}")?;
+    }
+    if !check.slots.is_empty() {
+        writeln!(out, "%s slots: {}", check.slots.join("; "))?;
+    }
+    examples(&check.examples, out)
+}
+
+/// Explains a rule: for one with named checks, its description and a line per check.
+fn explain_rule(rule: &Rule, off: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}  ({}, {})", rule.id, rule.kind, rule.severity)?;
     if let Some(off) = off {
         writeln!(out, "{off}")?;
@@ -145,8 +210,32 @@ fn explain(rule: &Rule, off: Option<&str>, out: &mut dyn Write) -> std::io::Resu
     if let Some(description) = &rule.header.description {
         writeln!(out, "{}\n", description.trim_end())?;
     }
-    writeln!(out, "message: {}", rule.header.message)?;
-    let examples = &rule.header.examples;
+    if rule.checks.is_empty() {
+        writeln!(out, "message: {}", rule.header.message)?;
+    } else {
+        writeln!(
+            out,
+            "checks (each its own id; `wirecheck rules explain ID` for one):"
+        )?;
+        let width = rule.checks.iter().map(|c| c.id.chars().count()).max();
+        for check in &rule.checks {
+            let severity = check.severity.map_or("off", Severity::as_str);
+            let width = width.unwrap_or_default();
+            writeln!(
+                out,
+                "  {:<width$}  {severity:<10}  {}",
+                check.id,
+                check.summary()
+            )?;
+        }
+    }
+    examples(&rule.header.examples, out)
+}
+
+fn examples(examples: &Examples, out: &mut dyn Write) -> std::io::Result<()> {
+    if let Some(date) = examples.date {
+        writeln!(out, "\nexamples published on {date}")?;
+    }
     if !examples.bad.is_empty() {
         writeln!(out, "\nflagged:")?;
         for example in &examples.bad {

@@ -6,9 +6,10 @@
 //! enable: [dateline-ap, dates-ap]   # packs to add to those (house styles are off by default)
 //! disable: [names-world]            # shipped packs to leave out
 //! rules: [house-style/]             # more rule files or folders, relative to this file
-//! severity:
+//! severity:                        # by rule id, check id or pack; the most specific wins
 //!   wire.DoubleSpace: off           # a level, or off
 //!   names-japan.Names: warning
+//!   wire.Dateline.Outlet: error     # one check of a rule (`wire.Dateline: off`: all of them)
 //! ignore: ["archive/**"]            # paths never checked
 //! names:                            # extra known names (a `names` rule, config.Names)
 //!   - name: Jane Doe
@@ -322,21 +323,22 @@ impl Config {
             sources.push(self.names_rule()?);
         }
         let mut set = crate::RuleSet::compile(sources)?;
-        for (id, level) in &self.severity {
-            if !set.set_severity(id, level.severity()) {
-                let ids = set.rules().iter().map(|rule| rule.id.as_str());
-                let hint = crate::config::suggest::did_you_mean(id, ids, '\'')
-                    .map(|h| format!("{h} "))
-                    .unwrap_or_default();
-                return Err(self.problem_at(
-                    "severity",
-                    Some(id),
-                    format!(
-                        "severity: unknown rule '{}' ({hint}see 'wirecheck rules')",
-                        crate::document::excerpt::excerpt(id)
-                    ),
-                ));
-            }
+        let overrides = self
+            .severity
+            .iter()
+            .map(|(id, level)| (id.as_str(), level.severity()));
+        if let Err(id) = set.set_severities(overrides) {
+            let hint = crate::config::suggest::did_you_mean(id, set.ids(), '\'')
+                .map(|h| format!("{h} "))
+                .unwrap_or_default();
+            return Err(self.problem_at(
+                "severity",
+                Some(id),
+                format!(
+                    "severity: unknown rule '{}' ({hint}see 'wirecheck rules')",
+                    crate::document::excerpt::excerpt(id)
+                ),
+            ));
         }
         set.accept_words(self.accept.iter().cloned());
         Ok(set)

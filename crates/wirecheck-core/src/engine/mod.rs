@@ -7,7 +7,8 @@ use rustc_hash::FxHashSet;
 use crate::document::Document;
 use crate::filters::suppress::{apply_suppressions, find_suppressions};
 use crate::finding::{Finding, Severity, Suggestion};
-use crate::rules::{Context, Rule, RuleError, RuleSource};
+use crate::rules::ids::{covers, depth};
+use crate::rules::{Context, ReportedId, Rule, RuleError, RuleSource};
 
 /// The rule id of an unused suppression comment (`--report-unused-suppressions`).
 pub const UNUSED_SUPPRESSION: &str = "wirecheck.UnusedSuppression";
@@ -54,18 +55,72 @@ impl RuleSet {
         self.rules.iter().find(|r| r.id == id)
     }
 
-    /// Sets a rule's severity, or turns it off with `None`. Returns false for an unknown id.
+    /// Finds the rule or named check that reports under `id` (`wire.Dateline.Outlet`).
+    pub fn reported_id(&self, id: &str) -> Option<ReportedId<'_>> {
+        self.rules
+            .iter()
+            .flat_map(Rule::reported_ids)
+            .find(|reported| reported.id() == id)
+    }
+
+    /// Every name a rule can be given by in `severity:`: each rule's id and each of its named
+    /// checks' ids.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().flat_map(|rule| {
+            std::iter::once(rule.id.as_str()).chain(rule.checks.iter().map(|c| c.id.as_str()))
+        })
+    }
+
+    /// Sets a rule's severity, or turns it off with `None`. Returns false when `id` names no rule
+    /// or check. See [`RuleSet::set_severities`].
     pub fn set_severity(&mut self, id: &str, severity: Option<Severity>) -> bool {
-        let Some(position) = self.rules.iter().position(|r| r.id == id) else {
-            return false;
-        };
-        match severity {
-            Some(level) => self.rules[position].severity = level,
-            None => {
-                self.rules.remove(position);
+        self.set_severities([(id, severity)]).is_ok()
+    }
+
+    /// Sets severities, or turns rules off with `None`, by name: a name covers the ids at and
+    /// below it ([`crate::rules::ids::covers`]: `wire`, `wire.Dateline`, `wire.Dateline.Outlet`),
+    /// and the more specific name wins, whatever the order given. A level given to a parent
+    /// does not turn on a check its rule file turns off (`level: off`); the check's own id does.
+    /// A rule every id of which is off is dropped. Returns the first name that covers nothing; then nothing is changed.
+    pub fn set_severities<'n>(
+        &mut self,
+        overrides: impl IntoIterator<Item = (&'n str, Option<Severity>)>,
+    ) -> Result<(), &'n str> {
+        let mut overrides: Vec<(&str, Option<Severity>)> = overrides.into_iter().collect();
+        if let Some(&(unknown, _)) = overrides
+            .iter()
+            .find(|(name, _)| !self.ids().any(|id| covers(name, id)))
+        {
+            return Err(unknown);
+        }
+        overrides.sort_by_key(|(name, _)| depth(name));
+        let mut off = vec![false; self.rules.len()];
+        for (name, severity) in overrides {
+            for (rule, off) in self.rules.iter_mut().zip(&mut off) {
+                if covers(name, &rule.id) {
+                    *off = severity.is_none();
+                    if let Some(level) = severity {
+                        rule.severity = level;
+                    }
+                }
+                for check in &mut rule.checks {
+                    // A level given to a parent leaves a check its rule file turns off alone.
+                    let turns_on = severity.is_some() && check.off_in_file && name != check.id;
+                    if covers(name, &check.id) && !turns_on {
+                        check.severity = severity;
+                    }
+                }
             }
         }
-        true
+        let mut off = off.into_iter();
+        self.rules.retain(|rule| {
+            let rule_off = off.next().unwrap_or(false);
+            let every_check_off =
+                !rule.checks.is_empty() && rule.checks.iter().all(|c| c.severity.is_none());
+            let own_id_off = rule.checks.is_empty() && rule_off;
+            !(own_id_off || every_check_off)
+        });
+        Ok(())
     }
 
     /// Adds words that are never reported, whatever rule matches them (Vale's accepted vocabulary).
@@ -106,5 +161,61 @@ impl RuleSet {
         }
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates_rules() -> RuleSet {
+        let yaml = "extends: dates\nstyle: any\nchecks:\n  Weekday:\n    message: w\n  NoSuchDay:\n    message: n\n    level: off\n";
+        RuleSet::compile([RuleSource {
+            pack: "p".into(),
+            name: "Dates".into(),
+            origin: "test".into(),
+            yaml: yaml.into(),
+        }])
+        .unwrap()
+    }
+
+    fn levels(set: &RuleSet) -> Vec<(String, Option<Severity>)> {
+        let rules = set.rules().iter();
+        rules
+            .flat_map(|r| r.checks.iter().map(|c| (c.name.to_owned(), c.severity)))
+            .collect()
+    }
+
+    #[test]
+    fn a_parent_sets_the_checks_that_are_on_and_a_check_id_turns_one_on() {
+        let mut set = dates_rules();
+        set.set_severities([("p", Some(Severity::Error))]).unwrap();
+        assert_eq!(
+            levels(&set),
+            [
+                ("Weekday".into(), Some(Severity::Error)),
+                ("NoSuchDay".into(), None)
+            ]
+        );
+        let mut set = dates_rules();
+        set.set_severities([
+            ("p.Dates.NoSuchDay", Some(Severity::Suggestion)),
+            ("p.Dates", Some(Severity::Error)),
+        ])
+        .unwrap();
+        assert_eq!(
+            levels(&set),
+            [
+                ("Weekday".into(), Some(Severity::Error)),
+                ("NoSuchDay".into(), Some(Severity::Suggestion))
+            ]
+        );
+        let mut set = dates_rules();
+        set.set_severities([("p.Dates.Weekday", None)]).unwrap();
+        assert!(set.rules().is_empty(), "every check off drops the rule");
+        assert_eq!(
+            dates_rules().set_severities([("p.Date", None)]),
+            Err("p.Date")
+        );
     }
 }

@@ -7,13 +7,16 @@
 //! <!-- vale off -->                              … <!-- vale on -->
 //! <!-- vale wire.DoubledWord = NO -->            … <!-- vale wire.DoubledWord = YES -->
 //! ```
-//! A rule is named by its id or by its pack (`wire` covers `wire.*`); no name means every rule.
+//! A rule is named by its id, by a check's id (`wire.Dateline.Outlet`), or by a parent of it: the
+//! rule's id (`wire.Dateline` covers all its checks) or its pack (`wire` covers `wire.*`); no name
+//! means every rule.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::finding::Finding;
+use crate::rules::ids::covers;
 use crate::span::Span;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -38,13 +41,7 @@ impl Suppression {
     }
 
     fn names(&self, rule: &str) -> bool {
-        self.rules.is_empty()
-            || self.rules.iter().any(|name| {
-                rule == name
-                    || rule
-                        .strip_prefix(name.as_str())
-                        .is_some_and(|rest| rest.starts_with('.'))
-            })
+        self.rules.is_empty() || self.rules.iter().any(|name| covers(name, rule))
     }
 }
 
@@ -205,6 +202,20 @@ mod tests {
             "other.Rule is not in the wire pack"
         );
         assert!(unused.is_empty());
+    }
+
+    #[test]
+    fn a_check_id_covers_that_check_and_a_rule_id_all_its_checks() {
+        let text = "<!-- wirecheck-disable-next-line wire.Dates.Weekday -->\nA x. B x.\n<!-- vale wire.Dates = NO -->C x. D x.";
+        let mut findings = vec![
+            finding("wire.Dates.Weekday", text, "A x"),
+            finding("wire.Dates.NoSuchDay", text, "B x"),
+            finding("wire.Dates.Weekday", text, "C x"),
+            finding("wire.DatesX.Weekday", text, "D x"),
+        ];
+        apply_suppressions(&mut findings, &find_suppressions(text));
+        let left: Vec<&str> = findings.iter().map(|f| f.span.slice(text)).collect();
+        assert_eq!(left, ["B x", "D x"]);
     }
 
     #[test]

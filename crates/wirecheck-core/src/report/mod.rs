@@ -137,10 +137,11 @@ impl Format {
     }
 }
 
-/// What reporters may say about a rule beyond its findings: SARIF lists every rule that ran.
+/// What reporters may say about a rule beyond its findings: SARIF lists every rule that ran,
+/// one entry per id (each named check of a rule has its own).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuleInfo {
-    /// `pack.Rule`.
+    /// `pack.Rule`, or `pack.Rule.Check`.
     pub id: String,
     /// What the rule checks in a sentence or two: its description's first paragraph, else its
     /// message.
@@ -154,18 +155,35 @@ pub struct RuleInfo {
 }
 
 impl From<&crate::rules::Rule> for RuleInfo {
+    /// The rule as it reports under its own id; see [`RuleInfo::all_of`] for a rule with named
+    /// checks.
     fn from(rule: &crate::rules::Rule) -> Self {
-        let description = rule.header.description.as_deref().map(str::trim);
+        RuleInfo::of(crate::rules::ReportedId { rule, check: None })
+    }
+}
+
+impl RuleInfo {
+    /// One for each id `rule` reports under in this run: its own, or each of its named checks'
+    /// that is on (`wire.Dateline.Outlet`).
+    pub fn all_of(rule: &crate::rules::Rule) -> Vec<RuleInfo> {
+        rule.reported_ids()
+            .filter(|reported| reported.severity().is_some())
+            .map(RuleInfo::of)
+            .collect()
+    }
+
+    fn of(reported: crate::rules::ReportedId<'_>) -> Self {
+        let description = reported.description().map(str::trim);
         let first_paragraph = description.and_then(|d| d.split("\n\n").next());
         let summary = first_paragraph
             .filter(|p| !p.trim().is_empty())
-            .unwrap_or(&rule.header.message);
+            .unwrap_or(reported.message());
         RuleInfo {
-            id: rule.id.clone(),
+            id: reported.id().to_owned(),
             summary: summary.split_whitespace().collect::<Vec<_>>().join(" "),
             description: description.filter(|d| !d.is_empty()).map(str::to_owned),
-            link: rule.header.link.clone(),
-            severity: rule.severity,
+            link: reported.rule.header.link.clone(),
+            severity: reported.severity().unwrap_or(reported.rule.severity),
         }
     }
 }

@@ -1,27 +1,32 @@
 //! `dateline`: the dateline against a house style and the gazetteer — missing, naming an outlet
-//! where the place should be, a place not in the gazetteer, the wrong case, dash, date format or
-//! agency for the style, a dateline date after the publication date.
+//! where the place should be, a place not in the gazetteer, the wrong case, dash, date or agency
+//! for the style, a dateline date after the publication date. Each is a named check with its own
+//! id (`wire.Dateline.Outlet`), message and level, listed under `checks:` (see [`CHECKS`] and
+//! docs/rules.md).
 //!
 //! ```yaml
 //! extends: dateline
-//! message: "%s"
 //! level: warning
 //! styles: [ap]          # house styles allowed (rules/data/house-styles.yaml); [] = any, told by the agency
-//! require: true         # a story without a dateline is a finding
-//! checks: [missing, outlet, place, standalone, case, dash, date-format, agency, future-date]
+//! require: true         # a story without a dateline is a finding (check Missing)
 //! places:               # places added to the gazetteer for this rule
 //!   - name: Kesennuma
 //!     country: Japan
 //!     standalone: true
+//! checks:
+//!   Outlet:
+//!     message: "The dateline names '%s', an outlet, where the place the story was reported from should be, as in '%s'"
+//!     description: A news outlet where the dateline's place should be.
 //! ```
 //! The style checked is the configuration's `dateline_style` when set; else the listed style
 //! whose agency the dateline names, or the first listed; with `styles: []`, the style whose
 //! agency the dateline names, and none (only the place and date checks) for other agencies.
-//! `checks` chooses the findings (all by default). The message's `%s` is the explanation.
 
 use serde::Deserialize;
 
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, match_case};
+use super::{
+    Check, Context, DeclaredCheck, Reporter, RuleError, RuleHeader, RuleSource, match_case,
+};
 use crate::document::Document;
 use crate::knowledge::dateline::{Dateline, parse_dateline};
 use crate::knowledge::dates::{days_between, month_name};
@@ -30,31 +35,104 @@ use crate::knowledge::house_style::{DatePolicy, HouseStyle, HouseStyles, PlaceCa
 use crate::knowledge::publication::DateSource;
 use crate::span::Span;
 
-/// The findings a `dateline` rule can give, as named in `checks:`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// The findings a `dateline` rule can give, each under its own id; in the order of [`CHECKS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum DatelineCheck {
     Missing,
     Outlet,
-    Place,
+    PlaceSpelling,
+    CountrySpelling,
+    UnknownPlace,
     Standalone,
     Case,
     Dash,
-    DateFormat,
-    Agency,
+    DashSpacing,
+    ExtraDate,
+    MissingDate,
+    MonthFormat,
+    MissingAgency,
+    WrongAgency,
+    AgencyBrackets,
     FutureDate,
 }
 
-const ALL_CHECKS: [DatelineCheck; 9] = [
-    DatelineCheck::Missing,
-    DatelineCheck::Outlet,
-    DatelineCheck::Place,
-    DatelineCheck::Standalone,
-    DatelineCheck::Case,
-    DatelineCheck::Dash,
-    DatelineCheck::DateFormat,
-    DatelineCheck::Agency,
-    DatelineCheck::FutureDate,
+impl From<DatelineCheck> for usize {
+    fn from(check: DatelineCheck) -> usize {
+        check as usize
+    }
+}
+
+/// The checks as a rule file names them under `checks:`, and what fills their messages' slots.
+const CHECKS: &[DeclaredCheck] = &[
+    DeclaredCheck::new(
+        "Missing",
+        &[
+            "'<style> style', or 'wire copy' for a rule of any style",
+            "a dateline in that style",
+        ],
+    ),
+    DeclaredCheck::new("Outlet", &["the outlet named", "a dateline in the style"]),
+    DeclaredCheck::new(
+        "PlaceSpelling",
+        &["the place written", "the gazetteer's nearest place"],
+    ),
+    DeclaredCheck::new(
+        "CountrySpelling",
+        &[
+            "the country or region written",
+            "the gazetteer's nearest one",
+        ],
+    ),
+    DeclaredCheck::new("UnknownPlace", &["the place written", "the place again"]),
+    DeclaredCheck::new(
+        "Standalone",
+        &[
+            "the place written",
+            "the style",
+            "the place with its country",
+        ],
+    ),
+    DeclaredCheck::new(
+        "Case",
+        &[
+            "the style",
+            "'capitals' or 'title case'",
+            "the place in that case",
+        ],
+    ),
+    DeclaredCheck::new(
+        "Dash",
+        &["the style", "the style's dash", "the dash written"],
+    ),
+    DeclaredCheck::new("DashSpacing", &["the style", "the dash"]),
+    DeclaredCheck::new("ExtraDate", &["the style", "a dateline in the style"]),
+    DeclaredCheck::new("MissingDate", &["the style", "a dateline in the style"]),
+    DeclaredCheck::new(
+        "MonthFormat",
+        &[
+            "the style",
+            "the month in the style's form",
+            "the month written",
+        ],
+    ),
+    DeclaredCheck::new("MissingAgency", &["the style", "a dateline in the style"]),
+    DeclaredCheck::new(
+        "WrongAgency",
+        &["the agency written", "the style", "the style's agencies"],
+    ),
+    DeclaredCheck::new(
+        "AgencyBrackets",
+        &["the style", "the agency as the style writes it"],
+    ),
+    DeclaredCheck::new(
+        "FutureDate",
+        &[
+            "the dateline's date",
+            "the publication date",
+            "where the publication date comes from",
+        ],
+    )
+    .needing_date("a dateline date after the publication date"),
 ];
 
 /// Last words of an outlet's name: "Kyodo News", "Gulf Times".
@@ -70,15 +148,12 @@ struct Spec {
     #[serde(default)]
     require: bool,
     #[serde(default)]
-    checks: Option<Vec<DatelineCheck>>,
-    #[serde(default)]
     places: Vec<Place>,
 }
 
 struct DatelineRule {
     styles: Vec<&'static HouseStyle>,
     require: bool,
-    checks: Vec<DatelineCheck>,
     gazetteer: Gazetteer,
 }
 
@@ -109,7 +184,6 @@ pub(super) fn compile(
     Ok(Box::new(DatelineRule {
         styles,
         require: spec.require,
-        checks: spec.checks.unwrap_or_else(|| ALL_CHECKS.to_vec()),
         gazetteer,
     }))
 }
@@ -169,10 +243,6 @@ fn in_case(name: &str, case: PlaceCase) -> String {
 }
 
 impl DatelineRule {
-    fn on(&self, check: DatelineCheck) -> bool {
-        self.checks.contains(&check)
-    }
-
     /// The style to check `dateline` against, if any.
     fn style_for(
         &self,
@@ -198,8 +268,8 @@ impl DatelineRule {
             .copied()
     }
 
-    /// The style a missing dateline is described in.
-    fn example(&self, context: &Context) -> String {
+    /// What opens with a dateline, for a story without one: "AP style" and its example.
+    fn example(&self, context: &Context) -> (String, &str) {
         let all = HouseStyles::shipped();
         let style = context
             .dateline_style
@@ -207,8 +277,8 @@ impl DatelineRule {
             .and_then(|id| all.get(id))
             .or_else(|| self.styles.first().copied());
         match style {
-            Some(style) => format!("{} style opens with one: '{}'", style.name, style.example),
-            None => "wire copy opens with one: 'TOKYO (AP) —'".to_owned(),
+            Some(style) => (format!("{} style", style.name), style.example.as_str()),
+            None => ("wire copy".to_owned(), "TOKYO (AP) —"),
         }
     }
 
@@ -228,19 +298,17 @@ impl DatelineRule {
         if known.is_none()
             && !places.is_qualifier(place)
             && dateline.qualifiers.is_empty()
-            && self.on(DatelineCheck::Outlet)
+            && out.is_on(DatelineCheck::Outlet)
             && looks_like_outlet(place)
         {
             let example = style.map_or("TOKYO (AP) —", |s| s.example.as_str());
-            let explanation = format!(
-                "The dateline names '{place}', an outlet, where the place the story was reported from should be, as in '{example}'"
-            );
-            out.report(place_span, &[&explanation], Vec::new());
+            out.named(DatelineCheck::Outlet)
+                .report(place_span, &[place, example], Vec::new());
             return;
         }
         for &qualifier in &dateline.qualifiers {
             let written = doc.slice(qualifier);
-            if places.is_qualifier(written) || !self.on(DatelineCheck::Place) {
+            if places.is_qualifier(written) || !out.is_on(DatelineCheck::CountrySpelling) {
                 continue;
             }
             let nearest = places.main.nearest_qualifier(written).or_else(|| {
@@ -250,30 +318,31 @@ impl DatelineRule {
                     .and_then(|g| g.nearest_qualifier(written))
             });
             if let Some(nearest) = nearest {
-                let explanation = format!(
-                    "'{written}' is not a country or region in the gazetteer: did you mean '{nearest}'?"
-                );
-                out.report(
+                out.named(DatelineCheck::CountrySpelling).report(
                     qualifier,
-                    &[&explanation],
+                    &[written, nearest],
                     vec![(qualifier, nearest.to_owned())],
                 );
             }
         }
         let Some(known) = known else {
-            if !self.on(DatelineCheck::Place) || places.is_qualifier(place) {
+            let reported = [DatelineCheck::PlaceSpelling, DatelineCheck::UnknownPlace];
+            if places.is_qualifier(place) || !reported.into_iter().any(|c| out.is_on(c)) {
                 return;
             }
             if let Some(nearest) = places.nearest_city(place) {
                 let fix = match_case(place, &nearest);
-                let explanation =
-                    format!("'{place}' is not a place in the gazetteer: did you mean '{fix}'?");
-                out.report(place_span, &[&explanation], vec![(place_span, fix)]);
-            } else if dateline.qualifiers.is_empty() {
-                let explanation = format!(
-                    "'{place}' is not a dateline city in the gazetteer: add its country ('{place}, Country') or add it to `places:`"
+                out.named(DatelineCheck::PlaceSpelling).report(
+                    place_span,
+                    &[place, &fix],
+                    vec![(place_span, fix.clone())],
                 );
-                out.report(place_span, &[&explanation], Vec::new());
+            } else if dateline.qualifiers.is_empty() {
+                out.named(DatelineCheck::UnknownPlace).report(
+                    place_span,
+                    &[place, place],
+                    Vec::new(),
+                );
             }
             return;
         };
@@ -282,14 +351,14 @@ impl DatelineRule {
         if style.standalone_only
             && !known.standalone
             && dateline.qualifiers.is_empty()
-            && self.on(DatelineCheck::Standalone)
+            && out.is_on(DatelineCheck::Standalone)
         {
             let fix = format!("{}, {}", in_case(place, style.place_case), known.country);
-            let explanation = format!(
-                "'{place}' is not one of {}'s stand-alone dateline cities: write '{fix}'",
-                style.name
+            out.named(DatelineCheck::Standalone).report(
+                place_span,
+                &[place, &style.name, &fix],
+                vec![(place_span, fix.clone())],
             );
-            out.report(place_span, &[&explanation], vec![(place_span, fix)]);
             case_fixed = true;
         }
         let wanted = in_case(place, style.place_case);
@@ -298,7 +367,7 @@ impl DatelineRule {
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-        if self.on(DatelineCheck::Case) && !case_fixed && (wanted != place || title_case_wanted) {
+        if out.is_on(DatelineCheck::Case) && !case_fixed && (wanted != place || title_case_wanted) {
             let fix = if title_case_wanted {
                 known.name.clone()
             } else {
@@ -309,11 +378,11 @@ impl DatelineRule {
             } else {
                 "capitals"
             };
-            let explanation = format!(
-                "{} datelines write the place in {case}: '{fix}'",
-                style.name
+            out.named(DatelineCheck::Case).report(
+                place_span,
+                &[&style.name, case, &fix],
+                vec![(place_span, fix.clone())],
             );
-            out.report(place_span, &[&explanation], vec![(place_span, fix)]);
         }
     }
 
@@ -330,52 +399,39 @@ impl DatelineRule {
         // A dateline given on its own (a NITF `dateline` element, ninjs `located`, front matter
         // `dateline:`) need not end with a dash.
         let own_line = dateline.dash.is_empty();
-        if self.on(DatelineCheck::Dash)
-            && !own_line
-            && (!style.dashes.iter().any(|d| d == dash) || !spaced)
-        {
-            let wanted = if style.dashes.iter().any(|d| d == dash) {
-                dash
+        if !own_line && (!style.dashes.iter().any(|d| d == dash) || !spaced) {
+            let fix = |wanted: &str| vec![(dateline.dash_region, format!(" {wanted} "))];
+            if style.dashes.iter().any(|d| d == dash) {
+                out.named(DatelineCheck::DashSpacing).report(
+                    dateline.dash,
+                    &[&style.name, dash],
+                    fix(dash),
+                );
             } else {
-                style.dash()
-            };
-            let explanation = if wanted == dash {
-                format!(
-                    "{} datelines put a space on each side of the '{dash}'",
-                    style.name
-                )
-            } else {
-                format!(
-                    "{} datelines end with a spaced '{wanted}', not '{dash}'",
-                    style.name
-                )
-            };
-            out.report(
-                dateline.dash,
-                &[&explanation],
-                vec![(dateline.dash_region, format!(" {wanted} "))],
-            );
+                let wanted = style.dash();
+                out.named(DatelineCheck::Dash).report(
+                    dateline.dash,
+                    &[&style.name, wanted, dash],
+                    fix(wanted),
+                );
+            }
         }
-        if self.on(DatelineCheck::DateFormat) {
-            self.check_date_format(doc, dateline, style, context, out);
-        }
-        if self.on(DatelineCheck::Agency) && !style.agencies.is_empty() {
+        self.check_date_format(doc, dateline, style, context, out);
+        if !style.agencies.is_empty() {
             match dateline.agency {
                 None => {
-                    let explanation = format!(
-                        "{} datelines name the agency: '{}'",
-                        style.name, style.example
+                    out.named(DatelineCheck::MissingAgency).report(
+                        dateline.dash,
+                        &[&style.name, &style.example],
+                        Vec::new(),
                     );
-                    out.report(dateline.dash, &[&explanation], Vec::new());
                 }
                 Some(agency) if !style.allows_agency(doc.slice(agency)) => {
-                    let explanation = format!(
-                        "'{}' is not an agency of the {} style ({})",
-                        doc.slice(agency),
-                        style.name,
-                        style.agencies.join(", ")
+                    out.named(DatelineCheck::WrongAgency).report(
+                        agency,
+                        &[doc.slice(agency), &style.name, &style.agencies.join(", ")],
+                        Vec::new(),
                     );
-                    out.report(agency, &[&explanation], Vec::new());
                 }
                 Some(agency)
                     if style
@@ -387,9 +443,11 @@ impl DatelineRule {
                     } else {
                         format!("({})", doc.slice(agency))
                     };
-                    let explanation =
-                        format!("{} datelines write the agency as '{wanted}'", style.name);
-                    out.report(agency, &[&explanation], vec![(agency, wanted)]);
+                    out.named(DatelineCheck::AgencyBrackets).report(
+                        agency,
+                        &[&style.name, &wanted],
+                        vec![(agency, wanted.clone())],
+                    );
                 }
                 Some(_) => {}
             }
@@ -413,11 +471,11 @@ impl DatelineRule {
                     .or(dateline.place.as_ref())
                     .map_or(date.span.start, |s| s.end);
                 let removal = Span::new(end_of_place, date.span.end);
-                let explanation = format!(
-                    "{} datelines carry no date: '{}'",
-                    style.name, style.example
+                out.named(DatelineCheck::ExtraDate).report(
+                    date.span,
+                    &[&style.name, &style.example],
+                    vec![(removal, String::new())],
                 );
-                out.report(date.span, &[&explanation], vec![(removal, String::new())]);
             }
             (None, DatePolicy::Required) => {
                 let Some(place) = dateline.qualifiers.last().or(dateline.place.as_ref()) else {
@@ -435,11 +493,11 @@ impl DatelineRule {
                     }
                     None => Vec::new(),
                 };
-                let explanation = format!(
-                    "{} datelines carry the date: '{}'",
-                    style.name, style.example
+                out.named(DatelineCheck::MissingDate).report(
+                    *place,
+                    &[&style.name, &style.example],
+                    fixes,
                 );
-                out.report(*place, &[&explanation], fixes);
             }
             (Some(date), _) => {
                 let Some(month) = date.month else { return };
@@ -447,13 +505,9 @@ impl DatelineRule {
                 if let Some(wanted) = styles.month_with_day(&style.months, month.value)
                     && wanted != written
                 {
-                    let explanation = format!(
-                        "{} datelines write the month '{wanted}', not '{written}'",
-                        style.name
-                    );
-                    out.report(
+                    out.named(DatelineCheck::MonthFormat).report(
                         month.span,
-                        &[&explanation],
+                        &[&style.name, wanted, written],
                         vec![(month.span, wanted.to_owned())],
                     );
                 }
@@ -467,12 +521,16 @@ impl Check for DatelineRule {
     fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
         let Some(span) = doc.dateline else {
             if self.require
-                && self.on(DatelineCheck::Missing)
+                && out.is_on(DatelineCheck::Missing)
                 && let Some(&first) = doc.paragraphs.first()
             {
                 let first_word = doc.words_in(first).first().unwrap_or(first);
-                let explanation = format!("The story has no dateline: {}", self.example(context));
-                out.report(first_word, &[&explanation], Vec::new());
+                let (style, example) = self.example(context);
+                out.named(DatelineCheck::Missing).report(
+                    first_word,
+                    &[&style, example],
+                    Vec::new(),
+                );
             }
             return;
         };
@@ -498,19 +556,54 @@ impl Check for DatelineRule {
         if let (Some(mention), Some(publication)) = (&dateline.date, context.publication)
             && let Some(date) = mention.date
             && publication.source != DateSource::Dateline
-            && self.on(DatelineCheck::FutureDate)
+            && out.is_on(DatelineCheck::FutureDate)
             && days_between(publication.date, date).is_some_and(|d| d > 0)
         {
-            let explanation = format!(
-                "The dateline's date, {}, is after the publication date, {} (from {})",
-                date, publication.date, publication.source
+            out.named(DatelineCheck::FutureDate).report(
+                mention.span,
+                &[
+                    &date.to_string(),
+                    &publication.date.to_string(),
+                    &publication.source.to_string(),
+                ],
+                Vec::new(),
             );
-            out.report(mention.span, &[&explanation], Vec::new());
         }
     }
 
-    fn needs_publication_date(&self) -> Option<&'static str> {
-        self.on(DatelineCheck::FutureDate)
-            .then_some("a dateline date after the publication date")
+    fn named_checks(&self) -> &'static [DeclaredCheck] {
+        CHECKS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_check_is_declared_under_its_own_name() {
+        use DatelineCheck::*;
+        let all = [
+            Missing,
+            Outlet,
+            PlaceSpelling,
+            CountrySpelling,
+            UnknownPlace,
+            Standalone,
+            Case,
+            Dash,
+            DashSpacing,
+            ExtraDate,
+            MissingDate,
+            MonthFormat,
+            MissingAgency,
+            WrongAgency,
+            AgencyBrackets,
+            FutureDate,
+        ];
+        assert_eq!(all.len(), CHECKS.len());
+        for check in all {
+            assert_eq!(CHECKS[usize::from(check)].name, format!("{check:?}"));
+        }
     }
 }

@@ -1,34 +1,36 @@
 //! `dates`: dates that are false or against the house style — a weekday that is not the date's,
 //! an impossible day, a year left out where the reader cannot tell it, and, against the
 //! publication date, a date within the week written out, "yesterday", the current month named as
-//! if past, and months abbreviated against the style.
+//! if past, and months abbreviated against the style. Each is a named check with its own id
+//! (`wire.Dates.Weekday`), message and level, listed under `checks:` (see [`CHECKS`]):
 //!
 //! ```yaml
 //! extends: dates
-//! message: "%s"
 //! level: warning
 //! style: ap            # month forms: ap (Jan. 16, Sept. 5), reuters (Jan 16), full, any
-//! checks: [weekday, impossible, ambiguous-year, recent-date, relative-day, current-month, month-format]
+//! checks:
+//!   Weekday:
+//!     message: "'%s' is wrong: %s is a %s"
 //! ```
-//! `checks` chooses the findings (all by default):
-//! - `weekday`: "Thursday, Jan. 16, 2026" → "Friday" (the year inferred from the publication
+//! - `Weekday`: "Thursday, Jan. 16, 2026" → "Friday" (the year inferred from the publication
 //!   date when not written).
-//! - `impossible`: "Feb. 30", "Nov. 31", "Feb. 29, 2025".
-//! - `ambiguous-year`: a day without a year that is nearer the publication date in another year
+//! - `NoSuchDay`: "Feb. 30", "Nov. 31"; `NotLeapYear`: "Feb. 29, 2025".
+//! - `AmbiguousYear`: a day without a year that is nearer the publication date in another year
 //!   ("Dec. 5" in a story of Jan. 16, 2026) → "Dec. 5, 2025".
-//! - `recent-date`: a day within seven days of publication is its weekday (AP): "Jan. 14" →
+//! - `RecentDate`: a day within seven days of publication is its weekday (AP): "Jan. 14" →
 //!   "Wednesday".
-//! - `relative-day`: "yesterday", "today", "tomorrow" outside quotes → the weekday.
-//! - `current-month`: "in November" in a story published in November → "earlier this month".
-//! - `month-format`: a month with a day in the style's form ("Jan. 16", "March 3"), spelled out
-//!   without a day ("January 2026").
+//! - `RelativeDay`: "yesterday", "today", "tomorrow" outside quotes → the weekday (its
+//!   `message_without_date` when the publication date is unknown).
+//! - `CurrentMonth`: "in November" in a story published in November → "earlier this month".
+//! - `MonthFormat`: a month with a day in the style's form ("Jan. 16", "March 3");
+//!   `MonthWithoutDay`: a month without a day spelled out ("January 2026").
 //!
-//! The message's `%s` is the finding's explanation. Dates in the dateline are the `dateline`
-//! rule's. Without a publication date, the checks that need one are skipped.
+//! Dates in the dateline are the `dateline` rule's. Without a publication date, the checks that
+//! need one are skipped.
 
 use serde::Deserialize;
 
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use super::{Check, Context, DeclaredCheck, Reporter, RuleError, RuleHeader, RuleSource};
 use crate::document::Document;
 use crate::knowledge::dates::{
     DateMention, DateProblem, YearSource, days_between, find_dates, month_name, weekday_name,
@@ -36,35 +38,70 @@ use crate::knowledge::dates::{
 use crate::knowledge::house_style::HouseStyles;
 use crate::span::Span;
 
-/// The findings a `dates` rule can give, as named in `checks:`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// The findings a `dates` rule can give, each under its own id; in the order of [`CHECKS`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum DateCheck {
     Weekday,
-    Impossible,
+    NoSuchDay,
+    NotLeapYear,
     AmbiguousYear,
     RecentDate,
     RelativeDay,
     CurrentMonth,
     MonthFormat,
+    MonthWithoutDay,
 }
 
-const ALL_CHECKS: [DateCheck; 7] = [
-    DateCheck::Weekday,
-    DateCheck::Impossible,
-    DateCheck::AmbiguousYear,
-    DateCheck::RecentDate,
-    DateCheck::RelativeDay,
-    DateCheck::CurrentMonth,
-    DateCheck::MonthFormat,
+impl From<DateCheck> for usize {
+    fn from(check: DateCheck) -> usize {
+        check as usize
+    }
+}
+
+/// The checks as a rule file names them under `checks:`, and what fills their messages' slots.
+const CHECKS: &[DeclaredCheck] = &[
+    DeclaredCheck::new(
+        "Weekday",
+        &["the weekday written", "the date in full", "its weekday"],
+    ),
+    DeclaredCheck::new("NoSuchDay", &["the month", "the day"]),
+    DeclaredCheck::new("NotLeapYear", &["the date in full", "the year"]),
+    DeclaredCheck::new(
+        "AmbiguousYear",
+        &[
+            "the date written",
+            "the publication date",
+            "the date's year",
+        ],
+    )
+    .needing_date("unclear years"),
+    DeclaredCheck::new(
+        "RecentDate",
+        &[
+            "the publication date",
+            "the date's weekday",
+            "the date written",
+        ],
+    )
+    .needing_date("dates within the week"),
+    DeclaredCheck::new("RelativeDay", &["the word written", "the day's weekday"])
+        .with_undated_message(&["the word written"]),
+    DeclaredCheck::new("CurrentMonth", &["the phrase written", "the month"])
+        .needing_date("the current month"),
+    DeclaredCheck::new(
+        "MonthFormat",
+        &["the month in the style's form", "the month written"],
+    ),
+    DeclaredCheck::new(
+        "MonthWithoutDay",
+        &["the month spelled out", "the month written"],
+    ),
 ];
 
 #[derive(Deserialize)]
 struct Spec {
     #[serde(default = "default_style")]
     style: String,
-    #[serde(default)]
-    checks: Option<Vec<DateCheck>>,
 }
 
 fn default_style() -> String {
@@ -73,7 +110,6 @@ fn default_style() -> String {
 
 struct Dates {
     style: String,
-    checks: Vec<DateCheck>,
 }
 
 /// Compiles a `dates` rule.
@@ -89,10 +125,7 @@ pub(super) fn compile(
             spec.style
         )));
     }
-    Ok(Box::new(Dates {
-        style: spec.style,
-        checks: spec.checks.unwrap_or_else(|| ALL_CHECKS.to_vec()),
-    }))
+    Ok(Box::new(Dates { style: spec.style }))
 }
 
 /// "January 16, 2026", or "January 16" without a year.
@@ -113,10 +146,6 @@ fn inside_quotes(text: &str, paragraph: Span, at: usize) -> bool {
 }
 
 impl Dates {
-    fn on(&self, check: DateCheck) -> bool {
-        self.checks.contains(&check)
-    }
-
     fn check_mention(
         &self,
         doc: &Document,
@@ -126,34 +155,35 @@ impl Dates {
         out: &mut Reporter<'_>,
     ) {
         let text = doc.text();
-        if let (Some(DateProblem::NoSuchDay { month, day, year }), true) =
-            (mention.problem, self.on(DateCheck::Impossible))
-        {
-            let explanation = match year {
-                Some(year) => format!(
-                    "{} does not exist: {year} is not a leap year",
-                    long_date(month, day, Some(year))
-                ),
-                None => format!("{} has no day {day}", month_name(month)),
+        if let Some(DateProblem::NoSuchDay { month, day, year }) = mention.problem {
+            let check = match year {
+                Some(_) => DateCheck::NotLeapYear,
+                None => DateCheck::NoSuchDay,
             };
-            out.report(mention.span, &[&explanation], Vec::new());
-            return;
+            if out.is_on(check) {
+                let args = match year {
+                    Some(year) => [long_date(month, day, Some(year)), year.to_string()],
+                    None => [month_name(month).to_owned(), day.to_string()],
+                };
+                out.named(check)
+                    .report(mention.span, &[&args[0], &args[1]], Vec::new());
+                return;
+            }
         }
         let published = context.publication_date;
         if let (Some(weekday), Some(date)) = (mention.weekday, mention.date)
             && mention.is_day_of_month()
-            && self.on(DateCheck::Weekday)
+            && out.is_on(DateCheck::Weekday)
             && weekday.value != date.weekday()
         {
             let right = weekday_name(date.weekday());
-            let explanation = format!(
-                "'{}' is wrong: {} is a {right}",
-                weekday.span.slice(text),
-                long_date(date.month(), date.day(), Some(date.year()))
-            );
-            out.report(
+            out.named(DateCheck::Weekday).report(
                 weekday.span,
-                &[&explanation],
+                &[
+                    weekday.span.slice(text),
+                    &long_date(date.month(), date.day(), Some(date.year())),
+                    right,
+                ],
                 vec![(weekday.span, right.to_owned())],
             );
             return;
@@ -161,61 +191,58 @@ impl Dates {
         if let (Some(day), Some(date), Some(published)) = (mention.day, mention.date, published)
             && mention.year.is_none()
             && mention.year_source == (YearSource::Inferred { ambiguous: true })
-            && self.on(DateCheck::AmbiguousYear)
+            && out.is_on(DateCheck::AmbiguousYear)
         {
-            let explanation = format!(
-                "The year of '{}' is unclear in a story published {published}: write the year, {}",
-                mention.span.slice(text),
-                date.year()
-            );
             let insert = Span::new(day.span.end, day.span.end);
-            out.report(
+            out.named(DateCheck::AmbiguousYear).report(
                 mention.span,
-                &[&explanation],
+                &[
+                    mention.span.slice(text),
+                    &published.to_string(),
+                    &date.year().to_string(),
+                ],
                 vec![(insert, format!(", {}", date.year()))],
             );
             return;
         }
         if let (Some(date), Some(published)) = (mention.date, published)
             && mention.is_day_of_month()
-            && self.on(DateCheck::RecentDate)
+            && out.is_on(DateCheck::RecentDate)
             && days_between(date, published).is_some_and(|d| (-6..=6).contains(&d))
         {
             let right = weekday_name(date.weekday());
-            let explanation = format!(
-                "Within a week of publication ({published}), write the weekday: '{right}' instead of '{}'",
-                mention.span.slice(text)
-            );
-            out.report(
+            out.named(DateCheck::RecentDate).report(
                 mention.span,
-                &[&explanation],
+                &[&published.to_string(), right, mention.span.slice(text)],
                 vec![(mention.span, right.to_owned())],
             );
             return;
         }
         if let Some(relative) = mention.relative
-            && self.on(DateCheck::RelativeDay)
+            && out.is_on(DateCheck::RelativeDay)
             && !text[mention.span.end..].starts_with(['\'', '’'])
             && !inside_quotes(text, paragraph, mention.span.start)
         {
             let written = relative.span.slice(text);
-            let fixes = match mention.date {
-                Some(date) => vec![(relative.span, weekday_name(date.weekday()).to_owned())],
-                None => Vec::new(),
-            };
-            let explanation = match mention.date {
-                Some(date) => format!(
-                    "Name the day instead of '{written}': '{}'",
-                    weekday_name(date.weekday())
-                ),
-                None => format!("Name the day instead of '{written}'"),
-            };
-            out.report(relative.span, &[&explanation], fixes);
+            let reporter = out.named(DateCheck::RelativeDay);
+            match mention.date {
+                Some(date) => {
+                    let weekday = weekday_name(date.weekday());
+                    reporter.report(
+                        relative.span,
+                        &[written, weekday],
+                        vec![(relative.span, weekday.to_owned())],
+                    );
+                }
+                None => reporter
+                    .without_date()
+                    .report(relative.span, &[written], Vec::new()),
+            }
             return;
         }
         if let (Some(month), Some(published)) = (mention.month, published)
             && mention.is_month_alone()
-            && self.on(DateCheck::CurrentMonth)
+            && out.is_on(DateCheck::CurrentMonth)
             && month.value == published.month()
             && mention.year.is_none_or(|y| y.value == published.year())
         {
@@ -227,14 +254,9 @@ impl Dates {
             {
                 let start = paragraph.start + before.len() - 2;
                 let phrase = Span::new(start, mention.span.end);
-                let explanation = format!(
-                    "'{}' in a story published in {}: write 'earlier this month' or 'this month'",
-                    phrase.slice(text),
-                    month_name(month.value)
-                );
-                out.report(
+                out.named(DateCheck::CurrentMonth).report(
                     phrase,
-                    &[&explanation],
+                    &[phrase.slice(text), month_name(month.value)],
                     vec![
                         (phrase, "earlier this month".to_owned()),
                         (phrase, "this month".to_owned()),
@@ -244,7 +266,9 @@ impl Dates {
             }
         }
         if let Some(month) = mention.month
-            && self.on(DateCheck::MonthFormat)
+            && [DateCheck::MonthFormat, DateCheck::MonthWithoutDay]
+                .into_iter()
+                .any(|c| out.is_on(c))
         {
             let expected = if mention.day.is_some() {
                 HouseStyles::shipped().month_with_day(&self.style, month.value)
@@ -257,14 +281,14 @@ impl Dates {
             if let Some(expected) = expected
                 && written != expected
             {
-                let explanation = if mention.day.is_some() {
-                    format!("Write '{expected}' with a date, not '{written}'")
+                let check = if mention.day.is_some() {
+                    DateCheck::MonthFormat
                 } else {
-                    format!("Spell out '{expected}' without a date, not '{written}'")
+                    DateCheck::MonthWithoutDay
                 };
-                out.report(
+                out.named(check).report(
                     month.span,
-                    &[&explanation],
+                    &[expected, written],
                     vec![(month.span, expected.to_owned())],
                 );
             }
@@ -287,15 +311,32 @@ impl Check for Dates {
         }
     }
 
-    fn needs_publication_date(&self) -> Option<&'static str> {
-        let relative = [
-            DateCheck::AmbiguousYear,
-            DateCheck::RecentDate,
-            DateCheck::CurrentMonth,
+    fn named_checks(&self) -> &'static [DeclaredCheck] {
+        CHECKS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_check_is_declared_under_its_own_name() {
+        use DateCheck::*;
+        let all = [
+            Weekday,
+            NoSuchDay,
+            NotLeapYear,
+            AmbiguousYear,
+            RecentDate,
+            RelativeDay,
+            CurrentMonth,
+            MonthFormat,
+            MonthWithoutDay,
         ];
-        relative
-            .iter()
-            .any(|c| self.on(*c))
-            .then_some("dates relative to publication (unclear years, dates within the week, the current month)")
+        assert_eq!(all.len(), CHECKS.len());
+        for check in all {
+            assert_eq!(CHECKS[usize::from(check)].name, format!("{check:?}"));
+        }
     }
 }

@@ -24,6 +24,10 @@ pub struct Examples {
     /// The reference version the examples are checked against, for `reference` rules.
     #[serde(default)]
     pub reference: Option<String>,
+    /// The publication date the examples are checked with (as `--date`), for checks that need
+    /// one.
+    #[serde(default)]
+    pub date: Option<jiff::civil::Date>,
     /// Texts that produce at least one finding.
     #[serde(default)]
     pub bad: Vec<BadExample>,

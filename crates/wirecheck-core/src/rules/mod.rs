@@ -3,14 +3,18 @@
 //! A rule file is YAML in Vale's format: `extends` names the kind, the common keys (`message`,
 //! `level`, `scope`, `link`, …) are read by [`RuleHeader`], and each kind reads its own keys in its
 //! own module. To add a kind, write `src/rules/<kind>.rs` with a `compile` function, add one line
-//! to [`KINDS`], and give it a fixture folder `fixtures/kinds/<kind>/` (tests/kinds.rs).
+//! to [`KINDS`], and give it a fixture folder `fixtures/kinds/<kind>/` (tests/kinds.rs). A kind
+//! that finds several distinct things declares them as named checks, each reported under its own
+//! id (see [`checks`]).
 
+mod checks;
 mod consistency;
 mod dateline;
 mod dates;
 mod examples;
 mod existence;
 mod headline;
+pub mod ids;
 mod labels;
 pub mod names;
 mod occurrence;
@@ -26,6 +30,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+pub use checks::{DeclaredCheck, ReportedId, RuleCheck};
 pub use examples::{BadExample, Examples};
 pub use scope::{Scope, Unit};
 
@@ -279,9 +284,15 @@ pub trait Check: Send + Sync {
     }
 
     /// What this rule cannot check without a publication date, for `--verbose`; `None` when it
-    /// needs none.
+    /// needs none. (A rule with named checks declares this for each check instead.)
     fn needs_publication_date(&self) -> Option<&'static str> {
         None
+    }
+
+    /// The checks this rule gives under ids of their own (`pack.Rule.Check`), each reported
+    /// through [`Reporter::named`] by its position here; empty for a rule with one message.
+    fn named_checks(&self) -> &'static [DeclaredCheck] {
+        &[]
     }
 }
 
@@ -299,6 +310,9 @@ pub struct Rule {
     pub origin: String,
     /// The common keys as written.
     pub header: RuleHeader,
+    /// Its named checks, each with its own id, message and severity; empty for a rule that
+    /// reports under its own id.
+    pub checks: Vec<RuleCheck>,
     check: Box<dyn Check>,
 }
 
@@ -337,6 +351,7 @@ impl Rule {
             .validate()
             .map_err(|message| source.invalid(message))?;
         let check = compile(source, &header)?;
+        let checks = checks::resolve(source, &header, check.named_checks())?;
         Ok(Some(Rule {
             id: source.id(),
             pack: source.pack.clone(),
@@ -344,6 +359,7 @@ impl Rule {
             severity: header.level,
             origin: source.origin.clone(),
             header,
+            checks,
             check,
         }))
     }
@@ -351,15 +367,20 @@ impl Rule {
     /// One line saying what the rule does: its description's first sentence (whole, its lines
     /// joined), or its message.
     pub fn summary(&self) -> String {
-        let description = self.header.description.as_deref().unwrap_or_default();
-        let first_paragraph = description
-            .split("\n\n")
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-            .find(|p| !p.is_empty());
-        match first_paragraph {
-            Some(paragraph) => first_sentence(&paragraph).to_owned(),
-            None => self.header.message.trim().to_owned(),
-        }
+        summary_of(self.header.description.as_deref(), &self.header.message)
+    }
+
+    /// The ids the rule reports under: its own, or each of its named checks'.
+    pub fn reported_ids(&self) -> impl Iterator<Item = ReportedId<'_>> {
+        let own = self.checks.is_empty().then_some(ReportedId {
+            rule: self,
+            check: None,
+        });
+        let checks = self.checks.iter().map(|check| ReportedId {
+            rule: self,
+            check: Some(check),
+        });
+        own.into_iter().chain(checks)
     }
 
     /// Name tokens the rule knows as correct.
@@ -367,9 +388,21 @@ impl Rule {
         self.check.known_names()
     }
 
-    /// What the rule cannot check without a publication date; `None` when it needs none.
-    pub fn needs_publication_date(&self) -> Option<&'static str> {
-        self.check.needs_publication_date()
+    /// What the rule cannot check without a publication date, as (id, what) for each id of it
+    /// that is on and needs one.
+    pub fn needs_publication_date(&self) -> Vec<(&str, &'static str)> {
+        if self.checks.is_empty() {
+            let what = self.check.needs_publication_date();
+            return what
+                .map(|what| (self.id.as_str(), what))
+                .into_iter()
+                .collect();
+        }
+        self.checks
+            .iter()
+            .filter(|check| check.severity.is_some())
+            .filter_map(|check| Some((check.id.as_str(), check.needs_date?)))
+            .collect()
     }
 
     /// Runs the rule over `doc`, appending findings to `out`.
@@ -378,8 +411,23 @@ impl Rule {
             rule: self,
             doc,
             out,
+            target: None,
         };
         self.check.check(doc, context, &mut reporter);
+    }
+}
+
+/// One line saying what a rule or check does: its description's first sentence (whole, its lines
+/// joined), or its message.
+fn summary_of(description: Option<&str>, message: &str) -> String {
+    let first_paragraph = description
+        .unwrap_or_default()
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|p| !p.is_empty());
+    match first_paragraph {
+        Some(paragraph) => first_sentence(&paragraph).to_owned(),
+        None => message.trim().to_owned(),
     }
 }
 
@@ -414,9 +462,35 @@ pub struct Reporter<'a> {
     rule: &'a Rule,
     doc: &'a Document,
     out: &'a mut Vec<Finding>,
+    /// The named check being reported, and its message; the rule's own when `None`.
+    target: Option<(&'a RuleCheck, &'a str)>,
 }
 
-impl Reporter<'_> {
+impl<'a> Reporter<'a> {
+    /// True when the rule's named check `check` (its position in [`Check::named_checks`]) is on
+    /// in this run: listed in the rule file and not turned off.
+    pub fn is_on(&self, check: impl Into<usize>) -> bool {
+        self.named_check(check.into()).is_some()
+    }
+
+    /// Reports for the rule's named check `check`: under its id, at its severity, with its
+    /// message. What is reported for a check that is off is dropped.
+    pub fn named(&mut self, check: impl Into<usize>) -> NamedReporter<'_, 'a> {
+        let check = self.named_check(check.into());
+        NamedReporter {
+            reporter: self,
+            check,
+            without_date: false,
+        }
+    }
+
+    fn named_check(&self, index: usize) -> Option<&'a RuleCheck> {
+        let rule: &'a Rule = self.rule;
+        rule.checks
+            .iter()
+            .find(|c| c.index == index && c.severity.is_some())
+    }
+
     /// Reports `span` of the normalised text; `args` fill the message's `%s` placeholders in order;
     /// `fixes` are (span, replacement) pairs in the normalised text.
     pub fn report(&mut self, span: Span, args: &[&str], fixes: Vec<(Span, String)>) {
@@ -461,16 +535,72 @@ impl Reporter<'_> {
 
     fn push(&mut self, span: Span, args: &[&str], suggestions: Vec<Suggestion>) {
         let suggestions_empty = suggestions.is_empty();
+        let (rule, severity, template) = match self.target {
+            Some((check, message)) => (
+                check.id.clone(),
+                check.severity.unwrap_or(self.rule.severity),
+                message,
+            ),
+            None => (
+                self.rule.id.clone(),
+                self.rule.severity,
+                self.rule.header.message.as_str(),
+            ),
+        };
         self.out.push(Finding {
-            rule: self.rule.id.clone(),
-            severity: self.rule.severity,
-            message: fill_message(&self.rule.header.message, args),
+            rule,
+            severity,
+            message: fill_message(template, args),
             span,
             suggestions,
             link: self.rule.header.link.clone(),
             reference: None,
             safe_fix: self.rule.header.safe_fix && !suggestions_empty,
         });
+    }
+}
+
+/// A [`Reporter`] for one named check of its rule ([`Reporter::named`]).
+pub struct NamedReporter<'r, 'a> {
+    reporter: &'r mut Reporter<'a>,
+    /// The check, when it is on.
+    check: Option<&'a RuleCheck>,
+    without_date: bool,
+}
+
+impl NamedReporter<'_, '_> {
+    /// Reports with the check's message for a story without a publication date
+    /// (`message_without_date:`), whose slots are declared apart.
+    pub fn without_date(mut self) -> Self {
+        self.without_date = true;
+        self
+    }
+
+    /// As [`Reporter::report`], for this check.
+    pub fn report(self, span: Span, args: &[&str], fixes: Vec<(Span, String)>) {
+        self.reporting(|out| out.report(span, args, fixes));
+    }
+
+    /// As [`Reporter::report_against`], for this check.
+    pub fn report_against(
+        self,
+        span: Span,
+        reference: (&Document, Span),
+        args: &[&str],
+        fixes: Vec<(Span, String)>,
+    ) {
+        self.reporting(|out| out.report_against(span, reference, args, fixes));
+    }
+
+    fn reporting(self, report: impl FnOnce(&mut Reporter<'_>)) {
+        let Some(check) = self.check else { return };
+        let message = match (&check.message_without_date, self.without_date) {
+            (Some(undated), true) => undated.as_str(),
+            _ => check.message.as_str(),
+        };
+        self.reporter.target = Some((check, message));
+        report(self.reporter);
+        self.reporter.target = None;
     }
 }
 

@@ -3,12 +3,14 @@
 //!
 //! ```yaml
 //! extends: reference
-//! check: numbers        # or names, dropped-paragraph, added-paragraph
-//! message: "%s: the reference has '%s'."
+//! check: names          # or numbers, dropped-paragraph, added-paragraph
+//! message: "'%s' is close to '%s', as the reference spells it."
 //! ```
-//! - `numbers`: a number, percentage, money amount, date (month and day, compared as one) or quantity of the reference that is
-//!   missing or different in the story's matching paragraph ("2.2%" where the reference has
-//!   "2.1%"). Message: "'2.2%' here" (or "Missing here") and the reference's text.
+//! - `numbers`: a number, percentage, money amount, date (month and day, compared as one) or
+//!   quantity of the reference that is different (named check `Changed`: "2.2%" where the
+//!   reference has "2.1%"; message: the story's text and the reference's) or missing (named check
+//!   `Missing`; message: the reference's text) in the story's matching paragraph. Its messages
+//!   are under `checks:` (see [`crate::rules::checks`]), not `message:`.
 //! - `names`: a capitalised word of the story that is a near miss of a name in the reference
 //!   ("Takaiichi" where the reference has "Takaichi"). Message: the word, the reference's spelling.
 //! - `dropped-paragraph`: a reference paragraph with no counterpart in the story. Message: its
@@ -35,7 +37,7 @@ use serde::Deserialize;
 
 use super::consistency::{all_capitals, capital_initials};
 use super::names::{is_common_word, without_possessive};
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use super::{Check, Context, DeclaredCheck, Reporter, RuleError, RuleHeader, RuleSource};
 use crate::document::Document;
 use crate::document::excerpt::words_within;
 use crate::knowledge::dates::find_dates;
@@ -61,6 +63,25 @@ struct Spec {
 struct Reference {
     comparison: Comparison,
 }
+
+/// The named checks of `check: numbers`, in the order of [`NUMBER_CHECKS`].
+#[derive(Clone, Copy, Debug)]
+enum NumberCheck {
+    Changed,
+    Missing,
+}
+
+impl From<NumberCheck> for usize {
+    fn from(check: NumberCheck) -> usize {
+        check as usize
+    }
+}
+
+/// The checks of `check: numbers` as a rule file names them under `checks:`.
+const NUMBER_CHECKS: &[DeclaredCheck] = &[
+    DeclaredCheck::new("Changed", &["the story's text", "the reference's text"]),
+    DeclaredCheck::new("Missing", &["the reference's text"]),
+];
 
 /// Compiles a `reference` rule.
 pub(super) fn compile(
@@ -92,6 +113,13 @@ impl Check for Reference {
                     report_added(doc, &alignment, out);
                 }
             }
+        }
+    }
+
+    fn named_checks(&self) -> &'static [DeclaredCheck] {
+        match self.comparison {
+            Comparison::Numbers => NUMBER_CHECKS,
+            _ => &[],
         }
     }
 }
@@ -285,10 +313,10 @@ fn compare_numbers(reference: &Document, story: &Document, out: &mut Reporter<'_
         let Some(p) = alignment.story_of[r] else {
             // A story without paragraphs: only its start is left to point at.
             let at = story.headline.map_or(0, |h| h.start);
-            out.report_against(
+            out.named(NumberCheck::Missing).report_against(
                 Span::new(at, at),
                 (reference, mention.span),
-                &["Missing here", reference_text],
+                &[reference_text],
                 Vec::new(),
             );
             continue;
@@ -314,11 +342,10 @@ fn compare_numbers(reference: &Document, story: &Document, out: &mut Reporter<'_
             Some(i) => {
                 used[p][i] = true;
                 let span = story_numbers[p][i].span;
-                let found = format!("'{}' here", story.slice(span));
-                out.report_against(
+                out.named(NumberCheck::Changed).report_against(
                     span,
                     (reference, mention.span),
-                    &[&found, reference_text],
+                    &[story.slice(span), reference_text],
                     Vec::new(),
                 );
             }
@@ -333,10 +360,10 @@ fn compare_numbers(reference: &Document, story: &Document, out: &mut Reporter<'_
                     Some(place) => Span::new(place.start, place.start),
                     None => Span::new(paragraph.start, paragraph.start),
                 };
-                out.report_against(
+                out.named(NumberCheck::Missing).report_against(
                     span,
                     (reference, mention.span),
-                    &["Missing here", reference_text],
+                    &[reference_text],
                     Vec::new(),
                 );
             }
@@ -458,6 +485,20 @@ fn report_added(story: &Document, alignment: &Alignment, out: &mut Reporter<'_>)
     for (p, &paragraph) in story.paragraphs.iter().enumerate() {
         if !alignment.matched_story[p] {
             out.report(paragraph, &[&opening(story, paragraph)], Vec::new());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_number_check_is_declared_under_its_own_name() {
+        let all = [NumberCheck::Changed, NumberCheck::Missing];
+        assert_eq!(all.len(), NUMBER_CHECKS.len());
+        for check in all {
+            assert_eq!(NUMBER_CHECKS[usize::from(check)].name, format!("{check:?}"));
         }
     }
 }
