@@ -26,7 +26,6 @@
 
 pub mod packs;
 pub mod suggest;
-pub mod yaml_error;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -171,13 +170,10 @@ impl Config {
         let mut config: Config = if text.trim().is_empty() {
             Config::default()
         } else {
-            serde_yaml::from_str(&text).map_err(|e| {
-                let described = crate::config::yaml_error::describe(&e, "wirecheck config");
-                ConfigError {
-                    path: path.display().to_string(),
-                    location: described.location(),
-                    message: described.message,
-                }
+            crate::yaml::from_str(&text, "wirecheck config").map_err(|e| ConfigError {
+                path: path.display().to_string(),
+                location: e.location(),
+                message: e.message,
             })?
         };
         config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -275,10 +271,6 @@ pub enum SetupError {
 }
 
 impl Config {
-    fn problem(&self, message: String) -> SetupError {
-        self.problem_at("", None, message)
-    }
-
     /// An error about the value `value` of the top-level `key`, at its position in the file
     /// when it can be found there.
     fn problem_at(&self, key: &str, value: Option<&str>, message: String) -> SetupError {
@@ -318,10 +310,10 @@ impl Config {
         for path in self.rule_paths().iter().chain(extra_rule_paths) {
             sources.extend(crate::config::packs::load_path(path)?);
         }
-        if !self.names.is_empty() {
-            sources.push(self.names_rule()?);
-        }
         let mut set = crate::RuleSet::compile(sources)?;
+        if !self.names.is_empty() {
+            set.add(self.names_rule()?);
+        }
         for (id, level) in &self.severity {
             if !set.set_severity(id, level.severity()) {
                 let ids = set.rules().iter().map(|rule| rule.id.as_str());
@@ -342,34 +334,32 @@ impl Config {
         Ok(set)
     }
 
-    /// The config's `names:` as a `names` rule, `config.Names`.
-    fn names_rule(&self) -> Result<crate::rules::RuleSource, SetupError> {
-        #[derive(serde::Serialize)]
-        struct NamesRule<'a> {
-            extends: &'a str,
-            message: &'a str,
-            level: &'a str,
-            description: &'a str,
-            names: &'a [NameEntry],
-        }
-        let rule = NamesRule {
-            extends: "names",
-            message: "'%s' is close to the known name '%s' (%s)",
-            level: "error",
-            description: "Names listed in the configuration file, and their near-miss misspellings.",
-            names: &self.names,
-        };
-        let yaml = serde_yaml::to_string(&rule).map_err(|e| self.problem(format!("names: {e}")))?;
+    /// The config's `names:` as a `names` rule, `config.Names`, made from the entries as read.
+    fn names_rule(&self) -> Result<crate::rules::Rule, SetupError> {
         let origin = self
             .path
             .as_ref()
             .map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
-        Ok(crate::rules::RuleSource {
+        let source = crate::rules::RuleSource {
             pack: "config".to_owned(),
             name: "Names".to_owned(),
             origin,
-            yaml,
-        })
+            yaml: String::new(),
+        };
+        let header = crate::rules::RuleHeader {
+            message: "'%s' is close to the known name '%s' (%s)".to_owned(),
+            level: Severity::Error,
+            description: Some(
+                "Names listed in the configuration file, and their near-miss misspellings."
+                    .to_owned(),
+            ),
+            ..crate::rules::RuleHeader::of_kind("names")
+        };
+        Ok(crate::rules::names::rule_of_entries(
+            &source,
+            header,
+            &self.names,
+        )?)
     }
 }
 

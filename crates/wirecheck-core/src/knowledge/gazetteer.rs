@@ -14,6 +14,7 @@ const SHIPPED: &str = include_str!("../../../../rules/data/gazetteer.yaml");
 
 /// A place a dateline may name.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Place {
     /// The place as written in a dateline, in title case: "Rio de Janeiro".
     pub name: String,
@@ -75,7 +76,7 @@ impl Gazetteer {
     /// Reads a gazetteer file (the format of `rules/data/gazetteer.yaml`).
     pub fn from_yaml(yaml: &str) -> Result<Gazetteer, GazetteerError> {
         let file: GazetteerFile =
-            serde_yaml::from_str(yaml).map_err(|e| GazetteerError(e.to_string()))?;
+            crate::yaml::from_str(yaml, "data file").map_err(|e| GazetteerError(e.to_string()))?;
         let standalone: FxHashSet<String> = file.standalone.iter().map(|s| fold(s)).collect();
         let mut gazetteer = Gazetteer::default();
         for (country, cities) in &file.countries {

@@ -114,7 +114,7 @@ impl HouseStyles {
     /// Reads a styles file (the format of `rules/data/house-styles.yaml`).
     pub fn from_yaml(yaml: &str) -> Result<HouseStyles, HouseStyleError> {
         let file: StylesFile =
-            serde_yaml::from_str(yaml).map_err(|e| HouseStyleError(e.to_string()))?;
+            crate::yaml::from_str(yaml, "data file").map_err(|e| HouseStyleError(e.to_string()))?;
         for (key, months) in &file.months_with_day {
             if months.len() != 12 {
                 return Err(HouseStyleError(format!(

@@ -60,7 +60,7 @@ const ALL_CHECKS: [DateCheck; 7] = [
 ];
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     #[serde(default = "default_style")]
     style: String,
     #[serde(default)]
