@@ -27,6 +27,7 @@ pub struct Place {
 
 /// The gazetteer file: stand-alone cities, countries with their cities, and regions.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct GazetteerFile {
     #[serde(default)]
     standalone: Vec<String>,
@@ -164,6 +165,14 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_key_of_a_gazetteer_is_an_error() {
+        let err = Gazetteer::from_yaml("countrys: {Japan: [Tokyo]}\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("did you mean `countries`?"), "{err}");
+    }
 
     #[test]
     fn the_shipped_gazetteer_is_broad_and_knows_countries() {

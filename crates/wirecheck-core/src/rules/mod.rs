@@ -160,11 +160,14 @@ impl RuleSource {
                 origin: self.origin.clone(),
                 location,
                 rule: self.id(),
-                key: crate::document::excerpt::excerpt(key),
-                hint: hint.map(|h| format!("{h} ")).unwrap_or_default(),
-                kind: kind.name,
-                own: own.join(", "),
-                common: common.join(", "),
+                message: format!(
+                    "unknown key '{}' ({}keys of {} rules: {}; of every rule: {})",
+                    crate::document::excerpt::excerpt(key),
+                    hint.map(|h| format!("{h} ")).unwrap_or_default(),
+                    kind.name,
+                    own.join(", "),
+                    common.join(", ")
+                ),
             });
         }
         Ok(warnings)
@@ -210,10 +213,7 @@ pub enum RuleError {
         valid: String,
     },
     /// A key is neither a common one nor one the rule's kind reads.
-    #[error(
-        "{origin}{location}: rule {rule}: unknown key '{key}' ({hint}keys of {kind} rules: {own}; \
-         of every rule: {common})"
-    )]
+    #[error("{origin}{location}: rule {rule}: {message}")]
     UnknownKey {
         /// The rule file.
         origin: String,
@@ -221,16 +221,8 @@ pub enum RuleError {
         location: String,
         /// The rule id.
         rule: String,
-        /// The key, cut short.
-        key: String,
-        /// `did you mean …? ` for a near miss, else empty.
-        hint: String,
-        /// The rule's kind.
-        kind: &'static str,
-        /// The keys the kind reads.
-        own: String,
-        /// The keys every rule may have.
-        common: String,
+        /// `unknown key '…'`, a "did you mean" for a near miss, and the keys the rule may have.
+        message: String,
     },
     /// The rule's content is invalid: a bad regex, a missing key, an impossible value.
     #[error("{origin}: rule {rule}: {message}")]
