@@ -96,6 +96,13 @@ pub fn value_position(text: &str, key: &str) -> Option<(usize, usize)> {
     refused_at(text, Target::ValueOf(key))
 }
 
+/// Where the text `value` is written in the value of the first top-level `key:` of `text` (that
+/// value itself, an item of its list, or a key or value of its mapping, however deep), as (line,
+/// column) from 1.
+pub fn text_position(text: &str, key: &str, value: &str) -> Option<(usize, usize)> {
+    refused_at(text, Target::TextUnder(key, value))
+}
+
 /// What [`refused_at`] looks for.
 #[derive(Clone, Copy)]
 enum Target<'a> {
@@ -103,6 +110,8 @@ enum Target<'a> {
     Key(&'a str),
     /// The value of this top-level key.
     ValueOf(&'a str),
+    /// This text in the value of this top-level key.
+    TextUnder(&'a str, &'a str),
 }
 
 /// Where `target` is in `text`.
@@ -191,6 +200,71 @@ fn refused_at(text: &str, target: Target<'_>) -> Option<(usize, usize)> {
             deserializer.deserialize_any(self)
         }
     }
+    /// Looks through a value for a scalar written as this text, and refuses it.
+    #[derive(Clone, Copy)]
+    struct FindText<'a>(&'a str);
+    impl FindText<'_> {
+        fn scalar<E: de::Error>(self, found: &str) -> Result<(), E> {
+            match found == self.0 {
+                true => Err(E::custom("the text looked for")),
+                false => Ok(()),
+            }
+        }
+    }
+    impl<'de> Visitor<'de> for FindText<'_> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("any value")
+        }
+
+        fn visit_str<E: de::Error>(self, found: &str) -> Result<(), E> {
+            self.scalar(found)
+        }
+
+        fn visit_bool<E: de::Error>(self, found: bool) -> Result<(), E> {
+            self.scalar(&found.to_string())
+        }
+
+        fn visit_i64<E: de::Error>(self, found: i64) -> Result<(), E> {
+            self.scalar(&found.to_string())
+        }
+
+        fn visit_u64<E: de::Error>(self, found: u64) -> Result<(), E> {
+            self.scalar(&found.to_string())
+        }
+
+        fn visit_f64<E: de::Error>(self, found: f64) -> Result<(), E> {
+            self.scalar(&found.to_string())
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+            Ok(())
+        }
+
+        fn visit_some<D: de::Deserializer<'de>>(self, inner: D) -> Result<(), D::Error> {
+            inner.deserialize_any(self)
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq.next_element_seed(self)?.is_some() {}
+            Ok(())
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while map.next_key_seed(self)?.is_some() {
+                map.next_value_seed(self)?;
+            }
+            Ok(())
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for FindText<'_> {
+        type Value = ();
+
+        fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
     struct Walk<'a>(Target<'a>);
     impl<'de> Visitor<'de> for Walk<'_> {
         type Value = ();
@@ -202,13 +276,15 @@ fn refused_at(text: &str, target: Target<'_>) -> Option<(usize, usize)> {
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             let (wanted, refuse) = match self.0 {
                 Target::Key(wanted) => (wanted, true),
-                Target::ValueOf(wanted) => (wanted, false),
+                Target::ValueOf(wanted) | Target::TextUnder(wanted, _) => (wanted, false),
             };
             while let Some(matched) = map.next_key_seed(KeyIs { wanted, refuse })? {
-                if matched {
-                    return map.next_value_seed(Refuse);
+                // Each value is read whole: a mapping left half read is an error of its own.
+                match self.0 {
+                    _ if !matched => drop(map.next_value::<IgnoredAny>()?),
+                    Target::TextUnder(_, text) => map.next_value_seed(FindText(text))?,
+                    _ => return map.next_value_seed(Refuse),
                 }
-                map.next_value::<IgnoredAny>()?;
             }
             Ok(())
         }
@@ -442,6 +518,11 @@ mod tests {
         assert_eq!(value_position(text, "a"), Some((3, 3)));
         assert_eq!(value_position(text, "b"), Some((1, 4)));
         assert_eq!(value_position(text, "z"), None);
+        assert_eq!(text_position(text, "a", "x"), Some((3, 12)));
+        assert_eq!(text_position(text, "quoted key", "c"), Some((4, 16)));
+        assert_eq!(text_position(text, "quoted key", "2"), Some((4, 19)));
+        assert_eq!(text_position(text, "a", "nested"), Some((3, 3)));
+        assert_eq!(text_position(text, "b", "x"), None);
         let err = from_str_with_unread_keys::<Header>("- a\n", "rule file").unwrap_err();
         assert!(err.message.starts_with("not a rule file"), "{err:?}");
     }
@@ -468,5 +549,19 @@ mod tests {
         let err = top_level("a: [1\n").unwrap_err();
         assert!(!err.message.contains(" at line 2"), "{err:?}");
         assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn texts_are_found_under_their_key_as_a_config_names_them() {
+        let text = "enable: [names-world]\ndisable:\n  - wire\n  - names-world\n";
+        assert_eq!(text_position(text, "disable", "names-world"), Some((4, 5)));
+        assert_eq!(text_position(text, "enable", "names-world"), Some((1, 10)));
+        assert_eq!(text_position(text, "disable", "names"), None);
+        assert_eq!(text_position(text, "packs", "wire"), None);
+        let text = "severity:\n  wire.Doubled: off\n  wire.DoubledWord: off\n";
+        assert_eq!(
+            text_position(text, "severity", "wire.DoubledWord"),
+            Some((3, 3))
+        );
     }
 }

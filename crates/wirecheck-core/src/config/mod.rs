@@ -279,7 +279,7 @@ impl Config {
             .as_ref()
             .map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
         let location = value
-            .and_then(|value| position_of_value(&self.text, key, value))
+            .and_then(|value| crate::yaml::text_position(&self.text, key, value))
             .map(|(line, column)| format!(":{line}:{column}"))
             .unwrap_or_default();
         SetupError::Config {
@@ -360,55 +360,5 @@ impl Config {
             header,
             &self.names,
         )?)
-    }
-}
-
-/// Where `value` is written under the top-level `key` of a YAML `text`, as (line, column) from 1:
-/// its first appearance as a whole word after `key:`.
-fn position_of_value(text: &str, key: &str, value: &str) -> Option<(usize, usize)> {
-    if value.is_empty() {
-        return None;
-    }
-    let key_at = text
-        .match_indices(&format!("{key}:"))
-        .map(|(at, _)| at)
-        .find(|&at| at == 0 || text[..at].ends_with('\n'))?;
-    let part_of_word = |c: char| c.is_alphanumeric() || "-_.".contains(c);
-    let after_key = key_at + key.len() + 1;
-    let at = text[after_key..]
-        .match_indices(value)
-        .map(|(at, _)| after_key + at)
-        .find(|&at| {
-            !text[..at].ends_with(part_of_word)
-                && !text[at + value.len()..].starts_with(part_of_word)
-        })?;
-    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    let line = text[..at].matches('\n').count() + 1;
-    let column = text[line_start..at].chars().count() + 1;
-    Some((line, column))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_are_found_under_their_key() {
-        let text = "enable: [names-world]\ndisable:\n  - wire\n  - names-world\n";
-        assert_eq!(
-            position_of_value(text, "disable", "names-world"),
-            Some((4, 5))
-        );
-        assert_eq!(
-            position_of_value(text, "enable", "names-world"),
-            Some((1, 10))
-        );
-        assert_eq!(position_of_value(text, "disable", "names"), None);
-        assert_eq!(position_of_value(text, "packs", "wire"), None);
-        let text = "severity:\n  wire.Doubled: off\n  wire.DoubledWord: off\n";
-        assert_eq!(
-            position_of_value(text, "severity", "wire.DoubledWord"),
-            Some((3, 3))
-        );
     }
 }
