@@ -54,8 +54,8 @@ fn setup(path: &Path) -> (Option<RuleSet>, Context) {
     let Ok(text) = fs::read_to_string(&sidecar) else {
         return (None, Context::default());
     };
-    let mut options: Options =
-        serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", sidecar.display()));
+    let mut options: Options = wirecheck_core::yaml::from_str(&text, "fixture options")
+        .unwrap_or_else(|e| panic!("{}: {e}", sidecar.display()));
     options.config.root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut context = options.config.context().expect("sidecar config is valid");
     if let Some(date) = &options.date {

@@ -267,8 +267,8 @@ fn every_command_runs_and_every_block_is_checked() {
 }
 
 fn check_yaml(block: &Block, workspace: &Workspace) -> Result<(), String> {
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(&block.text).map_err(|e| format!("invalid YAML: {e}"))?;
+    let value: serde_json::Value = wirecheck_core::yaml::from_str(&block.text, "YAML block")
+        .map_err(|e| format!("invalid YAML: {e}"))?;
     if value.get("jobs").is_some() {
         replay_actions_job(&value, workspace)
     } else if value.get("extends").is_some() {
@@ -287,7 +287,7 @@ fn check_yaml(block: &Block, workspace: &Workspace) -> Result<(), String> {
         fs::write(dir.path().join("wirecheck.yaml"), &block.text).map_err(|e| e.to_string())?;
         for rules in value
             .get("rules")
-            .and_then(|r| r.as_sequence())
+            .and_then(|r| r.as_array())
             .into_iter()
             .flatten()
         {
@@ -311,11 +311,10 @@ fn check_yaml(block: &Block, workspace: &Workspace) -> Result<(), String> {
 
 /// Runs the job's steps in order as GitHub Actions does (`bash -e`, stopping at the first step
 /// that fails), in a checkout whose `stories/` has findings.
-fn replay_actions_job(workflow: &serde_yaml::Value, workspace: &Workspace) -> Result<(), String> {
-    let jobs = workflow["jobs"].as_mapping().ok_or("`jobs` is not a map")?;
+fn replay_actions_job(workflow: &serde_json::Value, workspace: &Workspace) -> Result<(), String> {
+    let jobs = workflow["jobs"].as_object().ok_or("`jobs` is not a map")?;
     for (name, job) in jobs {
-        let name = name.as_str().unwrap_or("?");
-        let steps = job["steps"].as_sequence().ok_or("a job without steps")?;
+        let steps = job["steps"].as_array().ok_or("a job without steps")?;
         for (index, step) in steps.iter().enumerate() {
             let number = index + 1;
             if let Some(script) = step["run"].as_str() {

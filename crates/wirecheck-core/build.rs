@@ -7,6 +7,30 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
+/// A pack's `pack.yaml`: every key known, so a misspelt one fails the build.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    /// On unless the configuration leaves the pack out.
+    #[serde(default = "on")]
+    default: bool,
+}
+
+fn on() -> bool {
+    true
+}
+
+/// The pack's manifest; a pack without one, or with an empty one, is on by default.
+fn read_manifest(path: &Path) -> Manifest {
+    match fs::read_to_string(path) {
+        Ok(text) => serde_norway::from_str::<Option<Manifest>>(&text)
+            .unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+            .unwrap_or(Manifest { default: true }),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Manifest { default: true },
+        Err(err) => panic!("{}: {err}", path.display()),
+    }
+}
+
 fn main() {
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
     // A watched folder is scanned whole, so this one line covers every pack, rule and
@@ -22,13 +46,7 @@ fn main() {
         .collect();
     packs.sort_by_key(|e| e.file_name());
     for pack in packs {
-        let manifest = pack.path().join("pack.yaml");
-        let on_by_default = fs::read_to_string(&manifest).map_or(true, |text| {
-            !text
-                .lines()
-                .map(|line| line.split('#').next().unwrap_or("").trim())
-                .any(|line| line.replace(' ', "") == "default:false")
-        });
+        let on_by_default = read_manifest(&pack.path().join("pack.yaml")).default;
         let pack_name = pack.file_name().into_string().expect("UTF-8 pack name");
         pack_entries.push(format!("    ({pack_name:?}, {on_by_default}),\n"));
         let mut files: Vec<_> = fs::read_dir(pack.path())

@@ -74,7 +74,7 @@ mod tests {
     #[test]
     fn the_starter_config_parses_as_is_and_with_every_key_uncommented() {
         let as_is: wirecheck_core::config::Config =
-            serde_yaml::from_str(STARTER).unwrap_or_default();
+            wirecheck_core::yaml::from_str(STARTER, "wirecheck config").unwrap_or_default();
         assert!(as_is.packs.is_none());
         // Prose comments start with a capital; commented-out settings with a key or indentation.
         let uncommented: String = STARTER
@@ -84,7 +84,8 @@ mod tests {
             .map(|line| format!("{line}\n"))
             .collect();
         let config: wirecheck_core::config::Config =
-            serde_yaml::from_str(&uncommented).unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
+            wirecheck_core::yaml::from_str(&uncommented, "wirecheck config")
+                .unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
         assert_eq!(config.disable, ["names-world"]);
         assert_eq!(config.names.len(), 1);
     }

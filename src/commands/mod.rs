@@ -87,6 +87,9 @@ impl RuleOptions {
         for skipped in rules.skipped() {
             eprintln!("warning: {skipped}: rule kind not supported by wirecheck; skipped");
         }
+        for warning in rules.warnings() {
+            eprintln!("warning: {warning}");
+        }
         Ok((config, rules))
     }
 }

@@ -29,6 +29,7 @@ pub mod input;
 pub mod knowledge;
 pub mod report;
 pub mod rules;
+pub mod yaml;
 
 pub(crate) use wirecheck_text::{span, visible};
 

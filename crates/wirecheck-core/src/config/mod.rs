@@ -27,7 +27,6 @@
 
 pub mod packs;
 pub mod suggest;
-pub mod yaml_error;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -172,13 +171,10 @@ impl Config {
         let mut config: Config = if text.trim().is_empty() {
             Config::default()
         } else {
-            serde_yaml::from_str(&text).map_err(|e| {
-                let described = crate::config::yaml_error::describe(&e, "wirecheck config");
-                ConfigError {
-                    path: path.display().to_string(),
-                    location: described.location(),
-                    message: described.message,
-                }
+            crate::yaml::from_str(&text, "wirecheck config").map_err(|e| ConfigError {
+                path: path.display().to_string(),
+                location: e.location(),
+                message: e.message,
             })?
         };
         config.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -276,10 +272,6 @@ pub enum SetupError {
 }
 
 impl Config {
-    fn problem(&self, message: String) -> SetupError {
-        self.problem_at("", None, message)
-    }
-
     /// An error about the value `value` of the top-level `key`, at its position in the file
     /// when it can be found there.
     fn problem_at(&self, key: &str, value: Option<&str>, message: String) -> SetupError {
@@ -288,7 +280,7 @@ impl Config {
             .as_ref()
             .map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
         let location = value
-            .and_then(|value| position_of_value(&self.text, key, value))
+            .and_then(|value| crate::yaml::text_position(&self.text, key, value))
             .map(|(line, column)| format!(":{line}:{column}"))
             .unwrap_or_default();
         SetupError::Config {
@@ -319,10 +311,10 @@ impl Config {
         for path in self.rule_paths().iter().chain(extra_rule_paths) {
             sources.extend(crate::config::packs::load_path(path)?);
         }
-        if !self.names.is_empty() {
-            sources.push(self.names_rule()?);
-        }
         let mut set = crate::RuleSet::compile(sources)?;
+        if !self.names.is_empty() {
+            set.add(self.names_rule()?);
+        }
         let overrides = self
             .severity
             .iter()
@@ -344,83 +336,31 @@ impl Config {
         Ok(set)
     }
 
-    /// The config's `names:` as a `names` rule, `config.Names`.
-    fn names_rule(&self) -> Result<crate::rules::RuleSource, SetupError> {
-        #[derive(serde::Serialize)]
-        struct NamesRule<'a> {
-            extends: &'a str,
-            message: &'a str,
-            level: &'a str,
-            description: &'a str,
-            names: &'a [NameEntry],
-        }
-        let rule = NamesRule {
-            extends: "names",
-            message: "'%s' is close to the known name '%s' (%s)",
-            level: "error",
-            description: "Names listed in the configuration file, and their near-miss misspellings.",
-            names: &self.names,
-        };
-        let yaml = serde_yaml::to_string(&rule).map_err(|e| self.problem(format!("names: {e}")))?;
+    /// The config's `names:` as a `names` rule, `config.Names`, made from the entries as read.
+    fn names_rule(&self) -> Result<crate::rules::Rule, SetupError> {
         let origin = self
             .path
             .as_ref()
             .map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
-        Ok(crate::rules::RuleSource {
+        let source = crate::rules::RuleSource {
             pack: "config".to_owned(),
             name: "Names".to_owned(),
             origin,
-            yaml,
-        })
-    }
-}
-
-/// Where `value` is written under the top-level `key` of a YAML `text`, as (line, column) from 1:
-/// its first appearance as a whole word after `key:`.
-fn position_of_value(text: &str, key: &str, value: &str) -> Option<(usize, usize)> {
-    if value.is_empty() {
-        return None;
-    }
-    let key_at = text
-        .match_indices(&format!("{key}:"))
-        .map(|(at, _)| at)
-        .find(|&at| at == 0 || text[..at].ends_with('\n'))?;
-    let part_of_word = |c: char| c.is_alphanumeric() || "-_.".contains(c);
-    let after_key = key_at + key.len() + 1;
-    let at = text[after_key..]
-        .match_indices(value)
-        .map(|(at, _)| after_key + at)
-        .find(|&at| {
-            !text[..at].ends_with(part_of_word)
-                && !text[at + value.len()..].starts_with(part_of_word)
-        })?;
-    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    let line = text[..at].matches('\n').count() + 1;
-    let column = text[line_start..at].chars().count() + 1;
-    Some((line, column))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_are_found_under_their_key() {
-        let text = "enable: [names-world]\ndisable:\n  - wire\n  - names-world\n";
-        assert_eq!(
-            position_of_value(text, "disable", "names-world"),
-            Some((4, 5))
-        );
-        assert_eq!(
-            position_of_value(text, "enable", "names-world"),
-            Some((1, 10))
-        );
-        assert_eq!(position_of_value(text, "disable", "names"), None);
-        assert_eq!(position_of_value(text, "packs", "wire"), None);
-        let text = "severity:\n  wire.Doubled: off\n  wire.DoubledWord: off\n";
-        assert_eq!(
-            position_of_value(text, "severity", "wire.DoubledWord"),
-            Some((3, 3))
-        );
+            yaml: String::new(),
+        };
+        let header = crate::rules::RuleHeader {
+            message: "'%s' is close to the known name '%s' (%s)".to_owned(),
+            level: Severity::Error,
+            description: Some(
+                "Names listed in the configuration file, and their near-miss misspellings."
+                    .to_owned(),
+            ),
+            ..crate::rules::RuleHeader::of_kind("names")
+        };
+        Ok(crate::rules::names::rule_of_entries(
+            &source,
+            header,
+            &self.names,
+        )?)
     }
 }

@@ -2,8 +2,9 @@
 //! config key or value), for error messages.
 
 /// The known names `given` most likely stands for, at most three, in `known`'s order: those a
-/// few edits away (a third of its length, at least one; case ignored), or whose first part
-/// before a `-` or `.` is (`nams` for `names-world`); the fewest edits win.
+/// few edits away (a third of its length, at least one; case ignored; two letters swapped are one
+/// edit, so `levle` is one from `level`), or whose first part before a `-` or `.` is (`nams` for
+/// `names-world`); the fewest edits win.
 pub fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let given_lower = given.to_lowercase();
     let allowed = (given_lower.chars().count() / 3).max(1);
@@ -12,12 +13,12 @@ pub fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Vec
         .filter(|name| *name != given)
         .filter_map(|name| {
             let lower = name.to_lowercase();
-            let whole = strsim::levenshtein(&given_lower, &lower);
+            let whole = strsim::osa_distance(&given_lower, &lower);
             let first_part = lower
                 .split(['-', '.'])
                 .next()
                 .filter(|part| part.len() < lower.len())
-                .map_or(usize::MAX, |part| strsim::levenshtein(&given_lower, part));
+                .map_or(usize::MAX, |part| strsim::osa_distance(&given_lower, part));
             let edits = whole.min(first_part);
             (edits <= allowed).then_some((edits, name))
         })
@@ -77,6 +78,11 @@ mod tests {
             ["names-japan", "names-world"]
         );
         assert_eq!(closest("WIRE", PACKS.iter().copied()), ["wire"]);
+        assert_eq!(closest("levle", ["level", "link", "limit"]), ["level"]);
+        assert_eq!(
+            closest("exeptions", ["exceptions", "tokens"]),
+            ["exceptions"]
+        );
         assert_eq!(closest("wire", PACKS.iter().copied()), Vec::<&str>::new());
         let ids = ["wire.Dates", "wire.DoubleSpace", "wire.DoubledWord"];
         assert_eq!(closest("wire.DubleSpace", ids), ["wire.DoubleSpace"]);

@@ -8,7 +8,7 @@ use crate::document::Document;
 use crate::filters::suppress::{apply_suppressions, find_suppressions};
 use crate::finding::{Finding, Severity, Suggestion};
 use crate::rules::ids::{covers, depth};
-use crate::rules::{Context, ReportedId, Rule, RuleError, RuleSource};
+use crate::rules::{Context, ReportedId, Rule, RuleError, RuleSource, RuleWarning};
 
 /// The rule id of an unused suppression comment (`--report-unused-suppressions`).
 pub const UNUSED_SUPPRESSION: &str = "wirecheck.UnusedSuppression";
@@ -18,6 +18,7 @@ pub const UNUSED_SUPPRESSION: &str = "wirecheck.UnusedSuppression";
 pub struct RuleSet {
     rules: Vec<Rule>,
     skipped: Vec<String>,
+    warnings: Vec<RuleWarning>,
     vocabulary: FxHashSet<String>,
     known_names: Arc<FxHashSet<String>>,
 }
@@ -29,15 +30,29 @@ impl RuleSet {
         let mut set = RuleSet::default();
         for source in sources {
             match Rule::compile(&source)? {
-                Some(rule) => {
-                    set.rules.retain(|r| r.id != rule.id);
-                    set.rules.push(rule);
-                }
+                Some(rule) => set.push(rule),
                 None => set.skipped.push(source.origin.clone()),
             }
         }
-        set.known_names = Arc::new(set.rules.iter().flat_map(Rule::known_names).collect());
+        set.refresh_known_names();
         Ok(set)
+    }
+
+    /// Adds a rule compiled elsewhere, after the others; it replaces a rule of the same id.
+    pub fn add(&mut self, rule: Rule) {
+        self.push(rule);
+        self.refresh_known_names();
+    }
+
+    fn push(&mut self, mut rule: Rule) {
+        // Warnings are kept even when a later rule replaces this one: the key was still written.
+        self.warnings.append(&mut rule.warnings);
+        self.rules.retain(|r| r.id != rule.id);
+        self.rules.push(rule);
+    }
+
+    fn refresh_known_names(&mut self) {
+        self.known_names = Arc::new(self.rules.iter().flat_map(Rule::known_names).collect());
     }
 
     /// The rules, in load order.
@@ -48,6 +63,12 @@ impl RuleSet {
     /// Rule files skipped because their Vale kind is not implemented.
     pub fn skipped(&self) -> &[String] {
         &self.skipped
+    }
+
+    /// Keys of the loaded rule files that are read but not acted on (Vale's keys that wirecheck
+    /// does not implement yet), in load order.
+    pub fn warnings(&self) -> &[RuleWarning] {
+        &self.warnings
     }
 
     /// Finds a rule by id.

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::span::Span;
+use crate::yaml::{Scalar, TopLevel};
 
 /// The story's metadata keys and their values as text. Keys whose values are not scalars (lists,
 /// maps) are left out; front matter that is not a YAML mapping gives no keys.
@@ -15,20 +16,18 @@ pub struct Metadata {
 impl Metadata {
     /// Reads the YAML between a front matter block's `---` lines.
     pub fn from_front_matter(yaml: &str) -> Self {
-        let Ok(mapping) = serde_yaml::from_str::<serde_yaml::Mapping>(yaml) else {
+        let Ok(TopLevel::Mapping(entries)) = crate::yaml::top_level(yaml) else {
             return Self::default();
         };
-        let fields = mapping
+        let fields = entries
             .into_iter()
             .filter_map(|(key, value)| {
-                let key = key.as_str()?.to_owned();
                 let value = match value {
-                    serde_yaml::Value::String(text) => text,
-                    serde_yaml::Value::Number(number) => number.to_string(),
-                    serde_yaml::Value::Bool(flag) => flag.to_string(),
-                    _ => return None,
+                    Scalar::Text(text) | Scalar::Number(text) => text,
+                    Scalar::Bool(flag) => flag.to_string(),
+                    Scalar::Other => return None,
                 };
-                Some((key, value))
+                Some((key?, value))
             })
             .collect();
         Self { fields }
@@ -82,22 +81,28 @@ pub(crate) fn front_matter_fault(text: &str) -> Option<(usize, String)> {
     if body.trim().is_empty() {
         return None;
     }
-    let mapping = match serde_yaml::from_str::<serde_yaml::Value>(body) {
+    let entries = match crate::yaml::top_level(body) {
         Err(err) => {
-            let offset = body_start + err.location().map_or(0, |l| l.index());
-            return Some((offset, format!("front matter: {}", in_file_lines(&err))));
+            let offset = body_start + err.offset.unwrap_or(0);
+            return Some((
+                offset,
+                format!("front matter: {}", in_file_lines(&err.message)),
+            ));
         }
-        Ok(serde_yaml::Value::Mapping(mapping)) => mapping,
-        Ok(serde_yaml::Value::Null) => return None,
-        Ok(_) => {
+        Ok(TopLevel::Mapping(entries)) => entries,
+        Ok(TopLevel::Nothing) => return None,
+        Ok(TopLevel::Other) => {
             return Some((
                 body_start,
                 "front matter is not a mapping of keys to values".to_owned(),
             ));
         }
     };
-    match mapping.get("date") {
-        None | Some(serde_yaml::Value::String(_) | serde_yaml::Value::Number(_)) => None,
+    let date = entries
+        .iter()
+        .find(|(key, _)| key.as_deref() == Some("date"));
+    match date {
+        None | Some((_, Scalar::Text(_) | Scalar::Number(_))) => None,
         Some(_) => Some((
             front_matter_key_offset(text, "date").unwrap_or(body_start),
             "front matter: date: is not a date (expected YYYY-MM-DD[THH:MM][±HH:MM])".to_owned(),
@@ -105,24 +110,15 @@ pub(crate) fn front_matter_fault(text: &str) -> Option<(usize, String)> {
     }
 }
 
-/// A YAML error's message with the lines it counts within the front matter made lines of the
-/// file (whose front matter starts on line 2), and without the position of the fault itself,
-/// which the caller gives.
-fn in_file_lines(err: &serde_yaml::Error) -> String {
-    let mut message = err.to_string();
-    if let Some(at) = err.location() {
-        message = message
-            .replace(
-                &format!(" at line {} column {}", at.line(), at.column()),
-                "",
-            )
-            .replace(&format!("line {} column {}: ", at.line(), at.column()), "");
-    }
+/// A YAML error's message (without the position of the fault itself, which the caller gives)
+/// with the lines it counts within the front matter made lines of the file, whose front matter
+/// starts on line 2.
+fn in_file_lines(message: &str) -> String {
     let Ok(position) = regex::Regex::new(r"line (\d+) column (\d+)") else {
-        return message;
+        return message.to_owned();
     };
     position
-        .replace_all(&message, |found: &regex::Captures<'_>| {
+        .replace_all(message, |found: &regex::Captures<'_>| {
             let line = found[1].parse::<usize>().map_or(0, |l| l + 1);
             format!("line {line} column {}", &found[2])
         })

@@ -14,6 +14,7 @@ const SHIPPED: &str = include_str!("../../../../rules/data/gazetteer.yaml");
 
 /// A place a dateline may name.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Place {
     /// The place as written in a dateline, in title case: "Rio de Janeiro".
     pub name: String,
@@ -26,6 +27,7 @@ pub struct Place {
 
 /// The gazetteer file: stand-alone cities, countries with their cities, and regions.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct GazetteerFile {
     #[serde(default)]
     standalone: Vec<String>,
@@ -75,7 +77,7 @@ impl Gazetteer {
     /// Reads a gazetteer file (the format of `rules/data/gazetteer.yaml`).
     pub fn from_yaml(yaml: &str) -> Result<Gazetteer, GazetteerError> {
         let file: GazetteerFile =
-            serde_yaml::from_str(yaml).map_err(|e| GazetteerError(e.to_string()))?;
+            crate::yaml::from_str(yaml, "data file").map_err(|e| GazetteerError(e.to_string()))?;
         let standalone: FxHashSet<String> = file.standalone.iter().map(|s| fold(s)).collect();
         let mut gazetteer = Gazetteer::default();
         for (country, cities) in &file.countries {
@@ -163,6 +165,14 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelt_key_of_a_gazetteer_is_an_error() {
+        let err = Gazetteer::from_yaml("countrys: {Japan: [Tokyo]}\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("did you mean `countries`?"), "{err}");
+    }
 
     #[test]
     fn the_shipped_gazetteer_is_broad_and_knows_countries() {

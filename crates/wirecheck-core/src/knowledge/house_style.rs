@@ -40,6 +40,7 @@ pub enum DatePolicy {
 
 /// One house style of datelines.
 #[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HouseStyle {
     /// Its key in the styles file: `ap`, `reuters`, …
     #[serde(skip)]
@@ -82,6 +83,7 @@ impl HouseStyle {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct StylesFile {
     styles: BTreeMap<String, HouseStyle>,
     months_with_day: BTreeMap<String, Vec<String>>,
@@ -114,7 +116,7 @@ impl HouseStyles {
     /// Reads a styles file (the format of `rules/data/house-styles.yaml`).
     pub fn from_yaml(yaml: &str) -> Result<HouseStyles, HouseStyleError> {
         let file: StylesFile =
-            serde_yaml::from_str(yaml).map_err(|e| HouseStyleError(e.to_string()))?;
+            crate::yaml::from_str(yaml, "data file").map_err(|e| HouseStyleError(e.to_string()))?;
         for (key, months) in &file.months_with_day {
             if months.len() != 12 {
                 return Err(HouseStyleError(format!(
@@ -199,5 +201,19 @@ mod tests {
         assert_eq!(styles.month_with_day("reuters", 11), Some("Nov"));
         assert_eq!(styles.month_with_day("any", 1), None);
         assert!(styles.is_outlet("al jazeera") && !styles.is_outlet("Tokyo"));
+    }
+
+    #[test]
+    fn a_misspelt_key_of_a_styles_file_is_an_error() {
+        let err = HouseStyles::from_yaml("styles: {}\nmonths_with_day: {}\noutlet: [x]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("did you mean `outlets`?"), "{err}");
+        let style =
+            "styles:\n  x: {name: X, example: X, months: any, dashes: [-], brakets: true}\n";
+        let err = HouseStyles::from_yaml(&format!("{style}months_with_day: {{}}\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("did you mean `brackets`?"), "{err}");
     }
 }

@@ -169,7 +169,7 @@ pub(super) fn resolve(
     header: &RuleHeader,
     declared: &'static [DeclaredCheck],
 ) -> Result<Vec<RuleCheck>, RuleError> {
-    let written = source.position_of_key("checks").is_some();
+    let written = crate::yaml::key_position(&source.yaml, "checks").is_some();
     if declared.is_empty() {
         if written {
             return Err(source.invalid(format!(

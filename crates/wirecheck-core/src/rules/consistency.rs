@@ -30,7 +30,7 @@ use crate::document::Document;
 use crate::span::Span;
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     either: BTreeMap<String, String>,
 }
 

@@ -142,7 +142,7 @@ const OUTLET_WORDS: &[&str] = &[
 ];
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     #[serde(default)]
     styles: Vec<String>,
     #[serde(default)]

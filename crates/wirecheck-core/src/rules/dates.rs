@@ -99,7 +99,7 @@ const CHECKS: &[DeclaredCheck] = &[
 ];
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     #[serde(default = "default_style")]
     style: String,
 }

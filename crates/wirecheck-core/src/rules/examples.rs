@@ -91,8 +91,8 @@ impl<'de> Visitor<'de> for BadExampleVisitor {
 mod tests {
     use super::*;
 
-    fn parse(yaml: &str) -> Result<Examples, serde_yaml::Error> {
-        serde_yaml::from_str(yaml)
+    fn parse(yaml: &str) -> Result<Examples, crate::yaml::YamlError> {
+        crate::yaml::from_str(yaml, "examples")
     }
 
     #[test]

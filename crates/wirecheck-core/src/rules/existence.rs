@@ -22,7 +22,7 @@ use crate::document::{Document, line_removal};
 use crate::span::Span;
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     #[serde(default)]
     tokens: Vec<String>,
     #[serde(default)]

@@ -33,7 +33,7 @@ enum Repeat {
 }
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     check: Repeat,
 }
 

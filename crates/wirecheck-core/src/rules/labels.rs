@@ -19,7 +19,7 @@ use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
 use crate::document::{Document, FrontLineKind};
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     #[serde(default)]
     tokens: Vec<String>,
 }

@@ -2,10 +2,12 @@
 //!
 //! A rule file is YAML in Vale's format: `extends` names the kind, the common keys (`message`,
 //! `level`, `scope`, `link`, …) are read by [`RuleHeader`], and each kind reads its own keys in its
-//! own module. To add a kind, write `src/rules/<kind>.rs` with a `compile` function, add one line
-//! to [`KINDS`], and give it a fixture folder `fixtures/kinds/<kind>/` (tests/kinds.rs). A kind
-//! that finds several distinct things declares them as named checks, each reported under its own
-//! id (see [`checks`]).
+//! own module, from its `Spec`. Every key is known: one that is neither common nor read by the
+//! kind is an error naming the file, line, column and key, unless Vale defines it for the kind,
+//! when it is a warning. To add a kind, write `src/rules/<kind>.rs` with a `Spec` and a `compile`
+//! function, add one line to [`KINDS`] (a key added to a `Spec` is known at once), and give it a
+//! fixture folder `fixtures/kinds/<kind>/` (tests/kinds.rs). A kind that finds several distinct
+//! things declares them as named checks, each reported under its own id (see [`checks`]).
 
 mod checks;
 mod consistency;
@@ -34,29 +36,57 @@ pub use checks::{DeclaredCheck, ReportedId, RuleCheck};
 pub use examples::{BadExample, Examples};
 pub use scope::{Scope, Unit};
 
-use crate::config::yaml_error::location;
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Suggestion};
 use crate::knowledge::publication::{DateSource, PublicationDate};
 use crate::span::Span;
+use crate::yaml::{keys_of, location};
 
 /// A compile function: turns a rule file's text and its header into a check.
 type CompileFn = fn(&RuleSource, &RuleHeader) -> Result<Box<dyn Check>, RuleError>;
 
-/// Every rule kind wirecheck knows, by its `extends` name.
-const KINDS: &[(&str, CompileFn)] = &[
-    ("existence", existence::compile),
-    ("substitution", substitution::compile),
-    ("repetition", repetition::compile),
-    ("consistency", consistency::compile),
-    ("occurrence", occurrence::compile),
-    ("names", names::compile),
-    ("titles", titles::compile),
-    ("headline", headline::compile),
-    ("labels", labels::compile),
-    ("reference", reference::compile),
-    ("dateline", dateline::compile),
-    ("dates", dates::compile),
+/// A rule kind: its `extends` name, its compile function, the keys its own `Spec` reads, and the
+/// keys Vale defines for the kind that wirecheck does not implement yet (each a warning, never an
+/// error and never silent).
+struct Kind {
+    name: &'static str,
+    compile: CompileFn,
+    keys: fn() -> &'static [&'static str],
+    vale_only: &'static [&'static str],
+}
+
+impl Kind {
+    /// The kind `name`, whose own keys are those `Spec` reads.
+    const fn of<Spec: DeserializeOwned>(
+        name: &'static str,
+        compile: CompileFn,
+        vale_only: &'static [&'static str],
+    ) -> Kind {
+        Kind {
+            name,
+            compile,
+            keys: keys_of::<Spec>,
+            vale_only,
+        }
+    }
+}
+
+/// Every rule kind wirecheck knows, by its `extends` name, with the keys Vale defines for it that
+/// wirecheck does not implement (Vale's `limit` for every kind of its own).
+#[rustfmt::skip]
+const KINDS: &[Kind] = &[
+    Kind::of::<existence::Spec>("existence", existence::compile, &["limit", "append", "vocab"]),
+    Kind::of::<substitution::Spec>("substitution", substitution::compile, &["limit", "vocab", "capitalize", "pos"]),
+    Kind::of::<repetition::Spec>("repetition", repetition::compile, &["limit", "max", "vocab"]),
+    Kind::of::<consistency::Spec>("consistency", consistency::compile, &["limit"]),
+    Kind::of::<occurrence::Spec>("occurrence", occurrence::compile, &["limit"]),
+    Kind::of::<names::Spec>("names", names::compile, &[]),
+    Kind::of::<titles::Spec>("titles", titles::compile, &[]),
+    Kind::of::<headline::Spec>("headline", headline::compile, &[]),
+    Kind::of::<labels::Spec>("labels", labels::compile, &[]),
+    Kind::of::<reference::Spec>("reference", reference::compile, &[]),
+    Kind::of::<dateline::Spec>("dateline", dateline::compile, &[]),
+    Kind::of::<dates::Spec>("dates", dates::compile, &[]),
 ];
 
 /// Vale kinds that wirecheck does not implement: rule files of these kinds are skipped with a
@@ -93,15 +123,66 @@ impl RuleSource {
     /// Reads this file's YAML as `T`, with errors that name the file, line, column and key, and
     /// quote no more than a short excerpt of it.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, RuleError> {
-        serde_yaml::from_str(&self.yaml).map_err(|err| {
-            let described = crate::config::yaml_error::describe(&err, "rule file");
-            RuleError::Yaml {
-                origin: self.origin.clone(),
-                line: described.line,
-                column: described.column,
-                message: described.message,
+        crate::yaml::from_str(&self.yaml, "rule file").map_err(|err| self.yaml_error(err))
+    }
+
+    fn yaml_error(&self, err: crate::yaml::YamlError) -> RuleError {
+        RuleError::Yaml {
+            origin: self.origin.clone(),
+            line: err.line,
+            column: err.column,
+            message: err.message,
+        }
+    }
+
+    /// Reads the common keys, and the top-level keys they are not, in order.
+    fn parse_header(&self) -> Result<(RuleHeader, Vec<String>), RuleError> {
+        crate::yaml::from_str_with_unread_keys(&self.yaml, "rule file")
+            .map_err(|err| self.yaml_error(err))
+    }
+
+    /// Checks that every key `others` (the top-level keys that are not common ones) is one `kind`
+    /// reads, and gives a warning for each that Vale defines for the kind but wirecheck does not
+    /// implement.
+    fn check_keys(&self, kind: &Kind, others: &[String]) -> Result<Vec<RuleWarning>, RuleError> {
+        let own = (kind.keys)();
+        let mut warnings = Vec::new();
+        // `checks:` is read for every kind by `checks::resolve`, which says when a kind has none.
+        let read_elsewhere = |key: &str| key == "checks";
+        for key in others
+            .iter()
+            .filter(|key| !own.contains(&key.as_str()) && !read_elsewhere(key))
+        {
+            let at = crate::yaml::key_position(&self.yaml, key);
+            let location = location(at.map(|(line, _)| line), at.map(|(_, column)| column));
+            if kind.vale_only.contains(&key.as_str()) {
+                warnings.push(RuleWarning {
+                    origin: self.origin.clone(),
+                    location,
+                    rule: self.id(),
+                    key: key.clone(),
+                    kind: kind.name,
+                });
+                continue;
             }
-        })
+            let common = keys_of::<RuleHeader>();
+            let known = own.iter().chain(common).copied();
+            let hint = crate::config::suggest::did_you_mean(key, known, '\'');
+            return Err(RuleError::UnknownKey {
+                origin: self.origin.clone(),
+                location,
+                rule: self.id(),
+                message: format!(
+                    "unknown key '{}' ({}keys of {} rules: {}; of every rule: {})",
+                    crate::document::excerpt::excerpt(key),
+                    hint.map(|h| format!("{h} ")).unwrap_or_default(),
+                    kind.name,
+                    own.join(", "),
+                    common.join(", ")
+                ),
+            });
+        }
+        Ok(warnings)
     }
 
     /// An error about this rule's content; values it quotes are cut short.
@@ -111,17 +192,6 @@ impl RuleSource {
             rule: self.id(),
             message: crate::document::excerpt::shorten_quotes(&message.into()),
         }
-    }
-
-    /// Where the top-level `key:`'s value starts, as (line, column) from 1, when it is on a line
-    /// of its own.
-    fn position_of_key(&self, key: &str) -> Option<(usize, usize)> {
-        self.yaml.lines().enumerate().find_map(|(index, line)| {
-            let value = line.strip_prefix(key)?.strip_prefix(':')?;
-            let blanks = value.len() - value.trim_start().len();
-            let column = key.chars().count() + 1 + value[..blanks].chars().count() + 1;
-            Some((index + 1, column))
-        })
     }
 }
 
@@ -137,7 +207,7 @@ pub enum RuleError {
         line: Option<usize>,
         /// Column of the problem, from 1.
         column: Option<usize>,
-        /// What serde_yaml said, which names the key.
+        /// What the YAML parser said, which names the key.
         message: String,
     },
     /// `extends` names no kind wirecheck knows.
@@ -154,6 +224,18 @@ pub enum RuleError {
         /// The kinds wirecheck knows.
         valid: String,
     },
+    /// A key is neither a common one nor one the rule's kind reads.
+    #[error("{origin}{location}: rule {rule}: {message}")]
+    UnknownKey {
+        /// The rule file.
+        origin: String,
+        /// `:line:column` of the key, when found.
+        location: String,
+        /// The rule id.
+        rule: String,
+        /// `unknown key '…'`, a "did you mean" for a near miss, and the keys the rule may have.
+        message: String,
+    },
     /// The rule's content is invalid: a bad regex, a missing key, an impossible value.
     #[error("{origin}: rule {rule}: {message}")]
     Invalid {
@@ -166,8 +248,29 @@ pub enum RuleError {
     },
 }
 
+/// A key of a rule file that is read but not acted on: Vale defines it for the rule's kind, and
+/// wirecheck does not implement it yet.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{origin}{location}: rule {rule}: key '{key}' of Vale's {kind} rules is not implemented by \
+     wirecheck; ignored"
+)]
+pub struct RuleWarning {
+    /// The rule file.
+    pub origin: String,
+    /// `:line:column` of the key, when found.
+    pub location: String,
+    /// The rule id.
+    pub rule: String,
+    /// The key.
+    pub key: String,
+    /// The rule's kind.
+    pub kind: &'static str,
+}
+
 /// A Vale-style `action`: how to fix a finding.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Action {
     /// `remove`, `replace`, `suggest` or `edit`.
     #[serde(default)]
@@ -212,6 +315,33 @@ pub struct RuleHeader {
     /// The rule's first suggestion is safe to apply without review (`check --fix`).
     #[serde(default)]
     pub safe_fix: bool,
+    /// When the rule file was written, for a rule that records facts (names, titles).
+    #[serde(default)]
+    pub written: Option<String>,
+    /// The day the rule's facts were last verified as true.
+    #[serde(default)]
+    pub verified: Option<String>,
+}
+
+impl RuleHeader {
+    /// The header of a rule of kind `extends` that gives no other key: every key at its default.
+    pub fn of_kind(extends: &str) -> RuleHeader {
+        RuleHeader {
+            extends: extends.to_owned(),
+            message: String::new(),
+            level: default_level(),
+            scope: scope::ScopeSpec::default(),
+            link: None,
+            description: None,
+            ignorecase: false,
+            nonword: false,
+            action: None,
+            examples: Examples::default(),
+            safe_fix: false,
+            written: None,
+            verified: None,
+        }
+    }
 }
 
 fn default_level() -> Severity {
@@ -313,6 +443,8 @@ pub struct Rule {
     /// Its named checks, each with its own id, message and severity; empty for a rule that
     /// reports under its own id.
     pub checks: Vec<RuleCheck>,
+    /// Keys of the rule file that are read but not acted on, until the rule set takes them.
+    pub(crate) warnings: Vec<RuleWarning>,
     check: Box<dyn Check>,
 }
 
@@ -328,12 +460,12 @@ impl fmt::Debug for Rule {
 impl Rule {
     /// Compiles a rule file. `Ok(None)` for a Vale kind wirecheck skips.
     pub fn compile(source: &RuleSource) -> Result<Option<Rule>, RuleError> {
-        let header: RuleHeader = source.parse()?;
-        let Some(&(_, compile)) = KINDS.iter().find(|(name, _)| *name == header.extends) else {
+        let (header, others) = source.parse_header()?;
+        let Some(kind) = KINDS.iter().find(|kind| kind.name == header.extends) else {
             if UNSUPPORTED_VALE_KINDS.contains(&header.extends.as_str()) {
                 return Ok(None);
             }
-            let position = source.position_of_key("extends");
+            let position = crate::yaml::value_position(&source.yaml, "extends");
             let hint = crate::config::suggest::did_you_mean(&header.extends, kind_names(), '\'');
             return Err(RuleError::UnknownKind {
                 origin: source.origin.clone(),
@@ -346,22 +478,37 @@ impl Rule {
                 valid: kind_names().collect::<Vec<_>>().join(", "),
             });
         };
+        let warnings = source.check_keys(kind, &others)?;
         header
             .scope
             .validate()
             .map_err(|message| source.invalid(message))?;
-        let check = compile(source, &header)?;
+        let check = (kind.compile)(source, &header)?;
         let checks = checks::resolve(source, &header, check.named_checks())?;
-        Ok(Some(Rule {
+        let mut rule = Rule::from_check(source, header, check);
+        rule.checks = checks;
+        rule.warnings = warnings;
+        Ok(Some(rule))
+    }
+
+    /// A rule of `check`, made without a rule file of its own (the configuration's `names:`):
+    /// `source` gives its id and origin, and its text is not read.
+    pub(crate) fn from_check(
+        source: &RuleSource,
+        header: RuleHeader,
+        check: Box<dyn Check>,
+    ) -> Rule {
+        Rule {
             id: source.id(),
             pack: source.pack.clone(),
             kind: header.extends.clone(),
             severity: header.level,
             origin: source.origin.clone(),
             header,
-            checks,
+            checks: Vec::new(),
+            warnings: Vec::new(),
             check,
-        }))
+        }
     }
 
     /// One line saying what the rule does: its description's first sentence (whole, its lines
@@ -453,7 +600,7 @@ fn first_sentence(text: &str) -> &str {
 
 /// The names of every kind wirecheck implements.
 pub fn kind_names() -> impl Iterator<Item = &'static str> {
-    KINDS.iter().map(|(name, _)| *name)
+    KINDS.iter().map(|kind| kind.name)
 }
 
 /// Where a check sends its findings: fills in the rule's id, severity and message, and maps spans
@@ -667,6 +814,24 @@ mod tests {
         assert_eq!(match_case("UTILIZE", "use"), "USE");
         assert_eq!(match_case("utilize", "use"), "use");
         assert_eq!(match_case("I", "me"), "Me");
+    }
+
+    #[test]
+    fn every_kind_lists_its_keys_and_no_vale_key_it_reads() {
+        let common = keys_of::<RuleHeader>();
+        assert!(common.contains(&"extends") && common.contains(&"examples"));
+        for kind in KINDS {
+            let own = (kind.keys)();
+            // An empty list would mean the kind's `Spec` is no plain struct serde can list.
+            assert!(!own.is_empty(), "{}", kind.name);
+            for key in kind.vale_only {
+                assert!(
+                    !own.contains(key) && !common.contains(key),
+                    "{}: '{key}' is read, so it is no unimplemented Vale key",
+                    kind.name
+                );
+            }
+        }
     }
 
     #[test]

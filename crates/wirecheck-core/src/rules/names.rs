@@ -23,9 +23,9 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, match_case};
+use super::{Check, Context, Reporter, Rule, RuleError, RuleHeader, RuleSource, match_case};
 use crate::document::{Document, WordSlice};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -42,8 +42,7 @@ static ENGLISH_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// One `names:` entry: a bare name, or a name with details.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
 pub enum NameEntry {
     /// `- Tokyo`
     Plain(String),
@@ -52,15 +51,60 @@ pub enum NameEntry {
         /// The canonical spelling.
         name: String,
         /// Other correct spellings.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         variants: Vec<String>,
         /// What or who it is, shown in messages.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
         /// `person`, `place` or `organization`.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         kind: Option<String>,
     },
+}
+
+/// The keys of a detailed entry; every one known, so that a misspelt `note` is an error rather
+/// than a note lost.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DetailedEntry {
+    name: String,
+    #[serde(default)]
+    variants: Vec<String>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
+}
+
+// By hand rather than `untagged`, which would drop a misspelt key, or say only that the entry
+// matched no form.
+impl<'de> Deserialize<'de> for NameEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = NameEntry;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a name, or a mapping with `name` and `variants`, `note` or `kind`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<NameEntry, E> {
+                Ok(NameEntry::Plain(name.to_owned()))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<NameEntry, A::Error> {
+                let entry =
+                    DetailedEntry::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(NameEntry::Detailed {
+                    name: entry.name,
+                    variants: entry.variants,
+                    note: entry.note,
+                    kind: entry.kind,
+                })
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
 }
 
 impl NameEntry {
@@ -91,7 +135,7 @@ impl NameEntry {
 }
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     names: Vec<NameEntry>,
     #[serde(default)]
     allow: Vec<String>,
@@ -146,7 +190,28 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
     if spec.names.is_empty() {
         return Err(source.invalid("needs a non-empty 'names' list"));
     }
-    for entry in &spec.names {
+    check_kinds(&spec.names).map_err(|message| source.invalid(message))?;
+    Ok(Box::new(Names::new(&spec.names, &spec.allow)))
+}
+
+/// A `names` rule of `entries` already read (the configuration's `names:`), with no rule file:
+/// `source` gives its id and where it came from, and its text is not read.
+pub(crate) fn rule_of_entries(
+    source: &RuleSource,
+    header: RuleHeader,
+    entries: &[NameEntry],
+) -> Result<Rule, RuleError> {
+    check_kinds(entries).map_err(|message| source.invalid(message))?;
+    Ok(Rule::from_check(
+        source,
+        header,
+        Box::new(Names::new(entries, &[])),
+    ))
+}
+
+/// Every entry's `kind` is one wirecheck knows.
+fn check_kinds(entries: &[NameEntry]) -> Result<(), String> {
+    for entry in entries {
         if let NameEntry::Detailed {
             name,
             kind: Some(kind),
@@ -154,12 +219,12 @@ pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Chec
         } = entry
             && !matches!(kind.as_str(), "person" | "place" | "organization")
         {
-            return Err(source.invalid(format!(
+            return Err(format!(
                 "name '{name}': unknown kind '{kind}' (expected person, place or organization)"
-            )));
+            ));
         }
     }
-    Ok(Box::new(Names::new(&spec.names, &spec.allow)))
+    Ok(())
 }
 
 impl Names {

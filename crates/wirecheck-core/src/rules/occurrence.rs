@@ -20,7 +20,7 @@ use crate::document::Document;
 use crate::span::Span;
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     token: String,
     #[serde(default)]
     max: Option<usize>,

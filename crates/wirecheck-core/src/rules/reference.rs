@@ -56,7 +56,7 @@ enum Comparison {
 }
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     check: Comparison,
 }
 

@@ -21,7 +21,7 @@ use crate::document::Document;
 use crate::span::Span;
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     #[serde(default)]
     tokens: Vec<String>,
     #[serde(default)]

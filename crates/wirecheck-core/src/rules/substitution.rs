@@ -23,7 +23,7 @@ use crate::document::Document;
 use crate::span::Span;
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     #[serde(default)]
     swap: BTreeMap<String, String>,
     #[serde(default)]

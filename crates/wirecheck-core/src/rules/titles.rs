@@ -51,6 +51,7 @@ impl OneOrMany {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Holder {
     name: String,
     #[serde(default)]
@@ -115,6 +116,7 @@ impl Holder {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct TitleSpec {
     title: OneOrMany,
     #[serde(default)]
@@ -127,7 +129,7 @@ struct TitleSpec {
 }
 
 #[derive(Deserialize)]
-struct Spec {
+pub(super) struct Spec {
     titles: Vec<TitleSpec>,
 }
 
