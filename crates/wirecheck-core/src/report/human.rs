@@ -162,16 +162,19 @@ fn summary_line(summary: &Summary) -> String {
             format!("{n} {word}s")
         }
     };
-    let [suggestions, warnings, errors] = summary.by_severity;
     let mut line = if summary.findings() == 0 {
         format!("No findings in {}.", plural(summary.files, "file"))
     } else {
+        // Most serious first.
+        let counts: Vec<String> = Severity::ALL
+            .iter()
+            .rev()
+            .map(|&level| plural(summary.count(level), level.as_str()))
+            .collect();
         format!(
-            "Found {} ({}, {}, {}) in {}.",
+            "Found {} ({}) in {}.",
             plural(summary.findings(), "finding"),
-            plural(errors, "error"),
-            plural(warnings, "warning"),
-            plural(suggestions, "suggestion"),
+            counts.join(", "),
             plural(summary.files, "file"),
         )
     };

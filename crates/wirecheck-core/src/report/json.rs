@@ -31,6 +31,7 @@ use serde::Serialize;
 
 use super::{FileError, FileReport, Summary};
 use crate::input::encoding::FileOffsets;
+use crate::severity::Severity;
 use crate::span::{Positions, Span};
 
 #[derive(Serialize)]
@@ -135,9 +136,9 @@ pub(super) fn write(
             files: summary.files,
             findings: summary.findings(),
             errors: summary.errors,
-            suggestion: summary.by_severity[0],
-            warning: summary.by_severity[1],
-            error: summary.by_severity[2],
+            suggestion: summary.count(Severity::Suggestion),
+            warning: summary.count(Severity::Warning),
+            error: summary.count(Severity::Error),
         },
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
