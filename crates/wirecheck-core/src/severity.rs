@@ -24,8 +24,8 @@ pub enum Severity {
 /// The levels' names, lowest first: `Severity::ALL[i]` is called `NAMES[i]`.
 const NAMES: [&str; 3] = ["suggestion", "warning", "error"];
 
-/// The word for "no level" of a rule's level in the configuration.
-const RULE_OFF: &str = "off";
+/// The word for "no level" of a rule's level in the configuration: the rule is not run.
+pub const RULE_OFF: &str = "off";
 
 /// The word for "no level" of a fail level.
 const NEVER: &str = "none";
