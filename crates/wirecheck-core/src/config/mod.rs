@@ -340,10 +340,8 @@ fn position_of_value(text: &str, key: &str, value: &str) -> Option<(usize, usize
             !text[..at].ends_with(part_of_word)
                 && !text[at + value.len()..].starts_with(part_of_word)
         })?;
-    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    let line = text[..at].matches('\n').count() + 1;
-    let column = text[line_start..at].chars().count() + 1;
-    Some((line, column))
+    let position = crate::span::LineIndex::new(text).position(text, at);
+    Some((position.line, position.column))
 }
 
 #[cfg(test)]

@@ -149,6 +149,14 @@ pub(super) fn write(
 pub(super) fn findings_of(report: &FileReport) -> Vec<JsonFinding<'_>> {
     let mut positions = Positions::new(&report.source);
     let mut offsets = FileOffsets::new(&report.source, report.encoding);
+    // Indexed once for the report, not once for each finding that points into it.
+    let mut reference = report.reference.as_deref().map(|file| {
+        (
+            file,
+            Positions::new(&file.source),
+            FileOffsets::new(&file.source, file.encoding),
+        )
+    });
     report
         .findings
         .iter()
@@ -169,18 +177,13 @@ pub(super) fn findings_of(report: &FileReport) -> Vec<JsonFinding<'_>> {
                 .collect(),
             safe_fix: finding.safe_fix,
             link: finding.link.as_deref(),
-            reference: finding
-                .reference
-                .zip(report.reference.as_deref())
-                .map(|(span, file)| JsonReference {
+            reference: finding.reference.zip(reference.as_mut()).map(
+                |(span, (file, positions, offsets))| JsonReference {
                     path: &file.path,
                     text: span.slice(&file.source),
-                    location: Located::new(
-                        &mut Positions::new(&file.source),
-                        &mut FileOffsets::new(&file.source, file.encoding),
-                        span,
-                    ),
-                }),
+                    location: Located::new(positions, offsets, span),
+                },
+            ),
         })
         .collect()
 }

@@ -109,12 +109,18 @@ impl RuleSource {
     /// Where the top-level `key:`'s value starts, as (line, column) from 1, when it is on a line
     /// of its own.
     fn position_of_key(&self, key: &str) -> Option<(usize, usize)> {
-        self.yaml.lines().enumerate().find_map(|(index, line)| {
-            let value = line.strip_prefix(key)?.strip_prefix(':')?;
-            let blanks = value.len() - value.trim_start().len();
-            let column = key.chars().count() + 1 + value[..blanks].chars().count() + 1;
-            Some((index + 1, column))
-        })
+        let mut line_start = 0;
+        let value_at = self.yaml.split_inclusive('\n').find_map(|line| {
+            let start = line_start;
+            line_start += line.len();
+            let value = line
+                .trim_end_matches(['\n', '\r'])
+                .strip_prefix(key)?
+                .strip_prefix(':')?;
+            Some(start + key.len() + 1 + (value.len() - value.trim_start().len()))
+        })?;
+        let at = crate::span::LineIndex::new(&self.yaml).position(&self.yaml, value_at);
+        Some((at.line, at.column))
     }
 }
 
