@@ -12,8 +12,7 @@ use std::sync::Arc;
 use wirecheck_core::filters::baseline::Baseline;
 use wirecheck_core::fix::{apply_safe_fixes, write_fixed};
 use wirecheck_core::input::{
-    Collected, FileSelection, Input, InputError, STORY_EXTENSIONS, collect_files, display_name,
-    read_story_file,
+    Collected, FileSelection, Input, InputError, collect_files, display_name, read_story_file,
 };
 use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
 use wirecheck_core::report::{
@@ -350,8 +349,8 @@ fn warn_of_missing_stories(collected: &Collected, globs: &[String]) {
     for folder in &collected.empty_folders {
         let looked_for = if globs.is_empty() {
             format!(
-                " (stories are .{} files, and .xml or .json files holding NITF or ninjs)",
-                STORY_EXTENSIONS.join(", .")
+                " (stories are {})",
+                wirecheck_core::input::walked_files_described()
             )
         } else {
             " matching --glob".to_owned()
