@@ -84,7 +84,10 @@ fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Res
         .iter()
         .filter(|rule| rules.get(&rule.id).is_none())
         .collect();
-    rows.extend(off.iter().map(|rule| row(rule, "off")));
+    rows.extend(
+        off.iter()
+            .map(|rule| row(rule, wirecheck_core::severity::RULE_OFF)),
+    );
     rows.sort_by(|a, b| (&a[0], &a[1]).cmp(&(&b[0], &b[1])));
     let header = ["PACK", "ID", "KIND", "SEVERITY", "DESCRIPTION"].map(str::to_owned);
     let mut widths = [0; 4];
