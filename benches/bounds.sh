@@ -3,7 +3,8 @@
 #   TER of two 1 MB one-line segments; the HTML diff of 1 MB and 100 KB story pairs (aligned
 #   paragraphs scored as segments); reports of 100,000 findings in every format, written to a
 #   file; a names list of 1,000,000 entries; a rule regex that repeats too much (an error at
-#   once, exit 2) and one at the repetition limit on a 1 MB line.
+#   once, exit 2) and one at the repetition limit on a 1 MB line; reports of 20,000 findings that
+#   point into a 2.7 MB reference (`check --reference`).
 # Prints seconds (wall), CPU seconds (user + system), max RSS and the bound, which is on CPU
 # seconds (the machine may be shared; wall time follows its load) and max RSS; exits 1 if any
 # bound is exceeded.
@@ -23,6 +24,7 @@ fi
 [ -f "$inputs/findings/story.txt" ] || python3 benches/gen_bounds.py findings "$inputs/findings" --count 100000
 [ -f "$inputs/names/names.yml" ] || python3 benches/gen_bounds.py names "$inputs/names" --count 1000000
 [ -f "$inputs/regex/story.txt" ] || python3 benches/gen_bounds.py regex "$inputs/regex" --bytes 1000000
+[ -f "$inputs/reference/story.txt" ] || python3 benches/gen_bounds.py reference "$inputs/reference" --count 20000
 if [ ! -f "$inputs/regex/limit.yml" ]; then
   printf '%s\n' 'extends: existence' "message: \"'%s'\"" 'level: warning' 'nonword: true' \
     "tokens: ['a{1000}']" > "$inputs/regex/limit.yml"
@@ -60,6 +62,11 @@ run "diff --format html, 100 KB" 1 0.5 100 "$W" diff --format html "$inputs/stor
 for format in json sarif junit jsonl line github rdjson rdjsonl human; do
   run "check --format $format, 100k findings" 1 2.5 300 "$W" check --no-config --color never \
     --rules "$inputs/findings/rule.yml" --format "$format" "$inputs/findings/story.txt"
+done
+# Every finding points into the 2.7 MB reference: its positions are the reporter's to find.
+for format in json human; do
+  run "check --reference --format $format, 20k" 1 5 300 "$W" check --no-config --color never \
+    --format "$format" --reference "$inputs/reference/ref.txt" "$inputs/reference/story.txt"
 done
 run "check, names list of 1,000,000" "0|1" 10 600 "$W" check --no-config --format line \
   --rules "$inputs/names/names.yml" "$inputs/names/story.txt"

@@ -8,6 +8,9 @@ Usage:
   gen_bounds.py names OUT_DIR --count 1000000     names.yml with COUNT names, story.txt
   gen_bounds.py regex OUT_DIR --bytes 1000000     rule.yml with a large counted repetition, and
                                                    story.txt: one line of BYTES letters
+  gen_bounds.py reference OUT_DIR --count 20000   story.txt and ref.txt: COUNT paragraphs, each
+                                                   with a number the other has not (COUNT
+                                                   findings pointing into the reference)
 
 The revisions (`ter`, `story`) make the edits a real revision or translation has: substituted,
 dropped and added words, and short runs of words moved a few words away.
@@ -71,7 +74,7 @@ def write(path, text):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["ter", "story", "findings", "names", "regex"])
+    parser.add_argument("kind", choices=["ter", "story", "findings", "names", "regex", "reference"])
     parser.add_argument("out")
     parser.add_argument("--bytes", type=int, default=1_000_000)
     parser.add_argument("--count", type=int, default=100_000)
@@ -124,6 +127,16 @@ def main():
         write(out("rule.yml"), "extends: existence\nmessage: \"'%s'\"\nlevel: warning\n"
               "nonword: true\ntokens: ['(?:a{1000}){1000}']\n")
         write(out("story.txt"), "Headline\n\n" + "a" * args.bytes + "\n")
+    elif args.kind == "reference":
+        ref, story = [], []
+        for i in range(args.count):
+            body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(12, 20)))
+            # Even numbers in the reference, odd ones in the story: none found on the other side.
+            ref.append(f"The ministry counted {2 * i + 10} {body}.")
+            story.append(f"The ministry counted {2 * i + 11} {body}.")
+        headline = "Talks Resume After Two Months"
+        write(out("ref.txt"), headline + "\n\n" + "\n\n".join(ref) + "\n")
+        write(out("story.txt"), headline + "\n\n" + "\n\n".join(story) + "\n")
 
 
 if __name__ == "__main__":

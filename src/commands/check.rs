@@ -5,47 +5,23 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Mutex, PoisonError};
 
+use super::fail_level::FailLevelArg;
 use super::report_format::FormatArg;
 use rayon::prelude::*;
 use std::sync::Arc;
 use wirecheck_core::filters::baseline::Baseline;
 use wirecheck_core::fix::{apply_safe_fixes, write_fixed};
 use wirecheck_core::input::{
-    Collected, FileSelection, Input, InputError, STORY_EXTENSIONS, collect_files, display_name,
-    read_story_file,
+    Collected, FileSelection, Input, InputError, collect_files, display_name, read_story_file,
 };
 use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
 use wirecheck_core::report::{
     self, FileError, FileReport, Format, ReferenceFile, RuleInfo, Summary,
 };
 use wirecheck_core::rules::Context;
-use wirecheck_core::{InputFormat, RuleSet, Severity};
+use wirecheck_core::{InputFormat, RuleSet};
 
 use super::RuleOptions;
-
-/// The lowest severity that fails the run, or none.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum FailLevel {
-    /// Any finding fails.
-    Suggestion,
-    /// Warnings and errors fail.
-    Warning,
-    /// Only errors fail.
-    Error,
-    /// Never fail on findings.
-    None,
-}
-
-impl From<FailLevel> for wirecheck_core::config::FailLevel {
-    fn from(level: FailLevel) -> Self {
-        match level {
-            FailLevel::Suggestion => Self::Suggestion,
-            FailLevel::Warning => Self::Warning,
-            FailLevel::Error => Self::Error,
-            FailLevel::None => Self::None,
-        }
-    }
-}
 
 /// Input formats `--input-format` can force.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -93,7 +69,7 @@ pub(crate) struct CheckArgs {
     format: FormatArg,
     /// Exit with 1 when a finding is at or above this level.
     #[arg(long, value_enum)]
-    fail_level: Option<FailLevel>,
+    fail_level: Option<FailLevelArg>,
     /// In folders, check only files matching this glob (repeatable).
     #[arg(long, value_name = "GLOB")]
     glob: Vec<String>,
@@ -351,15 +327,15 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     // The command line's level, else the config's, else warnings fail.
     let fail_level = args
         .fail_level
-        .map(wirecheck_core::config::FailLevel::from)
+        .map(|arg| arg.0)
         .or(config.fail_level)
-        .map_or(
-            Some(Severity::Warning),
-            wirecheck_core::config::FailLevel::threshold,
-        );
+        .unwrap_or_default();
     Ok(if summary.errors > 0 {
         ExitCode::from(2)
-    } else if fail_level.is_some_and(|level| summary.at_or_above(level) > 0) {
+    } else if fail_level
+        .threshold()
+        .is_some_and(|level| summary.at_or_above(level) > 0)
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -373,8 +349,8 @@ fn warn_of_missing_stories(collected: &Collected, globs: &[String]) {
     for folder in &collected.empty_folders {
         let looked_for = if globs.is_empty() {
             format!(
-                " (stories are .{} files, and .xml or .json files holding NITF or ninjs)",
-                STORY_EXTENSIONS.join(", .")
+                " (stories are {})",
+                wirecheck_core::input::walked_files_described()
             )
         } else {
             " matching --glob".to_owned()

@@ -35,7 +35,7 @@ const CONFIG_KEYS: &[(&str, &str)] = &[
     ),
     (
         "severity",
-        "A map from rule id (pack.Rule, a check's pack.Rule.Check, or a pack) to a level (suggestion, warning, error) or off; a name covers the ids below it and the most specific wins.",
+        "A map from rule id (pack.Rule, a check's pack.Rule.Check, or a pack) to a level ({levels}) or {off}: the rule is not run; a name covers the ids below it and the most specific wins.",
     ),
     (
         "ignore",
@@ -48,7 +48,7 @@ const CONFIG_KEYS: &[(&str, &str)] = &[
     ("accept", "Words never reported, whatever the rule."),
     (
         "fail_level",
-        "The lowest severity that makes check exit with 1 (suggestion, warning, error); --fail-level overrides it.",
+        "The lowest severity that makes check exit with 1 ({levels}), or {never}: never on findings; --fail-level overrides it.",
     ),
     (
         "date",
@@ -194,10 +194,18 @@ fn trailer() -> Roff {
     let styles = wirecheck_core::knowledge::house_style::HouseStyles::shipped()
         .ids()
         .join(", ");
+    let levels = wirecheck_core::Severity::ALL
+        .map(wirecheck_core::Severity::as_str)
+        .join(", ");
     for (key, meaning) in CONFIG_KEYS {
         roff.control("TP", []);
         roff.text([bold(*key)]);
-        roff.text([roman(meaning.replace("{styles}", &styles))]);
+        let meaning = meaning
+            .replace("{styles}", &styles)
+            .replace("{levels}", &levels)
+            .replace("{off}", wirecheck_core::severity::RULE_OFF)
+            .replace("{never}", wirecheck_core::FailLevel::Never.as_str());
+        roff.text([roman(meaning)]);
     }
     roff.control("PP", []);
     roff.text([roman(format!(
@@ -275,6 +283,30 @@ mod tests {
             assert!(exit.contains(&format!(".TP\n\\fB{code}\\fR")), "{exit}");
         }
         assert!(section(&page, "ENVIRONMENT").contains("NO_COLOR"));
+    }
+
+    /// The `.TP` entry of configuration key `key`.
+    fn config_entry<'a>(page: &'a str, key: &str) -> &'a str {
+        let text = section(page, "CONFIGURATION");
+        let start = text
+            .find(&format!("\\fB{key}\\fR"))
+            .unwrap_or_else(|| panic!("{key} missing:\n{text}"));
+        let rest = &text[start..];
+        &rest[..rest.find("\n.TP").unwrap_or(rest.len())]
+    }
+
+    #[test]
+    fn the_configuration_names_every_level_its_settings_take() {
+        let page = page();
+        let severity = config_entry(&page, "severity");
+        for level in wirecheck_core::Severity::ALL {
+            assert!(severity.contains(level.as_str()), "{level}: {severity}");
+        }
+        assert!(severity.contains(" off"), "{severity}");
+        let fail_level = config_entry(&page, "fail_level");
+        for level in wirecheck_core::FailLevel::ALL {
+            assert!(fail_level.contains(level.as_str()), "{level}: {fail_level}");
+        }
     }
 
     /// The keys `Config` accepts, as serde reads them.

@@ -98,7 +98,10 @@ fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Res
         .flat_map(Rule::reported_ids)
         .filter(|reported| !run.iter().any(|r| r.id() == reported.id()))
         .collect();
-    rows.extend(off.iter().map(|reported| row(*reported, "off")));
+    rows.extend(
+        off.iter()
+            .map(|reported| row(*reported, wirecheck_core::severity::RULE_OFF)),
+    );
     rows.sort_by(|a, b| (&a[0], &a[1]).cmp(&(&b[0], &b[1])));
     let header = ["PACK", "ID", "KIND", "SEVERITY", "DESCRIPTION"].map(str::to_owned);
     let mut widths = [0; 4];

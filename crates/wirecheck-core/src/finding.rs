@@ -1,58 +1,10 @@
-//! What a rule reports: a finding with its severity, span, message and suggested fixes.
+//! What a rule reports: a finding with its severity (the ladder is [`crate::severity`]), span,
+//! message and suggested fixes.
 
-use std::fmt;
-use std::str::FromStr;
+use serde::Serialize;
 
-use serde::{Deserialize, Serialize};
-
+pub use crate::severity::Severity;
 use crate::span::Span;
-
-/// How serious a finding is; Vale's three levels, in increasing order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// A matter of style worth a look.
-    Suggestion,
-    /// Probably wrong; the default level at which `check` fails.
-    Warning,
-    /// Wrong; must be fixed before publication.
-    Error,
-}
-
-impl Severity {
-    /// All levels, lowest first.
-    pub const ALL: [Severity; 3] = [Severity::Suggestion, Severity::Warning, Severity::Error];
-
-    /// The level's name as written in rule files and output.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Severity::Suggestion => "suggestion",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Severity {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "suggestion" => Ok(Severity::Suggestion),
-            "warning" => Ok(Severity::Warning),
-            "error" => Ok(Severity::Error),
-            other => Err(format!(
-                "unknown level '{other}' (expected suggestion, warning or error)"
-            )),
-        }
-    }
-}
 
 /// A proposed edit: replace the finding's span (or another span) with `replacement`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -29,12 +29,14 @@ pub mod input;
 pub mod knowledge;
 pub mod report;
 pub mod rules;
+pub mod severity;
 pub mod yaml;
 
 pub(crate) use wirecheck_text::{span, visible};
 
 pub use document::Document;
 pub use engine::RuleSet;
-pub use finding::{Finding, Severity, Suggestion};
+pub use finding::{Finding, Suggestion};
 pub use input::InputFormat;
+pub use severity::{FailLevel, Severity};
 pub use wirecheck_text::Span;

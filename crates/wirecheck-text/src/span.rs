@@ -1,4 +1,7 @@
-//! Byte spans into a source text, and the line index that turns them into line:column positions.
+//! Byte spans into a source text, and the line index that turns them into line:column positions:
+//! the one place wirecheck counts lines and columns, for reports, input and configuration errors
+//! and the diff alike. Columns are code points ([`LineIndex::position`], [`Positions`]) unless a
+//! format asks for UTF-8 bytes ([`LineIndex::byte_position`]).
 
 use serde::Serialize;
 
@@ -49,12 +52,13 @@ impl From<std::ops::Range<usize>> for Span {
     }
 }
 
-/// A position for people: line and column, both counted from 1, the column in Unicode code points.
+/// A position for people: line and column, both counted from 1, the column in Unicode code points
+/// (or in UTF-8 bytes, from [`LineIndex::byte_position`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Position {
     /// Line number, from 1.
     pub line: usize,
-    /// Column in code points, from 1.
+    /// Column in code points (or bytes), from 1.
     pub column: usize,
 }
 
@@ -88,8 +92,10 @@ impl LineIndex {
         Span::new(start, end)
     }
 
-    /// Line and column (from 1, columns in code points) of byte `offset` in `text`.
+    /// Line and column (from 1, columns in code points) of byte `offset` in `text`. An offset
+    /// inside a character is that character's; one past the end is the end's.
     pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = char_floor(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line];
         let column = text[start..offset].chars().count() + 1;
@@ -97,6 +103,24 @@ impl LineIndex {
             line: line + 1,
             column,
         }
+    }
+
+    /// Line and column (from 1, columns in UTF-8 bytes) of byte `offset` in `text`, clamped to
+    /// the text: for formats that count bytes (reviewdog's rdjson).
+    pub fn byte_position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        Position {
+            line: line + 1,
+            column: offset - self.starts[line] + 1,
+        }
+    }
+
+    /// The byte offset of 1-based `line` and UTF-8 byte `column` (as `serde_json` counts them),
+    /// clamped to the text; a line past the last is the last.
+    pub fn offset_of_byte_column(&self, text: &str, line: usize, column: usize) -> usize {
+        let line = line.clamp(1, self.starts.len()) - 1;
+        (self.starts[line] + column.saturating_sub(1)).min(text.len())
     }
 
     /// Number of lines.
@@ -136,8 +160,9 @@ impl<'a> Positions<'a> {
         self.text
     }
 
-    /// The position of byte `offset`.
+    /// The position of byte `offset` (see [`LineIndex::position`]).
     pub fn at(&mut self, offset: usize) -> Position {
+        let offset = char_floor(self.text, offset);
         let line = self.index.line_of(offset);
         let (last_offset, last) = self.last;
         let position = if last.line == line + 1 && last_offset <= offset {
@@ -175,6 +200,15 @@ impl<'a> Positions<'a> {
     }
 }
 
+/// `offset` clamped to `text` and moved back to the start of the character it falls in.
+fn char_floor(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', text.as_bytes())
 }
@@ -192,6 +226,33 @@ mod tests {
         assert_eq!(index.position(text, w + 3), Position { line: 2, column: 3 });
         let l = text.rfind('l').unwrap();
         assert_eq!(index.position(text, l), Position { line: 2, column: 4 });
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_or_past_the_end_is_placed_not_refused() {
+        let text = "é\nab";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 1), Position { line: 1, column: 1 });
+        assert_eq!(index.position(text, 99), Position { line: 2, column: 3 });
+        let mut positions = Positions::new(text);
+        assert_eq!(positions.at(1), Position { line: 1, column: 1 });
+        assert_eq!(positions.at(99), Position { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn byte_columns_count_bytes_and_invert() {
+        let text = "héllo\nwörld\n";
+        let index = LineIndex::new(text);
+        let r = text.find('r').unwrap();
+        let at = index.byte_position(text, r);
+        assert_eq!(at, Position { line: 2, column: 4 });
+        assert_eq!(index.offset_of_byte_column(text, at.line, at.column), r);
+        assert_eq!(index.offset_of_byte_column(text, 1, 99), text.len());
+        assert_eq!(index.offset_of_byte_column(text, 0, 1), 0);
+        assert_eq!(
+            index.byte_position(text, text.len()),
+            Position { line: 3, column: 1 }
+        );
     }
 
     #[test]

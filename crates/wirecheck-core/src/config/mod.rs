@@ -33,8 +33,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::finding::Severity;
 use crate::rules::names::NameEntry;
+use crate::severity::{FailLevel, Severity};
 
 /// The file names looked for, in order, in each folder.
 pub const CONFIG_NAMES: &[&str] = &[
@@ -43,58 +43,6 @@ pub const CONFIG_NAMES: &[&str] = &[
     "wirecheck.yml",
     ".wirecheck.yml",
 ];
-
-/// A severity override: a level, or `off`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LevelOverride {
-    /// Report as a suggestion.
-    Suggestion,
-    /// Report as a warning.
-    Warning,
-    /// Report as an error.
-    Error,
-    /// Do not run the rule.
-    Off,
-}
-
-impl LevelOverride {
-    /// The level, or `None` for `off`.
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            LevelOverride::Suggestion => Some(Severity::Suggestion),
-            LevelOverride::Warning => Some(Severity::Warning),
-            LevelOverride::Error => Some(Severity::Error),
-            LevelOverride::Off => None,
-        }
-    }
-}
-
-/// The lowest severity that makes `check` fail, or `none`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FailLevel {
-    /// Any finding fails.
-    Suggestion,
-    /// Warnings and errors fail.
-    Warning,
-    /// Only errors fail.
-    Error,
-    /// Never fail on findings.
-    None,
-}
-
-impl FailLevel {
-    /// The lowest severity that fails, or `None` for `none`.
-    pub fn threshold(self) -> Option<Severity> {
-        match self {
-            FailLevel::Suggestion => Some(Severity::Suggestion),
-            FailLevel::Warning => Some(Severity::Warning),
-            FailLevel::Error => Some(Severity::Error),
-            FailLevel::None => None,
-        }
-    }
-}
 
 /// The contents of a `wirecheck.yaml`.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -112,9 +60,9 @@ pub struct Config {
     /// More rule files or folders, relative to the config file.
     #[serde(default)]
     pub rules: Vec<PathBuf>,
-    /// Per-rule severity overrides.
-    #[serde(default)]
-    pub severity: BTreeMap<String, LevelOverride>,
+    /// Per-rule severity overrides: a level, or `None` for `off` (the rule is not run).
+    #[serde(default, deserialize_with = "crate::severity::deserialize_rule_levels")]
+    pub severity: BTreeMap<String, Option<Severity>>,
     /// Globs of paths never checked, relative to the config file's folder.
     #[serde(default)]
     pub ignore: Vec<String>,
@@ -318,7 +266,7 @@ impl Config {
         let overrides = self
             .severity
             .iter()
-            .map(|(id, level)| (id.as_str(), level.severity()));
+            .map(|(id, level)| (id.as_str(), *level));
         if let Err(id) = set.set_severities(overrides) {
             let hint = crate::config::suggest::did_you_mean(id, set.ids(), '\'')
                 .map(|h| format!("{h} "))

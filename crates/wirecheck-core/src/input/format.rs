@@ -18,26 +18,100 @@ pub enum InputFormat {
     Ninjs,
 }
 
+/// Whether a folder walk checks the files of an extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WalkedWhen {
+    /// Always: the extension is a story's.
+    Always,
+    /// Only when the file's content is a news document of the extension's format, so that other
+    /// XML and JSON files in a folder are left alone.
+    IfNews,
+}
+
+/// One file extension wirecheck knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Extension {
+    /// The extension, lower case, without its dot (matched case-insensitively).
+    pub name: &'static str,
+    /// The format a file of this extension is read as.
+    pub format: InputFormat,
+    /// Whether a folder walk checks such files.
+    pub walked: WalkedWhen,
+}
+
+/// Every file extension wirecheck knows, the one list: which format each names and which a folder
+/// walk checks. Any other extension is read as plain text, its format sniffed from its content.
+pub const EXTENSIONS: &[Extension] = &[
+    story("txt", InputFormat::Text),
+    story("md", InputFormat::Markdown),
+    story("markdown", InputFormat::Markdown),
+    story("text", InputFormat::Text),
+    story("nitf", InputFormat::Nitf),
+    story("ninjs", InputFormat::Ninjs),
+    Extension {
+        name: "xml",
+        format: InputFormat::Nitf,
+        walked: WalkedWhen::IfNews,
+    },
+    Extension {
+        name: "json",
+        format: InputFormat::Ninjs,
+        walked: WalkedWhen::IfNews,
+    },
+];
+
+const fn story(name: &'static str, format: InputFormat) -> Extension {
+    Extension {
+        name,
+        format,
+        walked: WalkedWhen::Always,
+    }
+}
+
+impl Extension {
+    /// The entry of `path`'s extension, if wirecheck knows it.
+    pub fn of(path: &Path) -> Option<&'static Extension> {
+        let ext = path.extension()?.to_str()?;
+        EXTENSIONS.iter().find(|e| e.name.eq_ignore_ascii_case(ext))
+    }
+}
+
+/// The names of the [`EXTENSIONS`] a walk treats as `walked`, in the list's order: `N` of them.
+pub(crate) const fn extension_names<const N: usize>(walked: WalkedWhen) -> [&'static str; N] {
+    let mut names = [""; N];
+    let (mut i, mut n) = (0, 0);
+    while i < EXTENSIONS.len() {
+        if EXTENSIONS[i].walked as u8 == walked as u8 {
+            names[n] = EXTENSIONS[i].name;
+            n += 1;
+        }
+        i += 1;
+    }
+    names
+}
+
+/// How many of the [`EXTENSIONS`] a walk treats as `walked`.
+pub(crate) const fn extension_count(walked: WalkedWhen) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < EXTENSIONS.len() {
+        if EXTENSIONS[i].walked as u8 == walked as u8 {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
 impl InputFormat {
-    /// Chooses the format from a file name's extension: `.md`/`.markdown` Markdown, `.xml`/`.nitf`
-    /// NITF, `.json`/`.ninjs` ninjs, anything else plain text.
+    /// Chooses the format from a file name's extension ([`EXTENSIONS`]: `.md`/`.markdown`
+    /// Markdown, `.xml`/`.nitf` NITF, `.json`/`.ninjs` ninjs), anything else plain text.
     pub fn from_path(path: &Path) -> Self {
         Self::from_extension(path).unwrap_or(InputFormat::Text)
     }
 
     /// The format an extension names, if it names one.
     pub fn from_extension(path: &Path) -> Option<Self> {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())?
-            .to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "md" | "markdown" => InputFormat::Markdown,
-            "xml" | "nitf" => InputFormat::Nitf,
-            "json" | "ninjs" => InputFormat::Ninjs,
-            "txt" | "text" => InputFormat::Text,
-            _ => return None,
-        })
+        Extension::of(path).map(|e| e.format)
     }
 
     /// Chooses the format by extension, else by content ([`InputFormat::sniff`]), else plain text.

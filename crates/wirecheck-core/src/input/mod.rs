@@ -9,7 +9,7 @@ pub(crate) mod ninjs;
 pub(crate) mod nitf;
 
 pub use extract::MappedText;
-pub use format::{FormatError, InputFormat};
+pub use format::{EXTENSIONS, Extension, FormatError, InputFormat, WalkedWhen};
 pub use metadata::Metadata;
 
 use std::io::Read;
@@ -22,12 +22,32 @@ use crate::document::Document;
 use crate::span::LineIndex;
 use encoding::{DecodeFault, TextEncoding};
 
-/// Extensions of the files checked when a folder is walked.
-pub const STORY_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "nitf", "ninjs"];
+/// Extensions of the files checked when a folder is walked (from [`EXTENSIONS`]).
+pub const STORY_EXTENSIONS: &[&str] =
+    &format::extension_names::<{ format::extension_count(WalkedWhen::Always) }>(WalkedWhen::Always);
 
 /// Extensions of files checked in a walked folder only when their content is a news document
-/// (NITF for `.xml`, ninjs for `.json`), so that other XML and JSON files are left alone.
-pub const SNIFFED_EXTENSIONS: &[&str] = &["xml", "json"];
+/// (NITF for `.xml`, ninjs for `.json`), so that other XML and JSON files are left alone (from
+/// [`EXTENSIONS`]).
+pub const SNIFFED_EXTENSIONS: &[&str] =
+    &format::extension_names::<{ format::extension_count(WalkedWhen::IfNews) }>(WalkedWhen::IfNews);
+
+/// The files a folder walk checks, for messages: ".txt, .md, … files, and .xml or .json files
+/// holding NITF or ninjs".
+pub fn walked_files_described() -> String {
+    let mut sniffed_formats: Vec<&str> = Vec::new();
+    for extension in EXTENSIONS.iter().filter(|e| e.walked == WalkedWhen::IfNews) {
+        if !sniffed_formats.contains(&extension.format.name()) {
+            sniffed_formats.push(extension.format.name());
+        }
+    }
+    format!(
+        ".{} files, and .{} files holding {}",
+        STORY_EXTENSIONS.join(", ."),
+        SNIFFED_EXTENSIONS.join(" or ."),
+        sniffed_formats.join(" or ")
+    )
+}
 
 /// Why a story could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -468,16 +488,11 @@ impl Ignores {
 }
 
 fn is_story_file(path: &Path) -> bool {
-    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
-        return false;
-    };
-    if STORY_EXTENSIONS.iter().any(|s| s.eq_ignore_ascii_case(ext)) {
-        return true;
+    match Extension::of(path).map(|e| e.walked) {
+        Some(WalkedWhen::Always) => true,
+        Some(WalkedWhen::IfNews) => sniffs_as_news(path),
+        None => false,
     }
-    SNIFFED_EXTENSIONS
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(ext))
-        && sniffs_as_news(path)
 }
 
 /// True when the start of the file is a NITF or ninjs document, in whatever encoding its
@@ -544,6 +559,69 @@ mod tests {
             err.to_string(),
             "story.txt:2:3: invalid UTF-8 (byte 0xff at offset 11)"
         );
+    }
+
+    #[test]
+    fn the_walk_lists_are_the_extension_list_split_by_how_a_walk_treats_them() {
+        let mut walked: Vec<&str> = STORY_EXTENSIONS
+            .iter()
+            .chain(SNIFFED_EXTENSIONS)
+            .copied()
+            .collect();
+        let mut known: Vec<&str> = EXTENSIONS.iter().map(|e| e.name).collect();
+        walked.sort_unstable();
+        known.sort_unstable();
+        assert_eq!(walked, known);
+        for extension in EXTENSIONS {
+            let upper = format!("story.{}", extension.name.to_ascii_uppercase());
+            assert_eq!(
+                InputFormat::from_extension(Path::new(&upper)),
+                Some(extension.format)
+            );
+            let listed = match extension.walked {
+                WalkedWhen::Always => STORY_EXTENSIONS,
+                WalkedWhen::IfNews => SNIFFED_EXTENSIONS,
+            };
+            assert!(listed.contains(&extension.name), "{extension:?}");
+        }
+        assert_eq!(InputFormat::from_extension(Path::new("story.docx")), None);
+        assert_eq!(
+            walked_files_described(),
+            ".txt, .md, .markdown, .text, .nitf, .ninjs files, and .xml or .json files holding NITF or ninjs"
+        );
+    }
+
+    #[test]
+    fn a_walk_keeps_story_files_and_only_the_news_among_xml_and_json() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let files = [
+            ("a.TXT", "Head\n\nBody.\n"),
+            ("b.Markdown", "# Head\n"),
+            ("c.xml", "<nitf><body/></nitf>"),
+            ("d.xml", "<config/>"),
+            ("e.json", "{\"headline\": \"H\"}"),
+            ("f.json", "{\"name\": \"package\"}"),
+            ("g.docx", "Head\n"),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).expect("written");
+        }
+        let collected = collect_files(&[dir.path().to_path_buf()], &FileSelection::default())
+            .expect("collected");
+        let mut names: Vec<String> = collected
+            .entries
+            .iter()
+            .map(|e| {
+                let input = e.as_ref().expect("readable");
+                input
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.TXT", "b.Markdown", "c.xml", "e.json"]);
     }
 
     #[test]

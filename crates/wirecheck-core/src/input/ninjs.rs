@@ -225,12 +225,7 @@ fn decode_escape(rest: &str) -> (String, usize) {
 
 /// The byte offset of a 1-based line and column (`serde_json` counts columns in bytes).
 fn offset_of_line_column(source: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = source
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (line_start + column.saturating_sub(1)).min(source.len())
+    crate::span::LineIndex::new(source).offset_of_byte_column(source, line, column)
 }
 
 /// `serde_json`'s message without its " at line L column C" tail (the error gives its own).

@@ -30,8 +30,19 @@ pub(super) fn write(
     };
     for report in reports.iter().filter(|r| !r.findings.is_empty()) {
         let mut positions = Positions::new(&report.source);
+        // Indexed once for the report, not once for each finding that points into it.
+        let mut reference_positions = report
+            .reference
+            .as_deref()
+            .map(|file| Positions::new(&file.source));
         for finding in &report.findings {
-            let rendered = render(&renderer, report, &mut positions, finding);
+            let rendered = render(
+                &renderer,
+                report,
+                &mut positions,
+                reference_positions.as_mut(),
+                finding,
+            );
             writeln!(out, "{}\n", without_c1_controls(&rendered))?;
         }
     }
@@ -58,6 +69,7 @@ fn render(
     renderer: &Renderer,
     report: &FileReport,
     positions: &mut Positions<'_>,
+    reference_positions: Option<&mut Positions<'_>>,
     finding: &Finding,
 ) -> String {
     let source = &report.source;
@@ -94,9 +106,9 @@ fn render(
     let reference_note = finding
         .reference
         .zip(report.reference.as_deref())
-        .map(|(span, file)| {
-            let position =
-                crate::span::LineIndex::new(&file.source).position(&file.source, span.start);
+        .zip(reference_positions)
+        .map(|((span, file), reference_positions)| {
+            let position = reference_positions.at(span.start);
             let text = crate::document::excerpt::words_within(span.slice(&file.source), 80);
             escape_controls(&format!(
                 "reference: {}:{}:{}: '{text}'",
@@ -162,16 +174,19 @@ fn summary_line(summary: &Summary) -> String {
             format!("{n} {word}s")
         }
     };
-    let [suggestions, warnings, errors] = summary.by_severity;
     let mut line = if summary.findings() == 0 {
         format!("No findings in {}.", plural(summary.files, "file"))
     } else {
+        // Most serious first.
+        let counts: Vec<String> = Severity::ALL
+            .iter()
+            .rev()
+            .map(|&level| plural(summary.count(level), level.as_str()))
+            .collect();
         format!(
-            "Found {} ({}, {}, {}) in {}.",
+            "Found {} ({}) in {}.",
             plural(summary.findings(), "finding"),
-            plural(errors, "error"),
-            plural(warnings, "warning"),
-            plural(suggestions, "suggestion"),
+            counts.join(", "),
             plural(summary.files, "file"),
         )
     };

@@ -31,6 +31,7 @@ use serde::Serialize;
 
 use super::{FileError, FileReport, Summary};
 use crate::input::encoding::FileOffsets;
+use crate::severity::Severity;
 use crate::span::{Positions, Span};
 
 #[derive(Serialize)]
@@ -135,9 +136,9 @@ pub(super) fn write(
             files: summary.files,
             findings: summary.findings(),
             errors: summary.errors,
-            suggestion: summary.by_severity[0],
-            warning: summary.by_severity[1],
-            error: summary.by_severity[2],
+            suggestion: summary.count(Severity::Suggestion),
+            warning: summary.count(Severity::Warning),
+            error: summary.count(Severity::Error),
         },
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
@@ -148,6 +149,14 @@ pub(super) fn write(
 pub(super) fn findings_of(report: &FileReport) -> Vec<JsonFinding<'_>> {
     let mut positions = Positions::new(&report.source);
     let mut offsets = FileOffsets::new(&report.source, report.encoding);
+    // Indexed once for the report, not once for each finding that points into it.
+    let mut reference = report.reference.as_deref().map(|file| {
+        (
+            file,
+            Positions::new(&file.source),
+            FileOffsets::new(&file.source, file.encoding),
+        )
+    });
     report
         .findings
         .iter()
@@ -168,18 +177,13 @@ pub(super) fn findings_of(report: &FileReport) -> Vec<JsonFinding<'_>> {
                 .collect(),
             safe_fix: finding.safe_fix,
             link: finding.link.as_deref(),
-            reference: finding
-                .reference
-                .zip(report.reference.as_deref())
-                .map(|(span, file)| JsonReference {
+            reference: finding.reference.zip(reference.as_mut()).map(
+                |(span, (file, positions, offsets))| JsonReference {
                     path: &file.path,
                     text: span.slice(&file.source),
-                    location: Located::new(
-                        &mut Positions::new(&file.source),
-                        &mut FileOffsets::new(&file.source, file.encoding),
-                        span,
-                    ),
-                }),
+                    location: Located::new(positions, offsets, span),
+                },
+            ),
         })
         .collect()
 }

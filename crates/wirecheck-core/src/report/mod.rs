@@ -203,7 +203,7 @@ fn tool_url() -> Option<&'static str> {
 pub struct Summary {
     /// Files checked.
     pub files: usize,
-    /// Findings at each severity: suggestion, warning, error.
+    /// Findings at each severity, lowest first (indexed by `Severity as usize`; see [`Summary::count`]).
     pub by_severity: [usize; 3],
     /// Files that could not be checked.
     pub errors: usize,
@@ -246,6 +246,11 @@ impl Summary {
     /// All findings.
     pub fn findings(&self) -> usize {
         self.by_severity.iter().sum()
+    }
+
+    /// Findings at `level`.
+    pub fn count(&self, level: Severity) -> usize {
+        self.by_severity[level as usize]
     }
 
     /// Findings at `level` or above.

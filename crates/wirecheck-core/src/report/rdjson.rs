@@ -132,9 +132,9 @@ fn diagnostics_of(report: &FileReport) -> Vec<Diagnostic<'_>> {
 
 /// Line from 1 and column in UTF-8 bytes from 1 of byte `offset`.
 fn position(index: &LineIndex, text: &str, offset: usize) -> Position {
-    let line = index.line_of(offset);
+    let at = index.byte_position(text, offset);
     Position {
-        line: line + 1,
-        column: offset - index.line_span(text, line).start + 1,
+        line: at.line,
+        column: at.column,
     }
 }

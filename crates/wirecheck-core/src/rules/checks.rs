@@ -24,8 +24,8 @@ use serde::Deserialize;
 use serde::de::{MapAccess, SeqAccess, Visitor};
 
 use super::{Examples, Rule, RuleError, RuleHeader, RuleSource};
-use crate::config::LevelOverride;
 use crate::finding::Severity;
+use crate::severity::RuleLevel;
 
 /// A check a kind can give under its own id, as the kind declares it.
 #[derive(Clone, Copy, Debug)]
@@ -115,7 +115,7 @@ struct CheckYaml {
     #[serde(default)]
     description: Option<String>,
     #[serde(default)]
-    level: Option<LevelOverride>,
+    level: Option<RuleLevel>,
     #[serde(default)]
     examples: Examples,
 }
@@ -266,7 +266,7 @@ pub(super) fn resolve(
         }
         let severity = match yaml.level {
             None => Some(header.level),
-            Some(level) => level.severity(),
+            Some(RuleLevel(level)) => level,
         };
         checks.push(RuleCheck {
             name: declaration.name,

@@ -2,6 +2,7 @@
 //! the two versions side by side, changed words highlighted, moved paragraphs linked
 //! both ways, and a summary of counts (and optional scores) at the top.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::SideNames;
@@ -27,22 +28,22 @@ a.move{display:block;font-size:.85em;margin-bottom:.2em}
 :target{outline:2px solid #f0b400}
 ";
 
+/// Appends `text` to `out` with markup escaped (`<`, `>`, `&` and both quotes) by quick-xml: safe
+/// in the page's text and attributes alike.
 fn escape(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
+    out.push_str(&escaped(text));
 }
 
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape(text, &mut out);
-    out
+/// `text` with markup escaped by quick-xml, its line breaks made `\n` first as an HTML parser
+/// would read them: quick-xml writes a `\r` as `&#13;` (XML would drop the raw byte), which
+/// would put into the page a carriage return that the story's own line break never does.
+fn escaped(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        Cow::Owned(quick_xml::escape::escape(&text).into_owned())
+    } else {
+        quick_xml::escape::escape(text)
+    }
 }
 
 /// Which side of the table a cell shows.
@@ -258,4 +259,48 @@ pub fn render_html_with_findings(
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{DiffOptions, diff_stories, split_paragraphs};
+
+    #[test]
+    fn markup_is_escaped_and_line_breaks_read_as_html_reads_them() {
+        assert_eq!(
+            escaped("a\r\nb\rc <i>&</i> \"q\" 'a'"),
+            "a\nb\nc &lt;i&gt;&amp;&lt;/i&gt; &quot;q&quot; &apos;a&apos;"
+        );
+        assert!(matches!(escaped("plain text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_story_with_crlf_line_breaks_gives_the_page_of_its_lf_twin() {
+        let page = |old: &str, new: &str| {
+            let diff = diff_stories(
+                old,
+                &split_paragraphs(old),
+                new,
+                &split_paragraphs(new),
+                &DiffOptions::default(),
+            )
+            .expect("diffs");
+            let names = SideNames {
+                old: "a <1>.txt".into(),
+                new: "b & c.txt".into(),
+            };
+            render_html(&diff, &names, &[])
+        };
+        let old = "Head\n\nTOKYO — It's \"so\" <b>bold</b>.\n\nMoved away.\n";
+        let new = "Head\n\nMoved away.\n\nTOKYO — It's \"so\" <b>bolder</b> & more.\n";
+        let lf = page(old, new);
+        let crlf = page(&old.replace('\n', "\r\n"), &new.replace('\n', "\r\n"));
+        assert!(!crlf.contains('\r') && !crlf.contains("&#13;"), "{crlf}");
+        assert_eq!(crlf, lf);
+        assert!(
+            lf.contains("&lt;b&gt;") && lf.contains("a &lt;1&gt;.txt"),
+            "{lf}"
+        );
+    }
 }

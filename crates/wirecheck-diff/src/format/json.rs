@@ -38,8 +38,9 @@
 
 use serde::Serialize;
 
-use super::{LineIndex, SideNames};
+use super::SideNames;
 use crate::{ChangeKind, DiffStatistics, ParagraphPairing, StoryDiff};
+use wirecheck_text::{Positions, Span};
 
 #[derive(Serialize)]
 struct JsonDiff<'a> {
@@ -90,24 +91,23 @@ struct JsonSpan<'a> {
     text: &'a str,
 }
 
-fn span<'a>(index: &LineIndex<'_>, text: &'a str, range: &std::ops::Range<usize>) -> JsonSpan<'a> {
-    let (line, column) = index.line_column(range.start);
-    let (end_line, end_column) = index.line_column(range.end);
+fn span<'a>(positions: &mut Positions<'a>, range: &std::ops::Range<usize>) -> JsonSpan<'a> {
+    let (start, end) = positions.span(Span::from(range.clone()));
     JsonSpan {
         start: range.start,
         end: range.end,
-        line,
-        column,
-        end_line,
-        end_column,
-        text: text.get(range.clone()).unwrap_or_default(),
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        text: positions.text().get(range.clone()).unwrap_or_default(),
     }
 }
 
 /// Renders the diff as pretty-printed JSON following the schema in the module docs.
 pub fn render_json(diff: &StoryDiff<'_>, names: &SideNames) -> String {
-    let old_index = LineIndex::new(diff.old);
-    let new_index = LineIndex::new(diff.new);
+    let mut old_positions = Positions::new(diff.old);
+    let mut new_positions = Positions::new(diff.new);
     let blocks = diff
         .blocks
         .iter()
@@ -136,16 +136,16 @@ pub fn render_json(diff: &StoryDiff<'_>, names: &SideNames) -> String {
                 old_paragraphs,
                 new_paragraphs,
                 similarity,
-                old: span(&old_index, diff.old, &block.old_extent),
-                new: span(&new_index, diff.new, &block.new_extent),
+                old: span(&mut old_positions, &block.old_extent),
+                new: span(&mut new_positions, &block.new_extent),
                 operations: block
                     .changes
                     .iter()
                     .map(|change| JsonOperation {
                         op: change.kind,
                         whitespace_only: change.whitespace_only && change.kind != ChangeKind::Equal,
-                        old: span(&old_index, diff.old, &change.old),
-                        new: span(&new_index, diff.new, &change.new),
+                        old: span(&mut old_positions, &change.old),
+                        new: span(&mut new_positions, &change.new),
                     })
                     .collect(),
             }
