@@ -237,7 +237,13 @@ fn fix_leaves_baselined_and_suppressed_findings_alone() {
     fs::write(dir.path().join("s.txt"), story).unwrap();
     cmd()
         .current_dir(dir.path())
-        .args(["check", "--no-config", "--write-baseline", "b.json", "s.txt"])
+        .args([
+            "check",
+            "--no-config",
+            "--write-baseline",
+            "b.json",
+            "s.txt",
+        ])
         .assert()
         .code(0);
     let recorded = fs::read_to_string(dir.path().join("b.json")).unwrap();
@@ -261,7 +267,14 @@ fn fix_leaves_baselined_and_suppressed_findings_alone() {
     // Without the baseline the recorded finding is fixed; the suppressed one still is not.
     cmd()
         .current_dir(dir.path())
-        .args(["check", "--no-config", "--fix", "--fail-level", "none", "s.txt"])
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--fail-level",
+            "none",
+            "s.txt",
+        ])
         .assert()
         .code(0)
         .stderr("fixed: s.txt: 1 fix\n");
