@@ -166,25 +166,13 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     )?;
     let ended = match Output::of(&args) {
         Output::Streamed => stream(&runner, &files, &config, &args, &progress)?,
-        output => {
-            let outcomes = runner.check_all(&files, |outcome| {
-                say_warnings(&outcome.notices);
-                if !progress.is_hidden() {
-                    progress.inc(1);
-                }
-            });
-            progress.finish_and_clear();
-            if args.verbose {
-                for outcome in &outcomes {
-                    say_notes(&outcome.notices);
-                }
-            }
-            let run = Collected::of(outcomes);
-            match output {
-                Output::FixDiff => print_fix_diffs(run, &args)?,
-                Output::WriteBaseline(path) => write_baseline(run, path)?,
-                Output::Streamed | Output::Report => print_report(run, &runner, &config, &args)?,
-            }
+        Output::FixDiff => print_fix_diffs(check_all(&runner, &files, &args, &progress), &args)?,
+        Output::WriteBaseline(path) => {
+            write_baseline(check_all(&runner, &files, &args, &progress), path)?
+        }
+        Output::Report => {
+            let run = check_all(&runner, &files, &args, &progress);
+            print_report(run, &runner, &config, &args)?
         }
     };
     // The one way out: the errors not shown yet, then the exit code.
@@ -349,6 +337,29 @@ fn stream(
         unshown: Vec::new(),
         code: findings_code(&summary, config, args),
     })
+}
+
+/// Checks every file, keeping the outcomes to the end of the run: warnings are shown as each file
+/// is done, the notes `--verbose` shows at the end, in the order of the files.
+fn check_all(
+    runner: &Runner,
+    files: &[Result<Input, InputError>],
+    args: &CheckArgs,
+    progress: &indicatif::ProgressBar,
+) -> Collected {
+    let outcomes = runner.check_all(files, |outcome| {
+        say_warnings(&outcome.notices);
+        if !progress.is_hidden() {
+            progress.inc(1);
+        }
+    });
+    progress.finish_and_clear();
+    if args.verbose {
+        for outcome in &outcomes {
+            say_notes(&outcome.notices);
+        }
+    }
+    Collected::of(outcomes)
 }
 
 /// `--fix --diff` shows the fixes, like `ruff --diff`: exit 1 when there are any.

@@ -448,11 +448,9 @@ impl Runner {
         });
         // The fixed text is checked as it stands, read as the story was: the file is not read
         // again. The old text goes first, so that one story is held at once.
-        let FileReport {
-            encoding,
-            reference,
-            ..
-        } = report;
+        let (encoding, reference) = (report.encoding, report.reference.clone());
+        // Dropped here, not at the end of the function as the fields of a partial move would be.
+        drop(report);
         let rechecked = Document::read(fixed, story.format)
             .map_err(|fault| story.error(format_error(story, fault)))
             .and_then(|document| {
