@@ -283,3 +283,39 @@ fn fix_leaves_baselined_and_suppressed_findings_alone() {
         story.replace("The the", "The")
     );
 }
+
+/// What is reported after a fix is of the fixed text itself, not of the file read a second time:
+/// `/dev/stdin` redirected from a story is fixed through its link, and reading it again would give
+/// the open file, the text as it was before the fix.
+#[cfg(target_os = "linux")]
+#[test]
+fn what_is_left_after_a_fix_is_found_in_the_fixed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.txt");
+    fs::write(&story, FAULTY).unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("wirecheck"))
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--format",
+            "line",
+            "/dev/stdin",
+        ])
+        .stdin(fs::File::open(&story).unwrap())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        fs::read_to_string(&story).unwrap(),
+        FAULTY
+            .replace("The the", "The")
+            .replace("resumed  on", "resumed on")
+    );
+    assert!(stdout.contains("names-japan.Names"), "{stdout}");
+    assert!(
+        !stdout.contains("DoubledWord"),
+        "reported the text before the fix: {stdout}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
