@@ -212,3 +212,117 @@ fn every_fixture_story_is_fixed_to_its_snapshot() {
     });
     assert!(changed >= 8, "only {changed} stories are changed by --fix");
 }
+
+/// A file found in a folder that holds no story is pointed out once, even when a fix is written
+/// to it and the fixed text checked again.
+#[test]
+fn a_placeholder_with_a_fix_is_pointed_out_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("note.md"), "<!-- The the desk -->\n").unwrap();
+    fs::write(dir.path().join("story.txt"), FAULTY).unwrap();
+    let output = cmd()
+        .args(["check", "--no-config", "--fix", "--fail-level", "none"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr.matches("no story").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("note.md: no story (no headline or paragraph)"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("fixed: ").count(), 2, "{stderr}");
+}
+
+/// A finding the baseline records, like one a comment suppresses, is accepted: `--fix` leaves it
+/// as it is, and `--fix --diff` shows no fix for it.
+#[test]
+fn fix_leaves_baselined_and_suppressed_findings_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "Talks Resume\n\nTOKYO (AP) — The the talks resumed on Friday.\n\n<!-- wirecheck-disable-next-line wire.DoubledWord -->\nThey they met.\n";
+    fs::write(dir.path().join("s.txt"), story).unwrap();
+    cmd()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--write-baseline",
+            "b.json",
+            "s.txt",
+        ])
+        .assert()
+        .code(0);
+    let recorded = fs::read_to_string(dir.path().join("b.json")).unwrap();
+    assert!(recorded.contains("\"The the\""), "{recorded}");
+    let with_baseline = ["check", "--no-config", "--baseline", "b.json", "--fix"];
+    cmd()
+        .current_dir(dir.path())
+        .args(with_baseline)
+        .args(["--diff", "s.txt"])
+        .assert()
+        .code(0)
+        .stdout("");
+    cmd()
+        .current_dir(dir.path())
+        .args(with_baseline)
+        .arg("s.txt")
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("fixed").not());
+    assert_eq!(fs::read_to_string(dir.path().join("s.txt")).unwrap(), story);
+    // Without the baseline the recorded finding is fixed; the suppressed one still is not.
+    cmd()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--fail-level",
+            "none",
+            "s.txt",
+        ])
+        .assert()
+        .code(0)
+        .stderr("fixed: s.txt: 1 fix\n");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("s.txt")).unwrap(),
+        story.replace("The the", "The")
+    );
+}
+
+/// What is reported after a fix is of the fixed text itself, not of the file read a second time:
+/// `/dev/stdin` redirected from a story is fixed through its link, and reading it again would give
+/// the open file, the text as it was before the fix.
+#[cfg(target_os = "linux")]
+#[test]
+fn what_is_left_after_a_fix_is_found_in_the_fixed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.txt");
+    fs::write(&story, FAULTY).unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("wirecheck"))
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--format",
+            "line",
+            "/dev/stdin",
+        ])
+        .stdin(fs::File::open(&story).unwrap())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        fs::read_to_string(&story).unwrap(),
+        FAULTY
+            .replace("The the", "The")
+            .replace("resumed  on", "resumed on")
+    );
+    assert!(stdout.contains("names-japan.Names"), "{stdout}");
+    assert!(
+        !stdout.contains("DoubledWord"),
+        "reported the text before the fix: {stdout}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}

@@ -1,27 +1,23 @@
 //! `wirecheck check`: runs the rules over stories and reports the findings.
 
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Mutex, PoisonError};
 
-use super::fail_level::FailLevelArg;
-use super::report_format::FormatArg;
-use rayon::prelude::*;
-use std::sync::Arc;
+use wirecheck_core::InputFormat;
+use wirecheck_core::config::Config;
+use wirecheck_core::engine::runner::{FileOutcome, FixMode, RunOptions, Runner};
+use wirecheck_core::engine::{Notice, NoticeLevel, Shard, select_files};
 use wirecheck_core::filters::baseline::Baseline;
-use wirecheck_core::fix::{apply_safe_fixes, write_fixed};
-use wirecheck_core::input::{
-    Collected, FileSelection, Input, InputError, collect_files, display_name, read_story_file,
-};
+use wirecheck_core::input::{FileSelection, Input, InputError};
 use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
-use wirecheck_core::report::{
-    self, FileError, FileReport, Format, ReferenceFile, RuleInfo, Summary,
-};
+use wirecheck_core::report::{self, FileError, FileReport, Format, RuleInfo, Summary};
 use wirecheck_core::rules::Context;
-use wirecheck_core::{InputFormat, RuleSet};
 
 use super::RuleOptions;
+use super::fail_level::FailLevelArg;
+use super::report_format::FormatArg;
 
 /// Input formats `--input-format` can force.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -120,7 +116,7 @@ pub(crate) struct CheckArgs {
     /// Check only shard I of N (1 ≤ I ≤ N) of the files, a stable subset by path, to split a corpus
     /// over CI jobs or cluster workers.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
-    shard: Option<(u64, u64)>,
+    shard: Option<Shard>,
     /// With --fix, print the fixes as a unified diff instead of writing them.
     #[arg(long, requires = "fix")]
     diff: bool,
@@ -128,7 +124,7 @@ pub(crate) struct CheckArgs {
     rule_options: RuleOptions,
 }
 
-/// Runs `wirecheck check`.
+/// Runs `wirecheck check`: builds the runner from the arguments, runs it, prints what it gives.
 pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let (config, rules) = args.rule_options.load()?;
     if args.verbose {
@@ -136,260 +132,298 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
             say("note", note);
         }
     }
-    let selection = FileSelection {
+    let selected = select_files(&args.paths, &file_selection(&config, &args), args.shard)?;
+    say_warnings(&selected.notices);
+    let files = selected.files;
+    let progress = progress_bar(files.len());
+    let runner = Runner::new(
+        rules,
+        run_context(&config, &args)?,
+        run_options(&config, &args),
+    )?;
+    let ended = match Output::of(&args) {
+        Output::Streamed => stream(&runner, &files, &config, &args, &progress)?,
+        Output::FixDiff => print_fix_diffs(check_all(&runner, &files, &args, &progress), &args)?,
+        Output::WriteBaseline(path) => {
+            write_baseline(check_all(&runner, &files, &args, &progress), path)?
+        }
+        Output::Report => {
+            let run = check_all(&runner, &files, &args, &progress);
+            print_report(run, &runner, &config, &args)?
+        }
+    };
+    // The one way out: the errors not shown yet, then the exit code.
+    for error in &ended.unshown {
+        say("error", &error.message);
+    }
+    Ok(ExitCode::from(ended.code))
+}
+
+/// What a run prints, chosen by its flags.
+enum Output<'a> {
+    /// A streamed format: each file's part written as soon as it is checked.
+    Streamed,
+    /// `--fix --diff`: the fixes as a unified diff.
+    FixDiff,
+    /// `--write-baseline`: every finding recorded in this file.
+    WriteBaseline(&'a Path),
+    /// A report of the whole run, written at its end.
+    Report,
+}
+
+impl<'a> Output<'a> {
+    fn of(args: &'a CheckArgs) -> Self {
+        if args.fix && args.diff {
+            Output::FixDiff
+        } else if let Some(path) = &args.write_baseline {
+            Output::WriteBaseline(path)
+        } else if args.format.0.is_streamed() {
+            Output::Streamed
+        } else {
+            Output::Report
+        }
+    }
+}
+
+/// How a run's output ended: the errors it has not shown, and the exit code.
+struct Ended {
+    unshown: Vec<FileError>,
+    code: u8,
+}
+
+/// The outcomes of a run kept to its end, in the order of the files.
+struct Collected {
+    reports: Vec<FileReport>,
+    errors: Vec<FileError>,
+    fix_diffs: String,
+}
+
+impl Collected {
+    fn of(outcomes: Vec<FileOutcome>) -> Self {
+        let mut run = Collected {
+            reports: Vec::with_capacity(outcomes.len()),
+            errors: Vec::new(),
+            fix_diffs: String::new(),
+        };
+        for outcome in outcomes {
+            run.fix_diffs
+                .push_str(outcome.fix_diff.as_deref().unwrap_or_default());
+            match outcome.result {
+                Ok(report) => run.reports.push(report),
+                Err(error) => run.errors.push(error),
+            }
+        }
+        run
+    }
+}
+
+/// Which files the paths name: the command line's globs and the config's `ignore:`.
+fn file_selection(config: &Config, args: &CheckArgs) -> FileSelection {
+    FileSelection {
         globs: args.glob.clone(),
         excludes: args.exclude.clone(),
         ignores: config.ignore.clone(),
         ignore_root: config.root.clone(),
         force_exclude: args.force_exclude,
-    };
-    let collected = collect_files(&args.paths, &selection)?;
-    warn_of_missing_stories(&collected, &args.glob);
-    let mut files = collected.entries;
-    if let Some((index, count)) = args.shard {
-        // A path that cannot be read is reported by every shard: each would have checked it.
-        files.retain(|entry| {
-            entry
-                .as_ref()
-                .map_or(true, |input| shard_of(&input.path, count) == index)
-        });
     }
-    let progress = progress_bar(files.len());
+}
+
+/// The context every story starts from: the config's, with the command line's date and today.
+fn run_context(config: &Config, args: &CheckArgs) -> anyhow::Result<Context> {
     let mut context = config.context()?;
     context.publication = args.date;
     context.publication_date = args.date.map(|d| d.date);
     context.today = Some(jiff::ZonedDateTime::now().date());
-    context.report_unused_suppressions = args.report_unused_suppressions;
-    let reference = match &args.reference {
-        Some(path) => {
-            let story = read_story_file(path, args.input_format.map(InputFormat::from))?;
-            let source = story.document.original().to_owned();
-            context.reference = Some(Arc::new(story.document));
-            Some(Arc::new(ReferenceFile {
-                path: display_name(path),
-                source,
-                encoding: story.encoding,
-            }))
-        }
-        None => None,
-    };
-    let fix = match (args.fix, args.diff) {
-        (false, _) => FixMode::Off,
-        (true, false) => FixMode::Write,
-        (true, true) => FixMode::Diff,
-    };
-    let choice = match args.color {
-        ColorArg::Auto => anstream::ColorChoice::Auto,
-        ColorArg::Always => anstream::ColorChoice::Always,
-        ColorArg::Never => anstream::ColorChoice::Never,
-    };
-    let baseline = match &args.baseline {
-        Some(path) => Some(Baseline::load(path)?),
-        None => None,
-    };
-    let check = |entry: &Result<Input, InputError>| {
-        let input = match entry {
-            Ok(input) => input,
-            Err(error) => {
-                if !progress.is_hidden() {
-                    progress.inc(1);
-                }
-                return CheckedFile::failed(FileError {
-                    path: error.path().to_owned(),
-                    message: error.to_string(),
-                });
-            }
-        };
-        let path = &input.path;
-        let stdin_name = args
-            .stdin_filename
-            .as_deref()
-            .filter(|_| path.as_os_str() == "-");
-        let forced = args
-            .input_format
-            .or_else(|| stdin_name.and_then(format_of_name));
-        let mut checked = check_file(input, &rules, &context, forced, reference.clone(), fix);
-        if let (Some(name), Ok(report)) = (stdin_name, &mut checked.result) {
-            report.path = name.display().to_string();
-        }
-        if let (Some(baseline), Ok(report)) = (&baseline, &mut checked.result) {
-            baseline.filter(&report.path, &report.source, &mut report.findings);
-        }
-        if !progress.is_hidden() {
-            progress.inc(1);
-        }
-        checked
-    };
-    let print_notes = |notes: Vec<String>| {
-        if args.verbose {
-            for note in notes {
-                say("note", note);
-            }
-        }
-    };
-    let streamed =
-        args.format.0.is_streamed() && fix != FixMode::Diff && args.write_baseline.is_none();
-    let summary = if streamed {
-        // Write each file's part as soon as it is checked, keeping no reports: bounded memory
-        // however many stories a run checks. Files finish in any order; each file's lines stay
-        // together.
-        let out = Mutex::new(BufWriter::new(std::io::stdout()));
-        files
-            .par_iter()
-            .map(|entry| -> std::io::Result<Summary> {
-                let CheckedFile { result, notes, .. } = check(entry);
-                print_notes(notes);
-                let mut summary = Summary::default();
-                match result {
-                    Ok(report) => {
-                        summary.add_report(&report);
-                        let mut out = out.lock().unwrap_or_else(PoisonError::into_inner);
-                        if let Some(written) = report::write_file(args.format.0, &report, &mut *out)
-                        {
-                            written?;
-                        }
-                        out.flush()?;
-                    }
-                    Err(error) => {
-                        summary.errors += 1;
-                        say("error", &error.message);
-                    }
-                }
-                Ok(summary)
-            })
-            .try_reduce(Summary::default, |a, b| Ok(a.merge(b)))
-            .inspect(|_| progress.finish_and_clear())?
-    } else {
-        let checked: Vec<CheckedFile> = files.par_iter().map(check).collect();
-        progress.finish_and_clear();
-        let mut results = Vec::with_capacity(checked.len());
-        let mut fix_diffs = String::new();
-        for CheckedFile {
-            result,
-            notes,
-            fix_diff,
-        } in checked
-        {
-            fix_diffs.push_str(&fix_diff.unwrap_or_default());
-            print_notes(notes);
-            results.push(result);
-        }
-        let (reports, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-        let reports: Vec<FileReport> = reports.into_iter().filter_map(Result::ok).collect();
-        let errors: Vec<FileError> = errors.into_iter().filter_map(Result::err).collect();
-        let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
-        if fix == FixMode::Diff {
-            // `--fix --diff` shows the fixes, like `ruff --diff`: 1 when there are any.
-            out.write_all(fix_diffs.as_bytes())?;
-            out.flush()?;
-            for error in &errors {
-                say("error", &error.message);
-            }
-            let code = if errors.is_empty() {
-                u8::from(!fix_diffs.is_empty())
-            } else {
-                2
-            };
-            return Ok(ExitCode::from(code));
-        }
-        if let Some(path) = &args.write_baseline {
-            let mut baseline = Baseline::default();
-            for report in &reports {
-                baseline.record(&report.path, &report.source, &report.findings);
-            }
-            baseline.save(path)?;
-            let path = path.display().to_string();
-            let path = wirecheck_text::visible::escape_controls(&path);
-            eprintln!("wrote {} findings to {path}", baseline.len());
-            for error in &errors {
-                say("error", &error.message);
-            }
-            return Ok(ExitCode::from(if errors.is_empty() { 0 } else { 2 }));
-        }
-        let rule_infos: Vec<RuleInfo> = rules.rules().iter().flat_map(RuleInfo::all_of).collect();
-        report::write(
-            args.format.0,
-            &reports,
-            &errors,
-            &rule_infos,
-            &mut out,
-            true,
-        )?;
-        out.flush()?;
-        if args.format.0 != Format::Human {
-            for error in &errors {
-                say("error", &error.message);
-            }
-        }
-        Summary::of(&reports, &errors)
-    };
+    Ok(context)
+}
 
-    // The command line's level, else the config's, else warnings fail.
+/// How the runner reads, filters and fixes, from the arguments and the config.
+fn run_options(config: &Config, args: &CheckArgs) -> RunOptions {
+    RunOptions {
+        input_format: args.input_format.map(InputFormat::from),
+        stdin_name: args.stdin_filename.clone(),
+        reference: args.reference.clone(),
+        baseline: args.baseline.clone(),
+        accepted_words: config.accept.clone(),
+        report_unused_suppressions: args.report_unused_suppressions,
+        fix: match (args.fix, args.diff) {
+            (false, _) => FixMode::Off,
+            (true, false) => FixMode::Write,
+            (true, true) => FixMode::Diff,
+        },
+    }
+}
+
+/// 2 when a file could not be checked; else 1 when a finding is at or above the fail level (the
+/// command line's, else the config's, else warnings); else 0.
+fn findings_code(summary: &Summary, config: &Config, args: &CheckArgs) -> u8 {
     let fail_level = args
         .fail_level
         .map(|arg| arg.0)
         .or(config.fail_level)
         .unwrap_or_default();
-    Ok(if summary.errors > 0 {
-        ExitCode::from(2)
-    } else if fail_level
-        .threshold()
-        .is_some_and(|level| summary.at_or_above(level) > 0)
-    {
-        ExitCode::from(1)
+    if summary.errors > 0 {
+        2
     } else {
-        ExitCode::SUCCESS
+        u8::from(
+            fail_level
+                .threshold()
+                .is_some_and(|level| summary.at_or_above(level) > 0),
+        )
+    }
+}
+
+/// Writes each file's part of the report as soon as it is checked, keeping no reports: bounded
+/// memory however many stories a run checks. Files finish in any order; each file's lines stay
+/// together, and its error is shown as it comes.
+fn stream(
+    runner: &Runner,
+    files: &[Result<Input, InputError>],
+    config: &Config,
+    args: &CheckArgs,
+    progress: &indicatif::ProgressBar,
+) -> anyhow::Result<Ended> {
+    let out = Mutex::new((BufWriter::new(std::io::stdout()), Summary::default()));
+    runner.try_for_each(files, |outcome| -> std::io::Result<()> {
+        if !progress.is_hidden() {
+            progress.inc(1);
+        }
+        say_warnings(&outcome.notices);
+        if args.verbose {
+            say_notes(&outcome.notices);
+        }
+        let mut guard = out.lock().unwrap_or_else(PoisonError::into_inner);
+        let (out, summary) = &mut *guard;
+        match outcome.result {
+            Ok(report) => {
+                summary.add_report(&report);
+                if let Some(written) = report::write_file(args.format.0, &report, out) {
+                    written?;
+                }
+                out.flush()?;
+            }
+            Err(error) => {
+                summary.errors += 1;
+                say("error", &error.message);
+            }
+        }
+        Ok(())
+    })?;
+    progress.finish_and_clear();
+    let (_, summary) = out.into_inner().unwrap_or_else(PoisonError::into_inner);
+    Ok(Ended {
+        unshown: Vec::new(),
+        code: findings_code(&summary, config, args),
     })
 }
 
-/// Warns, on standard error, of each folder in which no story was found, and of a run left with no
-/// file to check at all (`ruff`'s "No files found"): not errors, since a hook or a CI job may well
-/// have nothing to do.
-fn warn_of_missing_stories(collected: &Collected, globs: &[String]) {
-    for folder in &collected.empty_folders {
-        let looked_for = if globs.is_empty() {
-            format!(
-                " (stories are {})",
-                wirecheck_core::input::walked_files_described()
-            )
-        } else {
-            " matching --glob".to_owned()
-        };
-        say(
-            "warning",
-            format!("{}: no stories found{looked_for}", folder.display()),
-        );
+/// Checks every file, keeping the outcomes to the end of the run: warnings are shown as each file
+/// is done, the notes `--verbose` shows at the end, in the order of the files.
+fn check_all(
+    runner: &Runner,
+    files: &[Result<Input, InputError>],
+    args: &CheckArgs,
+    progress: &indicatif::ProgressBar,
+) -> Collected {
+    let outcomes = runner.check_all(files, |outcome| {
+        say_warnings(&outcome.notices);
+        if !progress.is_hidden() {
+            progress.inc(1);
+        }
+    });
+    progress.finish_and_clear();
+    if args.verbose {
+        for outcome in &outcomes {
+            say_notes(&outcome.notices);
+        }
     }
-    if collected.entries.is_empty() && collected.empty_folders.is_empty() {
-        say(
-            "warning",
-            "no stories to check: every file named is excluded (--force-exclude)",
-        );
+    Collected::of(outcomes)
+}
+
+/// `--fix --diff` shows the fixes, like `ruff --diff`: exit 1 when there are any.
+fn print_fix_diffs(run: Collected, args: &CheckArgs) -> anyhow::Result<Ended> {
+    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
+    out.write_all(run.fix_diffs.as_bytes())?;
+    out.flush()?;
+    let code = if run.errors.is_empty() {
+        u8::from(!run.fix_diffs.is_empty())
+    } else {
+        2
+    };
+    Ok(Ended {
+        unshown: run.errors,
+        code,
+    })
+}
+
+/// `--write-baseline`: records every finding of the run, and exits 0 unless a file could not be
+/// checked.
+fn write_baseline(run: Collected, path: &Path) -> anyhow::Result<Ended> {
+    let mut baseline = Baseline::default();
+    for report in &run.reports {
+        baseline.record(&report.path, &report.source, &report.findings);
+    }
+    baseline.save(path)?;
+    let path = path.display().to_string();
+    let path = wirecheck_text::visible::escape_controls(&path);
+    eprintln!("wrote {} findings to {path}", baseline.len());
+    let code = if run.errors.is_empty() { 0 } else { 2 };
+    Ok(Ended {
+        unshown: run.errors,
+        code,
+    })
+}
+
+/// Writes the report of the whole run; the human format shows the errors in it, the others leave
+/// them to standard error.
+fn print_report(
+    run: Collected,
+    runner: &Runner,
+    config: &Config,
+    args: &CheckArgs,
+) -> anyhow::Result<Ended> {
+    let rule_infos: Vec<RuleInfo> = runner
+        .rules()
+        .rules()
+        .iter()
+        .flat_map(RuleInfo::all_of)
+        .collect();
+    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
+    report::write(
+        args.format.0,
+        &run.reports,
+        &run.errors,
+        &rule_infos,
+        &mut out,
+        true,
+    )?;
+    out.flush()?;
+    let code = findings_code(&Summary::of(&run.reports, &run.errors), config, args);
+    let unshown = if args.format.0 == Format::Human {
+        Vec::new()
+    } else {
+        run.errors
+    };
+    Ok(Ended { unshown, code })
+}
+
+fn color_choice(args: &CheckArgs) -> anstream::ColorChoice {
+    match args.color {
+        ColorArg::Auto => anstream::ColorChoice::Auto,
+        ColorArg::Always => anstream::ColorChoice::Always,
+        ColorArg::Never => anstream::ColorChoice::Never,
     }
 }
 
 /// `I/N` with 1 ≤ I ≤ N.
-fn parse_shard(text: &str) -> Result<(u64, u64), String> {
+fn parse_shard(text: &str) -> Result<Shard, String> {
     let bad = || format!("expected I/N with 1 <= I <= N, got '{text}'");
     let (index, count) = text.split_once('/').ok_or_else(bad)?;
     let (index, count): (u64, u64) = (
         index.trim().parse().map_err(|_| bad())?,
         count.trim().parse().map_err(|_| bad())?,
     );
-    if index == 0 || index > count {
-        return Err(bad());
-    }
-    Ok((index, count))
-}
-
-/// The shard (1-based) a file belongs to: a hash of its path, the same on every machine and run.
-fn shard_of(path: &std::path::Path, count: u64) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    std::hash::Hasher::write(
-        &mut hasher,
-        path.to_string_lossy().replace('\\', "/").as_bytes(),
-    );
-    std::hash::Hasher::finish(&hasher) % count + 1
+    Shard::new(index, count).ok_or_else(bad)
 }
 
 /// A progress bar on standard error for long runs; hidden when standard error is no terminal.
@@ -407,234 +441,8 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
     bar
 }
 
-/// The format a file name implies, for `--stdin-filename`.
-fn format_of_name(name: &std::path::Path) -> Option<InputFormatArg> {
-    match InputFormat::from_path(name) {
-        InputFormat::Markdown => Some(InputFormatArg::Markdown),
-        InputFormat::Nitf => Some(InputFormatArg::Nitf),
-        InputFormat::Ninjs => Some(InputFormatArg::Ninjs),
-        InputFormat::Text => None,
-    }
-}
-
 fn parse_date(text: &str) -> Result<PublicationDate, String> {
     PublicationDate::parse(text, DateSource::CommandLine).map_err(|e| e.to_string())
-}
-
-/// Checks one file; also gives the notes `--verbose` prints about it.
-/// What `--fix` does with a file's safe fixes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum FixMode {
-    /// Nothing: only report.
-    Off,
-    /// Write them to the file.
-    Write,
-    /// Describe them as a unified diff.
-    Diff,
-}
-
-fn check_file(
-    input: &Input,
-    rules: &RuleSet,
-    context: &Context,
-    forced: Option<InputFormatArg>,
-    reference: Option<Arc<ReferenceFile>>,
-    fix: FixMode,
-) -> CheckedFile {
-    let mut notes = Vec::new();
-    let result = check_story(input, rules, context, forced, &mut notes).map(|report| FileReport {
-        reference,
-        ..report
-    });
-    let (result, diff) = match (fix, result) {
-        (FixMode::Off, result) | (_, result @ Err(_)) => (result, None),
-        (mode, Ok(report)) => fix_file(input, rules, context, forced, report, mode),
-    };
-    CheckedFile {
-        result,
-        notes,
-        fix_diff: diff,
-    }
-}
-
-/// One file's outcome: its report or why it could not be checked, notes for `--verbose`, and the
-/// diff of its fixes for `--fix --diff`.
-struct CheckedFile {
-    result: Result<FileReport, FileError>,
-    notes: Vec<String>,
-    fix_diff: Option<String>,
-}
-
-impl CheckedFile {
-    /// A file that could not be checked at all.
-    fn failed(error: FileError) -> Self {
-        Self {
-            result: Err(error),
-            notes: Vec::new(),
-            fix_diff: None,
-        }
-    }
-}
-
-/// Applies the report's safe fixes: writes them and checks the file again, or describes them as a
-/// unified diff.
-fn fix_file(
-    input: &Input,
-    rules: &RuleSet,
-    context: &Context,
-    forced: Option<InputFormatArg>,
-    report: FileReport,
-    mode: FixMode,
-) -> (Result<FileReport, FileError>, Option<String>) {
-    let path = input.path.as_path();
-    let format = forced
-        .map(InputFormat::from)
-        .unwrap_or_else(|| InputFormat::detect(path, &report.source));
-    if matches!(format, InputFormat::Nitf | InputFormat::Ninjs) {
-        // A replacement would need XML or JSON escaping; leave such files to the editor.
-        say(
-            "warning",
-            format!(
-                "{}: --fix does not edit {} files; not fixed",
-                report.path,
-                format.name()
-            ),
-        );
-        return (Ok(report), None);
-    }
-    let (fixed, applied) = apply_safe_fixes(&report.source, &report.findings);
-    if applied == 0 {
-        return (Ok(report), None);
-    }
-    let error = |message: String| FileError {
-        path: report.path.clone(),
-        message,
-    };
-    if mode == FixMode::Diff {
-        let diff = similar::TextDiff::from_lines(report.source.as_str(), fixed.as_str())
-            .unified_diff()
-            .header(&report.path, &report.path)
-            .to_string();
-        return (Ok(report), Some(diff));
-    }
-    if path == std::path::Path::new("-") {
-        let message = "cannot --fix standard input; use --fix --diff".to_owned();
-        return (Err(error(message)), None);
-    }
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        // A pipe or device cannot be read again, nor replaced by a rename.
-        let message = format!(
-            "{}: cannot --fix what is not a regular file; use --fix --diff",
-            report.path
-        );
-        return (Err(error(message)), None);
-    }
-    // Written back as it was stored: the same byte-order mark and encoding.
-    let written = write_fixed(
-        path,
-        report.encoding.encode(&report.source),
-        report.encoding.encode(&fixed),
-    );
-    if let Err(err) = written {
-        return (Err(error(err.to_string())), None);
-    }
-    // Said whatever --verbose says: a user who asked for fixes wants to know what was changed.
-    say(
-        "fixed",
-        format!(
-            "{}: {applied} {}",
-            report.path,
-            if applied == 1 { "fix" } else { "fixes" }
-        ),
-    );
-    // Let go of the old and the fixed text before reading the file again: one story held at once.
-    let reference = report.reference.clone();
-    drop((fixed, report));
-    let rechecked = check_story(input, rules, context, forced, &mut Vec::new())
-        .map(|again| FileReport { reference, ..again });
-    (rechecked, None)
-}
-
-fn check_story(
-    input: &Input,
-    rules: &RuleSet,
-    context: &Context,
-    forced: Option<InputFormatArg>,
-    notes: &mut Vec<String>,
-) -> Result<FileReport, FileError> {
-    let path = input.path.as_path();
-    let display = display_name(path);
-    let error = |message: String| FileError {
-        path: display.clone(),
-        message,
-    };
-    let story =
-        read_story_file(path, forced.map(InputFormat::from)).map_err(|e| error(e.to_string()))?;
-    let (document, encoding) = (story.document, story.encoding);
-    if document.is_empty() {
-        let what = if document.original().trim().is_empty() {
-            "the file is empty"
-        } else {
-            "no headline or paragraph"
-        };
-        // A file named on the command line is meant to be a story; one found in a folder may be a
-        // placeholder, so it is only pointed out.
-        if input.named {
-            return Err(error(format!("{display}: no story ({what}); not checked")));
-        }
-        say("warning", format!("{display}: no story ({what})"));
-    }
-    if let Some(fault) = metadata_date_fault(&display, &document) {
-        return Err(error(fault));
-    }
-    let context = context.for_document(&document);
-    match context.publication {
-        Some(publication) => notes.push(format!(
-            "{display}: publication date {} from {}",
-            publication.date, publication.source
-        )),
-        None => {
-            let skipped: Vec<String> = rules
-                .rules()
-                .iter()
-                .flat_map(|rule| rule.needs_publication_date())
-                .map(|(id, what)| format!("{id} ({what})"))
-                .collect();
-            if !skipped.is_empty() {
-                notes.push(format!(
-                    "{display}: no publication date (give --date, a `date:` in the story's front matter or in wirecheck.yaml, or a dated dateline); skipped: {}",
-                    skipped.join("; ")
-                ));
-            }
-        }
-    }
-    let findings = rules.check(&document, &context);
-    Ok(FileReport {
-        path: display,
-        // Moved, not copied: a large story is held once.
-        source: document.into_original(),
-        encoding,
-        findings,
-        reference: None,
-    })
-}
-
-/// Why the story's own `date:` (front matter, NITF `date.issue`, ninjs `firstcreated`) is not a
-/// date, naming where it is; `None` when it is one or there is none.
-fn metadata_date_fault(display: &str, document: &wirecheck_core::Document) -> Option<String> {
-    let text = document.metadata.date()?;
-    let err = PublicationDate::parse(text, DateSource::Metadata).err()?;
-    Some(match document.metadata_offset("date") {
-        Some(offset) => {
-            let source = document.original();
-            let at = wirecheck_text::span::LineIndex::new(source).position(source, offset);
-            format!(
-                "{display}:{}:{}: front matter date: {err}",
-                at.line, at.column
-            )
-        }
-        None => format!("{display}: the story's metadata date: {err}"),
-    })
 }
 
 /// What `--verbose` says of a run's setup: the configuration file, the shipped packs and every
@@ -660,6 +468,20 @@ fn setup_notes(config: &wirecheck_core::config::Config, options: &RuleOptions) -
         notes.push(format!("rules: {} (from --rules)", path.display()));
     }
     notes
+}
+
+/// Prints the notices that are always shown: warnings, and the fixes written.
+fn say_warnings(notices: &[Notice]) {
+    for notice in notices.iter().filter(|n| n.level() != NoticeLevel::Note) {
+        say(notice.level().name(), notice);
+    }
+}
+
+/// Prints the notes `--verbose` shows.
+fn say_notes(notices: &[Notice]) {
+    for notice in notices.iter().filter(|n| n.level() == NoticeLevel::Note) {
+        say(notice.level().name(), notice);
+    }
 }
 
 /// Prints `level: message` on standard error, with control characters shown visibly: a file name

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context as _;
+use wirecheck_core::engine::runner::{RunOptions, Runner};
 use wirecheck_core::finding::{Finding, RevisionFindings};
 use wirecheck_core::rules::Context;
 use wirecheck_core::{Document, InputFormat};
@@ -256,13 +257,18 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let story = wirecheck_diff::diff_stories(old, &old_blocks, new, &new_blocks, &options)?;
     // The findings are needed before rendering: the HTML page shows them inside it.
     let check = if args.check {
-        let (_, rules) = args.rule_options.load()?;
+        let (config, rules) = args.rule_options.load()?;
         let context = Context {
             today: Some(jiff::ZonedDateTime::now().date()),
             ..Context::default()
         };
-        let old_findings = rules.check(&old_doc, &context.for_document(&old_doc));
-        let new_findings = rules.check(&new_doc, &context.for_document(&new_doc));
+        let options = RunOptions {
+            accepted_words: config.accept.clone(),
+            ..RunOptions::default()
+        };
+        let runner = Runner::new(rules, context, options)?;
+        let old_findings = runner.check_document(&args.old.display().to_string(), &old_doc);
+        let new_findings = runner.check_document(&args.new.display().to_string(), &new_doc);
         Some((old_findings, new_findings))
     } else {
         None

@@ -2,7 +2,8 @@
 //!
 //! A story is parsed once into a [`Document`] (headline, front lines, dateline, paragraphs,
 //! sentences, words, all byte spans); a [`RuleSet`] compiled from YAML rule packs runs over it and
-//! gives [`Finding`]s, which the reporters print.
+//! gives [`Finding`]s, which the reporters print. A whole run (read, check, filter, fix, over
+//! files or text in memory) is an [`engine::runner::Runner`].
 //!
 //! ```
 //! use wirecheck_core::{Document, InputFormat, RuleSet, rules::{Context, RuleSource}};

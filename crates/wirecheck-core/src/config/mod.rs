@@ -280,7 +280,7 @@ impl Config {
                 ),
             ));
         }
-        set.accept_words(self.accept.iter().cloned());
+        // `accept:` is a filter, not a rule: the runner applies it (`RunOptions::accepted_words`).
         Ok(set)
     }
 

@@ -1,17 +1,21 @@
-//! The rule set: every loaded rule compiled once, run over a document to give its findings.
+//! The engine: the rule set (every loaded rule compiled once, run over a document to give its
+//! findings) and the [`runner::Runner`] that drives a whole run: read, check, filter, fix.
+
+mod notice;
+pub mod runner;
+mod selection;
+
+pub use notice::{NoStory, Notice, NoticeLevel};
+pub use selection::{Selected, Shard, select_files};
 
 use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 
 use crate::document::Document;
-use crate::filters::suppress::{apply_suppressions, find_suppressions};
-use crate::finding::{Finding, Severity, Suggestion};
+use crate::finding::{Finding, Severity};
 use crate::rules::ids::{covers, depth};
 use crate::rules::{Context, ReportedId, Rule, RuleError, RuleSource, RuleWarning};
-
-/// The rule id of an unused suppression comment (`--report-unused-suppressions`).
-pub const UNUSED_SUPPRESSION: &str = "wirecheck.UnusedSuppression";
 
 /// Compiled rules, ready to check any number of documents (from any number of threads).
 #[derive(Debug, Default)]
@@ -19,7 +23,6 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     skipped: Vec<String>,
     warnings: Vec<RuleWarning>,
-    vocabulary: FxHashSet<String>,
     known_names: Arc<FxHashSet<String>>,
 }
 
@@ -144,41 +147,14 @@ impl RuleSet {
         Ok(())
     }
 
-    /// Adds words that are never reported, whatever rule matches them (Vale's accepted vocabulary).
-    pub fn accept_words(&mut self, words: impl IntoIterator<Item = String>) {
-        self.vocabulary.extend(words);
-    }
-
-    /// Every finding of every rule in `doc`, ordered by position then rule id.
+    /// Every finding of every rule in `doc`, ordered by position then rule id; nothing filtered
+    /// (that is [`crate::filters`]' stage).
     pub fn check(&self, doc: &Document, context: &Context) -> Vec<Finding> {
         let mut context = context.for_document(doc);
         context.known_names = Arc::clone(&self.known_names);
         let mut findings = Vec::new();
         for rule in &self.rules {
             rule.run(doc, &context, &mut findings);
-        }
-        if !self.vocabulary.is_empty() {
-            findings.retain(|f| !self.vocabulary.contains(f.span.slice(doc.original())));
-        }
-        // Suppression comments are rare: look for them only when the story has a comment at all.
-        if memchr::memmem::find(doc.original().as_bytes(), b"<!--").is_some() {
-            let suppressions = find_suppressions(doc.original());
-            let unused = apply_suppressions(&mut findings, &suppressions);
-            if context.report_unused_suppressions {
-                findings.extend(unused.into_iter().map(|comment| Finding {
-                    rule: UNUSED_SUPPRESSION.to_owned(),
-                    severity: Severity::Warning,
-                    message: "This suppression covers no finding; remove it.".to_owned(),
-                    span: comment,
-                    suggestions: vec![Suggestion {
-                        span: comment,
-                        replacement: String::new(),
-                    }],
-                    link: None,
-                    reference: None,
-                    safe_fix: false,
-                }));
-            }
         }
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings

@@ -15,9 +15,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity, Suggestion};
 use crate::rules::ids::covers;
 use crate::span::Span;
+
+/// The rule id of an unused suppression comment (`--report-unused-suppressions`).
+pub const UNUSED_SUPPRESSION: &str = "wirecheck.UnusedSuppression";
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--\s*(wirecheck-disable-next-line|wirecheck-disable|wirecheck-enable|vale)\b([^>]*?)\s*-->")
@@ -163,10 +166,36 @@ pub fn apply_suppressions(findings: &mut Vec<Finding>, suppressions: &[Suppressi
         .collect()
 }
 
+/// Removes from `findings` (in position order) those the suppression comments of `text` cover;
+/// with `report_unused`, adds a finding for each comment that covered none, keeping the order.
+pub(crate) fn filter(text: &str, findings: &mut Vec<Finding>, report_unused: bool) {
+    // Suppression comments are rare: look for them only when the story has a comment at all.
+    if memchr::memmem::find(text.as_bytes(), b"<!--").is_none() {
+        return;
+    }
+    let unused = apply_suppressions(findings, &find_suppressions(text));
+    if !report_unused || unused.is_empty() {
+        return;
+    }
+    findings.extend(unused.into_iter().map(|comment| Finding {
+        rule: UNUSED_SUPPRESSION.to_owned(),
+        severity: Severity::Warning,
+        message: "This suppression covers no finding; remove it.".to_owned(),
+        span: comment,
+        suggestions: vec![Suggestion {
+            span: comment,
+            replacement: String::new(),
+        }],
+        link: None,
+        reference: None,
+        safe_fix: false,
+    }));
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Severity;
 
     fn finding(rule: &str, text: &str, needle: &str) -> Finding {
         let start = text.find(needle).unwrap();

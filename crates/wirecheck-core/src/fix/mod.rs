@@ -57,6 +57,15 @@ pub fn apply_safe_fixes(source: &str, findings: &[Finding]) -> (String, usize) {
     (fixed, applied)
 }
 
+/// The unified diff from `old` to `fixed`, both files named `name` in its header (as `--fix
+/// --diff` prints it).
+pub fn unified_diff(name: &str, old: &str, fixed: &str) -> String {
+    similar::TextDiff::from_lines(old, fixed)
+        .unified_diff()
+        .header(name, name)
+        .to_string()
+}
+
 /// Writes `contents` to `path` atomically: into a temporary file in the same folder (so the rename
 /// cannot cross file systems), flushed to disk, with the original's permissions (a new file gets
 /// the usual ones, masked by the umask), then renamed over the original. A symbolic link is

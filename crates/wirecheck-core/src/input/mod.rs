@@ -196,6 +196,8 @@ pub struct StoryFile {
     pub document: Document,
     /// The file's encoding, to map positions back to its bytes and to write fixes back.
     pub encoding: TextEncoding,
+    /// The format it was read as, so that a fixed text is read the same way.
+    pub format: InputFormat,
 }
 
 /// Reads and parses a story: as `forced` when given, else by extension, else by content.
@@ -206,7 +208,11 @@ pub fn read_story_file(path: &Path, forced: Option<InputFormat>) -> Result<Story
         path: display_name(path),
         fault,
     })?;
-    Ok(StoryFile { document, encoding })
+    Ok(StoryFile {
+        document,
+        encoding,
+        format,
+    })
 }
 
 /// Reads and parses a story: as `forced` when given, else by extension, else by content.

@@ -1,0 +1,157 @@
+//! What a run has to say besides findings and errors: warnings, fixes written, and notes for
+//! `--verbose`. They are values the caller prints (or shows in an editor): the library never prints.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::input::InputFormat;
+use crate::knowledge::publication::PublicationDate;
+
+/// One thing a run says about its files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A folder held no story to check: not an error, since a hook or a CI job may well have
+    /// nothing to do.
+    NoStoriesFound {
+        /// The folder, as named.
+        folder: PathBuf,
+        /// True when `--glob` patterns chose the files.
+        globbed: bool,
+    },
+    /// Every file named is excluded (`--force-exclude`): the run has nothing to check.
+    NothingToCheck,
+    /// A file found in a folder holds no story: it may be a placeholder, so it is only pointed out
+    /// (a file named is an error instead).
+    NoStory {
+        /// The file.
+        path: String,
+        /// What it holds instead.
+        what: NoStory,
+    },
+    /// `--fix` leaves a NITF or ninjs file alone: a replacement would need XML or JSON escaping.
+    NotFixed {
+        /// The file.
+        path: String,
+        /// Its format.
+        format: InputFormat,
+    },
+    /// Safe fixes were applied (and, for a file, written).
+    Fixed {
+        /// The file.
+        path: String,
+        /// How many.
+        count: usize,
+    },
+    /// The story's publication date and where it came from (a note).
+    PublicationDate {
+        /// The file.
+        path: String,
+        /// The date.
+        date: PublicationDate,
+    },
+    /// The story has no publication date, so rules that need one were skipped (a note).
+    NoPublicationDate {
+        /// The file.
+        path: String,
+        /// Each rule skipped, with what it needs the date for: `id (reason)`.
+        skipped: Vec<String>,
+    },
+}
+
+/// Why a file holds no story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoStory {
+    /// Nothing but white space.
+    Empty,
+    /// Text, but no headline or paragraph (only front matter or comments, say).
+    NoContent,
+}
+
+impl NoStory {
+    /// How messages put it.
+    pub const fn describe(self) -> &'static str {
+        match self {
+            NoStory::Empty => "the file is empty",
+            NoStory::NoContent => "no headline or paragraph",
+        }
+    }
+}
+
+/// How much a notice matters, and the word it is printed after.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeLevel {
+    /// Always shown.
+    Warning,
+    /// Always shown: a user who asked for fixes wants to know what was changed.
+    Fixed,
+    /// Shown with `--verbose`.
+    Note,
+}
+
+impl NoticeLevel {
+    /// The word before the message: `warning`, `fixed`, `note`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            NoticeLevel::Warning => "warning",
+            NoticeLevel::Fixed => "fixed",
+            NoticeLevel::Note => "note",
+        }
+    }
+}
+
+impl Notice {
+    /// How much it matters.
+    pub fn level(&self) -> NoticeLevel {
+        match self {
+            Notice::NoStoriesFound { .. }
+            | Notice::NothingToCheck
+            | Notice::NoStory { .. }
+            | Notice::NotFixed { .. } => NoticeLevel::Warning,
+            Notice::Fixed { .. } => NoticeLevel::Fixed,
+            Notice::PublicationDate { .. } | Notice::NoPublicationDate { .. } => NoticeLevel::Note,
+        }
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::NoStoriesFound { folder, globbed } => {
+                write!(f, "{}: no stories found", folder.display())?;
+                if *globbed {
+                    write!(f, " matching --glob")
+                } else {
+                    write!(
+                        f,
+                        " (stories are {})",
+                        crate::input::walked_files_described()
+                    )
+                }
+            }
+            Notice::NothingToCheck => write!(
+                f,
+                "no stories to check: every file named is excluded (--force-exclude)"
+            ),
+            Notice::NoStory { path, what } => write!(f, "{path}: no story ({})", what.describe()),
+            Notice::NotFixed { path, format } => write!(
+                f,
+                "{path}: --fix does not edit {} files; not fixed",
+                format.name()
+            ),
+            Notice::Fixed { path, count } => {
+                let noun = if *count == 1 { "fix" } else { "fixes" };
+                write!(f, "{path}: {count} {noun}")
+            }
+            Notice::PublicationDate { path, date } => write!(
+                f,
+                "{path}: publication date {} from {}",
+                date.date, date.source
+            ),
+            Notice::NoPublicationDate { path, skipped } => write!(
+                f,
+                "{path}: no publication date (give --date, a `date:` in the story's front matter or in wirecheck.yaml, or a dated dateline); skipped: {}",
+                skipped.join("; ")
+            ),
+        }
+    }
+}
