@@ -3,7 +3,7 @@
 
 use wirecheck_core::config::Config;
 
-use wirecheck_core::rules::Context;
+use wirecheck_core::rules::{Context, Reference};
 use wirecheck_core::{Document, InputFormat};
 
 fn every_pack() -> Config {
@@ -25,10 +25,10 @@ fn shipped_rules_flag_their_bad_examples_and_pass_their_good_ones() {
     for rule in rules.rules() {
         let examples = &rule.header.examples;
         let context = Context {
-            reference: examples
-                .reference
-                .as_ref()
-                .map(|text| std::sync::Arc::new(Document::parse(text.clone(), InputFormat::Text))),
+            reference: examples.reference.as_ref().map(|text| {
+                let reference = Document::parse(text.clone(), InputFormat::Text);
+                std::sync::Arc::new(Reference::new(reference))
+            }),
             ..Context::default()
         };
         for (text, expect_finding) in examples

@@ -18,7 +18,7 @@ use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
 use wirecheck_core::report::{
     self, FileError, FileReport, Format, ReferenceFile, RuleInfo, Summary,
 };
-use wirecheck_core::rules::Context;
+use wirecheck_core::rules::{Context, Reference};
 use wirecheck_core::{InputFormat, RuleSet, Severity};
 
 use super::RuleOptions;
@@ -181,14 +181,13 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let progress = progress_bar(files.len());
     let mut context = config.context()?;
     context.publication = args.date;
-    context.publication_date = args.date.map(|d| d.date);
     context.today = Some(jiff::ZonedDateTime::now().date());
     context.report_unused_suppressions = args.report_unused_suppressions;
     let reference = match &args.reference {
         Some(path) => {
             let story = read_story_file(path, args.input_format.map(InputFormat::from))?;
             let source = story.document.original().to_owned();
-            context.reference = Some(Arc::new(story.document));
+            context.reference = Some(Arc::new(Reference::new(story.document)));
             Some(Arc::new(ReferenceFile {
                 path: display_name(path),
                 source,
@@ -611,8 +610,8 @@ fn check_story(
     if let Some(fault) = metadata_date_fault(&display, &document) {
         return Err(error(fault));
     }
-    let context = context.for_document(&document);
-    match context.publication {
+    let story = context.for_document(&document);
+    match story.publication() {
         Some(publication) => notes.push(format!(
             "{display}: publication date {} from {}",
             publication.date, publication.source
@@ -633,7 +632,7 @@ fn check_story(
             }
         }
     }
-    let findings = rules.check(&document, &context);
+    let findings = rules.check_story(story);
     Ok(FileReport {
         path: display,
         // Moved, not copied: a large story is held once.

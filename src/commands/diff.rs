@@ -261,8 +261,8 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
             today: Some(jiff::ZonedDateTime::now().date()),
             ..Context::default()
         };
-        let old_findings = rules.check(&old_doc, &context.for_document(&old_doc));
-        let new_findings = rules.check(&new_doc, &context.for_document(&new_doc));
+        let old_findings = rules.check(&old_doc, &context);
+        let new_findings = rules.check(&new_doc, &context);
         Some((old_findings, new_findings))
     } else {
         None

@@ -1,13 +1,11 @@
 //! The rule set: every loaded rule compiled once, run over a document to give its findings.
 
-use std::sync::Arc;
-
 use rustc_hash::FxHashSet;
 
 use crate::document::Document;
 use crate::filters::suppress::{apply_suppressions, find_suppressions};
 use crate::finding::{Finding, Severity, Suggestion};
-use crate::rules::{Context, Rule, RuleError, RuleSource};
+use crate::rules::{Context, Rule, RuleError, RuleSource, StoryContext};
 
 /// The rule id of an unused suppression comment (`--report-unused-suppressions`).
 pub const UNUSED_SUPPRESSION: &str = "wirecheck.UnusedSuppression";
@@ -18,7 +16,8 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     skipped: Vec<String>,
     vocabulary: FxHashSet<String>,
-    known_names: Arc<FxHashSet<String>>,
+    /// Every name token any rule knows as correct, lent to each story's checks.
+    known_names: FxHashSet<String>,
 }
 
 impl RuleSet {
@@ -35,7 +34,7 @@ impl RuleSet {
                 None => set.skipped.push(source.origin.clone()),
             }
         }
-        set.known_names = Arc::new(set.rules.iter().flat_map(Rule::known_names).collect());
+        set.known_names = set.rules.iter().flat_map(Rule::known_names).collect();
         Ok(set)
     }
 
@@ -75,11 +74,17 @@ impl RuleSet {
 
     /// Every finding of every rule in `doc`, ordered by position then rule id.
     pub fn check(&self, doc: &Document, context: &Context) -> Vec<Finding> {
-        let mut context = context.for_document(doc);
-        context.known_names = Arc::clone(&self.known_names);
+        self.check_story(context.for_document(doc))
+    }
+
+    /// Every finding of every rule in the story of `story` (made by [`Context::for_document`]),
+    /// ordered by position then rule id.
+    pub fn check_story(&self, story: StoryContext<'_>) -> Vec<Finding> {
+        let context = story.with_known_names(&self.known_names);
+        let doc = context.doc();
         let mut findings = Vec::new();
         for rule in &self.rules {
-            rule.run(doc, &context, &mut findings);
+            rule.run(&context, &mut findings);
         }
         if !self.vocabulary.is_empty() {
             findings.retain(|f| !self.vocabulary.contains(f.span.slice(doc.original())));
@@ -88,7 +93,7 @@ impl RuleSet {
         if memchr::memmem::find(doc.original().as_bytes(), b"<!--").is_some() {
             let suppressions = find_suppressions(doc.original());
             let unused = apply_suppressions(&mut findings, &suppressions);
-            if context.report_unused_suppressions {
+            if context.run().report_unused_suppressions {
                 findings.extend(unused.into_iter().map(|comment| Finding {
                     rule: UNUSED_SUPPRESSION.to_owned(),
                     severity: Severity::Warning,

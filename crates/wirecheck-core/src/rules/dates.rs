@@ -28,10 +28,10 @@
 
 use serde::Deserialize;
 
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, StoryContext};
 use crate::document::Document;
 use crate::knowledge::dates::{
-    DateMention, DateProblem, YearSource, days_between, find_dates, month_name, weekday_name,
+    DateMention, DateProblem, YearSource, days_between, month_name, weekday_name,
 };
 use crate::knowledge::house_style::HouseStyles;
 use crate::span::Span;
@@ -122,7 +122,7 @@ impl Dates {
         doc: &Document,
         paragraph: Span,
         mention: &DateMention,
-        context: &Context,
+        context: &StoryContext<'_>,
         out: &mut Reporter<'_>,
     ) {
         let text = doc.text();
@@ -139,7 +139,7 @@ impl Dates {
             out.report(mention.span, &[&explanation], Vec::new());
             return;
         }
-        let published = context.publication_date;
+        let published = context.publication_date();
         if let (Some(weekday), Some(date)) = (mention.weekday, mention.date)
             && mention.is_day_of_month()
             && self.on(DateCheck::Weekday)
@@ -273,16 +273,10 @@ impl Dates {
 }
 
 impl Check for Dates {
-    fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
-        for &paragraph in &doc.paragraphs {
-            let mut span = paragraph;
-            if let Some(dateline) = doc.dateline
-                && paragraph.contains(dateline)
-            {
-                span.start = dateline.end;
-            }
-            for mention in find_dates(doc.text(), span, context.publication_date) {
-                self.check_mention(doc, paragraph, &mention, context, out);
+    fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
+        for (&paragraph, mentions) in doc.paragraphs.iter().zip(context.dates()) {
+            for mention in mentions {
+                self.check_mention(doc, paragraph, mention, context, out);
             }
         }
     }
