@@ -1,7 +1,7 @@
 //! Facts the checks share, computed once: the dateline is taken apart in one place, so the
 //! publication date read from it is the date the dateline checks see; a story's facts are its own
 //! and the reference's are the run's, so stories checked one after another against one reference
-//! get what each gets alone.
+//! get what each gets alone; dates kept for two rules are the dates one rule finds alone.
 
 use std::sync::Arc;
 
@@ -122,7 +122,9 @@ const CUT: &str = "Talks Resume\n\nTOKYO (AP) — Japan and China will resume ta
 Prime Minister Sanae Takaiichi said.\n\nOfficials expect 3 rounds of talks this year.\n";
 
 fn rules() -> RuleSet {
-    Config::default().rule_set(&[]).expect("shipped packs compile")
+    Config::default()
+        .rule_set(&[])
+        .expect("shipped packs compile")
 }
 
 fn with_reference() -> Context {
@@ -140,12 +142,18 @@ fn stories_checked_against_one_reference_get_what_each_gets_alone() {
     let (changed, cut) = (story(CHANGED), story(CUT));
     let alone = |doc: &Document| -> Vec<(String, usize)> {
         let findings = rules.check(doc, &with_reference());
-        findings.into_iter().map(|f| (f.rule, f.span.start)).collect()
+        findings
+            .into_iter()
+            .map(|f| (f.rule, f.span.start))
+            .collect()
     };
     let shared = with_reference();
     let in_turn = |doc: &Document| -> Vec<(String, usize)> {
         let findings = rules.check(doc, &shared);
-        findings.into_iter().map(|f| (f.rule, f.span.start)).collect()
+        findings
+            .into_iter()
+            .map(|f| (f.rule, f.span.start))
+            .collect()
     };
     let changed_alone = alone(&changed);
     let cut_alone = alone(&cut);
@@ -167,4 +175,32 @@ fn stories_checked_against_one_reference_get_what_each_gets_alone() {
     assert_eq!(in_turn(&changed), changed_alone);
     assert_eq!(in_turn(&cut), cut_alone);
     assert_eq!(in_turn(&changed), changed_alone);
+}
+
+#[test]
+fn dates_kept_for_two_rules_are_the_dates_one_rule_finds() {
+    let packs = |packs: &[&str]| Config {
+        packs: Some(packs.iter().map(|p| (*p).to_owned()).collect()),
+        ..Config::default()
+    };
+    let both = packs(&["wire", "dates-ap"]).rule_set(&[]).unwrap();
+    let alone = packs(&["dates-ap"]).rule_set(&[]).unwrap();
+    let text = "Talks Resume\n\nTOKYO, Jan. 16 (Kyodo) — The talks began Jan. 14 and end on \
+Thursday, Jan. 16, 2026.\n\nThey were suspended in November 2025 and on Dec. 5.\n\nFeb. 30 is \
+no day, and yesterday was Jan. 15.\n";
+    let doc = Document::parse(text.to_owned(), InputFormat::Text);
+    let context = Context {
+        publication: PublicationDate::parse("2026-01-16", DateSource::CommandLine).ok(),
+        ..Context::default()
+    };
+    let of_dates_ap = |rules: &RuleSet| -> Vec<(usize, String)> {
+        let findings = rules.check(&doc, &context).into_iter();
+        findings
+            .filter(|f| f.rule == "dates-ap.Dates")
+            .map(|f| (f.span.start, f.message))
+            .collect()
+    };
+    let found = of_dates_ap(&alone);
+    assert!(found.len() >= 4, "{found:?}");
+    assert_eq!(of_dates_ap(&both), found);
 }

@@ -80,7 +80,8 @@ impl RuleSet {
     /// Every finding of every rule in the story of `story` (made by [`Context::for_document`]),
     /// ordered by position then rule id.
     pub fn check_story(&self, story: StoryContext<'_>) -> Vec<Finding> {
-        let context = story.with_known_names(&self.known_names);
+        let date_readers = self.rules.iter().filter(|r| r.kind == "dates").count();
+        let context = story.for_rules(&self.known_names, date_readers);
         let doc = context.doc();
         let mut findings = Vec::new();
         for rule in &self.rules {

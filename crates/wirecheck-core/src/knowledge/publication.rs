@@ -94,8 +94,8 @@ impl PublicationDate {
     }
 
     /// The publication date of `doc`: `command_line` when given; else the story's metadata
-    /// `date:`; else the date of its `dateline` (taken apart with a year, when not written, read
-    /// against `config` or today); else `config`.
+    /// `date:`; else the date of its `dateline` as taken apart (a year not written read against
+    /// `config` or today); else `config`.
     pub fn choose(
         command_line: Option<PublicationDate>,
         doc: &Document,

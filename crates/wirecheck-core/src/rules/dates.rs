@@ -274,8 +274,8 @@ impl Dates {
 
 impl Check for Dates {
     fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
-        for (&paragraph, mentions) in doc.paragraphs.iter().zip(context.dates()) {
-            for mention in mentions {
+        for (i, &paragraph) in doc.paragraphs.iter().enumerate() {
+            for mention in context.dates_in(i).iter() {
                 self.check_mention(doc, paragraph, mention, context, out);
             }
         }

@@ -1,9 +1,10 @@
 //! What a check knows of the story it checks: the document, the run's [`Context`], the story's
 //! publication date, and the facts about the story that rules share — its dateline taken apart,
-//! its dates, its quantities, its capitalised words, its paragraphs' alignment with the reference.
+//! its dates, its quantities, its paragraphs' alignment with the reference, its capitalised words.
 //! Each fact is computed once a story, when a rule first asks for it ([`StoryContext`]); the
 //! reference version's own facts once a run ([`Reference`]).
 
+use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::FxHashSet;
@@ -11,7 +12,7 @@ use rustc_hash::FxHashSet;
 use super::Context;
 use super::names::without_possessive;
 use super::reference::ReferenceNames;
-use crate::document::Document;
+use crate::document::{Document, WordIter};
 use crate::knowledge::alignment::ParagraphAlignment;
 use crate::knowledge::dateline::{Dateline, parse_dateline};
 use crate::knowledge::dates::{DateMention, find_dates};
@@ -31,13 +32,23 @@ pub struct StoryContext<'a> {
 
 /// The facts of one story that more than one rule reads. The dateline is taken apart at once (the
 /// publication date may be its date); the others when first asked for.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct StoryFacts {
     dateline: Option<Dateline>,
-    dates: OnceLock<Vec<Vec<DateMention>>>,
+    /// Whether the dates are kept once found: a story's dates take about a third of its size, worth
+    /// holding only for more than one reader.
+    keep_dates: bool,
+    dates: OnceLock<ParagraphDates>,
     quantities: OnceLock<Vec<Vec<NumberMention>>>,
-    capitalised: OnceLock<Vec<usize>>,
     alignment: OnceLock<Option<ParagraphAlignment>>,
+}
+
+/// The date mentions of every paragraph in one list (a list each would cost a 100 MB story a
+/// hundred megabytes of spare capacity): paragraph `p`'s are `mentions[starts[p]..starts[p + 1]]`.
+#[derive(Debug)]
+struct ParagraphDates {
+    mentions: Vec<DateMention>,
+    starts: Vec<usize>,
 }
 
 /// The known names of a story checked outside a rule set: none.
@@ -76,18 +87,30 @@ impl<'a> StoryContext<'a> {
             publication,
             facts: StoryFacts {
                 dateline,
-                ..StoryFacts::default()
+                keep_dates: true,
+                dates: OnceLock::new(),
+                quantities: OnceLock::new(),
+                alignment: OnceLock::new(),
             },
         }
     }
 
-    /// This context with the name tokens every rule of a rule set knows.
-    pub(crate) fn with_known_names<'b>(self, known_names: &'b FxHashSet<String>) -> StoryContext<'b>
+    /// This context for the rules of a rule set: the name tokens they know, and how many of them
+    /// read the dates.
+    pub(crate) fn for_rules<'b>(
+        self,
+        known_names: &'b FxHashSet<String>,
+        date_readers: usize,
+    ) -> StoryContext<'b>
     where
         'a: 'b,
     {
         StoryContext {
             known_names,
+            facts: StoryFacts {
+                keep_dates: date_readers > 1,
+                ..self.facts
+            },
             ..self
         }
     }
@@ -138,24 +161,43 @@ impl<'a> StoryContext<'a> {
         self.facts.dateline.as_ref()
     }
 
-    /// The date mentions of each paragraph, in order, outside the dateline (which has its own,
-    /// [`StoryContext::dateline`]), resolved against the publication date.
-    pub fn dates(&self) -> &[Vec<DateMention>] {
-        self.facts.dates.get_or_init(|| {
-            let doc = self.doc;
-            doc.paragraphs
-                .iter()
-                .map(|&paragraph| {
-                    let mut span = paragraph;
-                    if let Some(dateline) = doc.dateline
-                        && paragraph.contains(dateline)
-                    {
-                        span.start = dateline.end;
-                    }
-                    find_dates(doc.text(), span, self.publication_date())
-                })
-                .collect()
-        })
+    /// The date mentions of paragraph `paragraph` (an index in [`Document::paragraphs`]), in
+    /// order, outside the dateline (which has its own, [`StoryContext::dateline`]), resolved
+    /// against the publication date. Found once a story when more than one rule reads them.
+    pub fn dates_in(&self, paragraph: usize) -> Cow<'_, [DateMention]> {
+        if !self.facts.keep_dates {
+            return Cow::Owned(self.find_dates_in(paragraph));
+        }
+        let dates = self.facts.dates.get_or_init(|| {
+            let mut dates = ParagraphDates {
+                mentions: Vec::new(),
+                starts: Vec::with_capacity(self.doc.paragraphs.len() + 1),
+            };
+            for p in 0..self.doc.paragraphs.len() {
+                dates.starts.push(dates.mentions.len());
+                dates.mentions.extend(self.find_dates_in(p));
+            }
+            dates.starts.push(dates.mentions.len());
+            dates
+        });
+        match (dates.starts.get(paragraph), dates.starts.get(paragraph + 1)) {
+            (Some(&start), Some(&end)) => Cow::Borrowed(&dates.mentions[start..end]),
+            _ => Cow::Borrowed(&[]),
+        }
+    }
+
+    fn find_dates_in(&self, paragraph: usize) -> Vec<DateMention> {
+        let doc = self.doc;
+        let Some(&paragraph) = doc.paragraphs.get(paragraph) else {
+            return Vec::new();
+        };
+        let mut span = paragraph;
+        if let Some(dateline) = doc.dateline
+            && paragraph.contains(dateline)
+        {
+            span.start = dateline.end;
+        }
+        find_dates(doc.text(), span, self.publication_date())
     }
 
     /// The quantities of each paragraph (numbers, and dates as a month and day), as they are
@@ -166,14 +208,10 @@ impl<'a> StoryContext<'a> {
             .get_or_init(|| paragraph_quantities(self.doc))
     }
 
-    /// The story's capitalised words, in order, without possessive endings.
-    pub fn name_mentions(&self) -> impl Iterator<Item = NameMention<'_>> + '_ {
-        let doc = self.doc;
-        let capitalised = self
-            .facts
-            .capitalised
-            .get_or_init(|| capitalised_words(doc));
-        name_mentions(doc, capitalised)
+    /// The story's capitalised words, in order, without possessive endings. Found afresh for
+    /// each check that asks: a pass over the words costs less than holding them all.
+    pub fn name_mentions(&self) -> impl Iterator<Item = NameMention<'a>> + use<'a> {
+        name_mentions(self.doc)
     }
 
     /// Which paragraph of the reference matches which of the story; `None` without a reference.
@@ -194,7 +232,6 @@ impl<'a> StoryContext<'a> {
 pub struct Reference {
     document: Document,
     quantities: OnceLock<Vec<Vec<NumberMention>>>,
-    capitalised: OnceLock<Vec<usize>>,
     names: OnceLock<ReferenceNames>,
 }
 
@@ -210,7 +247,6 @@ impl Reference {
         Self {
             document,
             quantities: OnceLock::new(),
-            capitalised: OnceLock::new(),
             names: OnceLock::new(),
         }
     }
@@ -228,10 +264,7 @@ impl Reference {
 
     /// The capitalised words, as [`StoryContext::name_mentions`].
     pub fn name_mentions(&self) -> impl Iterator<Item = NameMention<'_>> + '_ {
-        let capitalised = self
-            .capitalised
-            .get_or_init(|| capitalised_words(&self.document));
-        name_mentions(&self.document, capitalised)
+        name_mentions(&self.document)
     }
 
     /// The names of the reference, indexed for the `names` comparison.
@@ -247,35 +280,39 @@ fn paragraph_quantities(doc: &Document) -> Vec<Vec<NumberMention>> {
         .collect()
 }
 
-/// The indices of the words of `doc` that start with a capital once a possessive ending is off.
-fn capitalised_words(doc: &Document) -> Vec<usize> {
-    let bytes = doc.text().as_bytes();
-    doc.words
-        .iter()
-        .enumerate()
-        .filter(|&(_, span)| {
+/// The words of `doc` that start with a capital once a possessive ending is off.
+fn name_mentions(doc: &Document) -> NameMentions<'_> {
+    NameMentions {
+        doc,
+        words: doc.words.iter().enumerate(),
+    }
+}
+
+/// The iterator of [`StoryContext::name_mentions`].
+struct NameMentions<'a> {
+    doc: &'a Document,
+    words: std::iter::Enumerate<WordIter<'a>>,
+}
+
+impl<'a> Iterator for NameMentions<'a> {
+    type Item = NameMention<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<NameMention<'a>> {
+        let bytes = self.doc.text().as_bytes();
+        loop {
+            let (index, span) = self.words.next()?;
             // Most words are lower-case ASCII: skip them on their first byte.
             if bytes
                 .get(span.start)
                 .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
             {
-                return false;
+                continue;
             }
-            let (word, _) = without_possessive(doc.slice(span), span);
-            word.starts_with(char::is_uppercase)
-        })
-        .map(|(index, _)| index)
-        .collect()
-}
-
-fn name_mentions<'a>(
-    doc: &'a Document,
-    capitalised: &'a [usize],
-) -> impl Iterator<Item = NameMention<'a>> + 'a {
-    let words = doc.words.all();
-    capitalised.iter().filter_map(move |&index| {
-        let span = words.get(index)?;
-        let (word, span) = without_possessive(doc.slice(span), span);
-        Some(NameMention { index, word, span })
-    })
+            let (word, span) = without_possessive(self.doc.slice(span), span);
+            if word.starts_with(char::is_uppercase) {
+                return Some(NameMention { index, word, span });
+            }
+        }
+    }
 }
