@@ -1,5 +1,6 @@
 //! Laws of the date checks, over a wide range of days: a weekday written with a date is flagged
-//! exactly when jiff says it is not that date's weekday, and every real day is found and resolved.
+//! exactly when jiff says it is not that date's weekday, and every real day is found and resolved;
+//! a day resolved again against another publication date is the day found against that date.
 
 use jiff::civil::Date;
 use proptest::prelude::*;
@@ -78,5 +79,29 @@ proptest! {
         prop_assert_eq!((resolved.month(), resolved.day()), (date.month(), date.day()));
         let distance = resolved.since(published).unwrap().get_days().abs();
         prop_assert!(distance <= 184, "{} is {} days from {}", resolved, distance, published);
+    }
+
+    #[test]
+    fn a_day_resolved_again_is_the_day_found_against_that_date(
+        date in day_strategy(),
+        first in proptest::option::of(day_strategy()),
+        then in proptest::option::of(day_strategy()),
+        with_year in any::<bool>(),
+        day_shift in 0i8..3,
+    ) {
+        // Days 29 to 31 of any month, sometimes impossible ones ("Feb. 30"), with or without a year.
+        let day = if day_shift > 0 { 28 + day_shift } else { date.day() };
+        let month = AP_MONTHS[usize::try_from(date.month() - 1).unwrap()];
+        let text = if with_year {
+            format!("{month} {day}, {}", date.year())
+        } else {
+            format!("{month} {day}")
+        };
+        let whole = Span::new(0, text.len());
+        let mut again = find_dates(&text, whole, first);
+        for mention in &mut again {
+            mention.resolve_against(then);
+        }
+        prop_assert_eq!(again, find_dates(&text, whole, then));
     }
 }

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use wirecheck_core::config::Config;
 use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
-use wirecheck_core::rules::Context;
+use wirecheck_core::rules::{Context, Reference};
 use wirecheck_core::{Document, InputFormat, RuleSet};
 
 fn stories() -> Vec<PathBuf> {
@@ -61,7 +61,6 @@ fn setup(path: &Path) -> (Option<RuleSet>, Context) {
     if let Some(date) = &options.date {
         let date = PublicationDate::parse(date, DateSource::CommandLine).expect("valid date");
         context.publication = Some(date);
-        context.publication_date = Some(date.date);
     }
     if let Some(name) = &options.reference {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -69,7 +68,9 @@ fn setup(path: &Path) -> (Option<RuleSet>, Context) {
             .join(name);
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let format = InputFormat::from_path(&path);
-        context.reference = Some(std::sync::Arc::new(Document::parse(text, format)));
+        context.reference = Some(std::sync::Arc::new(Reference::new(Document::parse(
+            text, format,
+        ))));
     }
     let rules = options.config.rule_set(&[]).expect("sidecar packs compile");
     (Some(rules), context)

@@ -18,7 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use wirecheck_core::rules::{Context, RuleSource};
+use wirecheck_core::rules::{Context, Reference, RuleSource};
 use wirecheck_core::{Document, InputFormat, RuleSet};
 
 fn kinds_dir() -> PathBuf {
@@ -127,7 +127,9 @@ fn every_kind_gives_the_findings_and_fixes_of_its_snapshots() {
         let doc = parse(story);
         let reference = kind_dir.join("references").join(format!("{stem}.txt"));
         let context = Context {
-            reference: reference.exists().then(|| Arc::new(parse(&reference))),
+            reference: reference
+                .exists()
+                .then(|| Arc::new(Reference::new(parse(&reference)))),
             ..Context::default()
         };
         let findings = rules.check(&doc, &context);

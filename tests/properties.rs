@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use wirecheck_core::config::Config;
 use wirecheck_core::fix::apply_safe_fixes;
-use wirecheck_core::rules::Context;
+use wirecheck_core::rules::{Context, Reference};
 use wirecheck_core::{Document, Finding, InputFormat, RuleSet, Span};
 
 fn rules() -> &'static RuleSet {
@@ -117,7 +117,7 @@ proptest! {
     fn reference_findings_lie_inside_story_and_reference(story in story_text(), reference in story_text(), digits in "[0-9 .,%$]{0,12}") {
         let story = format!("{story}{digits}");
         let reference = Document::parse(format!("{reference}{digits}1"), InputFormat::Text);
-        let context = Context { reference: Some(std::sync::Arc::new(reference.clone())), ..Context::default() };
+        let context = Context { reference: Some(std::sync::Arc::new(Reference::new(reference.clone()))), ..Context::default() };
         let doc = Document::parse(story.clone(), InputFormat::Text);
         for finding in rules().check(&doc, &context) {
             let span = finding.span;

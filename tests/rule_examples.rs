@@ -6,7 +6,8 @@
 
 use wirecheck_core::config::Config;
 
-use wirecheck_core::rules::{Context, Examples, Rule};
+use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
+use wirecheck_core::rules::{Context, Examples, Reference, Rule};
 use wirecheck_core::{Document, Finding, InputFormat, RuleSet};
 
 fn every_pack() -> Config {
@@ -27,8 +28,14 @@ fn context_of(examples: &Examples) -> Context {
         reference: examples
             .reference
             .as_ref()
-            .map(|text| std::sync::Arc::new(Document::parse(text.clone(), InputFormat::Text))),
-        publication_date: examples.date,
+            .map(|text| Document::parse(text.clone(), InputFormat::Text))
+            .map(|doc| std::sync::Arc::new(Reference::new(doc))),
+        publication: examples.date.map(|date| PublicationDate {
+            date,
+            time: None,
+            offset: None,
+            source: DateSource::CommandLine,
+        }),
         ..Context::default()
     }
 }

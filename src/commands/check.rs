@@ -232,7 +232,6 @@ fn file_selection(config: &Config, args: &CheckArgs) -> FileSelection {
 fn run_context(config: &Config, args: &CheckArgs) -> anyhow::Result<Context> {
     let mut context = config.context()?;
     context.publication = args.date;
-    context.publication_date = args.date.map(|d| d.date);
     context.today = Some(jiff::ZonedDateTime::now().date());
     Ok(context)
 }

@@ -187,7 +187,9 @@ impl Config {
         Ok(crate::rules::Context {
             configured_date,
             dateline_style: self.dateline_style.clone(),
-            places: std::sync::Arc::new(self.places.clone()),
+            places: std::sync::Arc::new(crate::knowledge::gazetteer::Gazetteer::from_places(
+                &self.places,
+            )),
             ..crate::rules::Context::default()
         })
     }

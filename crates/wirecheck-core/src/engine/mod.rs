@@ -8,14 +8,12 @@ mod selection;
 pub use notice::{NoStory, Notice, NoticeLevel};
 pub use selection::{Selected, Shard, select_files};
 
-use std::sync::Arc;
-
 use rustc_hash::FxHashSet;
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::rules::ids::{covers, depth};
-use crate::rules::{Context, ReportedId, Rule, RuleError, RuleSource, RuleWarning};
+use crate::rules::{Context, ReportedId, Rule, RuleError, RuleSource, RuleWarning, StoryContext};
 
 /// Compiled rules, ready to check any number of documents (from any number of threads).
 #[derive(Debug, Default)]
@@ -23,7 +21,8 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     skipped: Vec<String>,
     warnings: Vec<RuleWarning>,
-    known_names: Arc<FxHashSet<String>>,
+    /// Every name token any rule knows as correct, lent to each story's checks.
+    known_names: FxHashSet<String>,
 }
 
 impl RuleSet {
@@ -55,7 +54,7 @@ impl RuleSet {
     }
 
     fn refresh_known_names(&mut self) {
-        self.known_names = Arc::new(self.rules.iter().flat_map(Rule::known_names).collect());
+        self.known_names = self.rules.iter().flat_map(Rule::known_names).collect();
     }
 
     /// The rules, in load order.
@@ -150,11 +149,17 @@ impl RuleSet {
     /// Every finding of every rule in `doc`, ordered by position then rule id; nothing filtered
     /// (that is [`crate::filters`]' stage).
     pub fn check(&self, doc: &Document, context: &Context) -> Vec<Finding> {
-        let mut context = context.for_document(doc);
-        context.known_names = Arc::clone(&self.known_names);
+        self.check_story(context.for_document(doc))
+    }
+
+    /// Every finding of every rule in the story of `story` (made by [`Context::for_document`]),
+    /// ordered by position then rule id.
+    pub fn check_story(&self, story: StoryContext<'_>) -> Vec<Finding> {
+        let date_readers = self.rules.iter().filter(|r| r.kind == "dates").count();
+        let context = story.for_rules(&self.known_names, date_readers);
         let mut findings = Vec::new();
         for rule in &self.rules {
-            rule.run(doc, &context, &mut findings);
+            rule.run(&context, &mut findings);
         }
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings

@@ -37,7 +37,7 @@ use crate::input::encoding::TextEncoding;
 use crate::input::{Input, InputError, InputFormat, display_name, read_story_file};
 use crate::knowledge::publication::{DateSource, PublicationDate};
 use crate::report::{FileError, FileReport, ReferenceFile};
-use crate::rules::Context;
+use crate::rules::{Context, Reference, StoryContext};
 
 /// What a run does with the safe fixes of its findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -159,7 +159,7 @@ impl Runner {
             Some(path) => {
                 let story = read_story_file(path, options.input_format)?;
                 let source = story.document.original().to_owned();
-                context.reference = Some(Arc::new(story.document));
+                context.reference = Some(Arc::new(Reference::new(story.document)));
                 Some(Arc::new(ReferenceFile {
                     path: display_name(path),
                     source,
@@ -296,13 +296,13 @@ impl Runner {
     /// The findings of a story already parsed, named `name` (for the baseline), after the
     /// filters; nothing fixed.
     pub fn check_document(&self, name: &str, document: &Document) -> Vec<Finding> {
-        let mut findings = self.rules.check(document, &self.story_context(document));
+        let mut findings = self.rules.check_story(self.story_context(document));
         self.filters.apply(name, document.original(), &mut findings);
         findings
     }
 
     /// The context the rules read for `document`. The one place a story's context is made.
-    fn story_context(&self, document: &Document) -> Context {
+    fn story_context<'a>(&'a self, document: &'a Document) -> StoryContext<'a> {
         self.context.for_document(document)
     }
 
@@ -364,15 +364,15 @@ impl Runner {
         }
         let context = self.story_context(document);
         notices.extend(self.date_note(display, &context));
-        let mut findings = self.rules.check(document, &context);
+        let mut findings = self.rules.check_story(context);
         self.filters
             .apply(&story.name, document.original(), &mut findings);
         Ok(findings)
     }
 
     /// The note of the story's publication date, or of the rules skipped for want of one.
-    fn date_note(&self, display: &str, context: &Context) -> Option<Notice> {
-        if let Some(date) = context.publication {
+    fn date_note(&self, display: &str, context: &StoryContext<'_>) -> Option<Notice> {
+        if let Some(date) = context.publication() {
             return Some(Notice::PublicationDate {
                 path: display.to_owned(),
                 date,

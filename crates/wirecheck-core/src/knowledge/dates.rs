@@ -225,6 +225,24 @@ impl DateMention {
     pub fn is_month_alone(&self) -> bool {
         self.month.is_some() && self.day.is_none()
     }
+
+    /// Resolves a month and day to its calendar day against `publication`, as [`find_dates`]
+    /// does: the written year, or the one that puts it nearest `publication`. Other mentions are
+    /// left as they are. A dateline taken apart before the publication date is known is resolved
+    /// again once it is.
+    pub fn resolve_against(&mut self, publication: Option<Date>) {
+        if let (Some(month), Some(day)) = (self.month, self.day) {
+            let resolved = resolve_day(
+                month.value,
+                day.value,
+                self.year.map(|y| y.value),
+                publication,
+            );
+            self.date = resolved.date;
+            self.year_source = resolved.year_source;
+            self.problem = resolved.problem;
+        }
+    }
 }
 
 // Word boundaries are ASCII ones: dates are written in ASCII, and Unicode boundaries would keep the
@@ -335,17 +353,7 @@ pub fn find_dates(text: &str, span: Span, publication: Option<Date>) -> Vec<Date
                 })
             });
         }
-        if let (Some(month), Some(day)) = (mention.month, mention.day) {
-            let resolved = resolve_day(
-                month.value,
-                day.value,
-                mention.year.map(|y| y.value),
-                publication,
-            );
-            mention.date = resolved.date;
-            mention.year_source = resolved.year_source;
-            mention.problem = resolved.problem;
-        }
+        mention.resolve_against(publication);
         found.push(mention);
     }
     found

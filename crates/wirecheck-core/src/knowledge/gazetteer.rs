@@ -74,6 +74,15 @@ impl Gazetteer {
         gazetteer
     }
 
+    /// A gazetteer of `places` alone.
+    pub fn from_places(places: &[Place]) -> Gazetteer {
+        let mut gazetteer = Gazetteer::default();
+        for place in places {
+            gazetteer.add_place(place.clone());
+        }
+        gazetteer
+    }
+
     /// Reads a gazetteer file (the format of `rules/data/gazetteer.yaml`).
     pub fn from_yaml(yaml: &str) -> Result<Gazetteer, GazetteerError> {
         let file: GazetteerFile =

@@ -1,6 +1,8 @@
 //! News knowledge the rules draw on: dates and datelines, the publication date, the gazetteer,
-//! house styles, numbers and the index of known names.
+//! house styles, numbers, the index of known names, and the alignment of a story with its
+//! reference version.
 
+pub mod alignment;
 pub mod dateline;
 pub mod dates;
 pub mod gazetteer;

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::knowledge::dates::find_dates;
 use crate::span::Span;
 
 /// One number written in a text.
@@ -36,6 +37,31 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
             |km|kilometers|kilometres|miles|kg|kilograms|tons|tonnes|meters|metres|people|troops|soldiers)(?-u:\b)?)?";
     Regex::new(pattern).unwrap_or_else(|err| unreachable!("the number pattern is valid: {err}"))
 });
+
+/// The quantities of `span` of `text`, in order, as two versions of a story are compared: its
+/// numbers, and each date with a month and day ("Jan. 16") as one quantity, its unit `date` and
+/// its value the month and day ("1-16"), whose numbers are not counted again.
+pub fn find_quantities(text: &str, span: Span) -> Vec<NumberMention> {
+    // The month and day do not depend on a publication date: none is needed.
+    let dates: Vec<NumberMention> = find_dates(text, span, None)
+        .into_iter()
+        .filter_map(|mention| {
+            let (month, day) = (mention.month?.value, mention.day?.value);
+            Some(NumberMention {
+                span: mention.span,
+                value: format!("{month}-{day}"),
+                unit: "date".to_owned(),
+            })
+        })
+        .collect();
+    let mut found: Vec<NumberMention> = find_numbers(text, span)
+        .into_iter()
+        .filter(|number| !dates.iter().any(|date| date.span.contains(number.span)))
+        .collect();
+    found.extend(dates);
+    found.sort_by_key(|m| m.span);
+    found
+}
 
 /// The numbers in `span` of `text`. Years and days of dates are numbers too: a changed date is a
 /// changed number.

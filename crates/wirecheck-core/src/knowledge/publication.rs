@@ -7,7 +7,8 @@ use jiff::civil::{Date, Time};
 use jiff::tz::Offset;
 
 use crate::document::Document;
-use crate::knowledge::dates::{YearSource, find_dates};
+use crate::knowledge::dateline::Dateline;
+use crate::knowledge::dates::YearSource;
 
 /// Where a publication date came from, in the order they are tried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,13 +94,13 @@ impl PublicationDate {
     }
 
     /// The publication date of `doc`: `command_line` when given; else the story's metadata
-    /// `date:`; else the date in its dateline (its year, when not written, the one nearest
-    /// `config` or `today`); else `config`.
+    /// `date:`; else the date of its `dateline` as taken apart (a year not written read against
+    /// `config` or today); else `config`.
     pub fn choose(
         command_line: Option<PublicationDate>,
         doc: &Document,
+        dateline: Option<&Dateline>,
         config: Option<PublicationDate>,
-        today: Option<Date>,
     ) -> Option<PublicationDate> {
         if command_line.is_some() {
             return command_line;
@@ -111,8 +112,11 @@ impl PublicationDate {
         {
             return Some(found);
         }
-        let anchor = config.map(|c| c.date).or(today);
-        if let Some(date) = dateline_date(doc, anchor) {
+        let dateline_date = dateline
+            .and_then(|d| d.date.as_ref())
+            .filter(|mention| mention.year_source != YearSource::Unknown)
+            .and_then(|mention| mention.date);
+        if let Some(date) = dateline_date {
             return Some(PublicationDate {
                 date,
                 time: None,
@@ -122,16 +126,6 @@ impl PublicationDate {
         }
         config
     }
-}
-
-/// The day written in `doc`'s dateline, its year inferred from `anchor` when not written.
-pub fn dateline_date(doc: &Document, anchor: Option<Date>) -> Option<Date> {
-    let dateline = doc.dateline?;
-    find_dates(doc.text(), dateline, anchor)
-        .into_iter()
-        .find(|m| m.is_day_of_month())
-        .filter(|m| m.year_source != YearSource::Unknown)
-        .and_then(|m| m.date)
 }
 
 fn parse_offset(text: &str) -> Result<Option<Offset>, String> {
@@ -168,6 +162,7 @@ fn parse_offset(text: &str) -> Result<Option<Offset>, String> {
 mod tests {
     use super::*;
     use crate::input::InputFormat;
+    use crate::knowledge::dateline::parse_dateline;
 
     fn parse(text: &str) -> Result<PublicationDate, DateParseError> {
         PublicationDate::parse(text, DateSource::CommandLine)
@@ -202,7 +197,12 @@ mod tests {
         let story = "---\ndate: 2026-01-10\n---\nHeadline\n\nTOKYO, Jan 9 (Reuters) - Text.\n";
         let doc = Document::parse(story.to_owned(), InputFormat::Markdown);
         let chosen = |cli, doc: &Document| {
-            PublicationDate::choose(cli, doc, config, None).map(|p| (p.date.to_string(), p.source))
+            let anchor = config.map(|c| c.date);
+            let dateline = doc
+                .dateline
+                .map(|span| parse_dateline(doc.text(), span, anchor));
+            PublicationDate::choose(cli, doc, dateline.as_ref(), config)
+                .map(|p| (p.date.to_string(), p.source))
         };
         assert_eq!(
             chosen(cli, &doc),
@@ -222,6 +222,12 @@ mod tests {
             chosen(None, &doc),
             Some(("2025-12-20".into(), DateSource::Config))
         );
-        assert_eq!(PublicationDate::choose(None, &doc, None, None), None);
+        let dateline = doc
+            .dateline
+            .map(|span| parse_dateline(doc.text(), span, None));
+        assert_eq!(
+            PublicationDate::choose(None, &doc, dateline.as_ref(), None),
+            None
+        );
     }
 }

@@ -25,7 +25,9 @@ use serde::Deserialize;
 
 use super::pattern::{compile_regex, word_alternation};
 use super::scope::units_of;
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope, Unit, match_case};
+use super::{
+    Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext, Unit, match_case,
+};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -62,7 +64,7 @@ pub(super) fn compile(
 }
 
 impl Check for Consistency {
-    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+    fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
             for (a, b) in &self.pairs {

@@ -25,10 +25,10 @@
 use serde::Deserialize;
 
 use super::{
-    Check, Context, DeclaredCheck, Reporter, RuleError, RuleHeader, RuleSource, match_case,
+    Check, DeclaredCheck, Reporter, RuleError, RuleHeader, RuleSource, StoryContext, match_case,
 };
 use crate::document::Document;
-use crate::knowledge::dateline::{Dateline, parse_dateline};
+use crate::knowledge::dateline::Dateline;
 use crate::knowledge::dates::{days_between, month_name};
 use crate::knowledge::gazetteer::{Gazetteer, Place};
 use crate::knowledge::house_style::{DatePolicy, HouseStyle, HouseStyles, PlaceCase};
@@ -191,7 +191,7 @@ pub(super) fn compile(
 /// The gazetteers a check consults: the rule's (or the shipped one) and the configuration's.
 struct Places<'a> {
     main: &'a Gazetteer,
-    user: Option<Gazetteer>,
+    user: Option<&'a Gazetteer>,
 }
 
 impl Places<'_> {
@@ -248,10 +248,10 @@ impl DatelineRule {
         &self,
         doc: &Document,
         dateline: &Dateline,
-        context: &Context,
+        context: &StoryContext<'_>,
     ) -> Option<&HouseStyle> {
         let all = HouseStyles::shipped();
-        if let Some(required) = context.dateline_style.as_deref().and_then(|id| all.get(id)) {
+        if let Some(required) = context.dateline_style().and_then(|id| all.get(id)) {
             return Some(required);
         }
         let agency = dateline.agency.map(|a| doc.slice(a));
@@ -269,11 +269,10 @@ impl DatelineRule {
     }
 
     /// What opens with a dateline, for a story without one: "AP style" and its example.
-    fn example(&self, context: &Context) -> (String, &str) {
+    fn example(&self, context: &StoryContext<'_>) -> (String, &str) {
         let all = HouseStyles::shipped();
         let style = context
-            .dateline_style
-            .as_deref()
+            .dateline_style()
             .and_then(|id| all.get(id))
             .or_else(|| self.styles.first().copied());
         match style {
@@ -391,7 +390,7 @@ impl DatelineRule {
         doc: &Document,
         dateline: &Dateline,
         style: &HouseStyle,
-        context: &Context,
+        context: &StoryContext<'_>,
         out: &mut Reporter<'_>,
     ) {
         let dash = doc.slice(dateline.dash);
@@ -459,7 +458,7 @@ impl DatelineRule {
         doc: &Document,
         dateline: &Dateline,
         style: &HouseStyle,
-        context: &Context,
+        context: &StoryContext<'_>,
         out: &mut Reporter<'_>,
     ) {
         let styles = HouseStyles::shipped();
@@ -481,7 +480,7 @@ impl DatelineRule {
                 let Some(place) = dateline.qualifiers.last().or(dateline.place.as_ref()) else {
                     return;
                 };
-                let fixes = match context.publication_date {
+                let fixes = match context.publication_date() {
                     Some(published) => {
                         let month = styles
                             .month_with_day(&style.months, published.month())
@@ -518,8 +517,8 @@ impl DatelineRule {
 }
 
 impl Check for DatelineRule {
-    fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
-        let Some(span) = doc.dateline else {
+    fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
+        let Some(dateline) = context.dateline() else {
             if self.require
                 && out.is_on(DatelineCheck::Missing)
                 && let Some(&first) = doc.paragraphs.first()
@@ -534,26 +533,19 @@ impl Check for DatelineRule {
             }
             return;
         };
-        let dateline = parse_dateline(doc.text(), span, context.publication_date);
         let main = if self.gazetteer.is_empty() {
             Gazetteer::shipped()
         } else {
             &self.gazetteer
         };
-        let user = (!context.places.is_empty()).then(|| {
-            let mut user = Gazetteer::default();
-            for place in context.places.iter() {
-                user.add_place(place.clone());
-            }
-            user
-        });
+        let user = Some(&*context.run().places).filter(|places| !places.is_empty());
         let places = Places { main, user };
-        let style = self.style_for(doc, &dateline, context);
-        self.check_place(doc, &dateline, style, &places, out);
+        let style = self.style_for(doc, dateline, context);
+        self.check_place(doc, dateline, style, &places, out);
         if let Some(style) = style {
-            self.check_style(doc, &dateline, style, context, out);
+            self.check_style(doc, dateline, style, context, out);
         }
-        if let (Some(mention), Some(publication)) = (&dateline.date, context.publication)
+        if let (Some(mention), Some(publication)) = (&dateline.date, context.publication())
             && let Some(date) = mention.date
             && publication.source != DateSource::Dateline
             && out.is_on(DatelineCheck::FutureDate)

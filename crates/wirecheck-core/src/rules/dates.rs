@@ -30,10 +30,10 @@
 
 use serde::Deserialize;
 
-use super::{Check, Context, DeclaredCheck, Reporter, RuleError, RuleHeader, RuleSource};
+use super::{Check, DeclaredCheck, Reporter, RuleError, RuleHeader, RuleSource, StoryContext};
 use crate::document::Document;
 use crate::knowledge::dates::{
-    DateMention, DateProblem, YearSource, days_between, find_dates, month_name, weekday_name,
+    DateMention, DateProblem, YearSource, days_between, month_name, weekday_name,
 };
 use crate::knowledge::house_style::HouseStyles;
 use crate::span::Span;
@@ -151,7 +151,7 @@ impl Dates {
         doc: &Document,
         paragraph: Span,
         mention: &DateMention,
-        context: &Context,
+        context: &StoryContext<'_>,
         out: &mut Reporter<'_>,
     ) {
         let text = doc.text();
@@ -170,7 +170,7 @@ impl Dates {
                 return;
             }
         }
-        let published = context.publication_date;
+        let published = context.publication_date();
         if let (Some(weekday), Some(date)) = (mention.weekday, mention.date)
             && mention.is_day_of_month()
             && out.is_on(DateCheck::Weekday)
@@ -297,16 +297,10 @@ impl Dates {
 }
 
 impl Check for Dates {
-    fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
-        for &paragraph in &doc.paragraphs {
-            let mut span = paragraph;
-            if let Some(dateline) = doc.dateline
-                && paragraph.contains(dateline)
-            {
-                span.start = dateline.end;
-            }
-            for mention in find_dates(doc.text(), span, context.publication_date) {
-                self.check_mention(doc, paragraph, &mention, context, out);
+    fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
+        for (i, &paragraph) in doc.paragraphs.iter().enumerate() {
+            for mention in context.dates_in(i).iter() {
+                self.check_mention(doc, paragraph, mention, context, out);
             }
         }
     }

@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use super::pattern::TokenPattern;
 use super::scope::units_of;
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope};
+use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext};
 use crate::document::{Document, line_removal};
 use crate::span::Span;
 
@@ -59,7 +59,7 @@ pub(super) fn compile(
 }
 
 impl Check for Existence {
-    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+    fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
             for found in self.pattern.find_iter(text) {

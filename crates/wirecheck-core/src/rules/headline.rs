@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
 
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, StoryContext};
 use crate::document::{Document, FrontLineKind, same_words};
 use crate::span::Span;
 
@@ -51,7 +51,7 @@ pub(super) fn compile(
 }
 
 impl Check for Headline {
-    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+    fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         match self.repeat {
             Repeat::RepeatedHeadline => repeated_headline(doc, out),
             Repeat::DuplicateParagraph => duplicate_paragraphs(doc, out),

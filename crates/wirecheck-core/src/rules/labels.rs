@@ -15,7 +15,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::pattern::compile_regex;
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, StoryContext};
 use crate::document::{Document, FrontLineKind};
 
 #[derive(Deserialize)]
@@ -44,7 +44,7 @@ pub(super) fn compile(
 }
 
 impl Check for Labels {
-    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+    fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         let front = doc
             .front
             .iter()

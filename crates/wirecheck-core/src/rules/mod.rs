@@ -24,6 +24,7 @@ mod pattern;
 mod reference;
 mod repetition;
 mod scope;
+mod story;
 mod substitution;
 mod titles;
 
@@ -35,10 +36,12 @@ use serde::de::DeserializeOwned;
 pub use checks::{DeclaredCheck, ReportedId, RuleCheck};
 pub use examples::{BadExample, Examples};
 pub use scope::{Scope, Unit};
+pub use story::{NameMention, Reference, StoryContext};
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Suggestion};
-use crate::knowledge::publication::{DateSource, PublicationDate};
+use crate::knowledge::gazetteer::Gazetteer;
+use crate::knowledge::publication::PublicationDate;
 use crate::span::Span;
 use crate::yaml::{keys_of, location};
 
@@ -348,15 +351,13 @@ fn default_level() -> Severity {
     Severity::Warning
 }
 
-/// What a check may know besides the document: the story's publication date and time zone, the
-/// house style the configuration requires, the user's places, and the name tokens every loaded
-/// rule knows.
+/// What every story of a run is checked with: the publication date the caller gives, the
+/// configuration's date and house style, the user's places, the reference version. Each is built
+/// once a run; [`Context::for_document`] makes of it the [`StoryContext`] a story's checks read.
 #[derive(Clone, Debug, Default)]
 pub struct Context {
-    /// The day the story is published, when known. Set by a caller, it wins over every other
-    /// source; [`Context::for_document`] fills it in from the story and the configuration.
-    pub publication_date: Option<jiff::civil::Date>,
-    /// The publication date with its time, UTC offset and source, when known.
+    /// The publication date the caller gives (`--date`), with its source: it wins over every other
+    /// source. A story's own is [`StoryContext::publication`].
     pub publication: Option<PublicationDate>,
     /// The configuration's `date:`, used when neither the caller nor the story gives one.
     pub configured_date: Option<PublicationDate>,
@@ -364,51 +365,30 @@ pub struct Context {
     pub today: Option<jiff::civil::Date>,
     /// The dateline house style the configuration requires (`dateline_style:`), by key.
     pub dateline_style: Option<String>,
-    /// Places the configuration adds to the gazetteer (`places:`).
-    pub places: std::sync::Arc<Vec<crate::knowledge::gazetteer::Place>>,
-    /// Every name token any loaded rule knows as correct (filled in by the rule set), so that one
-    /// pack's name is never "corrected" towards another pack's.
-    pub known_names: std::sync::Arc<rustc_hash::FxHashSet<String>>,
-    /// The reference version the story is checked against (`check --reference`), if any.
-    pub reference: Option<std::sync::Arc<Document>>,
-    /// Report suppression comments that cover no finding.
-    pub report_unused_suppressions: bool,
+    /// The places the configuration adds to the gazetteer (`places:`), indexed once a run.
+    pub places: std::sync::Arc<Gazetteer>,
+    /// The reference version the stories are checked against (`check --reference`), if any.
+    pub reference: Option<std::sync::Arc<Reference>>,
 }
 
 impl Context {
-    /// This context for one story: its publication date chosen, in order, from the caller
-    /// (`publication` or `publication_date`), the story's metadata, its dateline, and
-    /// [`Context::configured_date`].
-    pub fn for_document(&self, doc: &Document) -> Context {
-        let given = self.publication.or_else(|| {
-            self.publication_date.map(|date| PublicationDate {
-                date,
-                time: None,
-                offset: None,
-                source: DateSource::CommandLine,
-            })
-        });
-        let publication = PublicationDate::choose(given, doc, self.configured_date, self.today);
-        Context {
-            publication,
-            publication_date: publication.map(|p| p.date),
-            ..self.clone()
-        }
-    }
-
-    /// The UTC offset of the story's time zone, when given with its publication date.
-    pub fn time_zone(&self) -> Option<jiff::tz::Offset> {
-        self.publication.and_then(|p| p.offset)
+    /// The context of one story: its publication date chosen, in order, from
+    /// [`Context::publication`], the story's metadata, its dateline, and
+    /// [`Context::configured_date`]; its facts computed when a check first asks for them. Made once
+    /// a story, so that every check shares them.
+    pub fn for_document<'a>(&'a self, doc: &'a Document) -> StoryContext<'a> {
+        StoryContext::new(self, doc)
     }
 }
 
 /// A compiled check of one rule kind.
 pub trait Check: Send + Sync {
-    /// Reports every finding of this rule in `doc`.
-    fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>);
+    /// Reports every finding of this rule in `doc`, the story of `context` (given apart, as every
+    /// check reads it).
+    fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>);
 
     /// Name tokens this rule knows as correct spellings, shared with every rule through
-    /// [`Context::known_names`].
+    /// [`StoryContext::known_names`].
     fn known_names(&self) -> Vec<String> {
         Vec::new()
     }
@@ -552,8 +532,9 @@ impl Rule {
             .collect()
     }
 
-    /// Runs the rule over `doc`, appending findings to `out`.
-    pub fn run(&self, doc: &Document, context: &Context, out: &mut Vec<Finding>) {
+    /// Runs the rule over the story of `context`, appending findings to `out`.
+    pub fn run(&self, context: &StoryContext<'_>, out: &mut Vec<Finding>) {
+        let doc = context.doc();
         let mut reporter = Reporter {
             rule: self,
             doc,

@@ -25,7 +25,9 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::{Check, Context, Reporter, Rule, RuleError, RuleHeader, RuleSource, match_case};
+use super::{
+    Check, NameMention, Reporter, Rule, RuleError, RuleHeader, RuleSource, StoryContext, match_case,
+};
 use crate::document::{Document, WordSlice};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -301,8 +303,8 @@ impl Names {
 
 impl Names {
     /// Looks `word` up: `None` when any rule knows it or it is no near miss of a name.
-    fn look_up(&self, word: &str, context: &Context) -> Option<Lookup> {
-        if context.known_names.contains(word) {
+    fn look_up(&self, word: &str, context: &StoryContext<'_>) -> Option<Lookup> {
+        if context.known_names().contains(word) {
             return None;
         }
         let miss = self.index.near_miss(word)?;
@@ -361,20 +363,19 @@ impl Check for Names {
         self.spellings.clone()
     }
 
-    fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
+    fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         let words = doc.words.all();
         let mut cache = self.cache.get_or_default().borrow_mut();
         if cache.len() > CACHE_LIMIT {
             cache.clear();
         }
-        let bytes = doc.text().as_bytes();
-        for (at, span) in words.iter().enumerate() {
-            // Most words are lower-case ASCII: skip them on their first byte.
-            if bytes[span.start].is_ascii_lowercase() || bytes[span.start].is_ascii_digit() {
-                continue;
-            }
-            let (word, span) = without_possessive(doc.slice(span), span);
-            if !word.starts_with(char::is_uppercase) || mixes_scripts(word) {
+        for NameMention {
+            index: at,
+            word,
+            span,
+        } in context.name_mentions()
+        {
+            if mixes_scripts(word) {
                 continue;
             }
             let lookup = match cache.get(word) {

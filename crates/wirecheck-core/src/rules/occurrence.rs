@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::pattern::compile_regex;
 use super::scope::units_of;
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope};
+use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -55,7 +55,7 @@ pub(super) fn compile(
 }
 
 impl Check for Occurrence {
-    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+    fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
             let matches: Vec<Span> = self

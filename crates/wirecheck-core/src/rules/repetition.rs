@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::pattern::compile_regex;
 use super::scope::units_of;
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope};
+use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -115,7 +115,7 @@ fn is_reduplicated_name(a: &str, b: &str) -> bool {
 }
 
 impl Check for Repetition {
-    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+    fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
             let bytes = doc.text().as_bytes();
             for (first, second) in doc.words_in(unit.span).pairs() {

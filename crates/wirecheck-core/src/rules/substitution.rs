@@ -18,7 +18,7 @@ use serde::Deserialize;
 
 use super::pattern::{compile_regex, word_alternation};
 use super::scope::units_of;
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource, Scope, match_case};
+use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext, match_case};
 use crate::document::Document;
 use crate::span::Span;
 
@@ -83,7 +83,7 @@ pub(super) fn compile(
 }
 
 impl Check for Substitution {
-    fn check(&self, doc: &Document, _context: &Context, out: &mut Reporter<'_>) {
+    fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
             for captures in self.regex.captures_iter(text) {

@@ -27,7 +27,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{Check, Context, Reporter, RuleError, RuleHeader, RuleSource};
+use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, StoryContext};
 use crate::document::{Document, split_words};
 use crate::knowledge::dates::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::knowledge::name_index::{fold, is_close};
@@ -441,7 +441,7 @@ fn qualifier_before(title: &TitleSpec, text: &str, title_start: usize) -> Option
 }
 
 impl Check for Titles {
-    fn check(&self, doc: &Document, context: &Context, out: &mut Reporter<'_>) {
+    fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
         for (start, end, phrase) in self.finder.find_iter(text) {
             let Some((name_span, tokens)) = name_after(doc, end) else {
@@ -454,7 +454,7 @@ impl Check for Titles {
                 {
                     continue;
                 }
-                let expected: Vec<&Holder> = match context.publication_date {
+                let expected: Vec<&Holder> = match context.publication_date() {
                     Some(day) => title.holders.iter().filter(|h| h.held_on(day)).collect(),
                     None => title.holders.iter().collect(),
                 };

@@ -1,0 +1,319 @@
+//! What a check knows of the story it checks: the document, the run's [`Context`], the story's
+//! publication date, and the facts about the story that rules share — its dateline taken apart,
+//! its dates, its quantities, its paragraphs' alignment with the reference — each computed once a
+//! story, when a rule first asks for it ([`StoryContext`]); the reference version's own facts once
+//! a run ([`Reference`]). What a name mention is is defined here too, but the mentions are found
+//! afresh by each check: a pass over the words costs less than holding them.
+
+use std::borrow::Cow;
+use std::sync::{LazyLock, OnceLock};
+
+use rustc_hash::FxHashSet;
+
+use super::Context;
+use super::names::without_possessive;
+use super::reference::ReferenceNames;
+use crate::document::{Document, WordIter};
+use crate::knowledge::alignment::ParagraphAlignment;
+use crate::knowledge::dateline::{Dateline, parse_dateline};
+use crate::knowledge::dates::{DateMention, find_dates};
+use crate::knowledge::numbers::{NumberMention, find_quantities};
+use crate::knowledge::publication::PublicationDate;
+use crate::span::Span;
+
+/// One story as the checks see it: made once a story by [`Context::for_document`].
+#[derive(Debug)]
+pub struct StoryContext<'a> {
+    run: &'a Context,
+    doc: &'a Document,
+    known_names: &'a FxHashSet<String>,
+    publication: Option<PublicationDate>,
+    facts: StoryFacts,
+}
+
+/// The facts of one story that more than one rule reads. The dateline is taken apart at once (the
+/// publication date may be its date); the others when first asked for.
+#[derive(Debug)]
+struct StoryFacts {
+    dateline: Option<Dateline>,
+    /// Whether the dates are kept once found: they can take a third of the story's size (32 MB for
+    /// the 100 MB story of `benches/memory.sh`), worth holding only for more than one reader.
+    keep_dates: bool,
+    dates: OnceLock<ParagraphDates>,
+    quantities: OnceLock<Vec<Vec<NumberMention>>>,
+    alignment: OnceLock<Option<ParagraphAlignment>>,
+}
+
+/// The date mentions of every paragraph in one list (a list each would cost a 100 MB story a
+/// hundred megabytes of spare capacity): paragraph `p`'s are `mentions[starts[p]..starts[p + 1]]`.
+#[derive(Debug)]
+struct ParagraphDates {
+    mentions: Vec<DateMention>,
+    starts: Vec<usize>,
+}
+
+/// The known names of a story checked outside a rule set: none.
+static NO_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(FxHashSet::default);
+
+/// A capitalised word of a story without its possessive ending ("Motegi's" → "Motegi"): a word
+/// the name checks look up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameMention<'a> {
+    /// Its index in [`Document::words`].
+    pub index: usize,
+    /// The word, without its possessive ending.
+    pub word: &'a str,
+    /// Where that is in the normalised text.
+    pub span: Span,
+}
+
+impl<'a> StoryContext<'a> {
+    /// The context of `doc` in the run of `run`: see [`Context::for_document`].
+    pub(super) fn new(run: &'a Context, doc: &'a Document) -> Self {
+        // A dateline's date without a year is read against the configured date (or today) to
+        // choose the publication date, then against the date chosen, as the rules read it.
+        let anchor = run.configured_date.map(|c| c.date).or(run.today);
+        let mut dateline = doc
+            .dateline
+            .map(|span| parse_dateline(doc.text(), span, anchor));
+        let publication =
+            PublicationDate::choose(run.publication, doc, dateline.as_ref(), run.configured_date);
+        if let Some(mention) = dateline.as_mut().and_then(|d| d.date.as_mut()) {
+            mention.resolve_against(publication.map(|p| p.date));
+        }
+        Self {
+            run,
+            doc,
+            known_names: &NO_NAMES,
+            publication,
+            facts: StoryFacts {
+                dateline,
+                keep_dates: true,
+                dates: OnceLock::new(),
+                quantities: OnceLock::new(),
+                alignment: OnceLock::new(),
+            },
+        }
+    }
+
+    /// This context for the rules of a rule set: the name tokens they know, and how many of them
+    /// read the dates.
+    pub(crate) fn for_rules<'b>(
+        self,
+        known_names: &'b FxHashSet<String>,
+        date_readers: usize,
+    ) -> StoryContext<'b>
+    where
+        'a: 'b,
+    {
+        StoryContext {
+            known_names,
+            facts: StoryFacts {
+                keep_dates: date_readers > 1,
+                ..self.facts
+            },
+            ..self
+        }
+    }
+
+    /// The story.
+    pub fn doc(&self) -> &'a Document {
+        self.doc
+    }
+
+    /// The run's settings.
+    pub fn run(&self) -> &'a Context {
+        self.run
+    }
+
+    /// The dateline house style the configuration requires (`dateline_style:`), by key.
+    pub fn dateline_style(&self) -> Option<&'a str> {
+        self.run.dateline_style.as_deref()
+    }
+
+    /// The story's publication date with its time, UTC offset and source, when known.
+    pub fn publication(&self) -> Option<PublicationDate> {
+        self.publication
+    }
+
+    /// The day the story is published, when known.
+    pub fn publication_date(&self) -> Option<jiff::civil::Date> {
+        self.publication.map(|p| p.date)
+    }
+
+    /// The UTC offset of the story's time zone, when given with its publication date.
+    pub fn time_zone(&self) -> Option<jiff::tz::Offset> {
+        self.publication.and_then(|p| p.offset)
+    }
+
+    /// Every name token any rule of the rule set knows as correct, so that one pack's name is
+    /// never "corrected" towards another pack's. Empty outside a rule set.
+    pub fn known_names(&self) -> &'a FxHashSet<String> {
+        self.known_names
+    }
+
+    /// The reference version the story is checked against (`check --reference`), if any.
+    pub fn reference(&self) -> Option<&'a Reference> {
+        self.run.reference.as_deref()
+    }
+
+    /// The story's dateline taken apart, its date resolved against the publication date.
+    pub fn dateline(&self) -> Option<&Dateline> {
+        self.facts.dateline.as_ref()
+    }
+
+    /// The date mentions of paragraph `paragraph` (an index in [`Document::paragraphs`]), in
+    /// order, outside the dateline (which has its own, [`StoryContext::dateline`]), resolved
+    /// against the publication date. Found once a story when more than one rule reads them.
+    pub fn dates_in(&self, paragraph: usize) -> Cow<'_, [DateMention]> {
+        if !self.facts.keep_dates {
+            return Cow::Owned(self.find_dates_in(paragraph));
+        }
+        let dates = self.facts.dates.get_or_init(|| {
+            let mut dates = ParagraphDates {
+                mentions: Vec::new(),
+                starts: Vec::with_capacity(self.doc.paragraphs.len() + 1),
+            };
+            for p in 0..self.doc.paragraphs.len() {
+                dates.starts.push(dates.mentions.len());
+                dates.mentions.extend(self.find_dates_in(p));
+            }
+            dates.starts.push(dates.mentions.len());
+            dates
+        });
+        match (dates.starts.get(paragraph), dates.starts.get(paragraph + 1)) {
+            (Some(&start), Some(&end)) => Cow::Borrowed(&dates.mentions[start..end]),
+            _ => Cow::Borrowed(&[]),
+        }
+    }
+
+    fn find_dates_in(&self, paragraph: usize) -> Vec<DateMention> {
+        let doc = self.doc;
+        let Some(&paragraph) = doc.paragraphs.get(paragraph) else {
+            return Vec::new();
+        };
+        let mut span = paragraph;
+        if let Some(dateline) = doc.dateline
+            && paragraph.contains(dateline)
+        {
+            span.start = dateline.end;
+        }
+        find_dates(doc.text(), span, self.publication_date())
+    }
+
+    /// The quantities of each paragraph (numbers, and dates as a month and day), as they are
+    /// compared with the reference's.
+    pub fn quantities(&self) -> &[Vec<NumberMention>] {
+        self.facts
+            .quantities
+            .get_or_init(|| paragraph_quantities(self.doc))
+    }
+
+    /// The story's capitalised words, in order, without possessive endings. Found afresh for
+    /// each check that asks: a pass over the words costs less than holding them all.
+    pub fn name_mentions(&self) -> impl Iterator<Item = NameMention<'a>> + use<'a> {
+        name_mentions(self.doc)
+    }
+
+    /// Which paragraph of the reference matches which of the story; `None` without a reference.
+    pub fn alignment(&self) -> Option<&ParagraphAlignment> {
+        self.facts
+            .alignment
+            .get_or_init(|| {
+                self.reference()
+                    .map(|reference| ParagraphAlignment::of(reference.document(), self.doc))
+            })
+            .as_ref()
+    }
+}
+
+/// The version a run's stories are checked against (`check --reference`), with its facts, each
+/// computed once a run when a check first asks for it.
+#[derive(Debug)]
+pub struct Reference {
+    document: Document,
+    quantities: OnceLock<Vec<Vec<NumberMention>>>,
+    names: OnceLock<ReferenceNames>,
+}
+
+impl From<Document> for Reference {
+    fn from(document: Document) -> Self {
+        Self::new(document)
+    }
+}
+
+impl Reference {
+    /// `document` as the reference version.
+    pub fn new(document: Document) -> Self {
+        Self {
+            document,
+            quantities: OnceLock::new(),
+            names: OnceLock::new(),
+        }
+    }
+
+    /// The reference version.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The quantities of each paragraph, as [`StoryContext::quantities`].
+    pub fn quantities(&self) -> &[Vec<NumberMention>] {
+        self.quantities
+            .get_or_init(|| paragraph_quantities(&self.document))
+    }
+
+    /// The capitalised words, as [`StoryContext::name_mentions`].
+    pub fn name_mentions(&self) -> impl Iterator<Item = NameMention<'_>> + '_ {
+        name_mentions(&self.document)
+    }
+
+    /// The names of the reference, indexed for the `names` comparison.
+    pub(super) fn names(&self) -> &ReferenceNames {
+        self.names.get_or_init(|| ReferenceNames::of(self))
+    }
+}
+
+fn paragraph_quantities(doc: &Document) -> Vec<Vec<NumberMention>> {
+    doc.paragraphs
+        .iter()
+        .map(|&paragraph| find_quantities(doc.text(), paragraph))
+        .collect()
+}
+
+/// The words of `doc` that start with a capital once a possessive ending is off.
+fn name_mentions(doc: &Document) -> NameMentions<'_> {
+    NameMentions {
+        doc,
+        words: doc.words.iter().enumerate(),
+    }
+}
+
+/// The iterator of [`StoryContext::name_mentions`].
+struct NameMentions<'a> {
+    doc: &'a Document,
+    words: std::iter::Enumerate<WordIter<'a>>,
+}
+
+impl<'a> Iterator for NameMentions<'a> {
+    type Item = NameMention<'a>;
+
+    #[inline]
+    fn next(&mut self) -> Option<NameMention<'a>> {
+        let bytes = self.doc.text().as_bytes();
+        loop {
+            let (index, span) = self.words.next()?;
+            // Most words are lower-case ASCII: skip them on their first byte.
+            if bytes
+                .get(span.start)
+                .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                continue;
+            }
+            let (word, span) = without_possessive(self.doc.slice(span), span);
+            if word.starts_with(char::is_uppercase) {
+                return Some(NameMention { index, word, span });
+            }
+        }
+    }
+}
