@@ -16,8 +16,7 @@ use wirecheck_core::report::{self, FileError, FileReport, Format, RuleInfo, Summ
 use wirecheck_core::rules::Context;
 
 use super::RuleOptions;
-use super::fail_level::FailLevelArg;
-use super::report_format::FormatArg;
+use super::library_values::{FailLevelArg, FormatArg};
 
 /// Input formats `--input-format` can force.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]

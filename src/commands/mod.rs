@@ -3,10 +3,9 @@
 pub(crate) mod check;
 pub(crate) mod completions;
 pub(crate) mod diff;
-pub(crate) mod fail_level;
 pub(crate) mod init;
+pub(crate) mod library_values;
 pub(crate) mod man;
-pub(crate) mod report_format;
 pub(crate) mod rules;
 pub(crate) mod score;
 
