@@ -2,9 +2,9 @@
 //! and 10,000 entries: throughput should stay flat as the list grows.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use wirecheck_core::config::Config;
-use wirecheck_core::config::packs::builtin_sources;
-use wirecheck_core::rules::{Context, RuleSource};
+use wirecheck_core::Config;
+use wirecheck_core::builtin_sources;
+use wirecheck_core::{Context, RuleSource};
 use wirecheck_core::{Document, InputFormat, RuleSet};
 
 const SYLLABLES: &[&str] = &[

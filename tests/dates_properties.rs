@@ -4,9 +4,9 @@
 
 use jiff::civil::Date;
 use proptest::prelude::*;
-use wirecheck_core::knowledge::dates::{WEEKDAY_NAMES, find_dates, weekday_name};
-use wirecheck_core::rules::Context;
+use wirecheck_core::Context;
 use wirecheck_core::{Document, InputFormat, RuleSet};
+use wirecheck_core::{WEEKDAY_NAMES, find_dates, weekday_name};
 use wirecheck_text::span::Span;
 
 /// The AP form of a month with a day.
@@ -26,7 +26,7 @@ fn day_strategy() -> impl Strategy<Value = Date> {
 }
 
 fn weekday_rule() -> RuleSet {
-    let source = wirecheck_core::rules::RuleSource {
+    let source = wirecheck_core::RuleSource {
         pack: "test".into(),
         name: "Weekday".into(),
         origin: "test".into(),

@@ -4,16 +4,16 @@
 //! get what each gets alone; dates kept for two rules are the dates one rule finds alone.
 
 use std::sync::Arc;
-use wirecheck_core::rules::ids::covers;
+use wirecheck_core::covers;
 
 use assert_cmd::Command;
 use jiff::civil::Date;
 use predicates::prelude::*;
 use proptest::prelude::*;
-use wirecheck_core::config::Config;
-use wirecheck_core::knowledge::dateline::parse_dateline;
-use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
-use wirecheck_core::rules::{Context, Reference};
+use wirecheck_core::Config;
+use wirecheck_core::parse_dateline;
+use wirecheck_core::{Context, Reference};
+use wirecheck_core::{DateSource, PublicationDate};
 use wirecheck_core::{Document, InputFormat, RuleSet};
 
 fn cmd() -> Command {

@@ -16,9 +16,9 @@ mod support;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use wirecheck_core::config::Config;
-use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
-use wirecheck_core::rules::{Context, Reference};
+use wirecheck_core::Config;
+use wirecheck_core::{Context, Reference};
+use wirecheck_core::{DateSource, PublicationDate};
 use wirecheck_core::{Document, InputFormat, RuleSet};
 
 fn stories() -> Vec<PathBuf> {

@@ -6,9 +6,9 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use wirecheck_core::config::Config;
-use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
-use wirecheck_core::rules::Context;
+use wirecheck_core::Config;
+use wirecheck_core::Context;
+use wirecheck_core::{DateSource, PublicationDate};
 use wirecheck_core::{Document, InputFormat};
 
 const TEXT: &str = "fixtures/stories/sadanews-tokyo-washington-defense.txt";

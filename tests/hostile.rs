@@ -8,8 +8,8 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use assert_cmd::cargo::cargo_bin_cmd;
-use wirecheck_core::finding::{Finding, Severity};
 use wirecheck_core::report::{self, FileReport, Format};
+use wirecheck_core::{Finding, Severity};
 use wirecheck_score::ter;
 use wirecheck_score::ter_normalize::TerConfig;
 use wirecheck_text::span::Span;
@@ -201,7 +201,7 @@ fn every_report_format_is_written_in_a_few_large_writes() {
         source,
         findings,
         reference: None,
-        encoding: wirecheck_core::input::encoding::TextEncoding::Utf8,
+        encoding: wirecheck_core::TextEncoding::Utf8,
     }];
     for format in [
         Format::Human,

@@ -18,7 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use wirecheck_core::rules::{Context, Reference, RuleSource};
+use wirecheck_core::{Context, Reference, RuleSource};
 use wirecheck_core::{Document, InputFormat, RuleSet};
 
 fn kinds_dir() -> PathBuf {
@@ -84,7 +84,7 @@ fn parse(path: &Path) -> Document {
 
 #[test]
 fn every_kind_has_a_fixture_folder_and_every_folder_is_a_kind() {
-    let kinds: Vec<&str> = wirecheck_core::rules::kind_names().collect();
+    let kinds: Vec<&str> = wirecheck_core::kind_names().collect();
     let mut folders: Vec<String> = fs::read_dir(kinds_dir())
         .expect("fixtures/kinds exists")
         .map(|e| e.expect("readable entry").path())
@@ -133,7 +133,7 @@ fn every_kind_gives_the_findings_and_fixes_of_its_snapshots() {
             ..Context::default()
         };
         let findings = rules.check(&doc, &context);
-        let (fixed, applied) = wirecheck_core::fix::apply_safe_fixes(doc.original(), &findings);
+        let (fixed, applied) = wirecheck_core::apply_safe_fixes(doc.original(), &findings);
 
         let mut settings = insta::Settings::clone_current();
         settings.set_snapshot_path(kind_dir.join("snapshots"));

@@ -4,9 +4,9 @@
 
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
-use wirecheck_core::config::Config;
-use wirecheck_core::fix::apply_safe_fixes;
-use wirecheck_core::rules::{Context, Reference};
+use wirecheck_core::Config;
+use wirecheck_core::apply_safe_fixes;
+use wirecheck_core::{Context, Reference};
 use wirecheck_core::{Document, Finding, InputFormat, RuleSet, Span};
 
 fn rules() -> &'static RuleSet {
@@ -133,7 +133,7 @@ proptest! {
 
     #[test]
     fn quotations_are_whole_words_within_their_limit(text in story_text(), limit in 1usize..80) {
-        let quoted = wirecheck_core::document::excerpt::words_within(&text, limit);
+        let quoted = wirecheck_core::words_within(&text, limit);
         let body = quoted.strip_suffix('…').unwrap_or(&quoted);
         prop_assert!(body.chars().count() <= limit);
         let words: Vec<&str> = text.split_whitespace().collect();

@@ -4,16 +4,16 @@
 //! becomes exactly that text when the first suggestion of each of those findings is applied. Every
 //! shipped pack is loaded, those off by default included.
 
-use wirecheck_core::config::Config;
+use wirecheck_core::Config;
 
-use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
-use wirecheck_core::rules::{Context, Examples, Reference, Rule};
+use wirecheck_core::{Context, Examples, Reference, Rule};
+use wirecheck_core::{DateSource, PublicationDate};
 use wirecheck_core::{Document, Finding, InputFormat, RuleSet};
 
 fn every_pack() -> Config {
     Config {
         packs: Some(
-            wirecheck_core::config::packs::builtin_pack_names()
+            wirecheck_core::builtin_pack_names()
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
@@ -53,7 +53,7 @@ fn findings_of(rules: &RuleSet, id: &str, examples: &Examples, text: &str) -> Ve
     rules
         .check(&doc, &context_of(examples))
         .into_iter()
-        .filter(|f| wirecheck_core::rules::ids::covers(id, &f.rule))
+        .filter(|f| wirecheck_core::covers(id, &f.rule))
         .collect()
 }
 
@@ -68,7 +68,7 @@ fn fixed(text: &str, findings: &[Finding]) -> String {
             ..f
         })
         .collect();
-    wirecheck_core::fix::apply_safe_fixes(text, &as_safe).0
+    wirecheck_core::apply_safe_fixes(text, &as_safe).0
 }
 
 #[test]

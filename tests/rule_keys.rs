@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use wirecheck_core::RuleSet;
-use wirecheck_core::rules::{RuleError, RuleSource};
+use wirecheck_core::{RuleError, RuleSource};
 
 const STORY: &str = "Headline\n\nThe minister utilize the plan.\n";
 
@@ -176,8 +176,8 @@ fn a_vale_key_wirecheck_does_not_implement_is_one_warning_each() {
 
 #[test]
 fn every_shipped_rule_knows_all_its_keys() {
-    let rules = RuleSet::compile(wirecheck_core::config::packs::builtin_sources())
-        .expect("the shipped rules compile");
+    let rules =
+        RuleSet::compile(wirecheck_core::builtin_sources()).expect("the shipped rules compile");
     assert!(rules.rules().len() > 20);
     assert_eq!(rules.warnings(), []);
 }

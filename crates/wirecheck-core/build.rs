@@ -72,7 +72,11 @@ fn main() {
         Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("builtin_rules.rs");
     let mut file = fs::File::create(out).expect("OUT_DIR is writable");
     writeln!(file, "/// Shipped rules: (pack, rule name, YAML).").unwrap();
-    writeln!(file, "pub const BUILTIN_RULES: &[(&str, &str, &str)] = &[").unwrap();
+    writeln!(
+        file,
+        "pub(crate) const BUILTIN_RULES: &[(&str, &str, &str)] = &["
+    )
+    .unwrap();
     for entry in entries {
         file.write_all(entry.as_bytes()).unwrap();
     }
@@ -82,7 +86,7 @@ fn main() {
         "/// Shipped packs: (pack, on by default), in name order."
     )
     .unwrap();
-    writeln!(file, "pub const BUILTIN_PACKS: &[(&str, bool)] = &[").unwrap();
+    writeln!(file, "pub(crate) const BUILTIN_PACKS: &[(&str, bool)] = &[").unwrap();
     for entry in pack_entries {
         file.write_all(entry.as_bytes()).unwrap();
     }

@@ -5,15 +5,15 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Mutex, PoisonError};
 
+use wirecheck_core::Baseline;
+use wirecheck_core::Config;
+use wirecheck_core::Context;
 use wirecheck_core::InputFormat;
-use wirecheck_core::config::Config;
-use wirecheck_core::engine::runner::{FileOutcome, FixMode, RunOptions, Runner};
-use wirecheck_core::engine::{Notice, NoticeLevel, Shard, select_files};
-use wirecheck_core::filters::baseline::Baseline;
-use wirecheck_core::input::{FileSelection, Input, InputError};
-use wirecheck_core::knowledge::publication::{DateSource, PublicationDate};
 use wirecheck_core::report::{self, FileError, FileReport, Format, RuleInfo, Summary};
-use wirecheck_core::rules::Context;
+use wirecheck_core::{DateSource, PublicationDate};
+use wirecheck_core::{FileOutcome, FixMode, RunOptions, Runner};
+use wirecheck_core::{FileSelection, Input, InputError};
+use wirecheck_core::{Notice, NoticeLevel, Shard, select_files};
 
 use super::RuleOptions;
 use super::library_values::{FailLevelArg, FormatArg};
@@ -445,13 +445,13 @@ fn parse_date(text: &str) -> Result<PublicationDate, String> {
 
 /// What `--verbose` says of a run's setup: the configuration file, the shipped packs and every
 /// rule file or folder loaded.
-fn setup_notes(config: &wirecheck_core::config::Config, options: &RuleOptions) -> Vec<String> {
+fn setup_notes(config: &wirecheck_core::Config, options: &RuleOptions) -> Vec<String> {
     let mut notes = vec![match &config.path {
         Some(path) => format!("configuration: {}", path.display()),
         None if options.no_config => "configuration: none (--no-config)".to_owned(),
         None => "configuration: none found; using the defaults".to_owned(),
     }];
-    let packs: Vec<&str> = wirecheck_core::config::packs::builtin_pack_names()
+    let packs: Vec<&str> = wirecheck_core::builtin_pack_names()
         .into_iter()
         .filter(|pack| config.uses_pack(pack))
         .collect();

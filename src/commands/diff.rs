@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use wirecheck_core::engine::runner::{RunOptions, Runner};
-use wirecheck_core::finding::{Finding, RevisionFindings};
-use wirecheck_core::rules::Context;
+use wirecheck_core::Context;
 use wirecheck_core::{Document, InputFormat};
+use wirecheck_core::{Finding, RevisionFindings};
+use wirecheck_core::{RunOptions, Runner};
 use wirecheck_diff::{DiffOptions, Normalization, format};
 use wirecheck_score::{Metric, ScoreOptions, score_corpus};
 use wirecheck_text::span::Positions;
@@ -238,8 +238,8 @@ fn colour_enabled(when: ColorWhen) -> bool {
 /// Runs `wirecheck diff`: exit code 0 when the stories are the same, 1 when they differ.
 pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let forced = args.input_format.map(InputFormat::from);
-    let old_doc = wirecheck_core::input::read_document(&args.old, forced)?;
-    let new_doc = wirecheck_core::input::read_document(&args.new, forced)?;
+    let old_doc = wirecheck_core::read_document(&args.old, forced)?;
+    let new_doc = wirecheck_core::read_document(&args.new, forced)?;
     // NITF and ninjs are compared by the story text taken out of them; other stories as written.
     let (old, old_blocks) = diff_text(&old_doc);
     let (new, new_blocks) = diff_text(&new_doc);

@@ -61,7 +61,7 @@ pub(crate) fn run(args: InitArgs) -> anyhow::Result<ExitCode> {
     if path.exists() && !args.force {
         bail!("wirecheck.yaml already exists (use --force to overwrite it)");
     }
-    wirecheck_core::fix::write_atomically(path, STARTER.as_bytes())
+    wirecheck_core::write_atomically(path, STARTER.as_bytes())
         .context("cannot write wirecheck.yaml")?;
     eprintln!("wrote wirecheck.yaml");
     Ok(ExitCode::SUCCESS)
@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn the_starter_config_parses_as_is_and_with_every_key_uncommented() {
-        let as_is: wirecheck_core::config::Config =
+        let as_is: wirecheck_core::Config =
             wirecheck_core::yaml::from_str(STARTER, "wirecheck config").unwrap_or_default();
         assert!(as_is.packs.is_none());
         // Prose comments start with a capital; commented-out settings with a key or indentation.
@@ -83,7 +83,7 @@ mod tests {
             .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase() || c == ' '))
             .map(|line| format!("{line}\n"))
             .collect();
-        let config: wirecheck_core::config::Config =
+        let config: wirecheck_core::Config =
             wirecheck_core::yaml::from_str(&uncommented, "wirecheck config")
                 .unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
         assert_eq!(config.disable, ["names-world"]);

@@ -185,15 +185,13 @@ fn trailer() -> Roff {
     )]);
 
     roff.control("SH", ["CONFIGURATION"]);
-    let names = wirecheck_core::config::CONFIG_NAMES.join(", ");
+    let names = wirecheck_core::CONFIG_NAMES.join(", ");
     roff.text([roman(format!(
         "The configuration file is the first of {names} found in the working directory or the \
          nearest folder above it; --config FILE names one, --no-config uses none. It is YAML; \
          unknown keys are errors. Its keys:"
     ))]);
-    let styles = wirecheck_core::knowledge::house_style::HouseStyles::shipped()
-        .ids()
-        .join(", ");
+    let styles = wirecheck_core::HouseStyles::shipped().ids().join(", ");
     let levels = wirecheck_core::Severity::ALL
         .map(wirecheck_core::Severity::as_str)
         .join(", ");
@@ -203,15 +201,15 @@ fn trailer() -> Roff {
         let meaning = meaning
             .replace("{styles}", &styles)
             .replace("{levels}", &levels)
-            .replace("{off}", wirecheck_core::severity::RULE_OFF)
+            .replace("{off}", wirecheck_core::RULE_OFF)
             .replace("{never}", wirecheck_core::FailLevel::Never.as_str());
         roff.text([roman(meaning)]);
     }
     roff.control("PP", []);
     roff.text([roman(format!(
         "Shipped packs: {}. Off by default: {}. wirecheck init writes a commented starter file.",
-        wirecheck_core::config::packs::builtin_pack_names().join(", "),
-        wirecheck_core::config::packs::optional_pack_names().join(", ")
+        wirecheck_core::builtin_pack_names().join(", "),
+        wirecheck_core::optional_pack_names().join(", ")
     ))]);
 
     roff.control("SH", ["ENVIRONMENT"]);
@@ -311,7 +309,7 @@ mod tests {
 
     /// The keys `Config` accepts, as serde reads them.
     fn config_keys() -> Vec<String> {
-        wirecheck_core::yaml::keys_of::<wirecheck_core::config::Config>()
+        wirecheck_core::yaml::keys_of::<wirecheck_core::Config>()
             .iter()
             .map(|key| (*key).to_owned())
             .collect()
@@ -331,7 +329,7 @@ mod tests {
             let shown = format!("\\fB{key}\\fR");
             assert!(text.contains(&shown), "{key} missing:\n{text}");
         }
-        for name in wirecheck_core::config::CONFIG_NAMES {
+        for name in wirecheck_core::CONFIG_NAMES {
             assert!(text.contains(name), "{name} missing:\n{text}");
         }
     }

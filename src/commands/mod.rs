@@ -12,8 +12,8 @@ pub(crate) mod score;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
+use wirecheck_core::Config;
 use wirecheck_core::RuleSet;
-use wirecheck_core::config::Config;
 
 /// Options that choose the rules: config file and extra rule paths.
 #[derive(clap::Args, Debug, Clone)]
@@ -51,7 +51,7 @@ impl RuleOptions {
         ];
         for (flag, packs) in named {
             for pack in packs {
-                wirecheck_core::config::packs::check_pack_name(pack)
+                wirecheck_core::check_pack_name(pack)
                     .map_err(|message| anyhow::anyhow!("{flag}: {message}"))?;
             }
         }

@@ -6,8 +6,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
-use wirecheck_core::config::Config;
-use wirecheck_core::rules::{Examples, ReportedId, Rule};
+use wirecheck_core::Config;
+use wirecheck_core::{Examples, ReportedId, Rule};
 use wirecheck_core::{RuleSet, Severity};
 
 use super::RuleOptions;
@@ -34,7 +34,7 @@ enum RulesAction {
 pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
     let (config, rules) = args.rule_options.load()?;
     // Every shipped rule, so that those of packs left off can be listed and explained too.
-    let shipped = RuleSet::compile(wirecheck_core::config::packs::builtin_sources())?;
+    let shipped = RuleSet::compile(wirecheck_core::builtin_sources())?;
     // Buffered: standard output alone writes each line with its own system call.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.action {
@@ -55,12 +55,12 @@ pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
                 explain_rule(rule, Some(&why_off(rule, &rule.id, &config)), &mut out)?;
             } else {
                 let ids = shipped.ids().chain(rules.ids());
-                let hint = wirecheck_core::config::suggest::did_you_mean(&id, ids, '\'')
+                let hint = wirecheck_core::did_you_mean(&id, ids, '\'')
                     .map(|h| format!("{h} "))
                     .unwrap_or_default();
                 bail!(
                     "no rule '{}' is loaded ({hint}see 'wirecheck rules' for the list)",
-                    wirecheck_core::document::excerpt::excerpt(&id)
+                    wirecheck_core::excerpt(&id)
                 );
             }
         }
@@ -100,7 +100,7 @@ fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Res
         .collect();
     rows.extend(
         off.iter()
-            .map(|reported| row(*reported, wirecheck_core::severity::RULE_OFF)),
+            .map(|reported| row(*reported, wirecheck_core::RULE_OFF)),
     );
     rows.sort_by(|a, b| (&a[0], &a[1]).cmp(&(&b[0], &b[1])));
     let header = ["PACK", "ID", "KIND", "SEVERITY", "DESCRIPTION"].map(str::to_owned);
@@ -135,7 +135,7 @@ fn why_off(rule: &Rule, id: &str, config: &Config) -> String {
     let pack = &rule.pack;
     if config.uses_pack(pack) {
         format!("off in this run: `severity:` in the configuration sets {id} to off")
-    } else if wirecheck_core::config::packs::is_default_pack(pack) {
+    } else if wirecheck_core::is_default_pack(pack) {
         format!(
             "off in this run: the configuration or --packs leaves out the pack {pack} (see `packs:` and `disable:`)"
         )

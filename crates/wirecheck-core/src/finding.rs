@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-pub use crate::severity::Severity;
+pub(crate) use crate::severity::Severity;
 use crate::span::Span;
 
 /// A proposed edit: replace the finding's span (or another span) with `replacement`.

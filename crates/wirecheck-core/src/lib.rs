@@ -6,7 +6,7 @@
 //! files or text in memory) is an [`engine::runner::Runner`].
 //!
 //! ```
-//! use wirecheck_core::{Document, InputFormat, RuleSet, rules::{Context, RuleSource}};
+//! use wirecheck_core::{Context, Document, InputFormat, RuleSet, RuleSource};
 //!
 //! let rule = RuleSource {
 //!     pack: "house".into(),
@@ -20,24 +20,44 @@
 //! assert_eq!(findings[0].message, "'The' is repeated");
 //! ```
 
-pub mod config;
-pub mod document;
-pub mod engine;
-pub mod filters;
-pub mod finding;
-pub mod fix;
-pub mod input;
-pub mod knowledge;
+mod config;
+mod document;
+mod engine;
+mod filters;
+mod finding;
+mod fix;
+mod input;
+mod knowledge;
 pub mod report;
-pub mod rules;
-pub mod severity;
+mod rules;
+mod severity;
 pub mod yaml;
 
 pub(crate) use wirecheck_text::{span, visible};
 
+pub use config::packs::{
+    builtin_pack_names, builtin_sources, check_pack_name, is_default_pack, optional_pack_names,
+};
+pub use config::suggest::did_you_mean;
+pub use config::{CONFIG_NAMES, Config};
 pub use document::Document;
-pub use engine::RuleSet;
-pub use finding::{Finding, Suggestion};
-pub use input::InputFormat;
-pub use severity::{FailLevel, Severity};
+pub use document::excerpt::{excerpt, words_within};
+pub use engine::runner::{FileOutcome, FixMode, RunOptions, Runner};
+pub use engine::{NoStory, Notice, NoticeLevel, RuleSet, Selected, Shard, select_files};
+pub use filters::baseline::Baseline;
+pub use filters::suppress::UNUSED_SUPPRESSION;
+pub use finding::{Finding, RevisionFindings, Suggestion};
+pub use fix::{apply_safe_fixes, write_atomically};
+pub use input::encoding::TextEncoding;
+pub use input::{FileSelection, FormatError, Input, InputError, InputFormat, read_document};
+pub use knowledge::dateline::{Dateline, parse_dateline};
+pub use knowledge::dates::{WEEKDAY_NAMES, find_dates, weekday_name};
+pub use knowledge::house_style::HouseStyles;
+pub use knowledge::publication::{DateSource, PublicationDate};
+pub use rules::ids::covers;
+pub use rules::{
+    BadExample, Context, Examples, Reference, ReportedId, Rule, RuleCheck, RuleError, RuleSource,
+    StoryContext, kind_names,
+};
+pub use severity::{FailLevel, RULE_OFF, Severity};
 pub use wirecheck_text::Span;

@@ -5,13 +5,13 @@ use std::fs;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use wirecheck_core::config::Config;
-use wirecheck_core::engine::runner::{FileOutcome, FixMode, RunOptions, Runner};
-use wirecheck_core::engine::{NoStory, Notice, NoticeLevel, select_files};
-use wirecheck_core::filters::suppress::UNUSED_SUPPRESSION;
-use wirecheck_core::input::FileSelection;
-use wirecheck_core::rules::Context;
+use wirecheck_core::Config;
+use wirecheck_core::Context;
+use wirecheck_core::FileSelection;
+use wirecheck_core::UNUSED_SUPPRESSION;
+use wirecheck_core::{FileOutcome, FixMode, RunOptions, Runner};
 use wirecheck_core::{Finding, InputFormat};
+use wirecheck_core::{NoStory, Notice, NoticeLevel, select_files};
 
 /// A story with a doubled word (a safe fix) and a misspelt name (no safe fix).
 const STORY: &str = "Talks Resume\n\nTOKYO (AP) — The the talks resumed on Friday.\n\nJapanese Prime Minister Sanae Takaiichi spoke.\n";

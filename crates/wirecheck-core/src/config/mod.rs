@@ -25,8 +25,8 @@
 //!     standalone: true
 //! ```
 
-pub mod packs;
-pub mod suggest;
+pub(crate) mod packs;
+pub(crate) mod suggest;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -77,7 +77,7 @@ fn is_rule_file(path: &Path) -> bool {
 
 /// Reads the rules at `path`: a rule file (its pack is its folder's name), a pack folder of rule
 /// files, or a folder of pack folders (Vale's `StylesPath`).
-pub fn load_path(path: &Path) -> Result<Vec<RuleSource>, PackError> {
+pub(crate) fn load_path(path: &Path) -> Result<Vec<RuleSource>, PackError> {
     let error = |message: String| PackError {
         path: path.display().to_string(),
         message,

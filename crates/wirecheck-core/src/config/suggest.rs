@@ -5,7 +5,7 @@
 /// few edits away (a third of its length, at least one; case ignored; two letters swapped are one
 /// edit, so `levle` is one from `level`), or whose first part before a `-` or `.` is (`nams` for
 /// `names-world`); the fewest edits win.
-pub fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub(crate) fn closest<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let given_lower = given.to_lowercase();
     let allowed = (given_lower.chars().count() / 3).max(1);
     let like: Vec<(usize, &str)> = known

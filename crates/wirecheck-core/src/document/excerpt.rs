@@ -41,7 +41,7 @@ pub fn words_within(text: &str, max_chars: usize) -> Cow<'_, str> {
 }
 
 /// The most characters of a quoted value an error shows.
-pub const MAX_CHARS: usize = 24;
+pub(crate) const MAX_CHARS: usize = 24;
 
 /// `text` cut to [`MAX_CHARS`] characters, with `…` when cut.
 pub fn excerpt(text: &str) -> String {
@@ -54,7 +54,7 @@ pub fn excerpt(text: &str) -> String {
 /// `message` with every quoted value longer than [`MAX_CHARS`] cut short: values in `"…"` (Rust
 /// debug quoting, with `\` escapes), in `` `…` `` (serde) and in `'…'` (wirecheck's own messages;
 /// an apostrophe inside a word opens no quotation).
-pub fn shorten_quotes(message: &str) -> String {
+pub(crate) fn shorten_quotes(message: &str) -> String {
     let chars: Vec<char> = message.chars().collect();
     let mut out = String::with_capacity(message.len());
     let mut i = 0;

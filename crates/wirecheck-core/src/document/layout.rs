@@ -262,12 +262,12 @@ fn is_credit(line: &str) -> bool {
 }
 
 /// True when two lines have the same words, ignoring case, punctuation and spacing.
-pub fn same_words(a: &str, b: &str) -> bool {
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
     fold_words(a).eq(fold_words(b))
 }
 
 /// The words of `text`, lowercased, for comparisons that ignore case, punctuation and spacing.
-pub fn fold_words(text: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn fold_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

@@ -6,16 +6,16 @@
 //! blank lines between, so the rules read them as plain text; a second map takes every span of
 //! that text back to the bytes of the XML or JSON file.
 
-pub mod excerpt;
+pub(crate) mod excerpt;
 mod layout;
 mod normalize;
 mod segment;
 mod words;
 
-pub use layout::{fold_words, same_words};
-pub use normalize::NormalizedText;
-pub use segment::{is_invisible, split_sentences, split_words, split_words_into};
-pub use words::{WordIter, WordSlice, Words};
+pub(crate) use layout::same_words;
+pub(crate) use normalize::NormalizedText;
+pub(crate) use segment::{is_invisible, split_sentences, split_words, split_words_into};
+pub(crate) use words::{WordIter, WordSlice, Words};
 
 use crate::input::extract::{Extraction, Role};
 use crate::input::metadata::{front_matter_body, front_matter_len, front_matter_value};
@@ -356,7 +356,7 @@ impl Document {
 /// blank lines (or the end of the text) follow, so one break stays where there were two; with
 /// the blank lines after them at the start of the text. Lines removed one after another this way
 /// give adjacent spans that together leave the same structure.
-pub fn line_removal(text: &str, span: Span) -> Span {
+pub(crate) fn line_removal(text: &str, span: Span) -> Span {
     let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[span.end..]
         .find('\n')

@@ -13,7 +13,7 @@ use crate::span::Span;
 /// The NFC form of a text, when it differs, with a map back to the original's byte offsets.
 /// Text already in NFC (nearly all text) is not copied: the caller keeps the original.
 #[derive(Clone, Debug, Default)]
-pub struct NormalizedText {
+pub(crate) struct NormalizedText {
     /// The NFC text, or `None` when the original is already NFC.
     composed: Option<String>,
     /// Changed pieces only, in order; offsets between them shift by a constant.
@@ -28,7 +28,7 @@ struct Change {
 
 impl NormalizedText {
     /// Normalises `original` to NFC.
-    pub fn new(original: &str) -> Self {
+    pub(crate) fn new(original: &str) -> Self {
         if original.is_ascii() || is_nfc_quick(original.chars()) == IsNormalized::Yes {
             return Self::default();
         }
@@ -64,19 +64,19 @@ impl NormalizedText {
     }
 
     /// The NFC text when it differs from the original; `None` when the original is NFC already.
-    pub fn composed(&self) -> Option<&str> {
+    pub(crate) fn composed(&self) -> Option<&str> {
         self.composed.as_deref()
     }
 
     /// True when normalisation changed nothing, so spans need no mapping.
-    pub fn is_identity(&self) -> bool {
+    pub(crate) fn is_identity(&self) -> bool {
         self.changes.is_empty()
     }
 
     /// Maps a span of the normalised text to the original text. A boundary inside a changed piece
     /// (between a composed character's parts) widens to that piece, so the mapped span always
     /// covers what the user wrote; every other boundary maps exactly.
-    pub fn to_original(&self, span: Span) -> Span {
+    pub(crate) fn to_original(&self, span: Span) -> Span {
         if self.changes.is_empty() {
             return span;
         }

@@ -20,7 +20,7 @@ fn is_joiner(c: char) -> bool {
 
 /// Zero-width spaces and joiners, word joiners, soft hyphens and byte-order marks: characters that
 /// show nothing but split words for a machine.
-pub fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
@@ -29,14 +29,14 @@ pub fn is_invisible(c: char) -> bool {
 
 /// The words of `text` inside `within`: runs of letters, digits and combining marks, joined across
 /// single apostrophes and hyphens.
-pub fn split_words(text: &str, within: Span) -> Vec<Span> {
+pub(crate) fn split_words(text: &str, within: Span) -> Vec<Span> {
     let mut words = Vec::with_capacity(within.len() / 6);
     split_words_into(text, within, |word| words.push(word));
     words
 }
 
 /// [`split_words`], giving each word to `push` in order rather than collecting them.
-pub fn split_words_into(text: &str, within: Span, mut push: impl FnMut(Span)) {
+pub(crate) fn split_words_into(text: &str, within: Span, mut push: impl FnMut(Span)) {
     let slice = within.slice(text);
     // Words never span lines: take each line on the fast ASCII path when it can be.
     let mut offset = within.start;
@@ -103,7 +103,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// The sentences of `paragraph`: a sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or
 /// brackets) before white space and a capital, digit or opening quote, unless the period ends an
 /// abbreviation or an initial.
-pub fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
+pub(crate) fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let body = paragraph.slice(text);
     let mut sentences = Vec::new();
     let mut start = 0;

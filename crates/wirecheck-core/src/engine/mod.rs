@@ -2,7 +2,7 @@
 //! findings) and the [`runner::Runner`] that drives a whole run: read, check, filter, fix.
 
 mod notice;
-pub mod runner;
+pub(crate) mod runner;
 mod selection;
 
 pub use notice::{NoStory, Notice, NoticeLevel};

@@ -5,8 +5,7 @@
 //! back as [`Notice`]s. The command line, the tests and an editor server share it.
 //!
 //! ```
-//! use wirecheck_core::engine::runner::{RunOptions, Runner};
-//! use wirecheck_core::{InputFormat, RuleSet, rules::{Context, RuleSource}};
+//! use wirecheck_core::{Context, InputFormat, RuleSet, RuleSource, RunOptions, Runner};
 //!
 //! let rule = RuleSource {
 //!     pack: "house".into(),

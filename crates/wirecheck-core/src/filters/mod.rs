@@ -2,8 +2,8 @@
 //! configuration accepts, suppression comments in the story, and a baseline of accepted findings.
 //! What they drop is neither reported nor fixed.
 
-pub mod baseline;
-pub mod suppress;
+pub(crate) mod baseline;
+pub(crate) mod suppress;
 
 use rustc_hash::FxHashSet;
 
@@ -12,7 +12,7 @@ use crate::finding::Finding;
 
 /// The filter stage of a run: built once, applied to every story's findings.
 #[derive(Debug, Default)]
-pub struct Filters {
+pub(crate) struct Filters {
     /// Words never reported, whatever rule matches them (Vale's accepted vocabulary).
     accepted: FxHashSet<String>,
     /// Whether suppression comments that cover no finding are reported.
@@ -24,7 +24,7 @@ pub struct Filters {
 impl Filters {
     /// Adds words that are never reported, whatever rule matches them.
     #[must_use]
-    pub fn accept_words(mut self, words: impl IntoIterator<Item = String>) -> Self {
+    pub(crate) fn accept_words(mut self, words: impl IntoIterator<Item = String>) -> Self {
         self.accepted.extend(words);
         self
     }
@@ -32,14 +32,14 @@ impl Filters {
     /// Reports suppression comments that cover no finding (`--report-unused-suppressions`), as
     /// [`suppress::UNUSED_SUPPRESSION`] findings.
     #[must_use]
-    pub fn report_unused_suppressions(mut self, report: bool) -> Self {
+    pub(crate) fn report_unused_suppressions(mut self, report: bool) -> Self {
         self.report_unused_suppressions = report;
         self
     }
 
     /// Hides the findings `baseline` records.
     #[must_use]
-    pub fn baseline(mut self, baseline: Baseline) -> Self {
+    pub(crate) fn baseline(mut self, baseline: Baseline) -> Self {
         self.baseline = Some(baseline);
         self
     }
@@ -47,7 +47,7 @@ impl Filters {
     /// Filters `findings` (in position order) of the story at `path` whose text is `source`:
     /// drops accepted words, then what suppression comments cover (adding the unused comments when
     /// asked), then what the baseline records. The findings stay in position order.
-    pub fn apply(&self, path: &str, source: &str, findings: &mut Vec<Finding>) {
+    pub(crate) fn apply(&self, path: &str, source: &str, findings: &mut Vec<Finding>) {
         if !self.accepted.is_empty() {
             findings.retain(|f| !self.accepted.contains(f.span.slice(source)));
         }

@@ -29,7 +29,7 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// One suppression: which rules, where, and the comment that made it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Suppression {
+pub(crate) struct Suppression {
     /// Rule ids or packs; empty for every rule.
     pub rules: Vec<String>,
     /// The bytes where the rules are off.
@@ -49,7 +49,7 @@ impl Suppression {
 }
 
 /// Every suppression comment in `text` (original bytes).
-pub fn find_suppressions(text: &str) -> Vec<Suppression> {
+pub(crate) fn find_suppressions(text: &str) -> Vec<Suppression> {
     let mut found = Vec::new();
     // Regions still open: (rules, start of the region, comment).
     let mut open: Vec<(Vec<String>, usize, Span)> = Vec::new();
@@ -144,7 +144,10 @@ fn next_line(text: &str, offset: usize) -> Span {
 }
 
 /// Removes the findings `suppressions` cover; returns the comments that covered none.
-pub fn apply_suppressions(findings: &mut Vec<Finding>, suppressions: &[Suppression]) -> Vec<Span> {
+pub(crate) fn apply_suppressions(
+    findings: &mut Vec<Finding>,
+    suppressions: &[Suppression],
+) -> Vec<Span> {
     let mut used = vec![false; suppressions.len()];
     findings.retain(|finding| {
         let covering: Vec<usize> = suppressions

@@ -1,7 +1,7 @@
 //! Fixes: applying the suggestions rules mark as safe, and writing files so that a crash leaves
 //! each one either old or new, never half-written.
 
-pub mod temp_files;
+pub(crate) mod temp_files;
 
 use std::fs;
 use std::io::{self, Write};
@@ -13,7 +13,7 @@ use crate::span::Span;
 
 /// Why a fix could not be written.
 #[derive(Debug, thiserror::Error)]
-pub enum FixError {
+pub(crate) enum FixError {
     /// The file changed between reading and writing: nothing was written.
     #[error("{path}: changed since it was read; not fixed (run again)")]
     Changed {
@@ -59,7 +59,7 @@ pub fn apply_safe_fixes(source: &str, findings: &[Finding]) -> (String, usize) {
 
 /// The unified diff from `old` to `fixed`, both files named `name` in its header (as `--fix
 /// --diff` prints it).
-pub fn unified_diff(name: &str, old: &str, fixed: &str) -> String {
+pub(crate) fn unified_diff(name: &str, old: &str, fixed: &str) -> String {
     similar::TextDiff::from_lines(old, fixed)
         .unified_diff()
         .header(name, name)
@@ -126,7 +126,7 @@ fn follow_links(start: &Path) -> io::Result<PathBuf> {
 }
 
 /// Writes `fixed` over `path` unless the file no longer holds `read` (someone edited it since).
-pub fn write_fixed(
+pub(crate) fn write_fixed(
     path: &Path,
     read: impl AsRef<[u8]>,
     fixed: impl AsRef<[u8]>,

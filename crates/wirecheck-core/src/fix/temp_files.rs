@@ -16,10 +16,10 @@ use std::sync::{Mutex, MutexGuard, Once, PoisonError};
 use tempfile::NamedTempFile;
 
 /// How the names of wirecheck's temporary files start; a folder walk never checks such a file.
-pub const PREFIX: &str = ".wirecheck-";
+pub(crate) const PREFIX: &str = ".wirecheck-";
 
 /// How the names of wirecheck's temporary files end.
-pub const SUFFIX: &str = ".tmp";
+pub(crate) const SUFFIX: &str = ".tmp";
 
 /// The temporary files that exist now.
 static LIVE: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
@@ -30,7 +30,7 @@ fn live() -> MutexGuard<'static, BTreeSet<PathBuf>> {
 }
 
 /// True when `path` names one of wirecheck's temporary files (of this run or one killed earlier).
-pub fn is_temporary(path: &Path) -> bool {
+pub(crate) fn is_temporary(path: &Path) -> bool {
     path.file_name()
         .and_then(|name| name.to_str())
         .is_some_and(|name| name.starts_with(PREFIX))
@@ -39,14 +39,17 @@ pub fn is_temporary(path: &Path) -> bool {
 /// A temporary file that is removed when dropped, when the process is interrupted, or renamed
 /// over its target by [`TempFile::persist`].
 #[derive(Debug)]
-pub struct TempFile {
+pub(crate) struct TempFile {
     file: Option<NamedTempFile>,
 }
 
 impl TempFile {
     /// Creates an empty temporary file in `folder`, with `permissions` (masked by the umask, as
     /// for any new file).
-    pub fn create_in(folder: &Path, permissions: Option<Permissions>) -> io::Result<TempFile> {
+    pub(crate) fn create_in(
+        folder: &Path,
+        permissions: Option<Permissions>,
+    ) -> io::Result<TempFile> {
         install_handler();
         let mut builder = tempfile::Builder::new();
         builder.prefix(PREFIX).suffix(SUFFIX);
@@ -60,12 +63,12 @@ impl TempFile {
     }
 
     /// The open file, to write to.
-    pub fn as_file(&self) -> &File {
+    pub(crate) fn as_file(&self) -> &File {
         self.named().as_file()
     }
 
     /// Where the file is.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.named().path()
     }
 
@@ -75,7 +78,7 @@ impl TempFile {
     }
 
     /// Renames the file over `target`; on failure the temporary file is removed.
-    pub fn persist(mut self, target: &Path) -> io::Result<()> {
+    pub(crate) fn persist(mut self, target: &Path) -> io::Result<()> {
         let Some(file) = self.file.take() else {
             return Ok(());
         };

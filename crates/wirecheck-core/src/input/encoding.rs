@@ -22,7 +22,7 @@ pub enum TextEncoding {
 
 /// Bytes that could not be decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DecodeFault {
+pub(crate) enum DecodeFault {
     /// A sequence that is not valid in the file's encoding.
     Malformed {
         /// The encoding the file is read in.
@@ -128,7 +128,7 @@ impl TextEncoding {
 
 /// Decodes a story file: by its byte-order mark, else as UTF-8; the text has no mark. Refuses
 /// malformed text, NUL characters (a binary file) and UTF-16 without a mark.
-pub fn decode(bytes: Vec<u8>) -> Result<(String, TextEncoding), DecodeFault> {
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<(String, TextEncoding), DecodeFault> {
     let encoding = TextEncoding::of_bom(&bytes);
     let text = match encoding {
         TextEncoding::Utf8 | TextEncoding::Utf8Bom => {
@@ -262,7 +262,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<TextEncoding> {
 /// Maps byte offsets of decoded text to byte offsets of the file it was decoded from. Offsets
 /// asked in increasing order cost only the text between them.
 #[derive(Clone, Debug)]
-pub struct FileOffsets<'a> {
+pub(crate) struct FileOffsets<'a> {
     text: &'a str,
     encoding: TextEncoding,
     /// The last offset mapped, in the text and in the file.
@@ -271,7 +271,7 @@ pub struct FileOffsets<'a> {
 
 impl<'a> FileOffsets<'a> {
     /// Offsets of `text`, decoded from a file in `encoding`.
-    pub fn new(text: &'a str, encoding: TextEncoding) -> Self {
+    pub(crate) fn new(text: &'a str, encoding: TextEncoding) -> Self {
         Self {
             text,
             encoding,
@@ -280,7 +280,7 @@ impl<'a> FileOffsets<'a> {
     }
 
     /// The file's offset of the text's byte `offset` (a character boundary; clamped to the text).
-    pub fn at(&mut self, offset: usize) -> usize {
+    pub(crate) fn at(&mut self, offset: usize) -> usize {
         match self.encoding {
             TextEncoding::Utf8 => return offset,
             TextEncoding::Utf8Bom => return offset + 3,

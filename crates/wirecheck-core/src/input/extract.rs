@@ -22,29 +22,29 @@ struct Segment {
 
 /// Text with a map back to the original file.
 #[derive(Clone, Debug, Default)]
-pub struct MappedText {
+pub(crate) struct MappedText {
     text: String,
     segments: Vec<Segment>,
 }
 
 impl MappedText {
     /// Empty text.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
     /// The extracted text.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.text
     }
 
     /// True when no text has been added.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
 
     /// Appends `text`, written as is at `original_start` in the file.
-    pub fn push_verbatim(&mut self, text: &str, original_start: usize) {
+    pub(crate) fn push_verbatim(&mut self, text: &str, original_start: usize) {
         if text.is_empty() {
             return;
         }
@@ -68,7 +68,7 @@ impl MappedText {
     }
 
     /// Appends `text` standing for the whole of `original`: a decoded escape, folded white space.
-    pub fn push_unit(&mut self, text: &str, original: Span) {
+    pub(crate) fn push_unit(&mut self, text: &str, original: Span) {
         if text.is_empty() {
             return;
         }
@@ -83,7 +83,7 @@ impl MappedText {
 
     /// Appends bytes `range` of `other` with their mapping. `range` must lie on character
     /// boundaries; a unit cut by it is kept whole.
-    pub fn append(&mut self, other: &MappedText, range: Span) {
+    pub(crate) fn append(&mut self, other: &MappedText, range: Span) {
         for segment in &other.segments {
             let start = segment.extracted.start.max(range.start);
             let end = segment.extracted.end.min(range.end);
@@ -101,7 +101,7 @@ impl MappedText {
     }
 
     /// The bytes of the original that the whole text came from.
-    pub fn original_extent(&self) -> Option<Span> {
+    pub(crate) fn original_extent(&self) -> Option<Span> {
         let first = self.segments.first()?;
         let last = self.segments.last()?;
         Some(Span::new(first.original.start, last.original.end))
@@ -110,7 +110,7 @@ impl MappedText {
     /// The text without leading and trailing white space, with every run of white space that holds
     /// a line break or a tab folded to one space (mapped to the whole run). Runs of spaces inside a
     /// line are kept as written, so a double space is still there for the rules to see.
-    pub fn fold_whitespace(&self) -> MappedText {
+    pub(crate) fn fold_whitespace(&self) -> MappedText {
         let text = self.text.as_str();
         let mut folded = MappedText::new();
         let mut copied = text.len() - text.trim_start().len();
@@ -145,7 +145,7 @@ impl MappedText {
 
     /// Splits the text at blank lines (a line break, optional white space, a line break) into
     /// pieces, each with its mapping. Empty pieces are left out.
-    pub fn split_blank_lines(&self) -> Vec<MappedText> {
+    pub(crate) fn split_blank_lines(&self) -> Vec<MappedText> {
         let text = self.text.as_str();
         let mut pieces = Vec::new();
         let mut start = 0;
@@ -174,7 +174,7 @@ impl MappedText {
     /// the whole unit; a span starting where one run ends and another begins starts at the later
     /// run, and a span ending there ends with the earlier one, so markup between runs is left
     /// out of a span's ends.
-    pub fn to_original(&self, span: Span) -> Span {
+    pub(crate) fn to_original(&self, span: Span) -> Span {
         let start = self.map_offset(span.start, false);
         let end = self.map_offset(span.end, true);
         Span::new(start, end.max(start))

@@ -20,7 +20,7 @@ pub enum InputFormat {
 
 /// Whether a folder walk checks the files of an extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WalkedWhen {
+pub(crate) enum WalkedWhen {
     /// Always: the extension is a story's.
     Always,
     /// Only when the file's content is a news document of the extension's format, so that other
@@ -30,7 +30,7 @@ pub enum WalkedWhen {
 
 /// One file extension wirecheck knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Extension {
+pub(crate) struct Extension {
     /// The extension, lower case, without its dot (matched case-insensitively).
     pub name: &'static str,
     /// The format a file of this extension is read as.
@@ -41,7 +41,7 @@ pub struct Extension {
 
 /// Every file extension wirecheck knows, the one list: which format each names and which a folder
 /// walk checks. Any other extension is read as plain text, its format sniffed from its content.
-pub const EXTENSIONS: &[Extension] = &[
+pub(crate) const EXTENSIONS: &[Extension] = &[
     story("txt", InputFormat::Text),
     story("md", InputFormat::Markdown),
     story("markdown", InputFormat::Markdown),
@@ -70,7 +70,7 @@ const fn story(name: &'static str, format: InputFormat) -> Extension {
 
 impl Extension {
     /// The entry of `path`'s extension, if wirecheck knows it.
-    pub fn of(path: &Path) -> Option<&'static Extension> {
+    pub(crate) fn of(path: &Path) -> Option<&'static Extension> {
         let ext = path.extension()?.to_str()?;
         EXTENSIONS.iter().find(|e| e.name.eq_ignore_ascii_case(ext))
     }

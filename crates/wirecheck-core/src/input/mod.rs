@@ -1,6 +1,6 @@
 //! Reading stories: finding the files to check, and reading each as text with clear errors.
 
-pub mod encoding;
+pub(crate) mod encoding;
 pub(crate) mod extract;
 mod format;
 mod markup;
@@ -8,9 +8,10 @@ pub(crate) mod metadata;
 pub(crate) mod ninjs;
 pub(crate) mod nitf;
 
-pub use extract::MappedText;
-pub use format::{EXTENSIONS, Extension, FormatError, InputFormat, WalkedWhen};
-pub use metadata::Metadata;
+pub(crate) use extract::MappedText;
+pub(crate) use format::{EXTENSIONS, Extension, WalkedWhen};
+pub use format::{FormatError, InputFormat};
+pub(crate) use metadata::Metadata;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -23,18 +24,18 @@ use crate::span::LineIndex;
 use encoding::{DecodeFault, TextEncoding};
 
 /// Extensions of the files checked when a folder is walked (from [`EXTENSIONS`]).
-pub const STORY_EXTENSIONS: &[&str] =
+pub(crate) const STORY_EXTENSIONS: &[&str] =
     &format::extension_names::<{ format::extension_count(WalkedWhen::Always) }>(WalkedWhen::Always);
 
 /// Extensions of files checked in a walked folder only when their content is a news document
 /// (NITF for `.xml`, ninjs for `.json`), so that other XML and JSON files are left alone (from
 /// [`EXTENSIONS`]).
-pub const SNIFFED_EXTENSIONS: &[&str] =
+pub(crate) const SNIFFED_EXTENSIONS: &[&str] =
     &format::extension_names::<{ format::extension_count(WalkedWhen::IfNews) }>(WalkedWhen::IfNews);
 
 /// The files a folder walk checks, for messages: ".txt, .md, … files, and .xml or .json files
 /// holding NITF or ninjs".
-pub fn walked_files_described() -> String {
+pub(crate) fn walked_files_described() -> String {
     let mut sniffed_formats: Vec<&str> = Vec::new();
     for extension in EXTENSIONS.iter().filter(|e| e.walked == WalkedWhen::IfNews) {
         if !sniffed_formats.contains(&extension.format.name()) {
@@ -141,7 +142,7 @@ impl InputError {
 
 /// Decodes a story's bytes (UTF-8, or UTF-16 or UTF-32 by their byte-order mark; the text has no
 /// mark), refusing binary files and malformed text with the position of the fault.
-pub fn decode(path: &str, bytes: Vec<u8>) -> Result<(String, TextEncoding), InputError> {
+pub(crate) fn decode(path: &str, bytes: Vec<u8>) -> Result<(String, TextEncoding), InputError> {
     encoding::decode(bytes).map_err(|fault| match fault {
         DecodeFault::Binary { offset } => InputError::Binary {
             path: path.to_owned(),
@@ -174,7 +175,7 @@ pub fn decode(path: &str, bytes: Vec<u8>) -> Result<(String, TextEncoding), Inpu
 
 /// Reads a story from a file (a regular file, a named pipe, a device such as `/dev/stdin`), or
 /// from standard input for `-`; gives its text and the encoding it was stored in.
-pub fn read_story(path: &Path) -> Result<(String, TextEncoding), InputError> {
+pub(crate) fn read_story(path: &Path) -> Result<(String, TextEncoding), InputError> {
     let name = display_name(path);
     let io_error = |e: std::io::Error| InputError::Io {
         path: name.clone(),
@@ -191,7 +192,7 @@ pub fn read_story(path: &Path) -> Result<(String, TextEncoding), InputError> {
 
 /// A story as read from its file: the parsed document, and how the file stores its text.
 #[derive(Debug)]
-pub struct StoryFile {
+pub(crate) struct StoryFile {
     /// The story, parsed; its text has no byte-order mark.
     pub document: Document,
     /// The file's encoding, to map positions back to its bytes and to write fixes back.
@@ -201,7 +202,10 @@ pub struct StoryFile {
 }
 
 /// Reads and parses a story: as `forced` when given, else by extension, else by content.
-pub fn read_story_file(path: &Path, forced: Option<InputFormat>) -> Result<StoryFile, InputError> {
+pub(crate) fn read_story_file(
+    path: &Path,
+    forced: Option<InputFormat>,
+) -> Result<StoryFile, InputError> {
     let (source, encoding) = read_story(path)?;
     let format = forced.unwrap_or_else(|| InputFormat::detect(path, &source));
     let document = Document::read(source, format).map_err(|fault| InputError::Format {
@@ -221,7 +225,7 @@ pub fn read_document(path: &Path, forced: Option<InputFormat>) -> Result<Documen
 }
 
 /// How a path is named in messages: `<stdin>` for `-`.
-pub fn display_name(path: &Path) -> String {
+pub(crate) fn display_name(path: &Path) -> String {
     if path == Path::new("-") {
         "<stdin>".to_owned()
     } else {
@@ -257,7 +261,7 @@ pub struct Input {
 
 /// What the paths of a run come to.
 #[derive(Debug, Default)]
-pub struct Collected {
+pub(crate) struct Collected {
     /// In command-line order: each file to check, or why a path (or part of a folder) could not
     /// be used.
     pub entries: Vec<Result<Input, InputError>>,
@@ -271,7 +275,7 @@ pub struct Collected {
 /// [`STORY_EXTENSIONS`] extension, and `.xml`/`.json` files whose content is NITF or ninjs. Each
 /// file is given once however often it is named. Missing paths and folders that cannot be walked
 /// are errors among the entries; only a malformed glob fails the whole collection.
-pub fn collect_files(
+pub(crate) fn collect_files(
     paths: &[PathBuf],
     selection: &FileSelection,
 ) -> Result<Collected, InputError> {

@@ -132,7 +132,7 @@ const DATELINE_CONNECTORS: &[&str] = &[
 
 /// Finds the dateline at the start of `paragraph`: a short lead-in ending in a spaced dash
 /// ("TOKYO (AP) —", "TOKYO, Nov 21 (Reuters) -", "SadaNews -"). Returns the lead-in and its dash.
-pub fn find_dateline(text: &str, paragraph: Span) -> Option<Span> {
+pub(crate) fn find_dateline(text: &str, paragraph: Span) -> Option<Span> {
     let body = paragraph.slice(text);
     let window_end = body
         .char_indices()

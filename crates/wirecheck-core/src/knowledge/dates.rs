@@ -4,7 +4,7 @@
 //! can any check that compares the dates of two versions of a story.
 //!
 //! ```
-//! use wirecheck_core::knowledge::dates::find_dates;
+//! use wirecheck_core::find_dates;
 //! use wirecheck_core::Span;
 //!
 //! let text = "The talks ended on Thursday, Jan. 15, and resume Feb. 30.";
@@ -22,7 +22,7 @@ use regex::Regex;
 use crate::span::Span;
 
 /// The months' full names, January first.
-pub const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -75,7 +75,7 @@ const MONTH_PREPOSITIONS: &[&str] = &[
 
 /// The month a written month name or abbreviation means, 1 to 12: "Jan.", "January", "Sept",
 /// "SEPT." all count; case is ignored.
-pub fn month_number(written: &str) -> Option<i8> {
+pub(crate) fn month_number(written: &str) -> Option<i8> {
     let bare = written.trim_end_matches('.').to_ascii_lowercase();
     if bare == "sept" {
         return Some(9);
@@ -87,7 +87,7 @@ pub fn month_number(written: &str) -> Option<i8> {
 }
 
 /// The weekday a written name or abbreviation ("Fri.", "Thurs.") means; case is ignored.
-pub fn weekday_named(written: &str) -> Option<Weekday> {
+pub(crate) fn weekday_named(written: &str) -> Option<Weekday> {
     let bare = written.trim_end_matches('.').to_ascii_lowercase();
     if bare.len() < 3 {
         return None;
@@ -105,7 +105,7 @@ pub fn weekday_name(weekday: Weekday) -> &'static str {
 }
 
 /// The full name of month `month` (1 to 12), or "" for a number out of range.
-pub fn month_name(month: i8) -> &'static str {
+pub(crate) fn month_name(month: i8) -> &'static str {
     usize::try_from(month - 1)
         .ok()
         .and_then(|i| MONTH_NAMES.get(i))
@@ -381,12 +381,12 @@ fn last_word(text: &str) -> &str {
 }
 
 /// The day `days` after `date` (before, when negative).
-pub fn add_days(date: Date, days: i32) -> Option<Date> {
+pub(crate) fn add_days(date: Date, days: i32) -> Option<Date> {
     date.checked_add(jiff::Span::new().days(days)).ok()
 }
 
 /// Days from `from` to `to`: positive when `to` is later.
-pub fn days_between(from: Date, to: Date) -> Option<i32> {
+pub(crate) fn days_between(from: Date, to: Date) -> Option<i32> {
     to.since(from).ok().map(|span| span.get_days())
 }
 

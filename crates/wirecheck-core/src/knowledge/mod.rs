@@ -2,11 +2,11 @@
 //! house styles, numbers, the index of known names, and the alignment of a story with its
 //! reference version.
 
-pub mod alignment;
-pub mod dateline;
-pub mod dates;
-pub mod gazetteer;
-pub mod house_style;
-pub mod name_index;
-pub mod numbers;
-pub mod publication;
+pub(crate) mod alignment;
+pub(crate) mod dateline;
+pub(crate) mod dates;
+pub(crate) mod gazetteer;
+pub(crate) mod house_style;
+pub(crate) mod name_index;
+pub(crate) mod numbers;
+pub(crate) mod publication;

@@ -23,7 +23,7 @@ use unicode_normalization::char::is_combining_mark;
 const MAX_DISTANCE: usize = 2;
 
 /// True when folded token `found` is `expected` or a near miss of it.
-pub fn is_close(found: &str, expected: &str) -> bool {
+pub(crate) fn is_close(found: &str, expected: &str) -> bool {
     if found == expected {
         return true;
     }
@@ -33,7 +33,7 @@ pub fn is_close(found: &str, expected: &str) -> bool {
 }
 
 /// How many edits a word of `len` letters may differ by and still be a near miss.
-pub fn allowed_distance(len: usize) -> usize {
+pub(crate) fn allowed_distance(len: usize) -> usize {
     match len {
         0..=4 => 0,
         5..=8 => 1,
@@ -42,7 +42,7 @@ pub fn allowed_distance(len: usize) -> usize {
 }
 
 /// `word` in lower case with diacritics and invisible characters stripped: "Kōno" → "kono".
-pub fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
@@ -78,7 +78,7 @@ struct Target {
 
 /// The best known token for a word.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NearMiss<'a> {
+pub(crate) struct NearMiss<'a> {
     /// The known token's spelling.
     pub token: &'a str,
     /// The entries that token belongs to.
@@ -94,7 +94,7 @@ pub struct NearMiss<'a> {
 /// deletions is a sorted array of (key, token) pairs of 8 bytes with a directory of buckets, built
 /// when the first fuzzy lookup needs it.
 #[derive(Debug, Default)]
-pub struct NameIndex {
+pub(crate) struct NameIndex {
     /// Every target's token, folded form and long-vowel form, back to back.
     text: String,
     targets: Vec<Target>,
@@ -210,7 +210,7 @@ impl Tables {
 
 impl NameIndex {
     /// An empty index.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
@@ -227,7 +227,7 @@ impl NameIndex {
     }
 
     /// Adds a token of entry `entry` that misspellings should be corrected to.
-    pub fn add_canonical(&mut self, token: &str, entry: usize) {
+    pub(crate) fn add_canonical(&mut self, token: &str, entry: usize) {
         if token.chars().count() < 2 || !token.starts_with(char::is_uppercase) {
             self.add_known(token);
             return;
@@ -264,7 +264,7 @@ impl NameIndex {
     }
 
     /// Adds a spelling that is correct but not a correction target (a variant, an allowed word).
-    pub fn add_known(&mut self, token: &str) {
+    pub(crate) fn add_known(&mut self, token: &str) {
         if !self.known.contains(token) {
             self.known.insert(token.into());
         }
@@ -275,13 +275,13 @@ impl NameIndex {
     }
 
     /// True when `word` is a known spelling, ignoring case and diacritics.
-    pub fn is_known(&self, word: &str) -> bool {
+    pub(crate) fn is_known(&self, word: &str) -> bool {
         self.known.contains(word) || self.known_folded.contains(fold(word).as_str())
     }
 
     /// The known token `word` most likely misspells, or `None` when it is known, too far from every
     /// token, or equally close to two different tokens.
-    pub fn near_miss(&self, word: &str) -> Option<NearMiss<'_>> {
+    pub(crate) fn near_miss(&self, word: &str) -> Option<NearMiss<'_>> {
         if self.known.contains(word) {
             return None;
         }

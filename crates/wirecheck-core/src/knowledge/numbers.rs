@@ -41,7 +41,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// The quantities of `span` of `text`, in order, as two versions of a story are compared: its
 /// numbers, and each date with a month and day ("Jan. 16") as one quantity, its unit `date` and
 /// its value the month and day ("1-16"), whose numbers are not counted again.
-pub fn find_quantities(text: &str, span: Span) -> Vec<NumberMention> {
+pub(crate) fn find_quantities(text: &str, span: Span) -> Vec<NumberMention> {
     // The month and day do not depend on a publication date: none is needed.
     let dates: Vec<NumberMention> = find_dates(text, span, None)
         .into_iter()
@@ -65,7 +65,7 @@ pub fn find_quantities(text: &str, span: Span) -> Vec<NumberMention> {
 
 /// The numbers in `span` of `text`. Years and days of dates are numbers too: a changed date is a
 /// changed number.
-pub fn find_numbers(text: &str, span: Span) -> Vec<NumberMention> {
+pub(crate) fn find_numbers(text: &str, span: Span) -> Vec<NumberMention> {
     let haystack = span.slice(text);
     NUMBER
         .captures_iter(haystack)

@@ -29,7 +29,7 @@ use crate::severity::RuleLevel;
 
 /// A check a kind can give under its own id, as the kind declares it.
 #[derive(Clone, Copy, Debug)]
-pub struct DeclaredCheck {
+pub(crate) struct DeclaredCheck {
     /// Its name, the last segment of its id: `Outlet`.
     pub name: &'static str,
     /// What its message's `%s` slots get, in order.
@@ -44,7 +44,7 @@ pub struct DeclaredCheck {
 
 impl DeclaredCheck {
     /// A check whose message's slots get `slots` and that needs no publication date.
-    pub const fn new(name: &'static str, slots: &'static [&'static str]) -> Self {
+    pub(crate) const fn new(name: &'static str, slots: &'static [&'static str]) -> Self {
         Self {
             name,
             slots,
@@ -54,7 +54,7 @@ impl DeclaredCheck {
     }
 
     /// This check, which cannot find `what` without a publication date.
-    pub const fn needing_date(self, what: &'static str) -> Self {
+    pub(crate) const fn needing_date(self, what: &'static str) -> Self {
         Self {
             needs_date: Some(what),
             ..self
@@ -63,7 +63,7 @@ impl DeclaredCheck {
 
     /// This check, with a second message for stories without a publication date, whose slots get
     /// `slots`.
-    pub const fn with_undated_message(self, slots: &'static [&'static str]) -> Self {
+    pub(crate) const fn with_undated_message(self, slots: &'static [&'static str]) -> Self {
         Self {
             slots_without_date: Some(slots),
             ..self

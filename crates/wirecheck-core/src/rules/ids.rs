@@ -14,13 +14,13 @@ pub fn covers(name: &str, id: &str) -> bool {
 
 /// How specific a name is: its number of segments (`wire` 1, `wire.Dateline.Outlet` 3). Where
 /// names overlap, the more specific one wins.
-pub fn depth(name: &str) -> usize {
+pub(crate) fn depth(name: &str) -> usize {
     name.split('.').count()
 }
 
 /// The id one level up: `wire.Dateline` for `wire.Dateline.Outlet`; `None` for a rule id
 /// (`pack.Rule`) or a pack, which have no parent id.
-pub fn parent(id: &str) -> Option<&str> {
+pub(crate) fn parent(id: &str) -> Option<&str> {
     (depth(id) > 2).then(|| id.rsplit_once('.').map_or(id, |(parent, _)| parent))
 }
 

@@ -16,9 +16,9 @@ mod dates;
 mod examples;
 mod existence;
 mod headline;
-pub mod ids;
+pub(crate) mod ids;
 mod labels;
-pub mod names;
+pub(crate) mod names;
 mod occurrence;
 mod pattern;
 mod reference;
@@ -33,10 +33,12 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
-pub use checks::{DeclaredCheck, ReportedId, RuleCheck};
+pub(crate) use checks::DeclaredCheck;
+pub use checks::{ReportedId, RuleCheck};
 pub use examples::{BadExample, Examples};
-pub use scope::{Scope, Unit};
-pub use story::{NameMention, Reference, StoryContext};
+pub(crate) use scope::{Scope, Unit};
+pub(crate) use story::NameMention;
+pub use story::{Reference, StoryContext};
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Suggestion};
@@ -382,7 +384,7 @@ impl Context {
 }
 
 /// A compiled check of one rule kind.
-pub trait Check: Send + Sync {
+pub(crate) trait Check: Send + Sync {
     /// Reports every finding of this rule in `doc`, the story of `context` (given apart, as every
     /// check reads it).
     fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>);
@@ -586,7 +588,7 @@ pub fn kind_names() -> impl Iterator<Item = &'static str> {
 
 /// Where a check sends its findings: fills in the rule's id, severity and message, and maps spans
 /// from the normalised text back to the original bytes.
-pub struct Reporter<'a> {
+pub(crate) struct Reporter<'a> {
     rule: &'a Rule,
     doc: &'a Document,
     out: &'a mut Vec<Finding>,
@@ -597,13 +599,13 @@ pub struct Reporter<'a> {
 impl<'a> Reporter<'a> {
     /// True when the rule's named check `check` (its position in [`Check::named_checks`]) is on
     /// in this run: listed in the rule file and not turned off.
-    pub fn is_on(&self, check: impl Into<usize>) -> bool {
+    pub(crate) fn is_on(&self, check: impl Into<usize>) -> bool {
         self.named_check(check.into()).is_some()
     }
 
     /// Reports for the rule's named check `check`: under its id, at its severity, with its
     /// message. What is reported for a check that is off is dropped.
-    pub fn named(&mut self, check: impl Into<usize>) -> NamedReporter<'_, 'a> {
+    pub(crate) fn named(&mut self, check: impl Into<usize>) -> NamedReporter<'_, 'a> {
         let check = self.named_check(check.into());
         NamedReporter {
             reporter: self,
@@ -621,7 +623,7 @@ impl<'a> Reporter<'a> {
 
     /// Reports `span` of the normalised text; `args` fill the message's `%s` placeholders in order;
     /// `fixes` are (span, replacement) pairs in the normalised text.
-    pub fn report(&mut self, span: Span, args: &[&str], fixes: Vec<(Span, String)>) {
+    pub(crate) fn report(&mut self, span: Span, args: &[&str], fixes: Vec<(Span, String)>) {
         let doc = self.doc;
         let suggestions = fixes
             .into_iter()
@@ -635,7 +637,7 @@ impl<'a> Reporter<'a> {
 
     /// Reports `span` of the story together with `reference`, the span of the reference version it
     /// is compared with (both in the normalised texts of their documents).
-    pub fn report_against(
+    pub(crate) fn report_against(
         &mut self,
         span: Span,
         reference: (&Document, Span),
@@ -650,7 +652,13 @@ impl<'a> Reporter<'a> {
 
     /// Reports `span` found in `unit`: of the original bytes for a raw unit, else of the
     /// normalised text.
-    pub fn report_in(&mut self, unit: Unit, span: Span, args: &[&str], fixes: Vec<(Span, String)>) {
+    pub(crate) fn report_in(
+        &mut self,
+        unit: Unit,
+        span: Span,
+        args: &[&str],
+        fixes: Vec<(Span, String)>,
+    ) {
         if !unit.raw {
             return self.report(span, args, fixes);
         }
@@ -689,7 +697,7 @@ impl<'a> Reporter<'a> {
 }
 
 /// A [`Reporter`] for one named check of its rule ([`Reporter::named`]).
-pub struct NamedReporter<'r, 'a> {
+pub(crate) struct NamedReporter<'r, 'a> {
     reporter: &'r mut Reporter<'a>,
     /// The check, when it is on.
     check: Option<&'a RuleCheck>,
@@ -699,18 +707,18 @@ pub struct NamedReporter<'r, 'a> {
 impl NamedReporter<'_, '_> {
     /// Reports with the check's message for a story without a publication date
     /// (`message_without_date:`), whose slots are declared apart.
-    pub fn without_date(mut self) -> Self {
+    pub(crate) fn without_date(mut self) -> Self {
         self.without_date = true;
         self
     }
 
     /// As [`Reporter::report`], for this check.
-    pub fn report(self, span: Span, args: &[&str], fixes: Vec<(Span, String)>) {
+    pub(crate) fn report(self, span: Span, args: &[&str], fixes: Vec<(Span, String)>) {
         self.reporting(|out| out.report(span, args, fixes));
     }
 
     /// As [`Reporter::report_against`], for this check.
-    pub fn report_against(
+    pub(crate) fn report_against(
         self,
         span: Span,
         reference: (&Document, Span),
@@ -733,7 +741,7 @@ impl NamedReporter<'_, '_> {
 }
 
 /// Fills `%s` placeholders in order, as Vale does; `%%` is a literal percent sign.
-pub fn fill_message(template: &str, args: &[&str]) -> String {
+pub(crate) fn fill_message(template: &str, args: &[&str]) -> String {
     let mut message = String::with_capacity(template.len() + 16);
     let mut args = args.iter();
     let mut rest = template;
@@ -756,7 +764,7 @@ pub fn fill_message(template: &str, args: &[&str]) -> String {
 }
 
 /// Adjusts `replacement` to the case pattern of `found`: "FOO" → upper case, "Foo" → capitalised.
-pub fn match_case(found: &str, replacement: &str) -> String {
+pub(crate) fn match_case(found: &str, replacement: &str) -> String {
     let mut letters = found.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return replacement.to_owned();

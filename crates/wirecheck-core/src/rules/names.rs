@@ -187,7 +187,10 @@ struct Names {
 }
 
 /// Compiles a `names` rule.
-pub fn compile(source: &RuleSource, _header: &RuleHeader) -> Result<Box<dyn Check>, RuleError> {
+pub(crate) fn compile(
+    source: &RuleSource,
+    _header: &RuleHeader,
+) -> Result<Box<dyn Check>, RuleError> {
     let spec: Spec = source.parse()?;
     if spec.names.is_empty() {
         return Err(source.invalid("needs a non-empty 'names' list"));
