@@ -9,7 +9,7 @@
 //! tokens between changes fold into one change.
 //!
 //! Every span in the result is a byte range into one of the two original texts, so a
-//! [`StoryDiff`] can be rendered in any of the [`format`]s, or replayed: taking the old
+//! [`StoryDiff`] can be rendered in any of the [`format`](mod@format)s, or replayed: taking the old
 //! text of every [`ChangeKind::Equal`] change and the new text of every other change,
 //! block by block, gives back the new text byte for byte (when no `ignore_*` option or
 //! normalisation is set).

@@ -9,7 +9,7 @@
 //! The regular expressions of sacreBLEU are all of the form "a character of
 //! class A followed by one of class B", applied left to right without
 //! overlap, so they are implemented as explicit character scans
-//! ([`pad_pairs`]) rather than with a regex engine: this is both faster and
+//! (`pad_pairs`) rather than with a regex engine: this is both faster and
 //! makes the matching order obvious.
 
 use std::borrow::Cow;

@@ -43,7 +43,7 @@ pub fn words_within(text: &str, max_chars: usize) -> Cow<'_, str> {
 /// The most characters of a quoted value an error shows.
 pub(crate) const MAX_CHARS: usize = 24;
 
-/// `text` cut to [`MAX_CHARS`] characters, with `…` when cut.
+/// `text` cut to `MAX_CHARS` characters, with `…` when cut.
 pub fn excerpt(text: &str) -> String {
     match text.char_indices().nth(MAX_CHARS) {
         Some((at, _)) => format!("{}…", &text[..at]),

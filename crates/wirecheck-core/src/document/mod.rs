@@ -292,7 +292,7 @@ impl Document {
         memchr::memchr_iter(b'\n', &self.original.as_bytes()[..at]).count() + 1
     }
 
-    /// The span to delete to remove the line(s) holding `span` cleanly: see [`line_removal`].
+    /// The span to delete to remove the line(s) holding `span` cleanly: see the function `line_removal` of this module.
     pub fn line_removal(&self, span: Span) -> Span {
         line_removal(self.text(), span)
     }

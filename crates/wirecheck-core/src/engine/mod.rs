@@ -147,7 +147,7 @@ impl RuleSet {
     }
 
     /// Every finding of every rule in `doc`, ordered by position then rule id; nothing filtered
-    /// (that is [`crate::filters`]' stage).
+    /// (that is the filters' stage).
     pub fn check(&self, doc: &Document, context: &Context) -> Vec<Finding> {
         self.check_story(context.for_document(doc))
     }

@@ -41,7 +41,7 @@ pub struct Selected {
     pub notices: Vec<Notice>,
 }
 
-/// The files under `paths` that `selection` admits (see [`collect_files`]), only those of `shard`
+/// The files under `paths` that `selection` admits (see `input::collect_files`), only those of `shard`
 /// when one is given. Only a malformed glob is an error; paths that cannot be read are errors
 /// among the files.
 pub fn select_files(

@@ -70,7 +70,7 @@ pub(crate) fn unified_diff(name: &str, old: &str, fixed: &str) -> String {
 /// cannot cross file systems), flushed to disk, with the original's permissions (a new file gets
 /// the usual ones, masked by the umask), then renamed over the original. A symbolic link is
 /// followed: its target is written and the link kept. An interrupt removes the temporary file
-/// ([`crate::fix::temp_files`]).
+/// (`fix::temp_files`).
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
     let path = follow_links(path)?;
     let folder = match path.parent() {

@@ -103,7 +103,7 @@ pub(crate) const fn extension_count(walked: WalkedWhen) -> usize {
 }
 
 impl InputFormat {
-    /// Chooses the format from a file name's extension ([`EXTENSIONS`]: `.md`/`.markdown`
+    /// Chooses the format from a file name's extension (`EXTENSIONS`: `.md`/`.markdown`
     /// Markdown, `.xml`/`.nitf` NITF, `.json`/`.ninjs` ninjs), anything else plain text.
     pub fn from_path(path: &Path) -> Self {
         Self::from_extension(path).unwrap_or(InputFormat::Text)

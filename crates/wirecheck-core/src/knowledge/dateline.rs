@@ -37,7 +37,7 @@ fn is_dash(c: char) -> bool {
 }
 
 /// Takes apart the dateline at `span` of `text` (a lead-in found by
-/// [`find_dateline`]). A date without a year is resolved against `publication`.
+/// `find_dateline`). A date without a year is resolved against `publication`.
 pub fn parse_dateline(text: &str, span: Span, publication: Option<Date>) -> Dateline {
     let lead = span.slice(text);
     let dash_len: usize = lead

@@ -131,7 +131,7 @@ impl Format {
     }
 
     /// True for formats written file by file as each is checked ([`write_file`]), rather than
-    /// once at the end of the run ([`write`]).
+    /// once at the end of the run ([`write`](fn@write)).
     pub fn is_streamed(self) -> bool {
         self == Format::Jsonl
     }

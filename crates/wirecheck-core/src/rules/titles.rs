@@ -17,7 +17,7 @@
 //!         until: 2025-10-21
 //! ```
 //! Titles match as capitalised before a name ("Prime Minister Sanae Takaichi", AP and Reuters
-//! style). A title counts only with its country: a qualifier right before it, or "of <country>" after the
+//! style). A title counts only with its country: a qualifier right before it, or "of `<country>`" after the
 //! name, unless `unqualified: true`. With a publication date, the holder on that day is expected;
 //! without one, any listed holder is accepted and the current one is suggested. A bare surname of
 //! the holder is accepted. The message gets the title as written, the holder with dates, and the
