@@ -20,10 +20,10 @@
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::pattern::{compile_regex, word_alternation};
+use super::rule_regex::{BudgetExhausted, RuleRegex};
 use super::scope::units_of;
 use super::{
     Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext, Unit, match_case,
@@ -37,7 +37,7 @@ pub(super) struct Spec {
 }
 
 struct Consistency {
-    pairs: Vec<(Regex, Regex)>,
+    pairs: Vec<(RuleRegex, RuleRegex)>,
     scopes: Vec<Scope>,
 }
 
@@ -68,8 +68,10 @@ impl Check for Consistency {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
             for (a, b) in &self.pairs {
-                let first = occurrences(a, text);
-                let second = occurrences(b, text);
+                let (Ok(first), Ok(second)) = (occurrences(a, text), occurrences(b, text)) else {
+                    out.budget_exhausted(unit.span);
+                    continue;
+                };
                 let (Some(a0), Some(b0)) = (first.first(), second.first()) else {
                     continue;
                 };
@@ -99,9 +101,9 @@ impl Check for Consistency {
 
 /// The matches of `form` in `text`, each without punctuation at its ends that the pattern does not
 /// need.
-fn occurrences(form: &Regex, text: &str) -> Vec<Span> {
+fn occurrences(form: &RuleRegex, text: &str) -> Result<Vec<Span>, BudgetExhausted> {
     form.find_iter(text)
-        .map(|m| trim_punctuation(form, text, Span::from(m.range())))
+        .map(|found| found.map(|span| trim_punctuation(form, text, span)))
         .collect()
 }
 
@@ -112,16 +114,16 @@ const EDGE_PUNCTUATION: &[char] = &[
 
 /// `found` without the punctuation and spaces at its ends, when the pattern still matches all of
 /// what is left: "Kiev." becomes "Kiev" for `Kiev\.?`, but "U.S." stays whole for `U\.S\.`.
-fn trim_punctuation(form: &Regex, text: &str, found: Span) -> Span {
+fn trim_punctuation(form: &RuleRegex, text: &str, found: Span) -> Span {
     let is_edge = |c: char| c.is_whitespace() || EDGE_PUNCTUATION.contains(&c);
     let whole = found.slice(text);
     let lead = whole.len() - whole.trim_start_matches(is_edge).len();
     let trimmed = whole[lead..].trim_end_matches(is_edge);
     let needed = trimmed.len() == whole.len()
         || trimmed.is_empty()
-        || form
-            .find(trimmed)
-            .is_none_or(|m| m.start() != 0 || m.end() != trimmed.len());
+        || form.find(trimmed).map_or(true, |m| {
+            m.is_none_or(|m| m.start != 0 || m.end != trimmed.len())
+        });
     if needed {
         return found;
     }
@@ -215,12 +217,18 @@ mod tests {
 
     #[test]
     fn punctuation_the_pattern_does_not_need_is_trimmed() {
-        let optional_stop = Regex::new(r"Kiev\.?").unwrap();
+        let optional_stop = RuleRegex::Linear(regex::Regex::new(r"Kiev\.?").unwrap());
         let text = "in Kiev.";
-        assert_eq!(occurrences(&optional_stop, text)[0].slice(text), "Kiev");
-        let abbreviation = Regex::new(r"U\.S\.").unwrap();
+        assert_eq!(
+            occurrences(&optional_stop, text).unwrap()[0].slice(text),
+            "Kiev"
+        );
+        let abbreviation = RuleRegex::Linear(regex::Regex::new(r"U\.S\.").unwrap());
         let text = "the U.S. said";
-        assert_eq!(occurrences(&abbreviation, text)[0].slice(text), "U.S.");
+        assert_eq!(
+            occurrences(&abbreviation, text).unwrap()[0].slice(text),
+            "U.S."
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@
 use serde::Deserialize;
 
 use super::pattern::TokenPattern;
+use super::rule_regex::BudgetExhausted;
 use super::scope::units_of;
 use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext};
 use crate::document::{Document, line_removal};
@@ -63,6 +64,13 @@ impl Check for Existence {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
             for found in self.pattern.find_iter(text) {
+                let found = match found {
+                    Ok(found) => found,
+                    Err(BudgetExhausted) => {
+                        out.budget_exhausted(unit.span);
+                        break;
+                    }
+                };
                 let span = found.shift(unit.span.start);
                 let whole = if unit.raw { doc.original() } else { doc.text() };
                 let fixes: Vec<(Span, String)> = self

@@ -11,10 +11,10 @@
 //! again is a label. A body paragraph is one when it wholly matches a token. The fix deletes the
 //! line.
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::pattern::compile_regex;
+use super::rule_regex::RuleRegex;
 use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, StoryContext};
 use crate::document::{Document, FrontLineKind};
 
@@ -25,7 +25,7 @@ pub(super) struct Spec {
 }
 
 struct Labels {
-    body_labels: Option<Regex>,
+    body_labels: Option<RuleRegex>,
 }
 
 /// Compiles a `labels` rule.
@@ -50,11 +50,19 @@ impl Check for Labels {
             .iter()
             .filter(|l| l.kind == FrontLineKind::Label)
             .map(|l| l.span);
-        let body = doc.paragraphs.iter().copied().filter(|&p| {
-            self.body_labels
-                .as_ref()
-                .is_some_and(|labels| labels.is_match(doc.slice(p)))
-        });
+        let mut body = Vec::new();
+        if let Some(labels) = &self.body_labels {
+            for &paragraph in &doc.paragraphs {
+                match labels.is_match(doc.slice(paragraph)) {
+                    Ok(true) => body.push(paragraph),
+                    Ok(false) => {}
+                    Err(_) => {
+                        out.budget_exhausted(paragraph);
+                        break;
+                    }
+                }
+            }
+        }
         for span in front.chain(body) {
             out.report(
                 span,

@@ -23,6 +23,7 @@ mod occurrence;
 mod pattern;
 mod reference;
 mod repetition;
+mod rule_regex;
 mod scope;
 mod story;
 mod substitution;
@@ -597,6 +598,35 @@ pub(crate) struct Reporter<'a> {
 }
 
 impl<'a> Reporter<'a> {
+    /// Reports, once a story, that the rule's backtracking pattern ran out of its budget at
+    /// `span` (see [`rule_regex`]): from there on the rule did not check the story. An error, so
+    /// that the run does not pass as if the story were checked.
+    pub(crate) fn budget_exhausted(&mut self, span: Span) {
+        let rule = self.rule.id.clone();
+        let message = format!(
+            "rule {rule} stopped here: its pattern took more than {} backtracking steps, so it \
+             did not check the rest of this story (simplify its look-around or back-references)",
+            rule_regex::BACKTRACK_BUDGET
+        );
+        if self
+            .out
+            .iter()
+            .any(|f| f.rule == rule && f.message == message)
+        {
+            return;
+        }
+        self.out.push(Finding {
+            rule,
+            severity: Severity::Error,
+            message,
+            span,
+            suggestions: Vec::new(),
+            link: self.rule.header.link.clone(),
+            reference: None,
+            safe_fix: false,
+        });
+    }
+
     /// True when the rule's named check `check` (its position in [`Check::named_checks`]) is on
     /// in this run: listed in the rule file and not turned off.
     pub(crate) fn is_on(&self, check: impl Into<usize>) -> bool {

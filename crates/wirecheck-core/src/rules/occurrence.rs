@@ -10,10 +10,10 @@
 //! With `max`, the first occurrence past the limit is flagged; with `min`, a unit with too few is
 //! flagged as a whole. The message gets the limit, then the count.
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::pattern::compile_regex;
+use super::rule_regex::RuleRegex;
 use super::scope::units_of;
 use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext};
 use crate::document::Document;
@@ -29,7 +29,7 @@ pub(super) struct Spec {
 }
 
 struct Occurrence {
-    token: Regex,
+    token: RuleRegex,
     max: Option<usize>,
     min: Option<usize>,
     scopes: Vec<Scope>,
@@ -58,11 +58,10 @@ impl Check for Occurrence {
     fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
-            let matches: Vec<Span> = self
-                .token
-                .find_iter(text)
-                .map(|m| Span::from(m.range()))
-                .collect();
+            let Ok(matches) = self.token.find_iter(text).collect::<Result<Vec<Span>, _>>() else {
+                out.budget_exhausted(unit.span);
+                continue;
+            };
             let count = matches.len().to_string();
             if let Some(max) = self.max
                 && let Some(extra) = matches.get(max)

@@ -10,9 +10,10 @@
 //! (`a{10000}` takes a second per megabyte of `a`s, `(?:a{1000}){1000}` minutes), and one past the
 //! limits is an error naming the rule.
 
-use regex::{Regex, RegexBuilder};
+use regex::RegexBuilder;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
+use super::rule_regex::{BudgetExhausted, RuleRegex};
 use super::{RuleError, RuleHeader, RuleSource};
 use crate::span::Span;
 
@@ -29,8 +30,8 @@ const MAX_REPETITION_COPIES: u64 = 1000;
 /// A compiled token pattern with its exceptions.
 #[derive(Debug)]
 pub(super) struct TokenPattern {
-    regex: Regex,
-    exceptions: Option<Regex>,
+    regex: RuleRegex,
+    exceptions: Option<RuleRegex>,
     /// Index of the `(?P<flag>…)` group, whose span is reported instead of the whole match.
     flag: Option<usize>,
     /// Every match lies within one line and holds a non-ASCII character ("а" inside a Latin word,
@@ -55,7 +56,7 @@ impl TokenPattern {
             pattern.push_str(&word_alternation(tokens, header.nonword));
         }
         let regex = compile_regex(source, &pattern, header.ignorecase)?;
-        let flag = regex.capture_names().position(|name| name == Some("flag"));
+        let flag = regex.group_named("flag");
         let non_ascii_lines_only = regex_syntax::ParserBuilder::new()
             .case_insensitive(header.ignorecase)
             .multi_line(true)
@@ -76,8 +77,12 @@ impl TokenPattern {
         })
     }
 
-    /// The spans (relative to `text`) of every match that is not an exception.
-    pub(super) fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Span> + 't {
+    /// The spans (relative to `text`) of every match that is not an exception; a search that
+    /// runs out of its backtracking budget ends with `Err`.
+    pub(super) fn find_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = Result<Span, BudgetExhausted>> + 't {
         // Where a pattern can only match non-ASCII text within a line, search only the lines that
         // have some: most wire copy is ASCII but for a dash or a quote here and there.
         let lines: Box<dyn Iterator<Item = (usize, &'t str)>> = if self.non_ascii_lines_only {
@@ -90,23 +95,37 @@ impl TokenPattern {
         } else {
             Box::new(std::iter::once((0, text)))
         };
-        lines.flat_map(move |(start, line)| self.matches(line).map(move |span| span.shift(start)))
+        lines.flat_map(move |(start, line)| {
+            self.matches(line)
+                .map(move |found| found.map(|span| span.shift(start)))
+        })
     }
 
-    fn matches<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Span> + 't {
+    fn matches<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = Result<Span, BudgetExhausted>> + 't {
         self.regex.captures_iter(text).filter_map(move |captures| {
+            let captures = match captures {
+                Ok(captures) => captures,
+                Err(exhausted) => return Some(Err(exhausted)),
+            };
             let whole = captures.get(0)?;
             let reported = self.flag.and_then(|i| captures.get(i)).unwrap_or(whole);
-            if self.is_exception(reported.as_str()) {
-                return None;
+            match self.is_exception(reported.slice(text)) {
+                Ok(true) => None,
+                Ok(false) => Some(Ok(reported)),
+                Err(exhausted) => Some(Err(exhausted)),
             }
-            Some(Span::new(reported.start(), reported.end()))
         })
     }
 
     /// True when `found` is one of the rule's exceptions.
-    pub(super) fn is_exception(&self, found: &str) -> bool {
-        self.exceptions.as_ref().is_some_and(|e| e.is_match(found))
+    pub(super) fn is_exception(&self, found: &str) -> Result<bool, BudgetExhausted> {
+        match &self.exceptions {
+            Some(exceptions) => exceptions.is_match(found),
+            None => Ok(false),
+        }
     }
 }
 
@@ -120,12 +139,14 @@ pub(super) fn word_alternation(tokens: &[String], nonword: bool) -> String {
     }
 }
 
-/// Compiles `pattern` for a rule, in multi-line mode, with an error that names the rule.
+/// Compiles `pattern` for a rule, in multi-line mode, with an error that names the rule: with
+/// `regex` where it accepts the pattern, else (look-around, back-references) with the
+/// backtracking engine ([`RuleRegex`]).
 pub(super) fn compile_regex(
     source: &RuleSource,
     pattern: &str,
     ignorecase: bool,
-) -> Result<Regex, RuleError> {
+) -> Result<RuleRegex, RuleError> {
     // A pattern that does not parse is left to the regex crate, whose error says why.
     if let Ok(hir) = regex_syntax::ParserBuilder::new()
         .case_insensitive(ignorecase)
@@ -142,21 +163,25 @@ pub(super) fn compile_regex(
             )));
         }
     }
-    RegexBuilder::new(pattern)
+    let linear = RegexBuilder::new(pattern)
         .case_insensitive(ignorecase)
         .multi_line(true)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(DFA_SIZE_LIMIT)
-        .build()
-        .map_err(|err| match err {
-            regex::Error::CompiledTooBig(_) => source.invalid(format!(
-                "regex too large: compiled, it would take more than the {} MiB allowed (a very \
-                 long word list, or a repetition of a large class such as \\w{{1000}}); split \
-                 the rule or shorten its pattern",
-                REGEX_SIZE_LIMIT >> 20
-            )),
-            other => source.invalid(format!("invalid regex: {}", one_line(&other.to_string()))),
-        })
+        .build();
+    match linear {
+        Ok(regex) => Ok(RuleRegex::Linear(regex)),
+        Err(regex::Error::CompiledTooBig(_)) => Err(source.invalid(format!(
+            "regex too large: compiled, it would take more than the {} MiB allowed (a very \
+             long word list, or a repetition of a large class such as \\w{{1000}}); split \
+             the rule or shorten its pattern",
+            REGEX_SIZE_LIMIT >> 20
+        ))),
+        // Syntax `regex` refuses may be Vale's look-around or back-references.
+        Err(other) => RuleRegex::backtracking(pattern, ignorecase).map_err(|_| {
+            source.invalid(format!("invalid regex: {}", one_line(&other.to_string())))
+        }),
+    }
 }
 
 /// How many copies the counted repetitions (`{n}`, `{n,m}`, `{n,}`) of `hir` make of the

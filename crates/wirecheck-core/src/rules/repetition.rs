@@ -11,10 +11,10 @@
 //! ("Pago Pago") are not doubled words. `tokens`, if given,
 //! limits the check to words that fully match one of them. The fix keeps one copy.
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::pattern::compile_regex;
+use super::rule_regex::{BudgetExhausted, RuleRegex};
 use super::scope::units_of;
 use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext};
 use crate::document::Document;
@@ -32,7 +32,7 @@ pub(super) struct Spec {
 }
 
 struct Repetition {
-    tokens: Option<Regex>,
+    tokens: Option<RuleRegex>,
     exceptions: Vec<String>,
     alpha: bool,
     ignorecase: bool,
@@ -82,10 +82,14 @@ impl Repetition {
         }
     }
 
-    fn counts(&self, word: &str) -> bool {
-        (!self.alpha || word.chars().all(char::is_alphabetic))
-            && self.tokens.as_ref().is_none_or(|t| t.is_match(word))
-            && !self.exceptions.iter().any(|e| e.eq_ignore_ascii_case(word))
+    fn counts(&self, word: &str) -> Result<bool, BudgetExhausted> {
+        let token = match &self.tokens {
+            Some(tokens) => tokens.is_match(word)?,
+            None => true,
+        };
+        Ok((!self.alpha || word.chars().all(char::is_alphabetic))
+            && token
+            && !self.exceptions.iter().any(|e| e.eq_ignore_ascii_case(word)))
     }
 }
 
@@ -133,10 +137,18 @@ impl Check for Repetition {
                 if !self.same(a, b)
                     || !between.chars().all(char::is_whitespace)
                     || !a.chars().any(char::is_alphabetic)
-                    || !self.counts(a)
-                    || crosses_a_block(doc, first, between)
-                    || is_reduplicated_name(a, b)
                 {
+                    continue;
+                }
+                match self.counts(a) {
+                    Ok(true) => {}
+                    Ok(false) => continue,
+                    Err(BudgetExhausted) => {
+                        out.budget_exhausted(first);
+                        break;
+                    }
+                }
+                if crosses_a_block(doc, first, between) || is_reduplicated_name(a, b) {
                     continue;
                 }
                 let span = Span::new(first.start, second.end);

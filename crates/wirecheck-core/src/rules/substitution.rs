@@ -13,14 +13,13 @@
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::pattern::{compile_regex, word_alternation};
+use super::rule_regex::{BudgetExhausted, RuleRegex};
 use super::scope::units_of;
 use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext, match_case};
 use crate::document::Document;
-use crate::span::Span;
 
 #[derive(Deserialize)]
 pub(super) struct Spec {
@@ -31,10 +30,10 @@ pub(super) struct Spec {
 }
 
 struct Substitution {
-    regex: Regex,
+    regex: RuleRegex,
     /// For each swap, the capture group that marks it and its replacements.
     swaps: Vec<(usize, Vec<String>)>,
-    exceptions: Option<Regex>,
+    exceptions: Option<RuleRegex>,
     scopes: Vec<Scope>,
     ignorecase: bool,
 }
@@ -87,6 +86,10 @@ impl Check for Substitution {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
             for captures in self.regex.captures_iter(text) {
+                let Ok(captures) = captures else {
+                    out.budget_exhausted(unit.span);
+                    break;
+                };
                 let Some((found, replacements)) = self
                     .swaps
                     .iter()
@@ -94,13 +97,18 @@ impl Check for Substitution {
                 else {
                     continue;
                 };
-                let found_text = found.as_str();
-                if self
-                    .exceptions
-                    .as_ref()
-                    .is_some_and(|e| e.is_match(found_text))
-                {
-                    continue;
+                let found_text = found.slice(text);
+                let excepted = match &self.exceptions {
+                    Some(exceptions) => exceptions.is_match(found_text),
+                    None => Ok(false),
+                };
+                match excepted {
+                    Ok(false) => {}
+                    Ok(true) => continue,
+                    Err(BudgetExhausted) => {
+                        out.budget_exhausted(unit.span);
+                        break;
+                    }
                 }
                 let unchanged = replacements.iter().any(|r| {
                     if self.ignorecase {
@@ -112,7 +120,7 @@ impl Check for Substitution {
                 if unchanged {
                     continue;
                 }
-                let span = Span::new(found.start(), found.end()).shift(unit.span.start);
+                let span = found.shift(unit.span.start);
                 let fixes = replacements
                     .iter()
                     .map(|r| (span, match_case(found_text, r)))

@@ -1,0 +1,169 @@
+//! Rule regexes as Vale accepts them. A pattern the linear-time `regex` crate can compile is
+//! compiled with it; one that needs look-around or a back-reference (`(?=…)`, `(?<!…)`, `\1`),
+//! which `regex` refuses, is compiled with the backtracking `fancy-regex` under a budget of
+//! backtracking steps per match attempt, so that no pattern can hang a run. A search that
+//! exhausts the budget ends with [`BudgetExhausted`], which the rule reports once per story.
+
+use crate::span::Span;
+
+/// Most backtracking steps one match attempt of a backtracking pattern may take (fancy-regex's
+/// default): enough for the look-around of real packs, which take a few dozen.
+pub(crate) const BACKTRACK_BUDGET: usize = 1_000_000;
+
+/// A compiled rule pattern.
+#[derive(Debug)]
+pub(crate) enum RuleRegex {
+    /// Compiled by `regex`: linear time, no look-around.
+    Linear(regex::Regex),
+    /// Compiled by `fancy-regex`, with a backtracking budget.
+    Backtracking(fancy_regex::Regex),
+}
+
+/// A search of a backtracking pattern took more than [`BACKTRACK_BUDGET`] steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct BudgetExhausted;
+
+impl RuleRegex {
+    /// Compiles `pattern` with the backtracking engine, for syntax `regex` does not accept.
+    pub(crate) fn backtracking(
+        pattern: &str,
+        ignorecase: bool,
+    ) -> Result<Self, Box<fancy_regex::Error>> {
+        fancy_regex::RegexBuilder::new(pattern)
+            .case_insensitive(ignorecase)
+            .multi_line(true)
+            .backtrack_limit(BACKTRACK_BUDGET)
+            .build()
+            .map(RuleRegex::Backtracking)
+            .map_err(Box::new)
+    }
+
+    /// The spans of every match in `text`, left to right; a search that runs out of budget ends
+    /// the iteration with `Err`.
+    pub(crate) fn find_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> Box<dyn Iterator<Item = Result<Span, BudgetExhausted>> + 't> {
+        match self {
+            RuleRegex::Linear(regex) => Box::new(
+                regex
+                    .find_iter(text)
+                    .map(|m| Ok(Span::new(m.start(), m.end()))),
+            ),
+            RuleRegex::Backtracking(regex) => Box::new(until_exhausted(
+                regex
+                    .find_iter(text)
+                    .map(|m| m.map(|m| Span::new(m.start(), m.end()))),
+            )),
+        }
+    }
+
+    /// The first match in `text`.
+    pub(crate) fn find(&self, text: &str) -> Result<Option<Span>, BudgetExhausted> {
+        self.find_iter(text).next().transpose()
+    }
+
+    /// True when `text` holds a match.
+    pub(crate) fn is_match(&self, text: &str) -> Result<bool, BudgetExhausted> {
+        match self {
+            RuleRegex::Linear(regex) => Ok(regex.is_match(text)),
+            RuleRegex::Backtracking(regex) => regex.is_match(text).map_err(|_| BudgetExhausted),
+        }
+    }
+
+    /// The group spans of every match in `text` (group 0 the whole match), left to right.
+    pub(crate) fn captures_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> Box<dyn Iterator<Item = Result<Groups, BudgetExhausted>> + 't> {
+        let len = self.captures_len();
+        match self {
+            RuleRegex::Linear(regex) => Box::new(regex.captures_iter(text).map(move |captures| {
+                Ok(Groups(
+                    (0..len)
+                        .map(|i| captures.get(i).map(|m| Span::new(m.start(), m.end())))
+                        .collect(),
+                ))
+            })),
+            RuleRegex::Backtracking(regex) => {
+                Box::new(until_exhausted(regex.captures_iter(text).map(move |c| {
+                    c.map(|captures| {
+                        Groups(
+                            (0..len)
+                                .map(|i| captures.get(i).map(|m| Span::new(m.start(), m.end())))
+                                .collect(),
+                        )
+                    })
+                })))
+            }
+        }
+    }
+
+    /// The number of groups, the whole match included.
+    pub(crate) fn captures_len(&self) -> usize {
+        match self {
+            RuleRegex::Linear(regex) => regex.captures_len(),
+            RuleRegex::Backtracking(regex) => regex.captures_len(),
+        }
+    }
+
+    /// The index of the group named `name`.
+    pub(crate) fn group_named(&self, name: &str) -> Option<usize> {
+        match self {
+            RuleRegex::Linear(regex) => regex.capture_names().position(|n| n == Some(name)),
+            RuleRegex::Backtracking(regex) => regex.capture_names().position(|n| n == Some(name)),
+        }
+    }
+}
+
+/// The spans of one match's groups; `None` for a group that did not take part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Groups(Vec<Option<Span>>);
+
+impl Groups {
+    /// Group `i`'s span, if it took part.
+    pub(crate) fn get(&self, i: usize) -> Option<Span> {
+        self.0.get(i).copied().flatten()
+    }
+}
+
+/// The items of `results` up to and including the first error, which becomes [`BudgetExhausted`]
+/// (the only error a compiled fancy-regex search gives).
+fn until_exhausted<T>(
+    results: impl Iterator<Item = Result<T, fancy_regex::Error>>,
+) -> impl Iterator<Item = Result<T, BudgetExhausted>> {
+    let mut failed = false;
+    results.map_while(move |result| {
+        if failed {
+            return None;
+        }
+        failed = result.is_err();
+        Some(result.map_err(|_| BudgetExhausted))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn look_around_and_back_references_match_as_vale_matches_them() {
+        let regex = RuleRegex::backtracking(r"\b(\w+) \1\b|\bfoo(?!bar)", false).unwrap();
+        let text = "the the foobar foo";
+        let found: Vec<_> = regex
+            .find_iter(text)
+            .map(|m| m.unwrap().slice(text))
+            .collect();
+        assert_eq!(found, ["the the", "foo"]);
+    }
+
+    #[test]
+    fn a_pattern_that_exhausts_its_budget_ends_the_search_with_an_error() {
+        // Each `a` may be taken two ways, and the `b` fails them all: 2^30 paths.
+        let regex = RuleRegex::backtracking(r"^((?=a)a|a)*$", false).unwrap();
+        let text = format!("{}b", "a".repeat(30));
+        let results: Vec<_> = regex.find_iter(&text).collect();
+        assert_eq!(results, [Err(BudgetExhausted)]);
+        assert_eq!(regex.is_match(&text), Err(BudgetExhausted));
+    }
+}
