@@ -105,13 +105,20 @@ impl TokenPattern {
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = Result<Span, BudgetExhausted>> + 't {
-        self.regex.captures_iter(text).filter_map(move |captures| {
-            let captures = match captures {
-                Ok(captures) => captures,
+        // Only a pattern with a `flag` group needs its groups, which cost a search more.
+        let found: Box<dyn Iterator<Item = Result<Span, BudgetExhausted>> + 't> = match self.flag {
+            None => self.regex.find_iter(text),
+            Some(flag) => Box::new(self.regex.captures_iter(text).filter_map(move |captures| {
+                captures
+                    .map(|captures| captures.get(flag).or_else(|| captures.get(0)))
+                    .transpose()
+            })),
+        };
+        found.filter_map(move |reported| {
+            let reported = match reported {
+                Ok(reported) => reported,
                 Err(exhausted) => return Some(Err(exhausted)),
             };
-            let whole = captures.get(0)?;
-            let reported = self.flag.and_then(|i| captures.get(i)).unwrap_or(whole);
             match self.is_exception(reported.slice(text)) {
                 Ok(true) => None,
                 Ok(false) => Some(Ok(reported)),
