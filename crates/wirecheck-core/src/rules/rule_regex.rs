@@ -78,12 +78,16 @@ impl RuleRegex {
     ) -> Box<dyn Iterator<Item = Result<Groups, BudgetExhausted>> + 't> {
         let len = self.captures_len();
         match self {
-            RuleRegex::Linear(regex) => Box::new(regex.captures_iter(text).map(move |captures| {
-                Ok(Groups(
+            // Groups cost a search far more than finding the match (a swap list of hundreds of
+            // groups runs in a slower engine): find each match with the fast engines, then take
+            // its groups from where it starts.
+            RuleRegex::Linear(regex) => Box::new(regex.find_iter(text).filter_map(move |found| {
+                let captures = regex.captures_at(text, found.start())?;
+                Some(Ok(Groups(
                     (0..len)
                         .map(|i| captures.get(i).map(|m| Span::new(m.start(), m.end())))
                         .collect(),
-                ))
+                )))
             })),
             RuleRegex::Backtracking(regex) => {
                 Box::new(until_exhausted(regex.captures_iter(text).map(move |c| {
