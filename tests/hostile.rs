@@ -203,17 +203,7 @@ fn every_report_format_is_written_in_a_few_large_writes() {
         reference: None,
         encoding: wirecheck_core::TextEncoding::Utf8,
     }];
-    for format in [
-        Format::Human,
-        Format::Json,
-        Format::Jsonl,
-        Format::Line,
-        Format::Sarif,
-        Format::Junit,
-        Format::Github,
-        Format::Rdjson,
-        Format::Rdjsonl,
-    ] {
+    for format in Format::ALL {
         let mut out = CountingWriter::default();
         report::write(format, &reports, &[], &[], &mut out, false).unwrap();
         let at_most = out.bytes / (32 << 10) + 2;

@@ -83,21 +83,11 @@ impl RuleRegex {
             // its groups from where it starts.
             RuleRegex::Linear(regex) => Box::new(regex.find_iter(text).filter_map(move |found| {
                 let captures = regex.captures_at(text, found.start())?;
-                Some(Ok(Groups(
-                    (0..len)
-                        .map(|i| captures.get(i).map(|m| Span::new(m.start(), m.end())))
-                        .collect(),
-                )))
+                Some(Ok(Groups::of(len, |i| captures.get(i).map(|m| m.range()))))
             })),
             RuleRegex::Backtracking(regex) => {
                 Box::new(until_exhausted(regex.captures_iter(text).map(move |c| {
-                    c.map(|captures| {
-                        Groups(
-                            (0..len)
-                                .map(|i| captures.get(i).map(|m| Span::new(m.start(), m.end())))
-                                .collect(),
-                        )
-                    })
+                    c.map(|captures| Groups::of(len, |i| captures.get(i).map(|m| m.range())))
                 })))
             }
         }
@@ -125,6 +115,11 @@ impl RuleRegex {
 pub(crate) struct Groups(Vec<Option<Span>>);
 
 impl Groups {
+    /// The spans of `len` groups, group `i`'s byte range given by `group(i)`.
+    fn of(len: usize, group: impl Fn(usize) -> Option<std::ops::Range<usize>>) -> Self {
+        Groups((0..len).map(|i| group(i).map(Span::from)).collect())
+    }
+
     /// Group `i`'s span, if it took part.
     pub(crate) fn get(&self, i: usize) -> Option<Span> {
         self.0.get(i).copied().flatten()
