@@ -31,6 +31,7 @@ mod knowledge;
 pub mod report;
 mod rules;
 mod severity;
+mod vale;
 pub mod yaml;
 
 pub(crate) use wirecheck_text::{span, visible};
@@ -60,4 +61,5 @@ pub use rules::{
     StoryContext, kind_names,
 };
 pub use severity::{FailLevel, RULE_OFF, Severity};
+pub use vale::ValeProject;
 pub use wirecheck_text::Span;

@@ -78,6 +78,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Every word of the story, headline included, in order.
     pub words: Words,
+    /// True for one block of a markup file that Vale mode has scoped (a heading, a paragraph, a
+    /// list item…): every scope a rule names reads the whole text, as Vale's rules read a block.
+    pub(crate) markup_block: bool,
 }
 
 impl Document {
@@ -153,6 +156,7 @@ impl Document {
             original: source,
             extracted: Some(extracted),
             normalized,
+            markup_block: false,
         }
     }
 
@@ -212,6 +216,28 @@ impl Document {
             original: source,
             extracted: None,
             normalized,
+            markup_block: false,
+        }
+    }
+
+    /// One block of a markup file, already scoped by Vale mode (`crate::vale`): its text is one
+    /// paragraph, and every scope reads all of it.
+    pub(crate) fn of_markup_block(text: String) -> Self {
+        // Vale reads text as written, without normalising it.
+        let whole = Span::new(0, text.len());
+        let words = words_of(&text, &[], whole);
+        Self {
+            metadata: Metadata::default(),
+            headline: None,
+            front: Vec::new(),
+            dateline: None,
+            paragraphs: vec![whole],
+            sentences: Vec::new(),
+            words,
+            original: text,
+            extracted: None,
+            normalized: NormalizedText::default(),
+            markup_block: true,
         }
     }
 

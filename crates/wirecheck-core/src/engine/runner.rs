@@ -37,6 +37,7 @@ use crate::input::{Input, InputError, InputFormat, display_name, read_story_file
 use crate::knowledge::publication::{DateSource, PublicationDate};
 use crate::report::{FileError, FileReport, ReferenceFile};
 use crate::rules::{Context, Reference, StoryContext};
+use crate::vale::ValeProject;
 
 /// What a run does with the safe fixes of its findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -69,6 +70,8 @@ pub struct RunOptions {
     pub report_unused_suppressions: bool,
     /// What to do with safe fixes.
     pub fix: FixMode,
+    /// A Vale project whose styles run beside the rule set (`.vale.ini`).
+    pub vale: Option<Arc<ValeProject>>,
 }
 
 /// Why a run could not start.
@@ -114,6 +117,7 @@ pub struct Runner {
     input_format: Option<InputFormat>,
     stdin_name: Option<PathBuf>,
     fix: FixMode,
+    vale: Option<Arc<ValeProject>>,
 }
 
 /// Where a story's text came from, which says how it can be fixed.
@@ -181,6 +185,7 @@ impl Runner {
             input_format: options.input_format,
             stdin_name: options.stdin_name,
             fix: options.fix,
+            vale: options.vale,
         })
     }
 
@@ -364,6 +369,14 @@ impl Runner {
         let context = self.story_context(document);
         notices.extend(self.date_note(display, &context));
         let mut findings = self.rules.check_story(context);
+        if let Some(vale) = &self.vale {
+            findings.extend(vale.check(
+                Path::new(&story.name),
+                document.original(),
+                &self.context,
+            )?);
+            findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
         self.filters
             .apply(&story.name, document.original(), &mut findings);
         Ok(findings)

@@ -47,6 +47,10 @@ impl Scope {
     /// The units of this scope in `doc`.
     pub fn units(self, doc: &Document) -> Vec<Unit> {
         let normalized = |span| Unit { span, raw: false };
+        if doc.markup_block {
+            // Vale mode chose the blocks a rule reads by its scope already.
+            return vec![normalized(Span::new(0, doc.text().len()))];
+        }
         match self {
             Scope::Headline => doc.headline.into_iter().map(normalized).collect(),
             Scope::Dateline => doc.dateline.into_iter().map(normalized).collect(),
@@ -100,6 +104,14 @@ impl Default for ScopeSpec {
 }
 
 impl ScopeSpec {
+    /// The names as written, trimmed: Vale's selectors, for Vale mode.
+    pub(crate) fn names(&self) -> Vec<String> {
+        match self {
+            ScopeSpec::One(name) => vec![name.trim().to_owned()],
+            ScopeSpec::Many(names) => names.iter().map(|n| n.trim().to_owned()).collect(),
+        }
+    }
+
     /// The scopes named, or an error naming the first unknown one.
     pub fn scopes(&self) -> Result<Vec<Scope>, String> {
         let names: Vec<&str> = match self {
