@@ -249,6 +249,7 @@ fn run_options(config: &Config, args: &CheckArgs) -> RunOptions {
             (true, false) => FixMode::Write,
             (true, true) => FixMode::Diff,
         },
+        vale: None,
     }
 }
 
