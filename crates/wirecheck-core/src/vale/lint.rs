@@ -1,7 +1,7 @@
 //! Linting one file as Vale does: the rules its settings and each block's scope let run, every
 //! alert placed back in the file, none reported twice at one place.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::markup::{ValeFile, scope_matches};
 use crate::document::Document;
@@ -79,14 +79,21 @@ pub(crate) fn lint_file(
     let mut findings = Vec::new();
     // Vale reports one alert of a rule at one place, whichever block found it.
     let mut reported: FxHashSet<(usize, usize, String)> = FxHashSet::default();
+    // A file has a handful of distinct block scopes: which rules read each is worked out once.
+    let mut readers: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut found = Vec::new();
     for index in 0..file.blocks().len() {
         let block = &file.blocks()[index];
         let doc = Document::of_markup_block(block.text.clone());
-        let scope = block.scope.clone();
+        let rules_here = readers.entry(block.scope.clone()).or_insert_with(|| {
+            (0..running.len())
+                .filter(|&i| scope_matches(&running[i].2, &block.scope))
+                .collect()
+        });
+        let rules_here = rules_here.clone();
         let story = context.for_document(&doc);
-        for (rule, level, selectors) in &running {
-            if !scope_matches(selectors, &scope) || !file.rule_on(index, &rule.id) {
+        for (rule, level, _) in rules_here.iter().map(|&i| &running[i]) {
+            if !file.rule_on(index, &rule.id) {
                 continue;
             }
             found.clear();
