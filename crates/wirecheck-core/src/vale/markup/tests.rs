@@ -79,3 +79,74 @@ fn lint_feature_markdown() {
         "46:3:vale.Annotations:TODO",
     ]);
 }
+
+fn todo_tokens(name: &'static str, scope: &[&str]) -> Existence {
+    Existence::new(name, &["XXX", "FIXME", "TODO", "NOTE"], scope)
+}
+
+#[test]
+fn lint_feature_text() {
+    let got = positions(&fixture("formats/test.txt"), ".txt", &[annotations()]);
+    assert_eq!(got, [
+        "1:27:vale.Annotations:NOTE",
+        "4:12:vale.Annotations:XXX",
+        "4:66:vale.Annotations:TODO",
+    ]);
+}
+
+fn heading_rules() -> Vec<Existence> {
+    vec![
+        todo_tokens("rules.Heading", &["heading"]),
+        Existence::new("rules.H2", &["TWO"], &["heading.h2"]),
+        Existence::new("rules.H3", &["THREE"], &["heading.h3"]),
+        Existence::new("rules.HN", &["FOUR"], &["heading.h1", "heading.h2", "heading.h3"]),
+    ]
+}
+
+#[test]
+fn scopes_feature_heading_markdown() {
+    let got = positions(&fixture("scopes/heading/test.md"), ".md", &heading_rules());
+    assert_eq!(got, [
+        "1:21:rules.Heading:XXX",
+        "1:35:rules.HN:FOUR",
+        "3:5:rules.Heading:TODO",
+        "3:19:rules.H2:TWO",
+        "3:29:rules.HN:FOUR",
+        "9:6:rules.Heading:TODO",
+        "9:20:rules.H3:THREE",
+        "9:26:rules.HN:FOUR",
+    ]);
+}
+
+#[test]
+fn scopes_feature_heading_html() {
+    // HN is assigned to Markdown files only.
+    let got = positions(&fixture("scopes/heading/test.html"), ".html", &heading_rules()[..3]);
+    assert_eq!(got, ["39:96:rules.Heading:TODO", "59:99:rules.Heading:XXX"]);
+}
+
+#[test]
+fn scopes_feature_list() {
+    let rules = [todo_tokens("rules.List", &["list"])];
+    assert_eq!(positions(&fixture("scopes/list/test.md"), ".md", &rules), [
+        "7:3:rules.List:TODO",
+        "8:3:rules.List:TODO",
+        "12:4:rules.List:XXX",
+    ]);
+    assert_eq!(positions(&fixture("scopes/list/test.html"), ".html", &rules), [
+        "14:12:rules.List:TODO",
+        "20:12:rules.List:TODO",
+    ]);
+}
+
+#[test]
+fn scopes_feature_table() {
+    let rules = [todo_tokens("rules.Table", &["table.cell", "table.caption"])];
+    assert_eq!(positions(&fixture("scopes/table/test.md"), ".md", &rules), [
+        "12:10:rules.Table:TODO",
+        "20:12:rules.Table:TODO",
+    ]);
+    assert_eq!(positions(&fixture("scopes/table/test.html"), ".html", &rules), [
+        "24:69:rules.Table:TODO",
+    ]);
+}
