@@ -99,7 +99,12 @@ mod tests {
     #[test]
     fn malformed_switches_change_nothing() {
         let mut c = CommentSwitches::default();
-        for text in ["vale Spelling = NO", "vale Style.Rule = no", "vale  off", "vale .x = NO"] {
+        for text in [
+            "vale Spelling = NO",
+            "vale Style.Rule = no",
+            "vale  off",
+            "vale .x = NO",
+        ] {
             c.update(text);
         }
         assert_eq!(c, CommentSwitches::default());

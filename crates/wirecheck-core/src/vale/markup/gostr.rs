@@ -48,7 +48,9 @@ pub(super) fn substituted(src: &str, sub: &str, mask: char) -> String {
 
 /// Every character of `s` but newlines as `mask` (`Substitute(s, s, mask)`).
 pub(super) fn masked(s: &str, mask: char) -> String {
-    s.chars().map(|c| if c == '\n' { c } else { mask }).collect()
+    s.chars()
+        .map(|c| if c == '\n' { c } else { mask })
+        .collect()
 }
 
 /// `ctx[..end]` as Go slices it, clamped to the text and to a character boundary.

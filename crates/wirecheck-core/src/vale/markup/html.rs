@@ -66,7 +66,10 @@ struct Tok {
 
 impl Tok {
     fn attr(&self, key: &str) -> &str {
-        self.attrs.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or("", |(_, v)| v.as_str())
     }
 }
 
@@ -84,6 +87,14 @@ struct Walker<'o> {
     opts: &'o MarkupOptions,
     ext: String,
     ctx: Vec<u8>,
+    /// Offsets of the context's newlines (masking keeps them).
+    newlines: Vec<usize>,
+    /// Every ASCII byte before this offset is a mask or a newline, so no text with another
+    /// ASCII character can start much before it: searches start there, not at 0.
+    clean: usize,
+    /// For a needle without `@`: no occurrence starts before this offset (masking only ever
+    /// removes occurrences of such a needle).
+    searched: std::cell::RefCell<rustc_hash::FxHashMap<String, usize>>,
     masks: Vec<(usize, usize)>,
     idx: i64,
     active_tag: String,
@@ -107,6 +118,9 @@ pub(super) fn walk(html: &str, context: &str, ext: &str, opts: &MarkupOptions) -
         opts,
         ext: ext.to_owned(),
         ctx: context.as_bytes().to_vec(),
+        newlines: memchr::memchr_iter(b'\n', context.as_bytes()).collect(),
+        clean: 0,
+        searched: Default::default(),
         masks: Vec::new(),
         idx: 0,
         active_tag: String::new(),
@@ -134,7 +148,13 @@ pub(super) fn walk(html: &str, context: &str, ext: &str, opts: &MarkupOptions) -
         ctx: Ctx::Masked(w.masks.len()),
         comments,
     });
-    Walked { blocks: w.blocks, masks: w.masks, metrics: w.metrics, comments: w.comments, summary }
+    Walked {
+        blocks: w.blocks,
+        masks: w.masks,
+        metrics: w.metrics,
+        comments: w.comments,
+        summary,
+    }
 }
 
 /// Go's tokenizer as Vale reads it: names lower-cased, text and attribute values unescaped,
@@ -154,15 +174,35 @@ fn tokens(html: &str) -> impl Iterator<Item = Tok> + '_ {
                     .collect();
                 attrs.sort_by_key(|a| a.0);
                 Tok {
-                    kind: if tag.self_closing { Kind::SelfClosing } else { Kind::Start },
+                    kind: if tag.self_closing {
+                        Kind::SelfClosing
+                    } else {
+                        Kind::Start
+                    },
                     data: text(&tag.name),
                     attrs: attrs.into_iter().map(|(_, k, v)| (k, v)).collect(),
                 }
             }
-            Token::EndTag(tag) => Tok { kind: Kind::End, data: text(&tag.name), attrs: Vec::new() },
-            Token::String(s) => Tok { kind: Kind::Text, data: text(&s.value), attrs: Vec::new() },
-            Token::Comment(s) => Tok { kind: Kind::Comment, data: text(&s.value), attrs: Vec::new() },
-            Token::Doctype(d) => Tok { kind: Kind::Doctype, data: text(&d.name), attrs: Vec::new() },
+            Token::EndTag(tag) => Tok {
+                kind: Kind::End,
+                data: text(&tag.name),
+                attrs: Vec::new(),
+            },
+            Token::String(s) => Tok {
+                kind: Kind::Text,
+                data: text(&s.value),
+                attrs: Vec::new(),
+            },
+            Token::Comment(s) => Tok {
+                kind: Kind::Comment,
+                data: text(&s.value),
+                attrs: Vec::new(),
+            },
+            Token::Doctype(d) => Tok {
+                kind: Kind::Doctype,
+                data: text(&d.name),
+                attrs: Vec::new(),
+            },
             Token::Error(_) => return None,
         })
     })
@@ -197,7 +237,11 @@ impl Walker<'_> {
         if self.opts.skipped_scopes.is_empty() {
             SKIP_TAGS.to_vec()
         } else {
-            self.opts.skipped_scopes.iter().map(String::as_str).collect()
+            self.opts
+                .skipped_scopes
+                .iter()
+                .map(String::as_str)
+                .collect()
         }
     }
 
@@ -211,14 +255,19 @@ impl Walker<'_> {
         if self.opts.ignored_scopes.is_empty() {
             IGNORED_TAGS.to_vec()
         } else {
-            self.opts.ignored_scopes.iter().map(String::as_str).collect()
+            self.opts
+                .ignored_scopes
+                .iter()
+                .map(String::as_str)
+                .collect()
         }
     }
 
     /// `lintHTMLTokens`' loop.
     fn run(&mut self, html: &str) {
         let skip_tags: Vec<String> = self.skip_tags().into_iter().map(str::to_owned).collect();
-        let skip_classes: Vec<String> = self.skip_classes().into_iter().map(str::to_owned).collect();
+        let skip_classes: Vec<String> =
+            self.skip_classes().into_iter().map(str::to_owned).collect();
         let ignored: Vec<String> = self.ignored_tags().into_iter().map(str::to_owned).collect();
         let has = |list: &[String], s: &str| list.iter().any(|x| x == s);
         let classes_hit = |attr: &str| attr.split(' ').any(|c| has(&skip_classes, c));
@@ -303,7 +352,9 @@ impl Walker<'_> {
     }
 
     fn last_tag(&self) -> &str {
-        self.tag_history.last().map_or(self.active_tag.as_str(), String::as_str)
+        self.tag_history
+            .last()
+            .map_or(self.active_tag.as_str(), String::as_str)
     }
 
     fn is_nested_list(&self) -> bool {
@@ -323,14 +374,49 @@ impl Walker<'_> {
         std::str::from_utf8(&self.ctx).unwrap_or_default()
     }
 
+    /// `strings.Index(ctx, needle)`, searching from where an occurrence can start: an
+    /// occurrence whose byte `j` is ASCII (not a mask or newline) cannot start before
+    /// `clean - j`. This keeps the walk linear where Vale's is quadratic.
+    fn find(&self, needle: &str) -> Option<usize> {
+        if needle.is_empty() {
+            return Some(0);
+        }
+        let mut from = needle
+            .bytes()
+            .position(|b| b.is_ascii() && b != b'@' && b != b'\n')
+            .map_or(0, |j| self.clean.saturating_sub(j));
+        let memo = !needle.contains('@');
+        if memo && let Some(&known) = self.searched.borrow().get(needle) {
+            from = from.max(known);
+        }
+        let ctx = self.ctx();
+        let found = ctx
+            .get(from..)
+            .and_then(|rest| index(rest, needle))
+            .map(|at| at + from);
+        if memo {
+            self.searched
+                .borrow_mut()
+                .insert(needle.to_owned(), found.unwrap_or(ctx.len()));
+        }
+        found
+    }
+
     /// `subInplace`: the first `sub` in the context masked with `@` (ASCII characters but
     /// newlines); false where it does not occur.
     fn sub(&mut self, sub: &str) -> bool {
-        let Some(at) = index(self.ctx(), sub) else { return false };
+        let Some(at) = self.find(sub) else {
+            return false;
+        };
         let end = at + sub.len();
         if end > at {
             apply_mask(&mut self.ctx[at..end]);
             self.masks.push((at, end));
+            while self.clean < self.ctx.len()
+                && matches!(self.ctx[self.clean], b'@' | b'\n' | 0x80..)
+            {
+                self.clean += 1;
+            }
         }
         true
     }
@@ -368,18 +454,17 @@ impl Walker<'_> {
     /// `walker.advance`: the line (0-based) where the last line of `text` is found in the
     /// context, if it is past the current one.
     fn advance(&self, text: &str) -> Option<i64> {
-        let ctx = self.ctx();
         let mut pos = Some(0);
         for s in text.split('\n') {
-            pos = index(ctx, s);
+            pos = self.find(s);
             if pos.is_none() {
                 for word in fields(s) {
-                    pos = index(ctx, word);
+                    pos = self.find(word);
                 }
             }
         }
         let pos = pos?;
-        let line = memchr::memchr_iter(b'\n', &ctx.as_bytes()[..pos]).count() as i64;
+        let line = self.newlines.partition_point(|&nl| nl < pos) as i64;
         (line > self.idx).then_some(line)
     }
 
@@ -392,7 +477,14 @@ impl Walker<'_> {
             line = pos;
         }
         let comments = self.snapshot();
-        RawBlock { text, scope, line, lookup, ctx: Ctx::Masked(self.masks.len()), comments }
+        RawBlock {
+            text,
+            scope,
+            line,
+            lookup,
+            ctx: Ctx::Masked(self.masks.len()),
+            comments,
+        }
     }
 
     /// `lintScope`: a gathered block, scoped by the first tag of its history that has a scope.
@@ -421,7 +513,12 @@ impl Walker<'_> {
         // where the text spans lines.
         let lookup = block.text.contains('\n');
         for (text, scope) in prose::compute(&block.text, &self.ext) {
-            self.blocks.push(RawBlock { text, scope, lookup, ..block.clone() });
+            self.blocks.push(RawBlock {
+                text,
+                scope,
+                lookup,
+                ..block.clone()
+            });
         }
     }
 
@@ -440,7 +537,9 @@ impl Walker<'_> {
 
     /// `replaceToks`: link targets, ids, image sources and alt texts are consumed too.
     fn replace_toks(&mut self, tok: &Tok) {
-        const TAGS: &[&str] = &["img", "a", "p", "script", "h1", "h2", "h3", "h4", "h5", "h6"];
+        const TAGS: &[&str] = &[
+            "img", "a", "p", "script", "h1", "h2", "h3", "h4", "h5", "h6",
+        ];
         if !TAGS.contains(&tok.data.as_str()) {
             return;
         }
@@ -468,7 +567,11 @@ pub(super) fn apply_mask(bytes: &mut [u8]) {
 /// before inline text that does not start with punctuation.
 fn clean(txt: &str, attr: &str, skip: bool, inline: bool) -> (String, bool) {
     let starter = txt.starts_with(['.', '?', '!', ',', ':', ';']) && !skip;
-    let mut out = if skip || attr == txt { masked(txt, '*') } else { txt.to_owned() };
+    let mut out = if skip || attr == txt {
+        masked(txt, '*')
+    } else {
+        txt.to_owned()
+    };
     let still = if skip || attr == txt { false } else { skip };
     if inline && !starter {
         out.insert(0, ' ');

@@ -4,7 +4,9 @@
 //! so far masked) rather than carrying offsets through the markup; its quirks are kept, since
 //! they decide which line and column Vale reports.
 
-use super::gostr::{fields, index, is_word_byte, prefix, split_after_newline, str_len, substituted};
+use super::gostr::{
+    fields, index, is_word_byte, prefix, split_after_newline, str_len, substituted,
+};
 use super::prose::{segment_sentences, tokenize_words};
 
 /// What the locator knows of an alert.
@@ -47,7 +49,9 @@ pub(super) fn place(ctx: &str, at: &Where<'_>, mut alert: Alert<'_>) -> RawLocat
     // Vale masks the words before the match where the match occurs more than once (only in a
     // small context: the cap is Vale's, for speed).
     if alert.offsets.is_empty() && ctx.len() < 1000 && count(ctx, alert.matched) > 1 {
-        alert.offsets = fields(prefix(ctx, alert.start)).map(str::to_owned).collect();
+        alert.offsets = fields(prefix(ctx, alert.start))
+            .map(str::to_owned)
+            .collect();
     }
     let mut found = None;
     if !at.lookup {
@@ -71,7 +75,8 @@ fn count(hay: &str, needle: &str) -> usize {
 fn assign_loc(ctx: &str, at: &Where<'_>, alert: &Alert<'_>) -> RawLocation {
     let (start, end) = (alert.start, alert.end);
     for (idx, line) in split_after_newline(ctx).into_iter().enumerate() {
-        let exact = line.len() > end && line.as_bytes().get(start..end) == Some(alert.matched.as_bytes());
+        let exact =
+            line.len() > end && line.as_bytes().get(start..end) == Some(alert.matched.as_bytes());
         if exact || idx as i64 == at.line {
             let length = str_len(line) as i64;
             let (pos, substring) = initial_position(line, at.text, alert.matched);
@@ -82,10 +87,18 @@ fn assign_loc(ctx: &str, at: &Where<'_>, alert: &Alert<'_>) -> RawLocation {
             } else if last <= 0 {
                 last = 1;
             }
-            return RawLocation { line: idx as i64 + 1, first, last };
+            return RawLocation {
+                line: idx as i64 + 1,
+                first,
+                last,
+            };
         }
     }
-    RawLocation { line: at.line + 1, first: start as i64, last: end as i64 }
+    RawLocation {
+        line: at.line + 1,
+        first: start as i64,
+        last: end as i64,
+    }
 }
 
 /// `FindLoc`: the match looked up in the whole context, its rune offset turned into a line and
@@ -97,7 +110,11 @@ fn find_loc(ctx: &str, at: &Where<'_>, alert: &Alert<'_>) -> RawLocation {
     }
     let (pos, substring) = initial_position(&ctx, at.text, alert.matched);
     if pos < 0 {
-        return RawLocation { line: pos, first: 0, last: 0 };
+        return RawLocation {
+            line: pos,
+            first: 0,
+            last: 0,
+        };
     }
     let own_lines;
     let lines: &[&str] = match at.file_lines {
@@ -123,7 +140,11 @@ fn find_loc(ctx: &str, at: &Where<'_>, alert: &Alert<'_>) -> RawLocation {
         }
         counter += length;
     }
-    RawLocation { line: at.line_count as i64, first: alert.start as i64, last: alert.end as i64 }
+    RawLocation {
+        line: at.line_count as i64,
+        first: alert.start as i64,
+        last: alert.end as i64,
+    }
 }
 
 /// `initialPosition`: the 1-based rune position of `matched` in `ctx` (after the block's text,
@@ -149,7 +170,11 @@ pub(super) fn initial_position(ctx: &str, text: &str, matched: &str) -> (i64, St
             None => return guess_location(ctx, text, sub),
         },
     };
-    let idx = if ctx[idx..].starts_with('_') { idx + 1 } else { idx };
+    let idx = if ctx[idx..].starts_with('_') {
+        idx + 1
+    } else {
+        idx
+    };
     (str_len(&ctx[..idx]) as i64 + 1, sub.to_owned())
 }
 
@@ -165,7 +190,8 @@ fn bounded_occurrence(ctx: &str, sub: &str) -> Option<usize> {
         let before = start.wrapping_sub(1);
         let after = end + 1;
         let near = |i: usize| bytes[i] == b'`' || bytes[i] == b'-';
-        if !(start > 1 && near(before)) && !(after < size && near(after)) {
+        let looks_like_code = start > 1 && near(before) || after < size && near(after);
+        if !looks_like_code {
             return Some(start);
         }
         from = end.max(start + 1);
@@ -254,7 +280,10 @@ mod tests {
 
     #[test]
     fn initial_position_counts_runes_after_the_block_text() {
-        assert_eq!(initial_position("é bar", "é bar", "bar"), (3, "bar".to_owned()));
+        assert_eq!(
+            initial_position("é bar", "é bar", "bar"),
+            (3, "bar".to_owned())
+        );
         assert_eq!(initial_position("bar x bar", "x bar", "bar").0, 7);
         assert_eq!(initial_position("abc", "abc", "").0, 1);
     }

@@ -39,7 +39,9 @@ pub(super) fn to_html(source: &str) -> String {
             continue;
         }
         match event {
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 image = Some((dest_url.to_string(), title.to_string(), String::new()));
             }
             Event::HardBreak => events.push(Event::InlineHtml("<br>\n".into())),
@@ -61,7 +63,10 @@ pub(super) fn to_html(source: &str) -> String {
 
 /// Escapes an attribute value.
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 static INFO_STRING: LazyLock<Regex> = LazyLock::new(|| Regex::new("`{3,}.+").expect("valid"));
@@ -91,9 +96,8 @@ pub(super) fn context(content: &str) -> String {
     body.into_owned()
 }
 
-static FRONT_MATTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?s)(?:---|\+\+\+)\n(.+?)\n(?:---|\+\+\+)").expect("valid")
-});
+static FRONT_MATTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?s)(?:---|\+\+\+)\n(.+?)\n(?:---|\+\+\+)").expect("valid"));
 
 /// Vale's `applyPatterns` for Markdown: front matter and each `BlockIgnores` match become fenced
 /// code, each `TokenIgnores` match inline code.
@@ -102,7 +106,9 @@ pub(super) fn apply_patterns(
     block_ignores: &[String],
     token_ignores: &[String],
 ) -> Result<String, MarkupError> {
-    let mut s = FRONT_MATTER.replace_all(content, "\n```\n$1\n```\n").into_owned();
+    let mut s = FRONT_MATTER
+        .replace_all(content, "\n```\n$1\n```\n")
+        .into_owned();
     for pattern in block_ignores {
         s = replace_all(&s, pattern, "\n```\n$1\n```\n")?;
     }
@@ -118,12 +124,17 @@ fn replace_all(s: &str, pattern: &str, with: &str) -> Result<String, MarkupError
     let regex = fancy_regex::RegexBuilder::new(pattern)
         .backtrack_limit(1_000_000)
         .build()
-        .map_err(|e| MarkupError::Pattern { pattern: pattern.to_owned(), reason: e.to_string() })?;
+        .map_err(|e| MarkupError::Pattern {
+            pattern: pattern.to_owned(),
+            reason: e.to_string(),
+        })?;
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     for caps in regex.captures_iter(s) {
-        let caps = caps
-            .map_err(|e| MarkupError::Pattern { pattern: pattern.to_owned(), reason: e.to_string() })?;
+        let caps = caps.map_err(|e| MarkupError::Pattern {
+            pattern: pattern.to_owned(),
+            reason: e.to_string(),
+        })?;
         let Some(whole) = caps.get(0) else { continue };
         out.push_str(&s[last..whole.start()]);
         let group = caps.get(1).map_or("", |g| g.as_str());
@@ -141,7 +152,10 @@ mod tests {
     #[test]
     fn context_masks_info_strings_labels_and_numbers() {
         assert_eq!(context("```json\n{}\n```\n"), "```****\n{}\n```\n");
-        assert_eq!(context("see [it][ref] now\n[ref]: x\n"), "see [it][***] now\n[***]: x\n");
+        assert_eq!(
+            context("see [it][ref] now\n[ref]: x\n"),
+            "see [it][***] now\n[***]: x\n"
+        );
         assert_eq!(context("1. one\n22. two\n"), "** one\n*** two\n");
     }
 
@@ -149,13 +163,20 @@ mod tests {
     fn html_uses_start_tags_for_breaks_and_images() {
         let html = to_html("a  \nb ![alt *x*](p.png \"t\")\n");
         assert!(html.contains("<br>\n"), "{html}");
-        assert!(html.contains("<img src=\"p.png\" alt=\"alt x\" title=\"t\">"), "{html}");
+        assert!(
+            html.contains("<img src=\"p.png\" alt=\"alt x\" title=\"t\">"),
+            "{html}"
+        );
     }
 
     #[test]
     fn front_matter_and_ignores_become_code() {
-        let s = apply_patterns("---\ntitle: x\n---\nHi {{x}}\n", &[], &[r"(\{\{[^}]+\}\})".into()])
-            .expect("valid patterns");
+        let s = apply_patterns(
+            "---\ntitle: x\n---\nHi {{x}}\n",
+            &[],
+            &[r"(\{\{[^}]+\}\})".into()],
+        )
+        .expect("valid patterns");
         assert_eq!(s, "\n```\ntitle: x\n```\n\nHi `{{x}}`\n");
     }
 }

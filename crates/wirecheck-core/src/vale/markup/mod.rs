@@ -20,7 +20,7 @@ pub(crate) use scope::scope_matches;
 
 use crate::span::Span;
 use comments::CommentSwitches;
-use gostr::{split_after_newline, str_len};
+use gostr::split_after_newline;
 
 /// What a `.vale.ini` says about markup (its keys, for the file's section).
 #[derive(Clone, Debug, Default)]
@@ -214,11 +214,17 @@ impl ValeFile {
         let mut blocks = Vec::new();
         let mut last_comments = 0;
         if opts.ignore_syntax || kind == "unknown" {
-            blocks.push(Block { text: file.content.clone(), ..text_block(format!("text{real_ext}"), true) });
+            blocks.push(Block {
+                text: file.content.clone(),
+                ..text_block(format!("text{real_ext}"), true)
+            });
         } else if normed == ".txt" {
             let lookup = file.content.contains('\n');
             for (text, scope) in prose::compute(&file.content, &real_ext) {
-                blocks.push(Block { text, ..text_block(scope, lookup) });
+                blocks.push(Block {
+                    text,
+                    ..text_block(scope, lookup)
+                });
             }
         } else if normed == ".md" || normed == ".html" {
             let (source, context) = if normed == ".md" {
@@ -247,7 +253,9 @@ impl ValeFile {
                 comments: b.comments,
             }));
         } else {
-            return Err(MarkupError::Unsupported(normed.trim_start_matches('.').to_owned()));
+            return Err(MarkupError::Unsupported(
+                normed.trim_start_matches('.').to_owned(),
+            ));
         }
         // `scope: raw` reads the file's own lines, after everything else.
         blocks.push(Block {
@@ -282,7 +290,11 @@ impl ValeFile {
     /// match it has placed so that the rule's next alert for the same text is placed after it.
     pub(crate) fn locator(&self, index: usize) -> Option<Locator<'_>> {
         let block = self.blocks.get(index)?;
-        Some(Locator { file: self, block, context: self.context(block.ctx) })
+        Some(Locator {
+            file: self,
+            block,
+            context: None,
+        })
     }
 
     /// Where an alert at `span` (bytes of block `index`'s text) whose matched text is
@@ -296,7 +308,10 @@ impl ValeFile {
         match ctx {
             Ctx::Content => self.content.clone(),
             Ctx::Masked(n) => {
-                let mut cache = self.cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                let mut cache = self
+                    .cache
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 let (mut have, mut bytes) = match cache.take() {
                     Some((have, text)) if have <= n => (have, text.into_bytes()),
                     _ => (0, self.base.clone().into_bytes()),
@@ -319,7 +334,9 @@ impl ValeFile {
 
     /// The original byte offset of sanitised offset `at`.
     fn original_offset(&self, at: usize) -> usize {
-        let i = self.edits.partition_point(|&(sanitised, _)| sanitised <= at);
+        let i = self
+            .edits
+            .partition_point(|&(sanitised, _)| sanitised <= at);
         match i.checked_sub(1).map(|i| self.edits[i]) {
             Some((sanitised, original)) => original + (at - sanitised),
             None => at,
@@ -328,15 +345,24 @@ impl ValeFile {
 
     /// The byte span of 1-based `line`, columns `first..=last` (runes).
     fn byte_span(&self, line: usize, first: usize, last: usize) -> Span {
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(self.content.len());
-        let end = self.line_starts.get(line).copied().unwrap_or(self.content.len());
+        let start = self
+            .line_starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(self.content.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.content.len());
         let text = &self.content[start..end];
-        let offset_of = |col: usize| {
-            text.char_indices().nth(col).map_or(text.len(), |(i, _)| i)
-        };
+        let offset_of = |col: usize| text.char_indices().nth(col).map_or(text.len(), |(i, _)| i);
         let from = start + offset_of(first.saturating_sub(1));
         let to = start + offset_of(last.max(first));
-        Span::new(self.original_offset(from), self.original_offset(to.max(from)))
+        Span::new(
+            self.original_offset(from),
+            self.original_offset(to.max(from)),
+        )
     }
 }
 
@@ -345,14 +371,20 @@ impl ValeFile {
 pub(crate) struct Locator<'f> {
     file: &'f ValeFile,
     block: &'f Block,
-    context: String,
+    /// The block's context, built at the first alert.
+    context: Option<String>,
 }
 
 impl Locator<'_> {
     /// Where the alert at `span` of the block's text, matching `matched`, lies; `offsets` are
     /// words to mask first (Vale's `Alert.Offset`, set by sequence rules). `None` where Vale
     /// drops the alert (it found no column).
-    pub(crate) fn locate(&mut self, span: Span, matched: &str, offsets: &[String]) -> Option<Location> {
+    pub(crate) fn locate(
+        &mut self,
+        span: Span,
+        matched: &str,
+        offsets: &[String],
+    ) -> Option<Location> {
         let lines = self.file.lines();
         let at = locate::Where {
             text: &self.block.text,
@@ -367,17 +399,26 @@ impl Locator<'_> {
             matched,
             offsets: offsets.to_vec(),
         };
-        let raw = locate::place(&self.context, &at, alert);
+        let context = self
+            .context
+            .get_or_insert_with(|| self.file.context(self.block.ctx));
+        let raw = locate::place(context, &at, alert);
         if raw.first <= 0 {
             return None;
         }
         // The next alert of this rule for the same text is placed after this one.
-        self.context = gostr::substituted(&self.context, matched, '#');
-        let line = usize::try_from(raw.line).ok().filter(|&l| l >= 1 && l <= lines.len())?;
+        *context = gostr::substituted(context, matched, '#');
+        let line = usize::try_from(raw.line)
+            .ok()
+            .filter(|&l| l >= 1 && l <= lines.len())?;
         let column = raw.first as usize;
         let end_column = usize::try_from(raw.last).unwrap_or(column).max(1);
-        let _ = str_len;
-        Some(Location { line, column, end_column, span: self.file.byte_span(line, column, end_column) })
+        Some(Location {
+            line,
+            column,
+            end_column,
+            span: self.file.byte_span(line, column, end_column),
+        })
     }
 }
 

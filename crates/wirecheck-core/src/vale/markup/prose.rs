@@ -40,10 +40,10 @@ pub(super) fn compute(text: &str, ext: &str) -> Vec<(String, String)> {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gov", "sgt", "no", "nos", "vs",
     "etc", "inc", "corp", "ltd", "co", "bros", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "figs", "gen", "col",
-    "lt", "capt", "cmdr", "adm", "maj", "rep", "reps", "sen", "sens", "rev", "hon", "pres",
-    "supt", "ave", "blvd", "rd", "ft", "vol", "vols", "ch", "pp", "al", "cf", "ca", "viz",
-    "messrs", "mme", "mlle", "gen", "brig", "cpl", "pvt", "atty", "assn", "univ", "jr", "esq",
+    "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "figs", "gen", "col", "lt",
+    "capt", "cmdr", "adm", "maj", "rep", "reps", "sen", "sens", "rev", "hon", "pres", "supt",
+    "ave", "blvd", "rd", "ft", "vol", "vols", "ch", "pp", "al", "cf", "ca", "viz", "messrs", "mme",
+    "mlle", "gen", "brig", "cpl", "pvt", "atty", "assn", "univ", "jr", "esq",
 ];
 
 /// Dotted abbreviations and initials: `U.S.`, `e.g.`, `J.` (Vale adds `(?:\w\.)+\w*\.` to Punkt).
@@ -53,7 +53,10 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Characters that may close a sentence after its final punctuation.
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '*' | '_')
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '}' | '\u{201d}' | '\u{2019}' | '*' | '_'
+    )
 }
 
 /// Splits `text` into sentences as Vale's Punkt segmenter does for ordinary prose: a sentence
@@ -64,7 +67,9 @@ pub(crate) fn segment_sentences(text: &str) -> Vec<String> {
     let mut start = 0;
     let words: Vec<(usize, &str)> = word_spans(text).collect();
     for (i, &(at, word)) in words.iter().enumerate() {
-        let Some(&(next_at, next)) = words.get(i + 1) else { break };
+        let Some(&(next_at, next)) = words.get(i + 1) else {
+            break;
+        };
         if ends_sentence(word, next) {
             let end = at + word.len();
             sentences.push(text[start..end].trim().to_owned());
@@ -156,9 +161,15 @@ fn split_token(mut token: &str, tokens: &mut Vec<String>) {
             break;
         }
         last = token.chars().count();
-        if PREFIXES.iter().any(|p| token.len() > p.len() && token.starts_with(p)) {
+        if PREFIXES
+            .iter()
+            .any(|p| token.len() > p.len() && token.starts_with(p))
+        {
             token = &token[1..];
-        } else if SUFFIXES.iter().any(|s| token.len() > s.len() && token.ends_with(s)) {
+        } else if SUFFIXES
+            .iter()
+            .any(|s| token.len() > s.len() && token.ends_with(s))
+        {
             token = &token[..token.len() - 1];
         } else {
             push_word(token, tokens);
@@ -181,31 +192,51 @@ mod tests {
     fn news_sentences() {
         assert_eq!(
             segment_sentences("Mr. Smith went to Washington. He met Dr. Jones at 3.5 p.m. today."),
-            ["Mr. Smith went to Washington.", "He met Dr. Jones at 3.5 p.m. today."]
+            [
+                "Mr. Smith went to Washington.",
+                "He met Dr. Jones at 3.5 p.m. today."
+            ]
         );
         assert_eq!(
             segment_sentences("The U.S. economy grew. J. R. Ewing said so! Why? \"Because.\" Then"),
-            ["The U.S. economy grew.", "J. R. Ewing said so!", "Why?", "\"Because.\"", "Then"]
+            [
+                "The U.S. economy grew.",
+                "J. R. Ewing said so!",
+                "Why?",
+                "\"Because.\"",
+                "Then"
+            ]
         );
-        assert_eq!(segment_sentences("Wait... what happened... Nobody knows."), [
-            "Wait... what happened...",
-            "Nobody knows."
-        ]);
+        assert_eq!(
+            segment_sentences("Wait... what happened... Nobody knows."),
+            ["Wait... what happened...", "Nobody knows."]
+        );
         assert!(segment_sentences(" ").is_empty());
     }
 
     #[test]
     fn words_drop_punctuation() {
-        assert_eq!(tokenize_words("(Hello, world!) Mr. U.S. $100"), ["Hello", "world", "Mr.", "U.S."]);
+        assert_eq!(
+            tokenize_words("(Hello, world!) Mr. U.S. $100"),
+            ["Hello", "world", "Mr.", "U.S."]
+        );
     }
 
     #[test]
     fn compute_gives_paragraphs_sentences_then_text() {
         let blocks = compute("One. Two.\n\nThree.", ".md");
         let scopes: Vec<&str> = blocks.iter().map(|(_, s)| s.as_str()).collect();
-        assert_eq!(scopes, [
-            "paragraph.md", "paragraph.md", "sentence.md", "sentence.md", "sentence.md", "text.md"
-        ]);
+        assert_eq!(
+            scopes,
+            [
+                "paragraph.md",
+                "paragraph.md",
+                "sentence.md",
+                "sentence.md",
+                "sentence.md",
+                "text.md"
+            ]
+        );
         assert_eq!(blocks[0].0, "One. Two.\n\n");
     }
 }

@@ -7,7 +7,9 @@
 /// `Scope.Matches` decides (a block's parent scope is its own scope in every format here).
 pub(crate) fn scope_matches(selector: &[String], block_scope: &str) -> bool {
     let candidate: Vec<&str> = block_scope.split('.').map(str::trim).collect();
-    selector.iter().any(|option| option_matches(option, &candidate))
+    selector
+        .iter()
+        .any(|option| option_matches(option, &candidate))
 }
 
 /// One `scope:` entry: every `&`-joined part must hold.
