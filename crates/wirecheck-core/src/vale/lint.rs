@@ -65,7 +65,7 @@ impl FileRules {
 pub(crate) fn lint_file(
     rules: &RuleSet,
     settings: &FileRules,
-    file: &mut ValeFile,
+    file: &ValeFile,
     context: &Context,
 ) -> Vec<Finding> {
     let running: Vec<(&Rule, Severity, Vec<String>)> = rules
@@ -98,9 +98,12 @@ pub(crate) fn lint_file(
             }
             found.clear();
             rule.run(&story, &mut found);
+            let Some(mut locator) = file.locator(index) else {
+                continue;
+            };
             for finding in found.drain(..) {
                 let matched = finding.span.slice(doc.original()).to_owned();
-                let Some(location) = file.locate(index, finding.span, &matched) else {
+                let Some(location) = locator.locate(finding.span, &matched, &[]) else {
                     continue;
                 };
                 let span = location.span;

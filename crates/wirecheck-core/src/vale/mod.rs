@@ -76,12 +76,12 @@ impl ValeProject {
         if settings.rules.is_empty() {
             return Ok(Vec::new());
         }
-        let mut file = markup::ValeFile::parse(content, &settings.ext, &settings.markup)
+        let file = markup::ValeFile::parse(content, &settings.ext, &settings.markup)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(lint::lint_file(
             &self.rules,
             &settings.rules,
-            &mut file,
+            &file,
             context,
         ))
     }
