@@ -31,6 +31,7 @@ mod knowledge;
 pub mod report;
 mod rules;
 mod severity;
+mod vale;
 pub mod yaml;
 
 pub(crate) use wirecheck_text::{span, visible};
@@ -60,4 +61,10 @@ pub use rules::{
     StoryContext, kind_names,
 };
 pub use severity::{FailLevel, RULE_OFF, Severity};
+pub use vale::builtin::STYLE as VALE_BUILTIN_STYLE;
+pub use vale::config::{
+    ConfigError as ValeConfigError, FileSettings as ValeFileSettings, Section as ValeSection,
+    VALE_CONFIG_NAMES, ValeConfig, ValeGlob, ValeLoadOptions,
+};
+pub use vale::ini::IniSyntaxError;
 pub use wirecheck_text::Span;
