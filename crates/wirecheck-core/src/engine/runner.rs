@@ -69,6 +69,8 @@ pub struct RunOptions {
     pub report_unused_suppressions: bool,
     /// What to do with safe fixes.
     pub fix: FixMode,
+    /// What Vale's command-line flags ask (Vale mode).
+    pub vale: crate::vale::config::ValeRunOptions,
 }
 
 /// Why a run could not start.

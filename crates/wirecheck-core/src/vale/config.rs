@@ -99,6 +99,30 @@ pub struct ValeLoadOptions {
     pub no_global: bool,
 }
 
+/// What Vale's command-line flags ask of a run (`check --vale-config`, `--no-global`,
+/// `--minAlertLevel`, `--ext`, …), for Vale mode.
+#[derive(Clone, Debug, Default)]
+pub struct ValeRunOptions {
+    /// Where to find the configuration (`--config`/`--vale-config` naming a `.vale.ini`,
+    /// `--no-global`).
+    pub load: ValeLoadOptions,
+    /// `--minAlertLevel`: the lowest level reported, instead of the configuration's.
+    pub min_alert_level: Option<Severity>,
+    /// `--ext`: the extension (with its dot, `.md`) standard input, and every file named, is
+    /// read as.
+    pub ext: Option<String>,
+    /// `--sort`: reports in path order.
+    pub sort: bool,
+    /// `--relative`: paths relative to the working directory.
+    pub relative: bool,
+    /// `--normalize`: paths with `/` separators.
+    pub normalize: bool,
+    /// `--vale-only`: Vale's styles only, not wirecheck's own shipped packs.
+    pub vale_only: bool,
+    /// `--ignore-syntax`: every file read line by line as plain text.
+    pub ignore_syntax: bool,
+}
+
 /// A glob of a section header, as Vale matches it: `!` negates; a pattern with `**` matches as
 /// doublestar does (`*` stops at `/`), any other as gobwas/glob does (`*` matches `/` too);
 /// `{a,b}` alternatives in both.
