@@ -53,7 +53,16 @@ fn every_command_ends_quietly_on_a_closed_pipe() {
         commands.push(vec!["completions", shell]);
     }
     let formats = [
-        "human", "line", "json", "jsonl", "sarif", "junit", "github", "rdjson", "rdjsonl",
+        "human",
+        "line",
+        "json",
+        "jsonl",
+        "sarif",
+        "junit",
+        "github",
+        "rdjson",
+        "rdjsonl",
+        "vale-json",
     ];
     for format in formats {
         commands.push(vec!["check", "--format", format, story]);

@@ -425,3 +425,54 @@ fn jsonl_streams_every_file_and_keeps_exit_codes() {
         .assert()
         .code(1);
 }
+
+// --- Vale's JSON -----------------------------------------------------------------------------
+
+#[test]
+fn vale_json_is_vale_s_shape_key_order_and_escaping() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a&b.txt"),
+        "Headline\n\nThe the minister spoke  on Friday.\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("clean.txt"), "Headline here\n").unwrap();
+    let out = check_in(dir.path(), "vale-json", &["a&b.txt", "clean.txt"]);
+    // Go's MarshalIndent: two spaces, one array element a line, `&` escaped.
+    let head = "{\n  \"a\\u0026b.txt\": [\n    {\n      \"Action\": {\n        \"Name\": \"\",\n        \"Params\": null\n      },\n      \"Span\": [\n        1,\n        7\n      ],\n      \"Check\": \"wire.DoubledWord\",\n";
+    assert!(out.starts_with(head), "{out}");
+    let value = json_of(&out);
+    let files: Vec<&String> = value.as_object().unwrap().keys().collect();
+    assert_eq!(files, ["a&b.txt"], "files without alerts are left out");
+    let alerts = value["a&b.txt"].as_array().unwrap();
+    for alert in alerts {
+        let keys: Vec<&String> = alert.as_object().unwrap().keys().collect();
+        let vale = [
+            "Action",
+            "Span",
+            "Check",
+            "Description",
+            "Link",
+            "Message",
+            "Severity",
+            "Match",
+            "Line",
+        ];
+        assert_eq!(keys, vale);
+    }
+    let double = alerts
+        .iter()
+        .find(|a| a["Check"] == "wire.DoubleSpace")
+        .unwrap();
+    assert_eq!(
+        double["Span"],
+        serde_json::json!([23, 24]),
+        "1-based, last column inclusive"
+    );
+    assert_eq!(double["Match"], "  ");
+    assert_eq!(double["Line"], 3);
+    assert_eq!(double["Action"]["Name"], "replace");
+    assert_eq!(double["Severity"], "warning");
+
+    assert_eq!(check_in(dir.path(), "vale-json", &["clean.txt"]), "{}\n");
+}

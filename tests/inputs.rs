@@ -15,7 +15,16 @@ const NITF: &str = "fixtures/formats/sadanews-tokyo-washington-defense.xml";
 const NINJS: &str = "fixtures/formats/sadanews-tokyo-washington-defense.ninjs";
 
 const FORMATS: &[&str] = &[
-    "human", "json", "jsonl", "line", "sarif", "junit", "github", "rdjson", "rdjsonl",
+    "human",
+    "json",
+    "jsonl",
+    "line",
+    "sarif",
+    "junit",
+    "github",
+    "rdjson",
+    "rdjsonl",
+    "vale-json",
 ];
 
 /// A story with safe fixes (a doubled word, a double space) and a finding that is not one.

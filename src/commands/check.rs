@@ -56,8 +56,9 @@ pub(crate) enum ColorArg {
 /// Arguments of `wirecheck check`.
 #[derive(clap::Args, Debug)]
 pub(crate) struct CheckArgs {
-    /// Files or folders to check (folders are walked respecting .gitignore); `-` reads standard input.
-    #[arg(value_name = "PATH", default_value = ".")]
+    /// Files or folders to check (folders are walked respecting .gitignore); `-` reads standard
+    /// input. Default: `.`, or standard input with `--ext`.
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg(Format::Human))]
@@ -121,10 +122,171 @@ pub(crate) struct CheckArgs {
     diff: bool,
     #[command(flatten)]
     rule_options: RuleOptions,
+    #[command(flatten)]
+    vale: Box<ValeArgs>,
+}
+
+/// Vale's command-line flags, spelt as Vale spells them, so that a Vale command line runs.
+#[derive(clap::Args, Debug)]
+#[command(next_help_heading = "Vale compatibility")]
+pub(crate) struct ValeArgs {
+    /// Use this .vale.ini (`--config` naming a .vale.ini, `_vale` or `.vale` does the same).
+    #[arg(long, value_name = "FILE")]
+    vale_config: Option<PathBuf>,
+    /// Read neither Vale's global configuration nor its global styles folder.
+    #[arg(long)]
+    no_global: bool,
+    /// Report nothing below this level (Vale's `--minAlertLevel`).
+    #[arg(long = "min-alert-level", alias = "minAlertLevel", value_name = "LEVEL", value_parser = parse_level)]
+    min_alert_level: Option<wirecheck_core::Severity>,
+    /// Read standard input, and every file named, as this extension (`.md`); with no path,
+    /// standard input is read.
+    #[arg(long, value_name = "EXT")]
+    ext: Option<String>,
+    /// Vale's `--output`: `line` (`--format line`), `JSON` (`--format vale-json`) or `CLI`
+    /// (`--format human`).
+    #[arg(long, value_name = "STYLE", conflicts_with = "format", value_parser = parse_output)]
+    output: Option<FormatArg>,
+    /// Report files in path order.
+    #[arg(long)]
+    sort: bool,
+    /// Show paths relative to the working directory.
+    #[arg(long)]
+    relative: bool,
+    /// Show paths with `/` separators.
+    #[arg(long)]
+    normalize: bool,
+    /// Run only the Vale styles, not wirecheck's own shipped packs.
+    #[arg(long)]
+    vale_only: bool,
+    /// Read every file as plain text, line by line (Vale's `--ignore-syntax`).
+    #[arg(long)]
+    ignore_syntax: bool,
+}
+
+impl ValeArgs {
+    /// The options the runner gets; `config` is `--config` when it names a Vale file.
+    fn options(&self, config: Option<PathBuf>) -> wirecheck_core::ValeRunOptions {
+        wirecheck_core::ValeRunOptions {
+            load: wirecheck_core::ValeLoadOptions {
+                config: self.vale_config.clone().or(config),
+                no_global: self.no_global,
+            },
+            min_alert_level: self.min_alert_level,
+            ext: self
+                .ext
+                .as_ref()
+                .map(|ext| format!(".{}", ext.trim_start_matches('.'))),
+            sort: self.sort,
+            relative: self.relative,
+            normalize: self.normalize,
+            vale_only: self.vale_only,
+            ignore_syntax: self.ignore_syntax,
+        }
+    }
+}
+
+/// Whether `path` names a Vale configuration rather than a `wirecheck.yaml`.
+fn is_vale_config(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    wirecheck_core::VALE_CONFIG_NAMES.contains(&name)
+        || path.extension().is_some_and(|e| e == "ini")
+}
+
+fn parse_level(text: &str) -> Result<wirecheck_core::Severity, String> {
+    text.parse()
+        .map_err(|err: <wirecheck_core::Severity as std::str::FromStr>::Err| err.to_string())
+}
+
+/// Vale's `--output` styles; a template file is not supported.
+fn parse_output(text: &str) -> Result<FormatArg, String> {
+    match text {
+        "line" => Ok(FormatArg(Format::Line)),
+        "JSON" => Ok(FormatArg(Format::ValeJson)),
+        "CLI" => Ok(FormatArg(Format::Human)),
+        _ => Err(format!(
+            "'{text}' is not an output style wirecheck has (line, JSON, CLI); Vale's templates are not supported"
+        )),
+    }
+}
+
+/// Vale's flags applied to the arguments: `--output` chooses the format, a `--config` naming a
+/// `.vale.ini` is Vale's, `--vale-only` leaves the shipped packs out, `--ext` with no path reads
+/// standard input and chooses the input format.
+fn apply_vale_args(args: &mut CheckArgs) -> wirecheck_core::ValeRunOptions {
+    if let Some(format) = args.vale.output {
+        args.format = format;
+    }
+    let vale_config = args
+        .rule_options
+        .config
+        .take_if(|path| is_vale_config(path));
+    if args.vale.vale_only {
+        args.rule_options.packs = Some(Vec::new());
+        args.rule_options.enable.clear();
+    }
+    let options = args.vale.options(vale_config);
+    if args.paths.is_empty() {
+        let default = if options.ext.is_some() { "-" } else { "." };
+        args.paths = vec![PathBuf::from(default)];
+    }
+    if let Some(ext) = &options.ext {
+        if args.stdin_filename.is_none() {
+            args.stdin_filename = Some(PathBuf::from(format!("stdin{ext}")));
+        }
+        if args.input_format.is_none() {
+            args.input_format = match ext.as_str() {
+                ".md" | ".markdown" | ".mdown" | ".markdn" => Some(InputFormatArg::Markdown),
+                ".txt" => Some(InputFormatArg::Text),
+                _ => None,
+            };
+        }
+    }
+    if options.ignore_syntax && args.input_format.is_none() {
+        args.input_format = Some(InputFormatArg::Text);
+    }
+    options
+}
+
+/// The Vale project the run uses, if any, with what its configuration asks that is not done
+/// said once.
+fn vale_project(
+    options: &wirecheck_core::ValeRunOptions,
+) -> anyhow::Result<Option<std::sync::Arc<wirecheck_core::ValeProject>>> {
+    let project = wirecheck_core::ValeProject::load(Path::new("."), options)?;
+    if let Some(project) = &project {
+        for warning in project.warnings() {
+            say("warning", warning);
+        }
+    }
+    Ok(project.map(std::sync::Arc::new))
+}
+
+/// A report's path as `--relative` and `--normalize` show it.
+fn vale_path(path: &str, options: &ValeArgs) -> String {
+    let mut path = path.to_owned();
+    if options.relative {
+        if let Ok(cwd) = std::env::current_dir()
+            && let Ok(rest) = Path::new(&path).strip_prefix(&cwd)
+        {
+            path = rest.display().to_string();
+        }
+        while let Some(rest) = path.strip_prefix("./") {
+            path = rest.to_owned();
+        }
+    }
+    if options.normalize {
+        path = path.replace('\\', "/");
+    }
+    path
 }
 
 /// Runs `wirecheck check`: builds the runner from the arguments, runs it, prints what it gives.
-pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let vale = apply_vale_args(&mut args);
     let (config, rules) = args.rule_options.load()?;
     if args.verbose {
         for note in setup_notes(&config, &args.rule_options) {
@@ -138,7 +300,10 @@ pub(crate) fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let runner = Runner::new(
         rules,
         run_context(&config, &args)?,
-        run_options(&config, &args),
+        RunOptions {
+            vale: vale_project(&vale)?,
+            ..run_options(&config, &args)
+        },
     )?;
     let ended = match Output::of(&args) {
         Output::Streamed => stream(&runner, &files, &config, &args, &progress)?,
@@ -294,7 +459,8 @@ fn stream(
         let mut guard = out.lock().unwrap_or_else(PoisonError::into_inner);
         let (out, summary) = &mut *guard;
         match outcome.result {
-            Ok(report) => {
+            Ok(mut report) => {
+                shown_as_vale_asks(&mut report, &args.vale);
                 summary.add_report(&report);
                 if let Some(written) = report::write_file(args.format.0, &report, out) {
                     written?;
@@ -381,6 +547,13 @@ fn print_report(
     config: &Config,
     args: &CheckArgs,
 ) -> anyhow::Result<Ended> {
+    let mut run = run;
+    for report in &mut run.reports {
+        shown_as_vale_asks(report, &args.vale);
+    }
+    if args.vale.sort {
+        run.reports.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     let rule_infos: Vec<RuleInfo> = runner
         .rules()
         .rules()
@@ -404,6 +577,15 @@ fn print_report(
         run.errors
     };
     Ok(Ended { unshown, code })
+}
+
+/// A report as Vale's flags show it: paths (`--relative`, `--normalize`), and no finding below
+/// `--minAlertLevel`.
+fn shown_as_vale_asks(report: &mut FileReport, vale: &ValeArgs) {
+    report.path = vale_path(&report.path, vale);
+    if let Some(floor) = vale.min_alert_level {
+        report.findings.retain(|finding| finding.severity >= floor);
+    }
 }
 
 fn color_choice(args: &CheckArgs) -> anstream::ColorChoice {

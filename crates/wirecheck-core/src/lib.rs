@@ -62,4 +62,10 @@ pub use rules::{
 };
 pub use severity::{FailLevel, RULE_OFF, Severity};
 pub use vale::ValeProject;
+pub use vale::builtin::STYLE as VALE_BUILTIN_STYLE;
+pub use vale::config::{
+    ConfigError as ValeConfigError, FileSettings as ValeFileSettings, Section as ValeSection,
+    VALE_CONFIG_NAMES, ValeConfig, ValeGlob, ValeLoadOptions, ValeRunOptions,
+};
+pub use vale::ini::IniSyntaxError;
 pub use wirecheck_text::Span;

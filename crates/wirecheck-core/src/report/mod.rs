@@ -1,5 +1,5 @@
 //! Reports: findings of checked files, printed for people (`human`) or machines (`json`, `jsonl`,
-//! `line`) and CI systems (`sarif`, `junit`, `github`, `rdjson`, `rdjsonl`).
+//! `line`, `vale-json`) and CI systems (`sarif`, `junit`, `github`, `rdjson`, `rdjsonl`).
 
 mod github;
 mod human;
@@ -9,6 +9,9 @@ mod junit;
 mod line;
 mod rdjson;
 mod sarif;
+mod vale_json;
+
+pub use vale_json::vale_columns;
 
 use std::io::{self, Write};
 
@@ -80,11 +83,13 @@ pub enum Format {
     Rdjson,
     /// reviewdog's Diagnostic Format, one diagnostic per line.
     Rdjsonl,
+    /// Vale's JSON output (`vale --output=JSON`), for tools that read it.
+    ValeJson,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Human,
         Format::Json,
         Format::Jsonl,
@@ -94,6 +99,7 @@ impl Format {
         Format::Github,
         Format::Rdjson,
         Format::Rdjsonl,
+        Format::ValeJson,
     ];
 
     /// The format's name on the command line and in `wirecheck.yaml`.
@@ -108,6 +114,7 @@ impl Format {
             Format::Github => "github",
             Format::Rdjson => "rdjson",
             Format::Rdjsonl => "rdjsonl",
+            Format::ValeJson => "vale-json",
         }
     }
 
@@ -127,6 +134,7 @@ impl Format {
             }
             Format::Rdjson => "reviewdog's Diagnostic Format, one document",
             Format::Rdjsonl => "reviewdog's Diagnostic Format, one diagnostic per line",
+            Format::ValeJson => "Vale's JSON output (`vale --output=JSON`), for tools that read it",
         }
     }
 
@@ -152,6 +160,17 @@ pub struct RuleInfo {
     pub link: Option<String>,
     /// Severity of its findings.
     pub severity: Severity,
+    /// The rule's `action:`, if it has one (Vale's JSON reports it with each alert).
+    pub action: Option<RuleAction>,
+}
+
+/// A rule's `action:` as its file gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleAction {
+    /// `replace`, `remove`, `suggest`, `edit`.
+    pub name: String,
+    /// Its parameters.
+    pub params: Vec<String>,
 }
 
 impl From<&crate::rules::Rule> for RuleInfo {
@@ -184,6 +203,10 @@ impl RuleInfo {
             description: description.filter(|d| !d.is_empty()).map(str::to_owned),
             link: reported.rule.header.link.clone(),
             severity: reported.severity().unwrap_or(reported.rule.severity),
+            action: reported.rule.header.action.as_ref().map(|a| RuleAction {
+                name: a.name.clone(),
+                params: a.params.clone(),
+            }),
         }
     }
 }
@@ -284,6 +307,7 @@ pub fn write(
         Format::Github => github::write(reports, errors, out),
         Format::Rdjson => rdjson::write(reports, out),
         Format::Rdjsonl => rdjson::write_lines(reports, out),
+        Format::ValeJson => vale_json::write(reports, rules, out),
     }?;
     buffered.flush()
 }

@@ -2,64 +2,93 @@
 //! file scoped into the blocks Vale's rules read (headings, paragraphs, list items, …), each rule
 //! run on the blocks its scope and the file's settings select, each alert placed back in the file
 //! where Vale places it.
+//!
+//! `config` reads the project (`ini` its syntax, `vocab` its vocabularies, `builtin` Vale's own
+//! style), `markup` scopes a file into blocks and places alerts, `lint` runs the rules.
 
+pub(crate) mod builtin;
+pub(crate) mod config;
+pub(crate) mod ini;
 mod lint;
 pub(crate) mod markup;
+pub(crate) mod vocab;
 
 use std::fmt;
 use std::path::Path;
 
-pub(crate) use lint::{FileRules, RuleSwitch};
-pub(crate) use markup::MarkupOptions;
+use config::{ConfigError, ValeConfig, ValeRunOptions};
+use markup::MarkupOptions;
 
 use crate::engine::RuleSet;
-use crate::finding::Finding;
-use crate::rules::Context;
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Rule, RuleError};
 
-/// What applies to one file of a Vale project.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct FileSettings {
-    /// The rules that run, at which levels.
-    pub(crate) rules: FileRules,
-    /// How its markup is scoped.
-    pub(crate) markup: MarkupOptions,
-    /// The extension it is read as (`.md`, `.txt`, …): its own, or the one `[formats]` maps it to.
-    pub(crate) ext: String,
+/// Why a Vale project could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ValeSetupError {
+    /// The `.vale.ini` (or a file it names) could not be read.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// A rule file of one of its styles is invalid.
+    #[error(transparent)]
+    Rule(#[from] RuleError),
 }
-
-/// The settings a project gives a file, by its path; `None` for a file it does not lint.
-type SettingsFn = dyn Fn(&Path) -> Option<FileSettings> + Send + Sync;
 
 /// A Vale project ready to lint any number of files: its styles' rules compiled once, and what
 /// applies to each file.
 pub struct ValeProject {
+    config: ValeConfig,
     rules: RuleSet,
-    settings: Box<SettingsFn>,
+    options: ValeRunOptions,
 }
 
 impl fmt::Debug for ValeProject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ValeProject")
+            .field("files", &self.config.files)
             .field("rules", &self.rules.rules().len())
             .finish()
     }
 }
 
 impl ValeProject {
-    /// A project of `rules` whose settings for a file are `settings(path)`.
-    pub(crate) fn new(
-        rules: RuleSet,
-        settings: impl Fn(&Path) -> Option<FileSettings> + Send + Sync + 'static,
-    ) -> Self {
-        Self {
-            rules,
-            settings: Box::new(settings),
+    /// The project a run from `start` uses, as Vale finds it (`--config`, `VALE_CONFIG_PATH`, a
+    /// `.vale.ini` from `start` up, the global one); `None` when there is none and none was named.
+    pub fn load(
+        start: &Path,
+        options: &ValeRunOptions,
+    ) -> Result<Option<ValeProject>, ValeSetupError> {
+        let config = match ValeConfig::load_for(start, &options.load) {
+            Ok(config) => config,
+            Err(ConfigError::NotFound { .. }) if options.load.config.is_none() => return Ok(None),
+            Err(error) => return Err(error.into()),
+        };
+        let mut rules = RuleSet::compile(config.rule_sources()?)?;
+        for (id, level) in &config.levels {
+            // A level for a rule no style has is Vale's silence too.
+            rules.set_severity(id, Some(*level));
         }
+        Ok(Some(ValeProject {
+            config,
+            rules,
+            options: options.clone(),
+        }))
     }
 
     /// The rules of the project's styles.
     pub fn rules(&self) -> &RuleSet {
         &self.rules
+    }
+
+    /// The configuration files read, the project's first.
+    pub fn config_files(&self) -> &[std::path::PathBuf] {
+        &self.config.files
+    }
+
+    /// What the configuration asks that is not done (`Packages` not downloaded, …), each a line
+    /// naming the file and line.
+    pub fn warnings(&self) -> &[String] {
+        &self.config.warnings
     }
 
     /// The findings of the project's rules in the file at `path` whose text is `content`, as
@@ -70,19 +99,36 @@ impl ValeProject {
         content: &str,
         context: &Context,
     ) -> Result<Vec<Finding>, String> {
-        let Some(settings) = (self.settings)(path) else {
-            return Ok(Vec::new());
-        };
-        if settings.rules.is_empty() {
+        let settings = self.config.for_file(path);
+        let min_level = self
+            .options
+            .min_alert_level
+            .unwrap_or(self.config.min_alert_level);
+        let running: Vec<(&Rule, Severity)> = self
+            .rules
+            .rules()
+            .iter()
+            .filter(|rule| settings.runs(&rule.id) && rule.severity >= min_level)
+            .map(|rule| (rule, rule.severity))
+            .collect();
+        if running.is_empty() {
             return Ok(Vec::new());
         }
-        let file = markup::ValeFile::parse(content, &settings.ext, &settings.markup)
+        let ext = match &self.options.ext {
+            Some(ext) => ext.clone(),
+            None => format!(".{}", settings.format),
+        };
+        let markup = MarkupOptions {
+            ignored_scopes: self.config.ignored_scopes.clone(),
+            skipped_scopes: self.config.skipped_scopes.clone(),
+            ignored_classes: self.config.ignored_classes.clone(),
+            block_ignores: settings.block_ignores.clone(),
+            token_ignores: settings.token_ignores.clone(),
+            format: None,
+            ignore_syntax: self.options.ignore_syntax,
+        };
+        let file = markup::ValeFile::parse(content, &ext, &markup)
             .map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(lint::lint_file(
-            &self.rules,
-            &settings.rules,
-            &file,
-            context,
-        ))
+        Ok(lint::lint_file(&running, &file, context))
     }
 }

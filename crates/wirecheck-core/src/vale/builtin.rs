@@ -1,0 +1,92 @@
+//! Vale's built-in style `Vale`, as Vale 3.15 defines it: `Vale.Spelling` and
+//! `Vale.Repetition` always (when a section asks for the style), `Vale.Terms` when the
+//! vocabularies accept a term, `Vale.Avoid` when they reject one. Each is a [`RuleSource`] of
+//! YAML text, its level the configuration's if it gives one (`Vale.Terms = warning`).
+
+use serde_json::{Value, json};
+
+use super::config::ValeConfig;
+use super::vocab::is_phrase;
+use crate::rules::RuleSource;
+
+/// The built-in style's name.
+pub const STYLE: &str = "Vale";
+
+/// Where the built-in rules come from, for messages.
+const ORIGIN: &str = "builtin:Vale";
+
+/// The built-in rules `config` turns on, in Vale's order.
+pub(crate) fn sources(config: &ValeConfig) -> Vec<RuleSource> {
+    let mut rules = vec![
+        (
+            "Repetition",
+            json!({
+                "extends": "repetition",
+                "message": "'%s' is repeated!",
+                "level": "error",
+                "scope": "text",
+                "alpha": true,
+                "action": {"name": "edit", "params": ["truncate", " "]},
+                "tokens": [r"[^\s]+"],
+            }),
+        ),
+        (
+            "Spelling",
+            json!({
+                "extends": "spelling",
+                "message": "Did you really mean '%s'?",
+                "level": "error",
+                "scope": "text",
+                "action": {"name": "suggest", "params": ["spellings"]},
+                "ignore": [],
+            }),
+        ),
+    ];
+    if !config.accepted().is_empty() {
+        // Vale keys the swap by the lower-cased term; a later term replaces an earlier one.
+        let mut swap = serde_json::Map::new();
+        for term in config.accepted().iter().filter(|t| is_phrase(t)) {
+            swap.insert(term.to_lowercase(), Value::String(term.clone()));
+        }
+        rules.push((
+            "Terms",
+            json!({
+                "extends": "substitution",
+                "message": "Use '%s' instead of '%s'.",
+                "level": "error",
+                "scope": "text",
+                "ignorecase": true,
+                "swap": swap,
+                "vocab": false,
+            }),
+        ));
+    }
+    if !config.rejected().is_empty() {
+        rules.push((
+            "Avoid",
+            json!({
+                "extends": "existence",
+                "message": "Avoid using '%s'.",
+                "level": "error",
+                "scope": "text",
+                "ignorecase": false,
+                "tokens": config.rejected(),
+            }),
+        ));
+    }
+    rules
+        .into_iter()
+        .map(|(name, mut rule)| {
+            if let Some(level) = config.level_of(&format!("{STYLE}.{name}")) {
+                rule["level"] = Value::String(level.to_string());
+            }
+            RuleSource {
+                pack: STYLE.to_owned(),
+                name: name.to_owned(),
+                origin: format!("{ORIGIN}.{name}"),
+                // JSON is YAML: serde_json quotes every term safely.
+                yaml: serde_json::to_string_pretty(&rule).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
