@@ -10,6 +10,7 @@
 //! things declares them as named checks, each reported under its own id (see [`checks`]).
 
 mod checks;
+mod conditional;
 mod consistency;
 mod dateline;
 mod dates;
@@ -28,6 +29,7 @@ mod scope;
 mod story;
 mod substitution;
 mod titles;
+mod vocab;
 
 use std::fmt;
 
@@ -86,6 +88,7 @@ const KINDS: &[Kind] = &[
     Kind::of::<repetition::Spec>("repetition", repetition::compile, &["limit", "max", "vocab"]),
     Kind::of::<consistency::Spec>("consistency", consistency::compile, &["limit"]),
     Kind::of::<occurrence::Spec>("occurrence", occurrence::compile, &["limit"]),
+    Kind::of::<conditional::Spec>("conditional", conditional::compile, &[]),
     Kind::of::<names::Spec>("names", names::compile, &[]),
     Kind::of::<titles::Spec>("titles", titles::compile, &[]),
     Kind::of::<headline::Spec>("headline", headline::compile, &[]),
@@ -99,7 +102,6 @@ const KINDS: &[Kind] = &[
 /// warning, so that a Vale style pack still loads.
 const UNSUPPORTED_VALE_KINDS: &[&str] = &[
     "capitalization",
-    "conditional",
     "metric",
     "readability",
     "script",
@@ -327,6 +329,10 @@ pub struct RuleHeader {
     /// The day the rule's facts were last verified as true.
     #[serde(default)]
     pub verified: Option<String>,
+    /// The project's accepted terms (Vale's vocabulary), which kinds that take exceptions add to
+    /// them unless the rule says `vocab: false`; given by the caller, never by the rule file.
+    #[serde(skip)]
+    pub accepted: std::sync::Arc<[String]>,
 }
 
 impl RuleHeader {
@@ -346,6 +352,7 @@ impl RuleHeader {
             safe_fix: false,
             written: None,
             verified: None,
+            accepted: std::sync::Arc::from(Vec::new()),
         }
     }
 }
@@ -443,7 +450,18 @@ impl fmt::Debug for Rule {
 impl Rule {
     /// Compiles a rule file. `Ok(None)` for a Vale kind wirecheck skips.
     pub fn compile(source: &RuleSource) -> Result<Option<Rule>, RuleError> {
-        let (header, others) = source.parse_header()?;
+        Rule::compile_accepting(source, std::sync::Arc::from(Vec::new()))
+    }
+
+    /// Compiles a rule file for a project whose vocabulary accepts `accepted` (Vale's
+    /// `accept.txt`): the kinds that take exceptions take these too, unless the rule says
+    /// `vocab: false`. `Ok(None)` for a Vale kind wirecheck skips.
+    pub fn compile_accepting(
+        source: &RuleSource,
+        accepted: std::sync::Arc<[String]>,
+    ) -> Result<Option<Rule>, RuleError> {
+        let (mut header, others) = source.parse_header()?;
+        header.accepted = accepted;
         let Some(kind) = KINDS.iter().find(|kind| kind.name == header.extends) else {
             if UNSUPPORTED_VALE_KINDS.contains(&header.extends.as_str()) {
                 return Ok(None);
