@@ -16,12 +16,16 @@ mod dateline;
 mod dates;
 mod examples;
 mod existence;
+mod formula;
 mod headline;
 pub(crate) mod ids;
 mod labels;
+mod metric;
 pub(crate) mod names;
 mod occurrence;
 mod pattern;
+mod readability;
+mod prose_stats;
 mod reference;
 mod repetition;
 mod rule_regex;
@@ -89,6 +93,8 @@ const KINDS: &[Kind] = &[
     Kind::of::<consistency::Spec>("consistency", consistency::compile, &["limit"]),
     Kind::of::<occurrence::Spec>("occurrence", occurrence::compile, &["limit"]),
     Kind::of::<conditional::Spec>("conditional", conditional::compile, &[]),
+    Kind::of::<metric::Spec>("metric", metric::compile, &[]),
+    Kind::of::<readability::Spec>("readability", readability::compile, &[]),
     Kind::of::<names::Spec>("names", names::compile, &[]),
     Kind::of::<titles::Spec>("titles", titles::compile, &[]),
     Kind::of::<headline::Spec>("headline", headline::compile, &[]),
@@ -102,8 +108,6 @@ const KINDS: &[Kind] = &[
 /// warning, so that a Vale style pack still loads.
 const UNSUPPORTED_VALE_KINDS: &[&str] = &[
     "capitalization",
-    "metric",
-    "readability",
     "script",
     "sequence",
     "spelling",
