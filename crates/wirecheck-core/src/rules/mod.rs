@@ -9,6 +9,8 @@
 //! fixture folder `fixtures/kinds/<kind>/` (tests/kinds.rs). A kind that finds several distinct
 //! things declares them as named checks, each reported under its own id (see [`checks`]).
 
+mod capitalization;
+mod case;
 mod checks;
 mod conditional;
 mod consistency;
@@ -94,6 +96,7 @@ const KINDS: &[Kind] = &[
     Kind::of::<occurrence::Spec>("occurrence", occurrence::compile, &["limit"]),
     Kind::of::<conditional::Spec>("conditional", conditional::compile, &[]),
     Kind::of::<metric::Spec>("metric", metric::compile, &[]),
+    Kind::of::<capitalization::Spec>("capitalization", capitalization::compile, &[]),
     Kind::of::<readability::Spec>("readability", readability::compile, &[]),
     Kind::of::<names::Spec>("names", names::compile, &[]),
     Kind::of::<titles::Spec>("titles", titles::compile, &[]),
@@ -107,7 +110,6 @@ const KINDS: &[Kind] = &[
 /// Vale kinds that wirecheck does not implement: rule files of these kinds are skipped with a
 /// warning, so that a Vale style pack still loads.
 const UNSUPPORTED_VALE_KINDS: &[&str] = &[
-    "capitalization",
     "script",
     "sequence",
     "spelling",

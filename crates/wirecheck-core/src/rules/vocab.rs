@@ -16,14 +16,21 @@ pub(super) fn exceptions_regex(
     exceptions: &[String],
     vocab: bool,
 ) -> Result<Option<RuleRegex>, RuleError> {
-    let accepted = if vocab { &header.accepted[..] } else { &[] };
-    let mut terms: Vec<&str> = exceptions
-        .iter()
-        .chain(accepted)
-        .map(String::as_str)
-        .collect();
+    match exceptions_pattern(header, exceptions, vocab) {
+        Some(pattern) => compile_regex(source, &pattern, false).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The pattern of [`exceptions_regex`].
+pub(super) fn exceptions_pattern(
+    header: &RuleHeader,
+    exceptions: &[String],
+    vocab: bool,
+) -> Option<String> {
+    let mut terms = terms(header, exceptions, vocab);
     if terms.is_empty() {
-        return Ok(None);
+        return None;
     }
     terms.sort_by_key(|term| std::cmp::Reverse(term.len()));
     let alternation: Vec<String> = terms
@@ -36,8 +43,17 @@ pub(super) fn exceptions_regex(
             }
         })
         .collect();
-    let pattern = format!(r"\b(?:{})\b", alternation.join("|"));
-    compile_regex(source, &pattern, false).map(Some)
+    Some(format!(r"\b(?:{})\b", alternation.join("|")))
+}
+
+/// The rule's exceptions, then, unless `vocab: false`, the project's accepted terms.
+pub(super) fn terms<'h>(header: &'h RuleHeader, exceptions: &'h [String], vocab: bool) -> Vec<&'h str> {
+    let accepted = if vocab { &header.accepted[..] } else { &[] };
+    exceptions
+        .iter()
+        .chain(accepted)
+        .map(String::as_str)
+        .collect()
 }
 
 /// `vocab:`'s default: the project's vocabulary applies.
