@@ -72,18 +72,15 @@ pub(super) fn compile(
             Some("Chicago") => TitleStyle::Chicago,
             None | Some("AP") => TitleStyle::Ap,
             Some(other) => {
-                return Err(source.invalid(format!(
-                    "unknown style '{other}' (styles: AP, Chicago)"
-                )));
+                return Err(
+                    source.invalid(format!("unknown style '{other}' (styles: AP, Chicago)"))
+                );
             }
         }),
         "$sentence" => Wanted::Sentence,
         "$lower" => Wanted::Lower,
         "$upper" => Wanted::Upper,
-        pattern => Wanted::Pattern(
-            compile_regex(source, pattern, false)?,
-            pattern.to_owned(),
-        ),
+        pattern => Wanted::Pattern(compile_regex(source, pattern, false)?, pattern.to_owned()),
     };
     let compile = |pattern: &str| compile_regex(source, pattern, false);
     let exceptions = match exceptions_pattern(header, &spec.exceptions, spec.vocab) {

@@ -31,10 +31,37 @@ const SMALL_WORDS: &[&str] = &[
 ];
 
 const PREPOSITIONS: &[&str] = &[
-    "with", "from", "into", "during", "including", "until", "against", "among", "throughout",
-    "despite", "towards", "upon", "concerning", "about", "over", "through", "before", "between",
-    "after", "since", "without", "under", "within", "along", "following", "across", "beyond",
-    "around", "down", "near", "above",
+    "with",
+    "from",
+    "into",
+    "during",
+    "including",
+    "until",
+    "against",
+    "among",
+    "throughout",
+    "despite",
+    "towards",
+    "upon",
+    "concerning",
+    "about",
+    "over",
+    "through",
+    "before",
+    "between",
+    "after",
+    "since",
+    "without",
+    "under",
+    "within",
+    "along",
+    "following",
+    "across",
+    "beyond",
+    "around",
+    "down",
+    "near",
+    "above",
 ];
 
 /// Terms that keep their own case: each regex with the text it was written as, longest first.
@@ -87,8 +114,9 @@ pub(super) struct CaseOptions {
     sentence_words: Regex,
 }
 
-static TITLE_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{N}\p{L}]+[^\s\-/]*").expect("the title word pattern is valid"));
+static TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{N}\p{L}]+[^\s\-/]*").expect("the title word pattern is valid")
+});
 
 static NUMBER_LIST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+\.").expect("the list marker pattern is valid"));
@@ -175,8 +203,8 @@ pub(super) fn to_title(text: &str, style: TitleStyle, options: &CaseOptions) -> 
         let m = word.as_str();
         let lower = m.to_lowercase();
         let start = usize::try_from(from).unwrap_or(0).min(plain.len());
-        let pos = find_bytes(&plain[start..], m.as_bytes())
-            .map_or(from - 1, |at| (at + start) as isize);
+        let pos =
+            find_bytes(&plain[start..], m.as_bytes()).map_or(from - 1, |at| (at + start) as isize);
         let chars = m.chars().count() as isize;
         from = pos + chars;
         let bounding = pos == 0 || from == end;
@@ -215,7 +243,11 @@ fn capitalize(word: &str, rest_lower: bool) -> String {
         return String::new();
     };
     let rest: String = chars.collect();
-    let rest = if rest_lower { rest.to_lowercase() } else { rest };
+    let rest = if rest_lower {
+        rest.to_lowercase()
+    } else {
+        rest
+    };
     first.to_uppercase().chain(rest.chars()).collect()
 }
 
@@ -252,9 +284,18 @@ fn is_indicator(word: &str, index: usize, indicators: &[String]) -> bool {
 /// words equal the title-cased ones, are exceptions, or are in capitals.
 pub(super) fn title(text: &str, style: TitleStyle, options: &CaseOptions) -> (String, bool) {
     let expected = to_title(text, style, options);
-    let wanted: Vec<&str> = options.words.find_iter(&expected).map(|m| m.as_str()).collect();
+    let wanted: Vec<&str> = options
+        .words
+        .find_iter(&expected)
+        .map(|m| m.as_str())
+        .collect();
     let (mut right, mut words) = (0.0, 0.0);
-    for (i, word) in options.words.find_iter(text).map(|m| m.as_str()).enumerate() {
+    for (i, word) in options
+        .words
+        .find_iter(text)
+        .map(|m| m.as_str())
+        .enumerate()
+    {
         if wanted.get(i).is_none_or(|w| *w == word)
             || options.is_exception(word)
             || word == word.to_uppercase()
@@ -272,9 +313,18 @@ pub(super) fn title(text: &str, style: TitleStyle, options: &CaseOptions) -> (St
 /// exceptions.
 pub(super) fn sentence(text: &str, options: &CaseOptions) -> (String, bool) {
     let expected = to_sentence(text, options);
-    let wanted: Vec<&str> = options.words.find_iter(&expected).map(|m| m.as_str()).collect();
+    let wanted: Vec<&str> = options
+        .words
+        .find_iter(&expected)
+        .map(|m| m.as_str())
+        .collect();
     let (mut right, mut words) = (0.0, 0.0);
-    for (i, word) in options.words.find_iter(text).map(|m| m.as_str()).enumerate() {
+    for (i, word) in options
+        .words
+        .find_iter(text)
+        .map(|m| m.as_str())
+        .enumerate()
+    {
         if wanted.get(i).is_none_or(|w| *w == word) || options.is_exception(word) {
             right += 1.0;
         } else if i == 0 && word != go_title(&word.to_lowercase()) {
@@ -311,10 +361,18 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn options(exceptions: &[&str], indicators: &[&str], prefix: Option<&str>, threshold: f64) -> CaseOptions {
+    fn options(
+        exceptions: &[&str],
+        indicators: &[&str],
+        prefix: Option<&str>,
+        threshold: f64,
+    ) -> CaseOptions {
         let regex = |p: &str| RuleRegex::Linear(regex::Regex::new(p).expect("valid"));
         let vocabulary = Vocabulary::new(
-            exceptions.iter().map(|t| ((*t).to_owned(), regex(t))).collect(),
+            exceptions
+                .iter()
+                .map(|t| ((*t).to_owned(), regex(t)))
+                .collect(),
         );
         let exceptions = (!exceptions.is_empty()).then(|| {
             let alternation: Vec<String> = exceptions.iter().map(|t| format!("(?-i){t}")).collect();
@@ -335,11 +393,19 @@ mod tests {
     fn title_case_keeps_small_words_low_inside_the_title() {
         let plain = options(&[], &[], None, 0.8);
         assert_eq!(
-            to_title("the fall of the yen and the rise of gold", TitleStyle::Ap, &plain),
+            to_title(
+                "the fall of the yen and the rise of gold",
+                TitleStyle::Ap,
+                &plain
+            ),
             "The Fall of the Yen and the Rise of Gold"
         );
         assert_eq!(
-            to_title("talks with china end in a deal", TitleStyle::Chicago, &plain),
+            to_title(
+                "talks with china end in a deal",
+                TitleStyle::Chicago,
+                &plain
+            ),
             "Talks with China End in a Deal"
         );
         assert_eq!(
@@ -348,7 +414,11 @@ mod tests {
         );
         // A small word after a colon, and the last word, are capitalised.
         assert_eq!(
-            to_title("markets: a week to forget about", TitleStyle::Chicago, &plain),
+            to_title(
+                "markets: a week to forget about",
+                TitleStyle::Chicago,
+                &plain
+            ),
             "Markets: A Week to Forget About"
         );
     }
@@ -360,7 +430,14 @@ mod tests {
             to_title("apple unveils new iphone", TitleStyle::Ap, &vocab),
             "Apple Unveils New iPhone"
         );
-        assert!(title("Apple Unveils New iPhone at NASA Event", TitleStyle::Ap, &vocab).1);
+        assert!(
+            title(
+                "Apple Unveils New iPhone at NASA Event",
+                TitleStyle::Ap,
+                &vocab
+            )
+            .1
+        );
         assert!(!title("Apple unveils new iPhone at event", TitleStyle::Ap, &vocab).1);
     }
 

@@ -134,7 +134,10 @@ fn binary(op: &str, a: Value, b: Value) -> Result<Value, String> {
             _ => compare(op, x as f64, y as f64).ok_or_else(type_error),
         },
         (Int(_) | Float(_), Int(_) | Float(_)) => {
-            let (x, y) = (a.as_f64().unwrap_or_default(), b.as_f64().unwrap_or_default());
+            let (x, y) = (
+                a.as_f64().unwrap_or_default(),
+                b.as_f64().unwrap_or_default(),
+            );
             match op {
                 "+" => Ok(Float(x + y)),
                 "-" => Ok(Float(x - y)),
@@ -224,7 +227,9 @@ fn tokenize(text: &str) -> Result<Vec<Token>, String> {
     let mut tokens = Vec::new();
     let mut rest = text.trim_start();
     while let Some(c) = rest.chars().next() {
-        let len = if c.is_ascii_digit() || (c == '.' && rest[1..].starts_with(|d: char| d.is_ascii_digit())) {
+        let len = if c.is_ascii_digit()
+            || (c == '.' && rest[1..].starts_with(|d: char| d.is_ascii_digit()))
+        {
             let len = rest
                 .find(|d: char| !(d.is_ascii_digit() || d == '.'))
                 .unwrap_or(rest.len());
@@ -395,8 +400,18 @@ mod tests {
     #[test]
     fn bad_formulas_are_errors_not_panics() {
         for bad in [
-            "", "1 +", "(1", "1 2", "words $ 2", "math.sqrt(1, 2)", "math.nope(1)", "1 / 0",
-            "1 % 0", "1 + (2 > 1)", "x.y", "math.sqrt(1",
+            "",
+            "1 +",
+            "(1",
+            "1 2",
+            "words $ 2",
+            "math.sqrt(1, 2)",
+            "math.nope(1)",
+            "1 / 0",
+            "1 % 0",
+            "1 + (2 > 1)",
+            "x.y",
+            "math.sqrt(1",
         ] {
             assert!(eval(bad, &[]).is_err(), "{bad:?}");
         }

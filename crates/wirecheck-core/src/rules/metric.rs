@@ -69,8 +69,7 @@ pub(super) fn compile(
 ) -> Result<Box<dyn Check>, RuleError> {
     let spec: Spec = source.parse()?;
     let text = heading_names(&spec.formula);
-    let formula =
-        formula::parse(&text).map_err(|e| source.invalid(format!("formula: {e}")))?;
+    let formula = formula::parse(&text).map_err(|e| source.invalid(format!("formula: {e}")))?;
     for name in formula.variables() {
         if !TEXT_VARIABLES.contains(&name) && !MARKUP_VARIABLES.contains(&name) {
             return Err(source.invalid(format!(
@@ -111,7 +110,10 @@ impl Metric {
         let text = format!("{value:.6} {}", self.condition);
         match formula::parse(&text)?.eval(&|_| None)? {
             Value::Bool(holds) => Ok(holds),
-            other => Err(format!("'{}' gives {other}, not true or false", self.condition.trim())),
+            other => Err(format!(
+                "'{}' gives {other}, not true or false",
+                self.condition.trim()
+            )),
         }
     }
 }

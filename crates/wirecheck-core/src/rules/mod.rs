@@ -26,8 +26,8 @@ mod metric;
 pub(crate) mod names;
 mod occurrence;
 mod pattern;
-mod readability;
 mod prose_stats;
+mod readability;
 mod reference;
 mod repetition;
 mod rule_regex;
@@ -86,14 +86,14 @@ impl Kind {
 }
 
 /// Every rule kind wirecheck knows, by its `extends` name, with the keys Vale defines for it that
-/// wirecheck does not implement (Vale's `limit` for every kind of its own).
+/// wirecheck does not implement.
 #[rustfmt::skip]
 const KINDS: &[Kind] = &[
-    Kind::of::<existence::Spec>("existence", existence::compile, &["limit", "append", "vocab"]),
-    Kind::of::<substitution::Spec>("substitution", substitution::compile, &["limit", "vocab", "capitalize", "pos"]),
-    Kind::of::<repetition::Spec>("repetition", repetition::compile, &["limit", "max", "vocab"]),
-    Kind::of::<consistency::Spec>("consistency", consistency::compile, &["limit"]),
-    Kind::of::<occurrence::Spec>("occurrence", occurrence::compile, &["limit"]),
+    Kind::of::<existence::Spec>("existence", existence::compile, &[]),
+    Kind::of::<substitution::Spec>("substitution", substitution::compile, &["pos"]),
+    Kind::of::<repetition::Spec>("repetition", repetition::compile, &["max"]),
+    Kind::of::<consistency::Spec>("consistency", consistency::compile, &[]),
+    Kind::of::<occurrence::Spec>("occurrence", occurrence::compile, &[]),
     Kind::of::<conditional::Spec>("conditional", conditional::compile, &[]),
     Kind::of::<metric::Spec>("metric", metric::compile, &[]),
     Kind::of::<capitalization::Spec>("capitalization", capitalization::compile, &[]),
@@ -109,11 +109,7 @@ const KINDS: &[Kind] = &[
 
 /// Vale kinds that wirecheck does not implement: rule files of these kinds are skipped with a
 /// warning, so that a Vale style pack still loads.
-const UNSUPPORTED_VALE_KINDS: &[&str] = &[
-    "script",
-    "sequence",
-    "spelling",
-];
+const UNSUPPORTED_VALE_KINDS: &[&str] = &["script", "sequence", "spelling"];
 
 /// The text of one rule file and where it came from.
 #[derive(Clone, Debug)]
@@ -339,6 +335,10 @@ pub struct RuleHeader {
     /// them unless the rule says `vocab: false`; given by the caller, never by the rule file.
     #[serde(skip)]
     pub accepted: std::sync::Arc<[String]>,
+    /// Report at most this many findings of the rule a story, the first ones (Vale's `limit`);
+    /// 0 or none for no limit.
+    #[serde(default)]
+    pub limit: usize,
 }
 
 impl RuleHeader {
@@ -359,6 +359,7 @@ impl RuleHeader {
             written: None,
             verified: None,
             accepted: std::sync::Arc::from(Vec::new()),
+            limit: 0,
         }
     }
 }
@@ -562,13 +563,17 @@ impl Rule {
     /// Runs the rule over the story of `context`, appending findings to `out`.
     pub fn run(&self, context: &StoryContext<'_>, out: &mut Vec<Finding>) {
         let doc = context.doc();
+        let before = out.len();
         let mut reporter = Reporter {
             rule: self,
             doc,
-            out,
+            out: &mut *out,
             target: None,
         };
         self.check.check(doc, context, &mut reporter);
+        if self.header.limit > 0 {
+            out.truncate(before + self.header.limit.min(out.len() - before));
+        }
     }
 }
 

@@ -47,7 +47,11 @@ pub(super) fn exceptions_pattern(
 }
 
 /// The rule's exceptions, then, unless `vocab: false`, the project's accepted terms.
-pub(super) fn terms<'h>(header: &'h RuleHeader, exceptions: &'h [String], vocab: bool) -> Vec<&'h str> {
+pub(super) fn terms<'h>(
+    header: &'h RuleHeader,
+    exceptions: &'h [String],
+    vocab: bool,
+) -> Vec<&'h str> {
     let accepted = if vocab { &header.accepted[..] } else { &[] };
     exceptions
         .iter()
