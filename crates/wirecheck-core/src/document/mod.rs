@@ -9,7 +9,7 @@
 pub(crate) mod excerpt;
 mod layout;
 mod normalize;
-mod segment;
+pub(crate) mod segment;
 mod words;
 
 pub(crate) use layout::same_words;

@@ -29,9 +29,18 @@ impl RuleSet {
     /// Compiles every source. Later sources with the same id replace earlier ones, so a user's rule
     /// can override a shipped one.
     pub fn compile(sources: impl IntoIterator<Item = RuleSource>) -> Result<Self, RuleError> {
+        RuleSet::compile_accepting(sources, std::sync::Arc::from(Vec::new()))
+    }
+
+    /// As [`RuleSet::compile`], for a project whose vocabulary accepts `accepted`
+    /// ([`Rule::compile_accepting`]).
+    pub fn compile_accepting(
+        sources: impl IntoIterator<Item = RuleSource>,
+        accepted: std::sync::Arc<[String]>,
+    ) -> Result<Self, RuleError> {
         let mut set = RuleSet::default();
         for source in sources {
-            match Rule::compile(&source)? {
+            match Rule::compile_accepting(&source, accepted.clone())? {
                 Some(rule) => set.push(rule),
                 None => set.skipped.push(source.origin.clone()),
             }

@@ -9,7 +9,8 @@
 //! action: { name: remove }
 //! ```
 //! `tokens` are regexes joined in word boundaries (none with `nonword: true`); `raw` pieces are
-//! used as written. A `(?P<flag>…)` group narrows the reported span to that group. With
+//! used as written, before the tokens (after them with `append: true`). The project's accepted
+//! terms are exceptions too unless `vocab: false`. A `(?P<flag>…)` group narrows the reported span to that group. With
 //! `action: {name: remove}` the fix deletes the match; with `{name: replace, params: [x]}` it
 //! replaces it with each parameter.
 
@@ -30,6 +31,12 @@ pub(super) struct Spec {
     raw: Vec<String>,
     #[serde(default)]
     exceptions: Vec<String>,
+    /// `raw` goes after `tokens` instead of before (Vale's `append`).
+    #[serde(default)]
+    append: bool,
+    /// Whether the project's accepted terms are exceptions too (Vale's default: yes).
+    #[serde(default = "super::vocab::default_vocab")]
+    vocab: bool,
 }
 
 struct Existence {
@@ -45,7 +52,21 @@ pub(super) fn compile(
     header: &RuleHeader,
 ) -> Result<Box<dyn Check>, RuleError> {
     let spec: Spec = source.parse()?;
-    let pattern = TokenPattern::new(source, header, &spec.tokens, &spec.raw, &spec.exceptions)?;
+    let exceptions: Vec<String> = super::vocab::terms(header, &spec.exceptions, spec.vocab)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let pattern = if spec.append && !spec.tokens.is_empty() {
+        // The tokens' alternation first, then the raw pieces, as one raw pattern.
+        let mut raw = vec![super::pattern::word_alternation(
+            &spec.tokens,
+            header.nonword,
+        )];
+        raw.extend(spec.raw.iter().cloned());
+        TokenPattern::new(source, header, &[], &raw, &exceptions)?
+    } else {
+        TokenPattern::new(source, header, &spec.tokens, &spec.raw, &exceptions)?
+    };
     let replacements = match header.action.as_ref().map(|a| (a.name.as_str(), &a.params)) {
         Some(("remove", _)) => vec![String::new()],
         Some(("replace", params)) => params.clone(),

@@ -9,18 +9,25 @@
 //! fixture folder `fixtures/kinds/<kind>/` (tests/kinds.rs). A kind that finds several distinct
 //! things declares them as named checks, each reported under its own id (see [`checks`]).
 
+mod capitalization;
+mod case;
 mod checks;
+mod conditional;
 mod consistency;
 mod dateline;
 mod dates;
 mod examples;
 mod existence;
+mod formula;
 mod headline;
 pub(crate) mod ids;
 mod labels;
+mod metric;
 pub(crate) mod names;
 mod occurrence;
 mod pattern;
+mod prose_stats;
+mod readability;
 mod reference;
 mod repetition;
 mod rule_regex;
@@ -28,6 +35,7 @@ mod scope;
 mod story;
 mod substitution;
 mod titles;
+mod vocab;
 
 use std::fmt;
 
@@ -78,14 +86,18 @@ impl Kind {
 }
 
 /// Every rule kind wirecheck knows, by its `extends` name, with the keys Vale defines for it that
-/// wirecheck does not implement (Vale's `limit` for every kind of its own).
+/// wirecheck does not implement.
 #[rustfmt::skip]
 const KINDS: &[Kind] = &[
-    Kind::of::<existence::Spec>("existence", existence::compile, &["limit", "append", "vocab"]),
-    Kind::of::<substitution::Spec>("substitution", substitution::compile, &["limit", "vocab", "capitalize", "pos"]),
-    Kind::of::<repetition::Spec>("repetition", repetition::compile, &["limit", "max", "vocab"]),
-    Kind::of::<consistency::Spec>("consistency", consistency::compile, &["limit"]),
-    Kind::of::<occurrence::Spec>("occurrence", occurrence::compile, &["limit"]),
+    Kind::of::<existence::Spec>("existence", existence::compile, &[]),
+    Kind::of::<substitution::Spec>("substitution", substitution::compile, &["pos"]),
+    Kind::of::<repetition::Spec>("repetition", repetition::compile, &["max"]),
+    Kind::of::<consistency::Spec>("consistency", consistency::compile, &[]),
+    Kind::of::<occurrence::Spec>("occurrence", occurrence::compile, &[]),
+    Kind::of::<conditional::Spec>("conditional", conditional::compile, &[]),
+    Kind::of::<metric::Spec>("metric", metric::compile, &[]),
+    Kind::of::<capitalization::Spec>("capitalization", capitalization::compile, &[]),
+    Kind::of::<readability::Spec>("readability", readability::compile, &[]),
     Kind::of::<names::Spec>("names", names::compile, &[]),
     Kind::of::<titles::Spec>("titles", titles::compile, &[]),
     Kind::of::<headline::Spec>("headline", headline::compile, &[]),
@@ -97,15 +109,7 @@ const KINDS: &[Kind] = &[
 
 /// Vale kinds that wirecheck does not implement: rule files of these kinds are skipped with a
 /// warning, so that a Vale style pack still loads.
-const UNSUPPORTED_VALE_KINDS: &[&str] = &[
-    "capitalization",
-    "conditional",
-    "metric",
-    "readability",
-    "script",
-    "sequence",
-    "spelling",
-];
+const UNSUPPORTED_VALE_KINDS: &[&str] = &["script", "sequence", "spelling"];
 
 /// The text of one rule file and where it came from.
 #[derive(Clone, Debug)]
@@ -327,6 +331,14 @@ pub struct RuleHeader {
     /// The day the rule's facts were last verified as true.
     #[serde(default)]
     pub verified: Option<String>,
+    /// The project's accepted terms (Vale's vocabulary), which kinds that take exceptions add to
+    /// them unless the rule says `vocab: false`; given by the caller, never by the rule file.
+    #[serde(skip)]
+    pub accepted: std::sync::Arc<[String]>,
+    /// Report at most this many findings of the rule a story, the first ones (Vale's `limit`);
+    /// 0 or none for no limit.
+    #[serde(default)]
+    pub limit: usize,
 }
 
 impl RuleHeader {
@@ -346,6 +358,8 @@ impl RuleHeader {
             safe_fix: false,
             written: None,
             verified: None,
+            accepted: std::sync::Arc::from(Vec::new()),
+            limit: 0,
         }
     }
 }
@@ -443,7 +457,18 @@ impl fmt::Debug for Rule {
 impl Rule {
     /// Compiles a rule file. `Ok(None)` for a Vale kind wirecheck skips.
     pub fn compile(source: &RuleSource) -> Result<Option<Rule>, RuleError> {
-        let (header, others) = source.parse_header()?;
+        Rule::compile_accepting(source, std::sync::Arc::from(Vec::new()))
+    }
+
+    /// Compiles a rule file for a project whose vocabulary accepts `accepted` (Vale's
+    /// `accept.txt`): the kinds that take exceptions take these too, unless the rule says
+    /// `vocab: false`. `Ok(None)` for a Vale kind wirecheck skips.
+    pub fn compile_accepting(
+        source: &RuleSource,
+        accepted: std::sync::Arc<[String]>,
+    ) -> Result<Option<Rule>, RuleError> {
+        let (mut header, others) = source.parse_header()?;
+        header.accepted = accepted;
         let Some(kind) = KINDS.iter().find(|kind| kind.name == header.extends) else {
             if UNSUPPORTED_VALE_KINDS.contains(&header.extends.as_str()) {
                 return Ok(None);
@@ -538,13 +563,17 @@ impl Rule {
     /// Runs the rule over the story of `context`, appending findings to `out`.
     pub fn run(&self, context: &StoryContext<'_>, out: &mut Vec<Finding>) {
         let doc = context.doc();
+        let before = out.len();
         let mut reporter = Reporter {
             rule: self,
             doc,
-            out,
+            out: &mut *out,
             target: None,
         };
         self.check.check(doc, context, &mut reporter);
+        if self.header.limit > 0 {
+            out.truncate(before + self.header.limit.min(out.len() - before));
+        }
     }
 }
 

@@ -29,6 +29,9 @@ pub(super) struct Spec {
     /// Only alphabetic words (Vale's `alpha`).
     #[serde(default)]
     alpha: bool,
+    /// Whether the project's accepted terms are exceptions too (Vale's default: yes).
+    #[serde(default = "super::vocab::default_vocab")]
+    vocab: bool,
 }
 
 struct Repetition {
@@ -60,7 +63,10 @@ pub(super) fn compile(
     }
     Ok(Box::new(Repetition {
         tokens,
-        exceptions: spec.exceptions,
+        exceptions: super::vocab::terms(header, &spec.exceptions, spec.vocab)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
         alpha: spec.alpha,
         ignorecase: header.ignorecase,
         scopes,

@@ -126,6 +126,13 @@ impl<'a> StoryContext<'a> {
         self.run
     }
 
+    /// How many blocks of each markup kind the story has, as Vale's `metric` rules read them
+    /// (`pre`, `list`, `blockquote`, `heading.h1` … `heading.h6`, by Vale's names); `None` for a
+    /// story read without markup, whose counts are all zero.
+    pub fn markup_counts(&self) -> Option<&std::collections::BTreeMap<String, usize>> {
+        None
+    }
+
     /// The dateline house style the configuration requires (`dateline_style:`), by key.
     pub fn dateline_style(&self) -> Option<&'a str> {
         self.run.dateline_style.as_deref()

@@ -9,7 +9,9 @@
 //!   '(?:in order to)': to
 //! ```
 //! Keys are regexes, values the replacement (`a|b` offers both). The message gets the
-//! replacement, then the text found. Suggestions follow the case of the text found.
+//! replacement, then the text found (with `capitalize: true`, capitalised when the text found is).
+//! Suggestions follow the case of the text found. The project's accepted terms are exceptions
+//! too unless `vocab: false`.
 
 use std::collections::BTreeMap;
 
@@ -27,6 +29,12 @@ pub(super) struct Spec {
     swap: BTreeMap<String, String>,
     #[serde(default)]
     exceptions: Vec<String>,
+    /// Whether the project's accepted terms are exceptions too (Vale's default: yes).
+    #[serde(default = "super::vocab::default_vocab")]
+    vocab: bool,
+    /// A replacement for a capitalised match is capitalised in the message too.
+    #[serde(default)]
+    capitalize: bool,
 }
 
 struct Substitution {
@@ -36,6 +44,7 @@ struct Substitution {
     exceptions: Option<RuleRegex>,
     scopes: Vec<Scope>,
     ignorecase: bool,
+    capitalize: bool,
 }
 
 /// Compiles a `substitution` rule.
@@ -62,12 +71,13 @@ pub(super) fn compile(
         &word_alternation(&alternatives, header.nonword),
         header.ignorecase,
     )?;
-    let exceptions = if spec.exceptions.is_empty() {
+    let exception_terms = super::vocab::terms(header, &spec.exceptions, spec.vocab);
+    let exceptions = if exception_terms.is_empty() {
         None
     } else {
         Some(compile_regex(
             source,
-            &format!("^(?:{})$", spec.exceptions.join("|")),
+            &format!("^(?:{})$", exception_terms.join("|")),
             header.ignorecase,
         )?)
     };
@@ -78,6 +88,7 @@ pub(super) fn compile(
         exceptions,
         scopes,
         ignorecase: header.ignorecase,
+        capitalize: spec.capitalize,
     }))
 }
 
@@ -125,7 +136,18 @@ impl Check for Substitution {
                     .iter()
                     .map(|r| (span, match_case(found_text, r)))
                     .collect();
-                let expected = replacements.join("' or '");
+                let capitalized = self.capitalize && found_text.starts_with(char::is_uppercase);
+                let expected = replacements
+                    .iter()
+                    .map(|r| {
+                        if capitalized {
+                            match_case(found_text, r)
+                        } else {
+                            r.clone()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("' or '");
                 out.report_in(unit, span, &[&expected, found_text], fixes);
             }
         }
