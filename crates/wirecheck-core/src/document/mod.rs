@@ -81,6 +81,8 @@ pub struct Document {
     /// True for one block of a markup file that Vale mode has scoped (a heading, a paragraph, a
     /// list item…): every scope a rule names reads the whole text, as Vale's rules read a block.
     pub(crate) markup_block: bool,
+    /// For a markup block: how many blocks of each kind its file has (Vale's `f.Metrics`).
+    pub(crate) markup_counts: Option<std::sync::Arc<std::collections::BTreeMap<String, usize>>>,
 }
 
 impl Document {
@@ -157,6 +159,7 @@ impl Document {
             extracted: Some(extracted),
             normalized,
             markup_block: false,
+            markup_counts: None,
         }
     }
 
@@ -217,12 +220,16 @@ impl Document {
             extracted: None,
             normalized,
             markup_block: false,
+            markup_counts: None,
         }
     }
 
     /// One block of a markup file, already scoped by Vale mode (`crate::vale`): its text is one
     /// paragraph, and every scope reads all of it.
-    pub(crate) fn of_markup_block(text: String) -> Self {
+    pub(crate) fn of_markup_block(
+        text: String,
+        counts: std::sync::Arc<std::collections::BTreeMap<String, usize>>,
+    ) -> Self {
         // Vale reads text as written, without normalising it.
         let whole = Span::new(0, text.len());
         let words = words_of(&text, &[], whole);
@@ -238,6 +245,7 @@ impl Document {
             extracted: None,
             normalized: NormalizedText::default(),
             markup_block: true,
+            markup_counts: Some(counts),
         }
     }
 

@@ -344,7 +344,9 @@ impl Runner {
         notices: &mut Vec<Notice>,
     ) -> Result<Vec<Finding>, String> {
         let display = &story.display;
-        if document.is_empty() {
+        // With no rule of its own to run (Vale's styles only), a file is not a story.
+        let own_rules = !self.rules.rules().is_empty() || self.vale.is_none();
+        if own_rules && document.is_empty() {
             let what = if document.original().trim().is_empty() {
                 NoStory::Empty
             } else {
@@ -363,7 +365,7 @@ impl Runner {
                 what,
             });
         }
-        if let Some(fault) = metadata_date_fault(display, document) {
+        if let Some(fault) = metadata_date_fault(display, document).filter(|_| own_rules) {
             return Err(fault);
         }
         let context = self.story_context(document);

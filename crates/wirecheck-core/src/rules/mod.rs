@@ -807,7 +807,8 @@ pub(crate) fn fill_message(template: &str, args: &[&str]) -> String {
     while let Some(at) = rest.find('%') {
         message.push_str(&rest[..at]);
         let after = &rest[at + 1..];
-        if let Some(tail) = after.strip_prefix('s') {
+        // Vale's messages write a count as `%d` too.
+        if let Some(tail) = after.strip_prefix('s').or_else(|| after.strip_prefix('d')) {
             message.push_str(args.next().copied().unwrap_or(""));
             rest = tail;
         } else if let Some(tail) = after.strip_prefix('%') {

@@ -7,8 +7,8 @@
 //! max: 1
 //! token: '!'
 //! ```
-//! With `max`, the first occurrence past the limit is flagged; with `min`, a unit with too few is
-//! flagged as a whole. The message gets the limit, then the count.
+//! A unit with more than `max` or fewer than `min` matches is flagged, as Vale flags it: at its
+//! first match, or where it starts when it has none. The message's `%s` (or `%d`) is the count.
 
 use serde::Deserialize;
 
@@ -62,22 +62,21 @@ impl Check for Occurrence {
                 out.budget_exhausted(unit.span);
                 continue;
             };
-            let count = matches.len().to_string();
-            if let Some(max) = self.max
-                && let Some(extra) = matches.get(max)
-            {
-                out.report_in(
-                    unit,
-                    extra.shift(unit.span.start),
-                    &[&max.to_string(), &count],
-                    Vec::new(),
-                );
+            let count = matches.len();
+            let too_many = self.max.is_some_and(|max| max > 0 && count > max);
+            let too_few = self.min.is_some_and(|min| min > 0 && count < min);
+            if !(too_many || too_few) {
+                continue;
             }
-            if let Some(min) = self.min
-                && matches.len() < min
-            {
-                out.report_in(unit, unit.span, &[&min.to_string(), &count], Vec::new());
-            }
+            // As Vale does: at the first match that is neither blank nor code (Vale's markup
+            // scoping writes code as `*`), or where the unit starts when there is none.
+            let is_code = |m: &str| m.chars().all(|c| c == '*' || c == '@');
+            let at = matches
+                .iter()
+                .find(|m| !m.slice(text).trim().is_empty() && !is_code(m.slice(text)))
+                .map_or(Span::new(0, 0), |m| *m);
+            let count = count.to_string();
+            out.report_in(unit, at.shift(unit.span.start), &[&count], Vec::new());
         }
     }
 }

@@ -28,18 +28,36 @@ pub enum Scope {
 const VALID: &str = "headline, dateline, body, paragraph, sentence, text, raw";
 
 impl Scope {
-    /// Parses a scope name, accepting Vale's names for the same parts.
+    /// Parses a scope name, accepting Vale's names for the same parts. A Vale selector
+    /// (`heading & ~heading.h1`, `text.md`, `~blockquote`) is read as its first part that is not
+    /// negated, by its first name; Vale mode matches the whole selector itself.
     pub fn parse(name: &str) -> Option<Scope> {
         let name = name.trim();
+        if name.contains(['&', '~']) {
+            let wanted = name
+                .split('&')
+                .map(str::trim)
+                .find(|part| !part.starts_with('~'));
+            // Only negations (`~blockquote`): everything else, which is the story's text.
+            return wanted.map_or(Some(Scope::Text), Scope::parse);
+        }
         Some(match name {
             "headline" | "title" | "heading" => Scope::Headline,
             _ if name.starts_with("heading.") => Scope::Headline,
             "dateline" => Scope::Dateline,
-            "body" | "list" | "blockquote" | "summary" => Scope::Body,
+            "body" | "list" | "blockquote" | "summary" | "alt" | "table" => Scope::Body,
+            _ if ["table.", "figure.", "list.", "summary.", "blockquote."]
+                .iter()
+                .any(|family| name.starts_with(family)) =>
+            {
+                Scope::Body
+            }
             "paragraph" => Scope::Paragraph,
             "sentence" => Scope::Sentence,
             "text" | "markup" => Scope::Text,
+            _ if name.starts_with("text.") || name.starts_with("paragraph.") => Scope::Text,
             "raw" => Scope::Raw,
+            _ if name.starts_with("raw.") => Scope::Raw,
             _ => return None,
         })
     }

@@ -130,7 +130,7 @@ impl<'a> StoryContext<'a> {
     /// (`pre`, `list`, `blockquote`, `heading.h1` … `heading.h6`, by Vale's names); `None` for a
     /// story read without markup, whose counts are all zero.
     pub fn markup_counts(&self) -> Option<&std::collections::BTreeMap<String, usize>> {
-        None
+        self.doc().markup_counts.as_deref()
     }
 
     /// The dateline house style the configuration requires (`dateline_style:`), by key.

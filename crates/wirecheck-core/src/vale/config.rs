@@ -368,7 +368,7 @@ impl ValeConfig {
         let mut config = ValeConfig {
             files: files.to_vec(),
             styles_paths: search.to_vec(),
-            min_alert_level: Severity::Warning,
+            min_alert_level: Severity::Suggestion,
             vocab: Vec::new(),
             packages: Vec::new(),
             ignored_scopes: Vec::new(),

@@ -25,9 +25,10 @@ pub(super) fn lint_file(
     // A file has a handful of distinct block scopes: which rules read each is worked out once.
     let mut readers: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut found = Vec::new();
+    let counts = std::sync::Arc::new(file.metrics().clone());
     for index in 0..file.blocks().len() {
         let block = &file.blocks()[index];
-        let doc = Document::of_markup_block(block.text.clone());
+        let doc = Document::of_markup_block(block.text.clone(), counts.clone());
         let rules_here = readers.entry(block.scope.clone()).or_insert_with(|| {
             (0..running.len())
                 .filter(|&i| scope_matches(&running[i].2, &block.scope))

@@ -63,7 +63,8 @@ impl ValeProject {
             Err(ConfigError::NotFound { .. }) if options.load.config.is_none() => return Ok(None),
             Err(error) => return Err(error.into()),
         };
-        let mut rules = RuleSet::compile(config.rule_sources()?)?;
+        let accepted: std::sync::Arc<[String]> = config.accepted().into();
+        let mut rules = RuleSet::compile_accepting(config.rule_sources()?, accepted)?;
         for (id, level) in &config.levels {
             // A level for a rule no style has is Vale's silence too.
             rules.set_severity(id, Some(*level));
