@@ -121,6 +121,9 @@ pub struct ValeRunOptions {
     pub vale_only: bool,
     /// `--ignore-syntax`: every file read line by line as plain text.
     pub ignore_syntax: bool,
+    /// `--glob`, when one is given: the files of a folder Vale lints (see
+    /// [`ValeConfig::lints`]).
+    pub glob: Option<String>,
 }
 
 /// A glob of a section header, as Vale matches it: `!` negates; a pattern with `**` matches as
@@ -647,6 +650,37 @@ impl ValeConfig {
             settings.lang = lang;
         }
         settings
+    }
+
+    /// Whether Vale lints `path` (as its walk names it): `glob` (`--glob`; Vale's default `*`
+    /// when `None`) matches the path or its `[formats]`-mapped one, and, when `[*]` sets neither
+    /// styles nor rule switches, some section's glob matches too.
+    pub fn lints(&self, path: &Path, glob: Option<&ValeGlob>) -> bool {
+        let shown = path.to_string_lossy().replace('\\', "/");
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let format = self.format_of(&ext);
+        let mapped = if format != ext {
+            format!("{}{format}", &shown[..shown.len() - ext.len()])
+        } else {
+            shown.clone()
+        };
+        let candidates = [shown.as_str(), mapped.as_str()];
+        if let Some(glob) = glob
+            && !candidates.iter().any(|c| glob.is_match(c))
+        {
+            return false;
+        }
+        let global = self.global.as_ref().is_some_and(|g| {
+            g.based_on_styles.as_ref().is_some_and(|s| !s.is_empty()) || !g.switches.is_empty()
+        });
+        global
+            || self
+                .sections
+                .iter()
+                .any(|s| candidates.iter().any(|c| s.glob.is_match(c)))
     }
 
     /// Every style any section names in `BasedOnStyles`, in order, once each.

@@ -311,3 +311,28 @@ fn builtin_rules_compile_as_yaml() {
         }
     }
 }
+
+#[test]
+fn lints_takes_the_glob_and_without_a_global_section_a_matching_section() {
+    let (_dir, config) =
+        load_text("StylesPath = styles\n[formats]\nmdx = md\n[*.md]\nBasedOnStyles = Style\n");
+    let config = config.unwrap();
+    assert!(config.lints(Path::new("a/b.md"), None));
+    assert!(
+        config.lints(Path::new("b.mdx"), None),
+        "by its mapped extension"
+    );
+    assert!(
+        !config.lints(Path::new("b.txt"), None),
+        "no [*] and no section for it"
+    );
+    let not_md = ValeGlob::new("!*.md").unwrap();
+    assert!(!config.lints(Path::new("a/b.md"), Some(&not_md)));
+
+    let (_dir, global) = load_text("StylesPath = styles\n[*]\nStyle.Rule = YES\n");
+    let global = global.unwrap();
+    assert!(global.lints(Path::new("b.txt"), None));
+    let only_py = ValeGlob::new("*.{py,cc}").unwrap();
+    assert!(!global.lints(Path::new("b.txt"), Some(&only_py)));
+    assert!(global.lints(Path::new("x/b.cc"), Some(&only_py)));
+}
