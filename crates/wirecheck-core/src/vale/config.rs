@@ -65,13 +65,14 @@ pub enum ConfigError {
         message: String,
     },
     /// No `.vale.ini` was given or found.
-    #[error("no .vale.ini file found (looked in {} and its parents, and in the home folder)", start.display())]
+    // Vale's code and context lead the line, as Vale prints them, for scripts that look for them.
+    #[error("E100 [.vale.ini not found] Runtime error: no .vale.ini file found (looked in {} and its parents, and in the home folder)", start.display())]
     NotFound {
         /// Where the search began.
         start: PathBuf,
     },
     /// A style named by the configuration is not a folder on the styles path.
-    #[error("{}: style '{style}' does not exist on StylesPath ({})", config.display(), styles_path(search))]
+    #[error("E100 [loadStyles] Runtime error: {}: style '{style}' does not exist on StylesPath ({})", config.display(), styles_path(search))]
     MissingStyle {
         /// The configuration naming it.
         config: PathBuf,

@@ -336,3 +336,29 @@ fn lints_takes_the_glob_and_without_a_global_section_a_matching_section() {
     assert!(!global.lints(Path::new("b.txt"), Some(&only_py)));
     assert!(global.lints(Path::new("x/b.cc"), Some(&only_py)));
 }
+
+#[test]
+fn no_configuration_found_is_vale_s_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = ValeLoadOptions {
+        config: None,
+        no_global: true,
+    };
+    // The search must find nothing: no Vale configuration above the temporary folder or in the
+    // home folder, and no VALE_CONFIG_PATH.
+    if std::env::var_os("VALE_CONFIG_PATH").is_some() || ValeConfig::discover(dir.path()).is_some()
+    {
+        panic!(
+            "a Vale configuration is visible from {}",
+            dir.path().display()
+        );
+    }
+    let error = ValeConfig::load_for(dir.path(), &options)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("E100 [.vale.ini not found] Runtime error: no .vale.ini file found"),
+        "{error}"
+    );
+    assert_eq!(error.lines().count(), 1);
+}
