@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobMatcher};
 
-use super::ini::{Ini, IniKey, IniSection, IniSyntaxError, IniValue};
+use super::ini::{Ini, IniSection, IniSyntaxError, IniValue};
 use super::vocab::Vocabulary;
 use crate::rules::RuleSource;
 use crate::severity::Severity;
@@ -415,7 +415,7 @@ impl ValeConfig {
                 .vocabulary
                 .load(name, &config.styles_paths)
                 .map_err(|message| ConfigError::Invalid {
-                    file: files[0].clone(),
+                    file: files.first().cloned().unwrap_or_default(),
                     line: vocab_line(&ini).unwrap_or(1),
                     message,
                 })?;
@@ -480,14 +480,16 @@ impl ValeConfig {
     }
 
     fn read_section(&mut self, label: &str, section: &IniSection) -> Result<Section, ConfigError> {
-        let header = section.keys.first().map(IniKey::first);
-        let glob = ValeGlob::new(label).map_err(|message| match header {
-            Some(value) => invalid(value, message.clone()),
-            None => ConfigError::Invalid {
-                file: self.files[0].clone(),
-                line: 1,
-                message: message.clone(),
-            },
+        let glob = ValeGlob::new(label).map_err(|message| {
+            let (file, line) = section
+                .header
+                .clone()
+                .unwrap_or_else(|| (self.files.first().cloned().unwrap_or_default(), 1));
+            ConfigError::Invalid {
+                file,
+                line,
+                message,
+            }
         })?;
         let mut read = Section {
             label: label.to_owned(),

@@ -177,7 +177,7 @@ fn misplaced_and_malformed_keys_are_errors_naming_file_and_line() {
         ),
         (
             "StylesPath = styles\n[*.{md]\nX.Y = YES\n",
-            ".vale.ini:3: the glob pattern '*.{md' could not be compiled",
+            ".vale.ini:2: the glob pattern '*.{md' could not be compiled",
         ),
         (
             "StylesPath = styles\nVocab = Missing\n",
