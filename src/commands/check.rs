@@ -182,6 +182,7 @@ impl ValeArgs {
             normalize: self.normalize,
             vale_only: self.vale_only,
             ignore_syntax: self.ignore_syntax,
+            glob: None,
         }
     }
 }
@@ -228,7 +229,10 @@ fn apply_vale_args(args: &mut CheckArgs) -> wirecheck_core::ValeRunOptions {
         args.rule_options.packs = Some(Vec::new());
         args.rule_options.enable.clear();
     }
-    let options = args.vale.options(vale_config);
+    let mut options = args.vale.options(vale_config);
+    if let [glob] = args.glob.as_slice() {
+        options.glob = Some(glob.clone());
+    }
     if args.paths.is_empty() {
         let default = if options.ext.is_some() { "-" } else { "." };
         args.paths = vec![PathBuf::from(default)];

@@ -11,7 +11,7 @@ mod rdjson;
 mod sarif;
 mod vale_json;
 
-pub use vale_json::vale_columns;
+pub use vale_json::{vale_columns, vale_message};
 
 use std::io::{self, Write};
 

@@ -63,6 +63,20 @@ pub fn vale_columns(positions: &mut Positions<'_>, span: Span) -> (usize, [usize
     (start.line, [start.column, last])
 }
 
+/// A message as Vale prints it (`core.WhitespaceToSpace`): each line break a space, each run of
+/// spaces one space (tabs are kept).
+pub fn vale_message(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    for c in message.chars() {
+        let c = if c == '\n' { ' ' } else { c };
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Go's `encoding/json` escapes these even inside strings; serde_json does not.
 fn go_escape(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
@@ -158,6 +172,11 @@ mod tests {
         // "ab\n" is three code points with its ending.
         assert_eq!(columns("ab\ncd", 1, 5), (1, [2, 3]));
         assert_eq!(columns("", 0, 0), (1, [1, 1]));
+    }
+
+    #[test]
+    fn messages_lose_line_breaks_and_runs_of_spaces_but_not_tabs() {
+        assert_eq!(vale_message("a  b\nc \n d\te"), "a b c d\te");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobMatcher};
 
-use super::ini::{Ini, IniKey, IniSection, IniSyntaxError, IniValue};
+use super::ini::{Ini, IniSection, IniSyntaxError, IniValue};
 use super::vocab::Vocabulary;
 use crate::rules::RuleSource;
 use crate::severity::Severity;
@@ -65,13 +65,14 @@ pub enum ConfigError {
         message: String,
     },
     /// No `.vale.ini` was given or found.
-    #[error("no .vale.ini file found (looked in {} and its parents, and in the home folder)", start.display())]
+    // Vale's code and context lead the line, as Vale prints them, for scripts that look for them.
+    #[error("E100 [.vale.ini not found] Runtime error: no .vale.ini file found (looked in {} and its parents, and in the home folder)", start.display())]
     NotFound {
         /// Where the search began.
         start: PathBuf,
     },
     /// A style named by the configuration is not a folder on the styles path.
-    #[error("{}: style '{style}' does not exist on StylesPath ({})", config.display(), styles_path(search))]
+    #[error("E100 [loadStyles] Runtime error: {}: style '{style}' does not exist on StylesPath ({})", config.display(), styles_path(search))]
     MissingStyle {
         /// The configuration naming it.
         config: PathBuf,
@@ -121,6 +122,9 @@ pub struct ValeRunOptions {
     pub vale_only: bool,
     /// `--ignore-syntax`: every file read line by line as plain text.
     pub ignore_syntax: bool,
+    /// `--glob`, when one is given: the files of a folder Vale lints (see
+    /// [`ValeConfig::lints`]).
+    pub glob: Option<String>,
 }
 
 /// A glob of a section header, as Vale matches it: `!` negates; a pattern with `**` matches as
@@ -411,7 +415,7 @@ impl ValeConfig {
                 .vocabulary
                 .load(name, &config.styles_paths)
                 .map_err(|message| ConfigError::Invalid {
-                    file: files[0].clone(),
+                    file: files.first().cloned().unwrap_or_default(),
                     line: vocab_line(&ini).unwrap_or(1),
                     message,
                 })?;
@@ -476,14 +480,16 @@ impl ValeConfig {
     }
 
     fn read_section(&mut self, label: &str, section: &IniSection) -> Result<Section, ConfigError> {
-        let header = section.keys.first().map(IniKey::first);
-        let glob = ValeGlob::new(label).map_err(|message| match header {
-            Some(value) => invalid(value, message.clone()),
-            None => ConfigError::Invalid {
-                file: self.files[0].clone(),
-                line: 1,
-                message: message.clone(),
-            },
+        let glob = ValeGlob::new(label).map_err(|message| {
+            let (file, line) = section
+                .header
+                .clone()
+                .unwrap_or_else(|| (self.files.first().cloned().unwrap_or_default(), 1));
+            ConfigError::Invalid {
+                file,
+                line,
+                message,
+            }
         })?;
         let mut read = Section {
             label: label.to_owned(),
@@ -647,6 +653,37 @@ impl ValeConfig {
             settings.lang = lang;
         }
         settings
+    }
+
+    /// Whether Vale lints `path` (as its walk names it): `glob` (`--glob`; Vale's default `*`
+    /// when `None`) matches the path or its `[formats]`-mapped one, and, when `[*]` sets neither
+    /// styles nor rule switches, some section's glob matches too.
+    pub fn lints(&self, path: &Path, glob: Option<&ValeGlob>) -> bool {
+        let shown = path.to_string_lossy().replace('\\', "/");
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let format = self.format_of(&ext);
+        let mapped = if format != ext {
+            format!("{}{format}", &shown[..shown.len() - ext.len()])
+        } else {
+            shown.clone()
+        };
+        let candidates = [shown.as_str(), mapped.as_str()];
+        if let Some(glob) = glob
+            && !candidates.iter().any(|c| glob.is_match(c))
+        {
+            return false;
+        }
+        let global = self.global.as_ref().is_some_and(|g| {
+            g.based_on_styles.as_ref().is_some_and(|s| !s.is_empty()) || !g.switches.is_empty()
+        });
+        global
+            || self
+                .sections
+                .iter()
+                .any(|s| candidates.iter().any(|c| s.glob.is_match(c)))
     }
 
     /// Every style any section names in `BasedOnStyles`, in order, once each.

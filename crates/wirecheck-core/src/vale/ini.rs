@@ -54,6 +54,8 @@ impl IniKey {
 pub(crate) struct IniSection {
     /// The name between the brackets, trimmed.
     pub(crate) name: String,
+    /// The file and line of its first header (none for the unnamed section).
+    pub(crate) header: Option<(PathBuf, usize)>,
     /// Its keys, in the order each was first given.
     pub(crate) keys: Vec<IniKey>,
 }
@@ -99,6 +101,7 @@ impl Default for Ini {
         Ini {
             sections: vec![IniSection {
                 name: String::new(),
+                header: None,
                 keys: Vec::new(),
             }],
         }
@@ -111,12 +114,13 @@ impl Ini {
         self.sections.iter().find(|section| section.name == name)
     }
 
-    fn section_mut(&mut self, name: &str) -> &mut IniSection {
+    fn section_mut(&mut self, name: &str, header: Option<(PathBuf, usize)>) -> &mut IniSection {
         let index = match self.sections.iter().position(|s| s.name == name) {
             Some(index) => index,
             None => {
                 self.sections.push(IniSection {
                     name: name.to_owned(),
+                    header,
                     keys: Vec::new(),
                 });
                 self.sections.len() - 1
@@ -154,7 +158,7 @@ impl Ini {
                 } else {
                     name.to_owned()
                 };
-                self.section_mut(&current);
+                self.section_mut(&current, Some((file.to_owned(), number)));
                 continue;
             }
             let Some(delimiter) = line.find(['=', ':']) else {
@@ -184,7 +188,7 @@ impl Ini {
                 file: file.to_owned(),
                 line: number,
             };
-            self.section_mut(&current).add(name, value);
+            self.section_mut(&current, None).add(name, value);
         }
         Ok(())
     }

@@ -177,7 +177,7 @@ fn misplaced_and_malformed_keys_are_errors_naming_file_and_line() {
         ),
         (
             "StylesPath = styles\n[*.{md]\nX.Y = YES\n",
-            ".vale.ini:3: the glob pattern '*.{md' could not be compiled",
+            ".vale.ini:2: the glob pattern '*.{md' could not be compiled",
         ),
         (
             "StylesPath = styles\nVocab = Missing\n",
@@ -310,4 +310,55 @@ fn builtin_rules_compile_as_yaml() {
             assert_eq!(value["tokens"][0], "it's \"quoted\": yes");
         }
     }
+}
+
+#[test]
+fn lints_takes_the_glob_and_without_a_global_section_a_matching_section() {
+    let (_dir, config) =
+        load_text("StylesPath = styles\n[formats]\nmdx = md\n[*.md]\nBasedOnStyles = Style\n");
+    let config = config.unwrap();
+    assert!(config.lints(Path::new("a/b.md"), None));
+    assert!(
+        config.lints(Path::new("b.mdx"), None),
+        "by its mapped extension"
+    );
+    assert!(
+        !config.lints(Path::new("b.txt"), None),
+        "no [*] and no section for it"
+    );
+    let not_md = ValeGlob::new("!*.md").unwrap();
+    assert!(!config.lints(Path::new("a/b.md"), Some(&not_md)));
+
+    let (_dir, global) = load_text("StylesPath = styles\n[*]\nStyle.Rule = YES\n");
+    let global = global.unwrap();
+    assert!(global.lints(Path::new("b.txt"), None));
+    let only_py = ValeGlob::new("*.{py,cc}").unwrap();
+    assert!(!global.lints(Path::new("b.txt"), Some(&only_py)));
+    assert!(global.lints(Path::new("x/b.cc"), Some(&only_py)));
+}
+
+#[test]
+fn no_configuration_found_is_vale_s_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = ValeLoadOptions {
+        config: None,
+        no_global: true,
+    };
+    // The search must find nothing: no Vale configuration above the temporary folder or in the
+    // home folder, and no VALE_CONFIG_PATH.
+    if std::env::var_os("VALE_CONFIG_PATH").is_some() || ValeConfig::discover(dir.path()).is_some()
+    {
+        panic!(
+            "a Vale configuration is visible from {}",
+            dir.path().display()
+        );
+    }
+    let error = ValeConfig::load_for(dir.path(), &options)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("E100 [.vale.ini not found] Runtime error: no .vale.ini file found"),
+        "{error}"
+    );
+    assert_eq!(error.lines().count(), 1);
 }
