@@ -51,6 +51,7 @@ fn rules_of(kind_dir: &Path) -> RuleSet {
     let sources: Vec<RuleSource> = files_in(kind_dir, &["yml", "yaml"])
         .into_iter()
         .map(|path| RuleSource {
+            files: Default::default(),
             pack: pack.to_owned(),
             name: path
                 .file_stem()
