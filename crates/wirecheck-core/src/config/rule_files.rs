@@ -207,3 +207,92 @@ fn collect_txt(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), PackError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A StylesPath with pack `House` holding `Spelling.yml` of `yaml`, and `files` (path, text).
+    fn styles(yaml: &str, files: &[(&str, &str)]) -> (tempfile::TempDir, RuleSource) {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        let source = RuleSource {
+            pack: "House".to_owned(),
+            name: "Spelling".to_owned(),
+            origin: "House/Spelling.yml".to_owned(),
+            yaml: yaml.to_owned(),
+            files: RuleFiles::default(),
+        };
+        (dir, source)
+    }
+
+    #[test]
+    fn dictionaries_and_word_lists_are_found_where_vale_looks() {
+        let yaml =
+            "extends: spelling\ndictionaries: [house]\nignore: [names.txt, House/more.txt]\n";
+        let (dir, mut source) = styles(
+            yaml,
+            &[
+                ("config/dictionaries/house.aff", "SET UTF-8\n"),
+                ("config/dictionaries/house.dic", "1\nyen\n"),
+                ("config/ignore/names.txt", "Takaichi\n"),
+                ("House/more.txt", "Kyodo\n"),
+            ],
+        );
+        read_rule_files(&mut source, Some(dir.path())).unwrap();
+        let names: Vec<&str> = source
+            .files
+            .dictionaries
+            .iter()
+            .map(|d| d.name.as_str())
+            .collect();
+        assert_eq!(names, ["house"]);
+        let lists: Vec<&[u8]> = source.files.word_lists.iter().map(|l| &*l.bytes).collect();
+        assert_eq!(lists, [b"Takaichi\n".as_slice(), b"Kyodo\n"]);
+    }
+
+    #[test]
+    fn a_file_found_nowhere_is_an_error_naming_the_rule_and_the_file() {
+        let cases = [
+            (
+                "extends: spelling\ndictionaries: [house]\n",
+                "dictionary 'house': house.dic not found in ",
+            ),
+            (
+                "extends: spelling\nignore: names.txt\n",
+                "word list 'names.txt' not found",
+            ),
+            (
+                "extends: spelling\ndicpath: nowhere\n",
+                "dicpath 'nowhere' is no folder",
+            ),
+            (
+                "extends: spelling\naff: a.aff\ndic: a.dic\n",
+                "dictionary file 'a.aff' not found",
+            ),
+        ];
+        for (yaml, message) in cases {
+            let (dir, mut source) = styles(yaml, &[]);
+            let err = read_rule_files(&mut source, Some(dir.path()))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with(&format!(
+                    "House/Spelling.yml: rule House.Spelling: {message}"
+                )),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn rules_of_other_kinds_read_nothing() {
+        let (dir, mut source) = styles("extends: existence\nignore: names.txt\n", &[]);
+        read_rule_files(&mut source, Some(dir.path())).unwrap();
+        assert!(source.files.word_lists.is_empty());
+    }
+}
