@@ -80,7 +80,13 @@ pub fn read_rule_files(
     if let Some(system) = std::env::var_os("DICPATH").filter(|p| !p.is_empty()) {
         roots.push(PathBuf::from(system));
     }
-    for name in &keys.dictionaries {
+    // Vale uses a dictionary given by its two paths alone.
+    let named = if files.dictionaries.is_empty() {
+        keys.dictionaries.as_slice()
+    } else {
+        &[]
+    };
+    for name in named {
         let find = |extension: &str| {
             let file = format!("{name}.{extension}");
             roots

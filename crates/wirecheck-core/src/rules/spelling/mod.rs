@@ -71,7 +71,7 @@ pub(super) struct Spec {
     /// Read by Vale and used by nothing in it; accepted for the same files.
     #[serde(default)]
     #[allow(dead_code)]
-    threshold: Option<serde_norway::Value>,
+    threshold: Option<i64>,
     #[serde(default)]
     custom: bool,
     #[serde(default)]
@@ -107,12 +107,15 @@ pub(super) fn compile(
         let first_line = message.lines().last().unwrap_or_default().trim();
         source.invalid(format!("invalid regex in filters: {first_line}"))
     })?;
-    let exceptions = match spec.exceptions.is_empty() {
-        true => None,
-        false => Some(compile_regex(source, &spec.exceptions.join("|"), true)?),
+    let exceptions = if spec.exceptions.is_empty() {
+        None
+    } else {
+        Some(compile_regex(source, &spec.exceptions.join("|"), true)?)
     };
     let files = &source.files;
-    for name in &spec.dictionaries {
+    // A dictionary given by `aff:` and `dic:` is used alone, as in Vale.
+    let by_paths = files.dictionaries.iter().any(|d| d.name.is_empty());
+    for name in spec.dictionaries.iter().filter(|_| !by_paths) {
         if !files.dictionaries.iter().any(|d| &d.name == name) {
             return Err(source.invalid(format!(
                 "dictionary '{name}' was not read for this rule ({name}.aff and {name}.dic are \
@@ -128,7 +131,6 @@ pub(super) fn compile(
     for files in &files.dictionaries {
         dictionaries.push(Arc::new(dictionary::load(files).map_err(load_error)?));
     }
-    let by_paths = spec.aff.is_some() && !files.dictionaries.is_empty();
     if !by_paths && (dictionaries.is_empty() || spec.append) {
         dictionaries.insert(0, dictionary::shipped().map_err(load_error)?);
     }
@@ -158,23 +160,21 @@ pub(super) fn compile(
 impl Spelling {
     /// True when `word` is spelt right, or is not to be checked.
     fn accepts(&self, word: &str) -> bool {
-        if self.filters.is_match(word) {
+        if self.filters.is_match(word) || self.dictionaries.iter().any(|d| d.check(word)) {
             return true;
         }
-        if let Some(exceptions) = &self.exceptions {
-            // A pattern that runs out of budget accepts nothing.
-            if exceptions.is_match(word) == Ok(true) {
-                return true;
-            }
-        }
-        if self.accepted.contains(word) || self.accepted.contains(&word.to_lowercase()) {
-            return true;
-        }
-        if self.dictionaries.iter().any(|d| d.check(word)) || dictionary::is_number_like(word) {
-            return true;
-        }
-        dictionary::number_units(word)
-            .is_some_and(|units| self.dictionaries.iter().any(|d| d.check(units)))
+        let listed = !self.accepted.is_empty()
+            && (self.accepted.contains(word) || self.accepted.contains(&word.to_lowercase()));
+        // A pattern that runs out of budget accepts nothing.
+        let excepted = self
+            .exceptions
+            .as_ref()
+            .is_some_and(|e| e.is_match(word) == Ok(true));
+        listed
+            || excepted
+            || dictionary::is_number_like(word)
+            || dictionary::number_units(word)
+                .is_some_and(|units| self.dictionaries.iter().any(|d| d.check(units)))
     }
 
     /// The dictionaries' suggestions for `word`, best first, computed once a run.

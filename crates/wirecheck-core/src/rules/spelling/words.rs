@@ -155,7 +155,7 @@ fn is_special(piece: &str) -> bool {
     }
     let bytes = plain.as_bytes();
     let dotted = bytes.len() >= 4
-        && bytes.len() % 2 == 0
+        && bytes.len().is_multiple_of(2)
         && bytes
             .chunks(2)
             .all(|pair| pair[0].is_ascii_alphabetic() && pair[1] == b'.');
