@@ -125,3 +125,20 @@ fn vale_spelling_reads_every_dictionary_and_word_list_of_the_styles_path() {
         assert_eq!(words, Vec::<&str>::new(), "{file}");
     }
 }
+
+#[test]
+fn the_demo_styles_spelling_rules_give_vales_findings() {
+    // styles.feature "Lint against demo": demo.Spellcheck (a filter) and demo.Filters
+    // (`custom: true` and a filter that leaves only words without small letters) on
+    // fixtures/styles/demo/test.md, a Markdown file whose findings need no markup scoping.
+    for (rule, id) in [
+        ("demo/Spellcheck.yml", "demo.Spellcheck"),
+        ("demo/Filters.yml", "demo.Filters"),
+    ] {
+        let want = expected("styles.feature", "Lint against demo", "test.md", id);
+        assert!(!want.is_empty(), "{id}: the scenario expects findings");
+        let (code, found) = run("styles/demo", rule, "test.md");
+        assert_eq!(found, want, "{id}");
+        assert_eq!(code, Some(1), "{id}");
+    }
+}

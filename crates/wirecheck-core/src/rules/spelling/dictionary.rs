@@ -216,6 +216,12 @@ mod tests {
                 .starts_with("t.dic:1: not a Hunspell dictionary"),
             "{err}"
         );
+        // The .aff file promises two suffix rows and gives one.
+        let err = load(&files("SFX G Y 2\nSFX G 0 ing .\n", "1\ncord/G\n")).unwrap_err();
+        let message = err.to_string();
+        assert!(message.starts_with("t.aff:"), "{message}");
+        assert!(message.contains("not a Hunspell dictionary"), "{message}");
+        assert_eq!(message.lines().count(), 1, "{message}");
     }
 
     #[test]
