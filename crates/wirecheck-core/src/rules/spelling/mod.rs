@@ -85,7 +85,7 @@ struct Spelling {
     /// Words the word lists accept, as written.
     accepted: FxHashSet<String>,
     dictionaries: Vec<Arc<Dictionary>>,
-    /// Suggestions for a word, computed once a run (they cost milliseconds each); `None` when
+    /// Suggestions for a word, computed once a run (each costs about a millisecond); `None` when
     /// the rule gives none.
     suggestions: Option<RwLock<FxHashMap<String, Vec<String>>>>,
 }
@@ -185,7 +185,12 @@ impl Spelling {
         let mut all = Vec::new();
         for dictionary in &self.dictionaries {
             let mut these = Vec::new();
-            dictionary.suggest(word, &mut these);
+            // Hunspell's n-gram suggestions cost tens of milliseconds a word; the edits alone
+            // (a letter added, dropped, swapped or replaced, a REP entry) one.
+            dictionary
+                .suggester()
+                .with_ngram_suggestions(false)
+                .suggest(word, &mut these);
             all.extend(these.into_iter().filter(|s| !s.contains(' ')));
         }
         let mut seen = FxHashSet::default();
