@@ -45,6 +45,7 @@ fn names_rule(count: usize) -> RuleSource {
         yaml.push_str(&format!("  - {} {}\n", sequence.word(), sequence.word()));
     }
     RuleSource {
+        files: Default::default(),
         pack: "bench".into(),
         name: "Names".into(),
         origin: "bench".into(),

@@ -27,6 +27,7 @@ fn day_strategy() -> impl Strategy<Value = Date> {
 
 fn weekday_rule() -> RuleSet {
     let source = wirecheck_core::RuleSource {
+        files: Default::default(),
         pack: "test".into(),
         name: "Weekday".into(),
         origin: "test".into(),

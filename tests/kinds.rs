@@ -5,7 +5,8 @@
 //! its text after the safe fixes (`<story>.fixed.snap`). A `reference` story is checked against
 //! `references/<story>.txt`, as with `check --reference`.
 //!
-//! Only the folder's rules are loaded, no shipped pack; a story's publication date is its own
+//! Only the folder's rules are loaded, no shipped pack (files they name, such as a spelling
+//! rule's dictionaries, are found with the folder as Vale's StylesPath); a story's publication date is its own
 //! (front matter or dateline), as in `wirecheck check`. A new kind needs only its folder: the test
 //! finds it, and fails for a kind in the registry without one.
 //!
@@ -50,15 +51,23 @@ fn rules_of(kind_dir: &Path) -> RuleSet {
         .expect("a kind folder's name is UTF-8");
     let sources: Vec<RuleSource> = files_in(kind_dir, &["yml", "yaml"])
         .into_iter()
-        .map(|path| RuleSource {
-            pack: pack.to_owned(),
-            name: path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .expect("a rule file's name is UTF-8")
-                .to_owned(),
-            origin: path.display().to_string(),
-            yaml: fs::read_to_string(&path).expect("a rule file is UTF-8"),
+        .map(|path| {
+            let mut source = RuleSource {
+                files: Default::default(),
+                pack: pack.to_owned(),
+                name: path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .expect("a rule file's name is UTF-8")
+                    .to_owned(),
+                origin: path.display().to_string(),
+                yaml: fs::read_to_string(&path).expect("a rule file is UTF-8"),
+            };
+            // The files a rule names (a spelling rule's dictionaries and word lists) are found
+            // with the kind's folder as the StylesPath.
+            wirecheck_core::read_rule_files(&mut source, Some(kind_dir))
+                .unwrap_or_else(|e| panic!("{e}"));
+            source
         })
         .collect();
     assert!(

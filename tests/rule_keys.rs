@@ -209,6 +209,7 @@ fn the_vale_packs_and_vales_test_styles_load_with_no_unknown_key() {
         assert!(files.len() > 100, "{root}: {} rule files", files.len());
         for file in files {
             let source = RuleSource {
+                files: Default::default(),
                 pack: file
                     .parent()
                     .and_then(Path::file_name)

@@ -28,6 +28,7 @@ fn errors_of_pack(pack: &Path) -> (usize, Vec<String>) {
     files.sort();
     for file in files {
         let source = RuleSource {
+            files: Default::default(),
             pack: pack.file_name().unwrap().to_string_lossy().into_owned(),
             name: file.file_stem().unwrap().to_string_lossy().into_owned(),
             origin: file.display().to_string(),

@@ -1,7 +1,8 @@
 //! Embeds the shipped rule packs: every `rules/<pack>/<Rule>.yml` becomes an entry of
 //! `BUILTIN_RULES` in `$OUT_DIR/builtin_rules.rs`, so a new pack or rule needs no code change.
 //! A pack whose folder holds a `pack.yaml` with `default: false` is off unless chosen; the packs
-//! and that flag are `BUILTIN_PACKS`.
+//! and that flag are `BUILTIN_PACKS`. The shipped spelling dictionary's `.dic` file is written
+//! compressed (DEFLATE) to `$OUT_DIR/en_US.dic.deflate`, for the binary to embed.
 
 use std::fs;
 use std::io::Write;
@@ -91,4 +92,14 @@ fn main() {
         file.write_all(entry.as_bytes()).unwrap();
     }
     writeln!(file, "];").unwrap();
+    compress_dictionary(&rules.join("data/dictionaries/en_US.dic"));
+}
+
+/// Writes the DEFLATE-compressed `dic` to `$OUT_DIR` (about a third of its size).
+fn compress_dictionary(dic: &Path) {
+    let text = fs::read(dic).unwrap_or_else(|err| panic!("{}: {err}", dic.display()));
+    let packed = miniz_oxide::deflate::compress_to_vec(&text, 9);
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("en_US.dic.deflate");
+    fs::write(out, packed).expect("OUT_DIR is writable");
 }

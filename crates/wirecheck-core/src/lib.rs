@@ -9,6 +9,7 @@
 //! use wirecheck_core::{Context, Document, InputFormat, RuleSet, RuleSource};
 //!
 //! let rule = RuleSource {
+//!     files: Default::default(),
 //!     pack: "house".into(),
 //!     name: "Doubled".into(),
 //!     origin: "example".into(),
@@ -39,6 +40,7 @@ pub(crate) use wirecheck_text::{span, visible};
 pub use config::packs::{
     builtin_pack_names, builtin_sources, check_pack_name, is_default_pack, optional_pack_names,
 };
+pub use config::rule_files::{read_rule_files, vale_spelling_files};
 pub use config::suggest::did_you_mean;
 pub use config::{CONFIG_NAMES, Config};
 pub use document::Document;
@@ -60,6 +62,7 @@ pub use rules::{
     BadExample, Context, Examples, Reference, ReportedId, Rule, RuleCheck, RuleError, RuleSource,
     StoryContext, kind_names,
 };
+pub use rules::{DictionaryFiles, FileBytes, RuleFiles, SpellingFileKeys};
 pub use severity::{FailLevel, RULE_OFF, Severity};
 pub use vale::ValeProject;
 pub use vale::builtin::STYLE as VALE_BUILTIN_STYLE;

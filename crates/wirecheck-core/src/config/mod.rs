@@ -26,6 +26,7 @@
 //! ```
 
 pub(crate) mod packs;
+pub(crate) mod rule_files;
 pub(crate) mod suggest;
 
 use std::collections::BTreeMap;
@@ -293,6 +294,7 @@ impl Config {
             .as_ref()
             .map_or_else(|| "configuration".to_owned(), |p| p.display().to_string());
         let source = crate::rules::RuleSource {
+            files: Default::default(),
             pack: "config".to_owned(),
             name: "Names".to_owned(),
             origin,

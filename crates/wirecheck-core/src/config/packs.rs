@@ -60,6 +60,7 @@ pub fn optional_pack_names() -> Vec<&'static str> {
 /// The rules of the shipped packs.
 pub fn builtin_sources() -> impl Iterator<Item = RuleSource> {
     BUILTIN_RULES.iter().map(|(pack, name, yaml)| RuleSource {
+        files: Default::default(),
         pack: (*pack).to_owned(),
         name: (*name).to_owned(),
         origin: format!("builtin:rules/{pack}/{name}.yml"),
@@ -143,10 +144,15 @@ fn read_rule(path: &Path, pack: &str) -> Result<RuleSource, PackError> {
         .and_then(|s| s.to_str())
         .unwrap_or("rule")
         .to_owned();
-    Ok(RuleSource {
+    let mut source = RuleSource {
+        files: Default::default(),
         pack: pack.to_owned(),
         name,
         origin: path.display().to_string(),
         yaml,
-    })
+    };
+    // The StylesPath is the folder of the rule's pack folder.
+    let styles_path = path.parent().and_then(Path::parent);
+    crate::config::rule_files::read_rule_files(&mut source, styles_path)?;
+    Ok(source)
 }

@@ -182,6 +182,7 @@ mod tests {
     fn dates_rules() -> RuleSet {
         let yaml = "extends: dates\nstyle: any\nchecks:\n  Weekday:\n    message: w\n  NoSuchDay:\n    message: n\n    level: off\n";
         RuleSet::compile([RuleSource {
+            files: Default::default(),
             pack: "p".into(),
             name: "Dates".into(),
             origin: "test".into(),

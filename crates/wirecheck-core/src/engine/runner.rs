@@ -8,6 +8,7 @@
 //! use wirecheck_core::{Context, InputFormat, RuleSet, RuleSource, RunOptions, Runner};
 //!
 //! let rule = RuleSource {
+//!     files: Default::default(),
 //!     pack: "house".into(),
 //!     name: "Doubled".into(),
 //!     origin: "example".into(),

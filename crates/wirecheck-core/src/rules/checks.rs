@@ -403,6 +403,7 @@ mod tests {
 
     fn resolved(yaml: &str) -> Result<Vec<RuleCheck>, String> {
         let source = RuleSource {
+            files: Default::default(),
             pack: "p".into(),
             name: "R".into(),
             origin: "p/R.yml".into(),

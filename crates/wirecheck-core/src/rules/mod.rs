@@ -32,6 +32,7 @@ mod reference;
 mod repetition;
 mod rule_regex;
 mod scope;
+mod spelling;
 mod story;
 mod substitution;
 mod titles;
@@ -46,6 +47,7 @@ pub(crate) use checks::DeclaredCheck;
 pub use checks::{ReportedId, RuleCheck};
 pub use examples::{BadExample, Examples};
 pub(crate) use scope::{Scope, Unit};
+pub use spelling::{DictionaryFiles, FileBytes, RuleFiles, SpellingFileKeys};
 pub(crate) use story::NameMention;
 pub use story::{Reference, StoryContext};
 
@@ -105,11 +107,12 @@ const KINDS: &[Kind] = &[
     Kind::of::<reference::Spec>("reference", reference::compile, &[]),
     Kind::of::<dateline::Spec>("dateline", dateline::compile, &[]),
     Kind::of::<dates::Spec>("dates", dates::compile, &[]),
+    Kind::of::<spelling::Spec>("spelling", spelling::compile, &["limit", "vocab"]),
 ];
 
 /// Vale kinds that wirecheck does not implement: rule files of these kinds are skipped with a
 /// warning, so that a Vale style pack still loads.
-const UNSUPPORTED_VALE_KINDS: &[&str] = &["script", "sequence", "spelling"];
+const UNSUPPORTED_VALE_KINDS: &[&str] = &["script", "sequence"];
 
 /// The text of one rule file and where it came from.
 #[derive(Clone, Debug)]
@@ -122,6 +125,9 @@ pub struct RuleSource {
     pub origin: String,
     /// The YAML text.
     pub yaml: String,
+    /// The files the rule reads besides its YAML (a spelling rule's dictionaries and word
+    /// lists), read by the configuration code when the rule is loaded; empty for most rules.
+    pub files: RuleFiles,
 }
 
 impl RuleSource {
@@ -891,6 +897,7 @@ mod tests {
         );
         assert_eq!(first_sentence("No full stop at all"), "No full stop at all");
         let source = RuleSource {
+            files: Default::default(),
             pack: "p".into(),
             name: "R".into(),
             origin: "test".into(),

@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use super::config::ValeConfig;
+use super::config::{ConfigError, ValeConfig};
 use super::vocab::is_phrase;
 use crate::rules::RuleSource;
 
@@ -15,8 +15,10 @@ pub const STYLE: &str = "Vale";
 /// Where the built-in rules come from, for messages.
 const ORIGIN: &str = "builtin:Vale";
 
-/// The built-in rules `config` turns on, in Vale's order.
-pub(crate) fn sources(config: &ValeConfig) -> Vec<RuleSource> {
+/// The built-in rules `config` turns on, in Vale's order; `Vale.Spelling` reads the
+/// dictionaries and word lists of the first styles folder (`config/dictionaries`,
+/// `config/ignore`).
+pub(crate) fn sources(config: &ValeConfig) -> Result<Vec<RuleSource>, ConfigError> {
     let mut rules = vec![
         (
             "Repetition",
@@ -38,7 +40,7 @@ pub(crate) fn sources(config: &ValeConfig) -> Vec<RuleSource> {
                 "level": "error",
                 "scope": "text",
                 "action": {"name": "suggest", "params": ["spellings"]},
-                "ignore": [],
+                "append": true,
             }),
         ),
     ];
@@ -74,7 +76,11 @@ pub(crate) fn sources(config: &ValeConfig) -> Vec<RuleSource> {
             }),
         ));
     }
-    rules
+    let spelling_files = match config.styles_paths.first() {
+        Some(styles) => crate::config::rule_files::vale_spelling_files(styles)?,
+        None => Default::default(),
+    };
+    Ok(rules
         .into_iter()
         .map(|(name, mut rule)| {
             if let Some(level) = config.level_of(&format!("{STYLE}.{name}")) {
@@ -86,7 +92,12 @@ pub(crate) fn sources(config: &ValeConfig) -> Vec<RuleSource> {
                 origin: format!("{ORIGIN}.{name}"),
                 // JSON is YAML: serde_json quotes every term safely.
                 yaml: serde_json::to_string_pretty(&rule).unwrap_or_default(),
+                files: if name == "Spelling" {
+                    spelling_files.clone()
+                } else {
+                    Default::default()
+                },
             }
         })
-        .collect()
+        .collect())
 }

@@ -81,6 +81,9 @@ pub enum ConfigError {
         /// Where it was looked for.
         search: Vec<PathBuf>,
     },
+    /// A dictionary or word list a spelling rule names could not be read.
+    #[error(transparent)]
+    RuleFiles(#[from] crate::config::packs::PackError),
 }
 
 fn styles_path(search: &[PathBuf]) -> String {
@@ -750,7 +753,7 @@ impl ValeConfig {
             }
         };
         if self.needs_builtin() {
-            for source in super::builtin::sources(self) {
+            for source in super::builtin::sources(self)? {
                 push(&mut sources, source);
             }
         }
@@ -789,7 +792,7 @@ impl ValeConfig {
             for base in &self.styles_paths {
                 let file = base.join(style).join(format!("{name}.yml"));
                 if file.is_file() {
-                    push(&mut sources, rule_source(style, name, &file)?);
+                    push(&mut sources, rule_source(style, name, &file, base)?);
                 }
             }
         }
@@ -802,22 +805,33 @@ fn vocab_line(ini: &Ini) -> Option<usize> {
     ini.section("")?.key("Vocab").map(|key| key.first().line)
 }
 
-fn rule_source(style: &str, name: &str, file: &Path) -> Result<RuleSource, ConfigError> {
+/// The rule file `file` of `style`, with the dictionaries and word lists it names (looked for
+/// under `styles_path`) read.
+fn rule_source(
+    style: &str,
+    name: &str,
+    file: &Path,
+    styles_path: &Path,
+) -> Result<RuleSource, ConfigError> {
     let yaml = fs::read_to_string(file).map_err(|source| ConfigError::Io {
         path: file.to_owned(),
         source,
     })?;
-    Ok(RuleSource {
+    let mut source = RuleSource {
         pack: style.to_owned(),
         name: name.to_owned(),
         origin: file.display().to_string(),
         yaml,
-    })
+        files: Default::default(),
+    };
+    crate::config::rule_files::read_rule_files(&mut source, Some(styles_path))?;
+    Ok(source)
 }
 
 /// Every `.yml` file under `folder`, at any depth, in path order; as in Vale, a rule's style is
 /// the name of the folder its file is in.
 fn read_style_folder(folder: &Path) -> Result<Vec<RuleSource>, ConfigError> {
+    let styles_path = folder.parent().unwrap_or(Path::new(""));
     let mut sources = Vec::new();
     let mut pending = vec![folder.to_owned()];
     while let Some(dir) = pending.pop() {
@@ -840,7 +854,7 @@ fn read_style_folder(folder: &Path) -> Result<Vec<RuleSource>, ConfigError> {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 let name = file_name.split('.').next().unwrap_or_default().to_owned();
-                sources.push(rule_source(&style, &name, &path)?);
+                sources.push(rule_source(&style, &name, &path, styles_path)?);
             }
         }
     }
