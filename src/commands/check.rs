@@ -297,6 +297,13 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
             say("note", note);
         }
     }
+    let vale = vale_project(&vale)?;
+    // A Vale project fails as Vale does, on errors only, unless told otherwise.
+    if vale.is_some() && args.fail_level.is_none() && config.fail_level.is_none() {
+        args.fail_level = Some(FailLevelArg(wirecheck_core::FailLevel::At(
+            wirecheck_core::Severity::Error,
+        )));
+    }
     let selected = select_files(&args.paths, &file_selection(&config, &args), args.shard)?;
     say_warnings(&selected.notices);
     let files = selected.files;
@@ -305,7 +312,7 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
         rules,
         run_context(&config, &args)?,
         RunOptions {
-            vale: vale_project(&vale)?,
+            vale,
             ..run_options(&config, &args)
         },
     )?;

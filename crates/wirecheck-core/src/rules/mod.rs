@@ -93,7 +93,7 @@ impl Kind {
 const KINDS: &[Kind] = &[
     Kind::of::<existence::Spec>("existence", existence::compile, &[]),
     Kind::of::<substitution::Spec>("substitution", substitution::compile, &["pos"]),
-    Kind::of::<repetition::Spec>("repetition", repetition::compile, &["max"]),
+    Kind::of::<repetition::Spec>("repetition", repetition::compile, &[]),
     Kind::of::<consistency::Spec>("consistency", consistency::compile, &[]),
     Kind::of::<occurrence::Spec>("occurrence", occurrence::compile, &[]),
     Kind::of::<conditional::Spec>("conditional", conditional::compile, &[]),

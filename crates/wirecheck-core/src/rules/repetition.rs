@@ -32,10 +32,16 @@ pub(super) struct Spec {
     /// Whether the project's accepted terms are exceptions too (Vale's default: yes).
     #[serde(default = "super::vocab::default_vocab")]
     vocab: bool,
+    /// Repeats allowed before one is flagged (Vale's `max`, read in Vale mode).
+    #[serde(default)]
+    max: usize,
 }
 
 struct Repetition {
     tokens: Option<RuleRegex>,
+    /// The tokens as Vale searches for them, `(a|b)`, for Vale mode.
+    vale_tokens: Option<RuleRegex>,
+    max: usize,
     exceptions: Vec<String>,
     alpha: bool,
     ignorecase: bool,
@@ -57,12 +63,23 @@ pub(super) fn compile(
             header.ignorecase,
         )?)
     };
+    let vale_tokens = if spec.tokens.is_empty() {
+        None
+    } else {
+        Some(compile_regex(
+            source,
+            &format!("({})", spec.tokens.join("|")),
+            header.ignorecase,
+        )?)
+    };
     let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
     if scopes.contains(&Scope::Raw) {
         return Err(source.invalid("repetition reads words; scope 'raw' has none"));
     }
     Ok(Box::new(Repetition {
         tokens,
+        vale_tokens,
+        max: spec.max,
         exceptions: super::vocab::terms(header, &spec.exceptions, spec.vocab)
             .into_iter()
             .map(str::to_owned)
@@ -124,8 +141,54 @@ fn is_reduplicated_name(a: &str, b: &str) -> bool {
         && !FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(a))
 }
 
+/// Punctuation that closes a word rather than belonging to it.
+const CLOSING_PUNCTUATION: &[char] = &['.', ',', ';', ':', '!', '?'];
+
+impl Repetition {
+    /// Vale's algorithm, for a block Vale mode has scoped: each match of the tokens against the
+    /// one before it, flagged past `max` repeats when no line break stands between them.
+    fn check_as_vale(&self, tokens: &RuleRegex, doc: &Document, out: &mut Reporter<'_>) {
+        let text = doc.text();
+        let mut previous: Option<(Span, &str)> = None;
+        let mut count = 0;
+        for found in tokens.find_iter(text) {
+            let Ok(found) = found else {
+                out.budget_exhausted(Span::new(0, text.len()));
+                return;
+            };
+            let written = found.slice(text).trim();
+            // Vale 3.15.1 flags "completes completes." but not "Redis. Redis" (its suite's
+            // checks/Repetition): a word's closing punctuation is not part of it, and a word
+            // that ends a sentence is not repeated by the next.
+            let current = written.trim_end_matches(CLOSING_PUNCTUATION);
+            let hit = previous.is_some_and(|(_, before)| self.same(current, before))
+                && !current.is_empty()
+                && (!self.alpha || current.chars().all(char::is_alphabetic));
+            if hit {
+                count += 1;
+            }
+            if let Some((before, _)) = previous.filter(|_| hit && count > self.max) {
+                let span = Span::new(before.start, found.end);
+                let excepted = self
+                    .exceptions
+                    .iter()
+                    .any(|e| e.eq_ignore_ascii_case(current));
+                if !span.slice(text).contains('\n') && !excepted {
+                    let kept = before.slice(text).trim().to_owned();
+                    out.report(span, &[current], vec![(span, kept)]);
+                    count = 0;
+                }
+            }
+            previous = (!written.ends_with(['.', '!', '?'])).then_some((found, current));
+        }
+    }
+}
+
 impl Check for Repetition {
     fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
+        if let Some(tokens) = self.vale_tokens.as_ref().filter(|_| doc.markup_block) {
+            return self.check_as_vale(tokens, doc, out);
+        }
         for unit in units_of(&self.scopes, doc) {
             let bytes = doc.text().as_bytes();
             for (first, second) in doc.words_in(unit.span).pairs() {

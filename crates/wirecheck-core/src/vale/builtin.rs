@@ -27,6 +27,8 @@ pub(crate) fn sources(config: &ValeConfig) -> Result<Vec<RuleSource>, ConfigErro
                 "message": "'%s' is repeated!",
                 "level": "error",
                 "scope": "text",
+                // Vale 3.15.1 flags "A a" (its suite's checks/Repetition).
+                "ignorecase": true,
                 "alpha": true,
                 "action": {"name": "edit", "params": ["truncate", " "]},
                 "tokens": [r"[^\s]+"],
