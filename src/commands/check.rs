@@ -304,7 +304,11 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
             wirecheck_core::Severity::Error,
         )));
     }
-    let selected = select_files(&args.paths, &file_selection(&config, &args), args.shard)?;
+    let selection = FileSelection {
+        vale: vale.clone(),
+        ..file_selection(&config, &args)
+    };
+    let selected = select_files(&args.paths, &selection, args.shard)?;
     say_warnings(&selected.notices);
     let files = selected.files;
     let progress = progress_bar(files.len());
@@ -400,6 +404,7 @@ fn file_selection(config: &Config, args: &CheckArgs) -> FileSelection {
         ignores: config.ignore.clone(),
         ignore_root: config.root.clone(),
         force_exclude: args.force_exclude,
+        vale: None,
     }
 }
 

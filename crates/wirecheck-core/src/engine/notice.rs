@@ -56,6 +56,14 @@ pub enum Notice {
         /// Each rule skipped, with what it needs the date for: `id (reason)`.
         skipped: Vec<String>,
     },
+    /// A file a Vale project lints is in a format Vale reads through a program of its own
+    /// (Asciidoctor, docutils, an XSLT processor…), which wirecheck does not run.
+    ValeFormatSkipped {
+        /// The file.
+        path: String,
+        /// Vale's name of the format (`adoc`, `rst`, `xml`…).
+        format: String,
+    },
 }
 
 /// Why a file holds no story.
@@ -106,7 +114,8 @@ impl Notice {
             Notice::NoStoriesFound { .. }
             | Notice::NothingToCheck
             | Notice::NoStory { .. }
-            | Notice::NotFixed { .. } => NoticeLevel::Warning,
+            | Notice::NotFixed { .. }
+            | Notice::ValeFormatSkipped { .. } => NoticeLevel::Warning,
             Notice::Fixed { .. } => NoticeLevel::Fixed,
             Notice::PublicationDate { .. } | Notice::NoPublicationDate { .. } => NoticeLevel::Note,
         }
@@ -146,6 +155,10 @@ impl fmt::Display for Notice {
                 f,
                 "{path}: publication date {} from {}",
                 date.date, date.source
+            ),
+            Notice::ValeFormatSkipped { path, format } => write!(
+                f,
+                "{path}: not checked: Vale reads {format} files through a program of its own, which wirecheck does not run"
             ),
             Notice::NoPublicationDate { path, skipped } => write!(
                 f,

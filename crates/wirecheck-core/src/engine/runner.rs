@@ -38,7 +38,7 @@ use crate::input::{Input, InputError, InputFormat, display_name, read_story_file
 use crate::knowledge::publication::{DateSource, PublicationDate};
 use crate::report::{FileError, FileReport, ReferenceFile};
 use crate::rules::{Context, Reference, StoryContext};
-use crate::vale::ValeProject;
+use crate::vale::{ValeFileError, ValeProject};
 
 /// What a run does with the safe fixes of its findings.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -248,7 +248,9 @@ impl Runner {
         let stdin_name = self.stdin_name.as_deref().filter(|_| stdin);
         let forced = self
             .input_format
-            .or_else(|| stdin_name.and_then(format_implied_by_name));
+            .or_else(|| stdin_name.and_then(format_implied_by_name))
+            // A file only a Vale project lints is text to wirecheck, whatever its extension.
+            .or_else(|| (!self.own_rules_apply(path, input.named)).then_some(InputFormat::Text));
         let file = match read_story_file(path, forced) {
             Ok(file) => file,
             Err(error) => {
@@ -306,6 +308,14 @@ impl Runner {
         findings
     }
 
+    /// True when wirecheck's own rules check the file at `path`: always without a Vale project;
+    /// with one, when there are any and the file is a story (named, or with a story's
+    /// extension) rather than a file only the project lints.
+    fn own_rules_apply(&self, path: &Path, named: bool) -> bool {
+        self.vale.is_none()
+            || (!self.rules.rules().is_empty() && (named || crate::input::is_story_file(path)))
+    }
+
     /// The context the rules read for `document`. The one place a story's context is made.
     fn story_context<'a>(&'a self, document: &'a Document) -> StoryContext<'a> {
         self.context.for_document(document)
@@ -346,7 +356,7 @@ impl Runner {
     ) -> Result<Vec<Finding>, String> {
         let display = &story.display;
         // With no rule of its own to run (Vale's styles only), a file is not a story.
-        let own_rules = !self.rules.rules().is_empty() || self.vale.is_none();
+        let own_rules = self.own_rules_apply(Path::new(&story.display), story.named);
         if own_rules && document.is_empty() {
             let what = if document.original().trim().is_empty() {
                 NoStory::Empty
@@ -371,13 +381,30 @@ impl Runner {
         }
         let context = self.story_context(document);
         notices.extend(self.date_note(display, &context));
-        let mut findings = self.rules.check_story(context);
+        let mut findings = if own_rules {
+            self.rules.check_story(context)
+        } else {
+            Vec::new()
+        };
         if let Some(vale) = &self.vale {
-            findings.extend(vale.check(
-                Path::new(&story.name),
-                document.original(),
-                &self.context,
-            )?);
+            match vale.check(Path::new(&story.name), document.original(), &self.context) {
+                Ok(found) => findings.extend(found),
+                // A file found in a folder is pointed out; one named is an error.
+                Err(ValeFileError::Unsupported(format)) if !story.named => {
+                    notices.push(Notice::ValeFormatSkipped {
+                        path: display.clone(),
+                        format,
+                    });
+                }
+                Err(ValeFileError::Unsupported(format)) => {
+                    return Err(Notice::ValeFormatSkipped {
+                        path: display.clone(),
+                        format,
+                    }
+                    .to_string());
+                }
+                Err(ValeFileError::Markup(message)) => return Err(message),
+            }
             findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         }
         self.filters

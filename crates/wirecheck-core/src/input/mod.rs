@@ -248,6 +248,8 @@ pub struct FileSelection {
     pub ignore_root: PathBuf,
     /// Apply the excludes and ignores to files named on the command line too.
     pub force_exclude: bool,
+    /// A Vale project: in folders, the files it lints are checked too, whatever their extension.
+    pub vale: Option<std::sync::Arc<crate::ValeProject>>,
 }
 
 /// One file to check.
@@ -400,7 +402,8 @@ fn walk_folder(
         if crate::fix::temp_files::is_temporary(&path) {
             continue;
         }
-        if is_file && (!selection.globs.is_empty() || is_story_file(&path)) {
+        let vale_lints = || selection.vale.as_ref().is_some_and(|v| v.lints(&path));
+        if is_file && (!selection.globs.is_empty() || is_story_file(&path) || vale_lints()) {
             walked.files.push(path);
         }
     }
@@ -497,7 +500,7 @@ impl Ignores {
     }
 }
 
-fn is_story_file(path: &Path) -> bool {
+pub(crate) fn is_story_file(path: &Path) -> bool {
     match Extension::of(path).map(|e| e.walked) {
         Some(WalkedWhen::Always) => true,
         Some(WalkedWhen::IfNews) => sniffs_as_news(path),

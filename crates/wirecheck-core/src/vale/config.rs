@@ -251,7 +251,7 @@ pub struct ValeConfig {
     /// them to the rule everywhere.
     pub levels: BTreeMap<String, Severity>,
     /// What the configuration asks for that is not done, each a line naming file and line
-    /// (`Packages` not downloaded, `Transform` not applied).
+    /// (`Packages` not downloaded).
     pub warnings: Vec<String>,
     vocabulary: Vocabulary,
 }
@@ -547,11 +547,9 @@ impl ValeConfig {
                     })?;
                     read.comment_delimiters = Some([start, end]);
                 }
-                "Transform" => self.warnings.push(format!(
-                    "{}:{}: Transform (XSLT) is not supported: [{label}] files are read without it",
-                    value.file.display(),
-                    value.line
-                )),
+                // An XSLT transform applies to XML, which Vale mode does not read: an XML file is
+                // an error of its own, so the transform needs no warning.
+                "Transform" => {}
                 _ => {
                     // A rule switch: YES, NO or a level; Vale takes anything else for NO.
                     let text = value.text.trim();

@@ -34,6 +34,15 @@ pub enum ValeSetupError {
     Rule(#[from] RuleError),
 }
 
+/// Why a file of a Vale project was not linted.
+#[derive(Debug)]
+pub(crate) enum ValeFileError {
+    /// Vale reads its format through a program of its own (`adoc`, `rst`, `xml`…).
+    Unsupported(String),
+    /// Its markup could not be read, or a pattern of the configuration is invalid.
+    Markup(String),
+}
+
 /// A Vale project ready to lint any number of files: its styles' rules compiled once, and what
 /// applies to each file.
 pub struct ValeProject {
@@ -76,6 +85,11 @@ impl ValeProject {
         }))
     }
 
+    /// Whether Vale lints `path`, a file a folder's walk found.
+    pub fn lints(&self, path: &Path) -> bool {
+        self.config.lints(path, None)
+    }
+
     /// The rules of the project's styles.
     pub fn rules(&self) -> &RuleSet {
         &self.rules
@@ -99,7 +113,7 @@ impl ValeProject {
         path: &Path,
         content: &str,
         context: &Context,
-    ) -> Result<Vec<Finding>, String> {
+    ) -> Result<Vec<Finding>, ValeFileError> {
         let settings = self.config.for_file(path);
         let min_level = self
             .options
@@ -128,8 +142,10 @@ impl ValeProject {
             format: None,
             ignore_syntax: self.options.ignore_syntax,
         };
-        let file = markup::ValeFile::parse(content, &ext, &markup)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let file = markup::ValeFile::parse(content, &ext, &markup).map_err(|e| match e {
+            markup::MarkupError::Unsupported(format) => ValeFileError::Unsupported(format),
+            other => ValeFileError::Markup(format!("{}: {other}", path.display())),
+        })?;
         Ok(lint::lint_file(&running, &file, context))
     }
 }
