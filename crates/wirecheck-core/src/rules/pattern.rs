@@ -13,7 +13,7 @@
 use regex::RegexBuilder;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
-use super::rule_regex::{BudgetExhausted, RuleRegex};
+use super::rule_regex::{BudgetExhausted, Limits, RuleRegex};
 use super::{RuleError, RuleHeader, RuleSource};
 use crate::span::Span;
 
@@ -23,6 +23,12 @@ const REGEX_SIZE_LIMIT: usize = 8 << 20;
 
 /// Most memory the lazy DFA of a rule's regex may cache per thread.
 const DFA_SIZE_LIMIT: usize = 64 << 20;
+
+/// The limits of every rule regex.
+pub(super) const LIMITS: Limits = Limits {
+    size: REGEX_SIZE_LIMIT,
+    dfa: DFA_SIZE_LIMIT,
+};
 
 /// Most copies counted repetitions may make of what they repeat, summed over the pattern.
 const MAX_REPETITION_COPIES: u64 = 1000;
@@ -177,7 +183,8 @@ pub(super) fn compile_regex(
         .dfa_size_limit(DFA_SIZE_LIMIT)
         .build();
     match linear {
-        Ok(regex) => Ok(RuleRegex::Linear(regex)),
+        Ok(regex) => RuleRegex::linear(regex, pattern, ignorecase, LIMITS)
+            .map_err(|err| source.invalid(format!("invalid regex: {}", one_line(&err)))),
         Err(regex::Error::CompiledTooBig(_)) => Err(source.invalid(format!(
             "regex too large: compiled, it would take more than the {} MiB allowed (a very \
              long word list, or a repetition of a large class such as \\w{{1000}}); split \
