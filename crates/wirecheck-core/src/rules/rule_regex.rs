@@ -4,9 +4,11 @@
 //! backtracking steps per match attempt, so that no pattern can hang a run. A search that
 //! exhausts the budget ends with [`BudgetExhausted`], which the rule reports once per story.
 
+mod alternation;
 mod prefiltered;
 
-pub(crate) use prefiltered::{Limits, Prefiltered};
+pub(crate) use alternation::Alternation;
+pub(crate) use prefiltered::{Found, Limits, Prefiltered};
 
 use crate::span::Span;
 

@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::pattern::{compile_regex, word_alternation};
-use super::rule_regex::{BudgetExhausted, RuleRegex};
+use super::pattern::{LIMITS, compile_regex, one_line, word_alternation};
+use super::rule_regex::{Alternation, BudgetExhausted, Found, RuleRegex};
 use super::scope::units_of;
 use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext, match_case};
 use crate::document::Document;
@@ -30,9 +30,10 @@ pub(super) struct Spec {
 }
 
 struct Substitution {
-    regex: RuleRegex,
-    /// For each swap, the capture group that marks it and its replacements.
-    swaps: Vec<(usize, Vec<String>)>,
+    /// The swaps' patterns, one choice each, in the order of `swaps`.
+    alternation: Alternation,
+    /// For each swap, its replacements.
+    swaps: Vec<Vec<String>>,
     exceptions: Option<RuleRegex>,
     scopes: Vec<Scope>,
     ignorecase: bool,
@@ -47,21 +48,24 @@ pub(super) fn compile(
     if spec.swap.is_empty() {
         return Err(source.invalid("needs a non-empty 'swap' map"));
     }
-    // Each key becomes its own group; keys may hold groups of their own, so count them.
+    // The swaps are matched as Vale matches them, one alternation inside word boundaries; that
+    // regex is compiled once to check the rule (its errors and size), and the search runs each
+    // key as its own choice, so that the match names its swap without capture groups.
     let mut alternatives = Vec::with_capacity(spec.swap.len());
+    let mut choices = Vec::with_capacity(spec.swap.len());
     let mut swaps = Vec::with_capacity(spec.swap.len());
-    let mut group = 1;
     for (pattern, replacement) in &spec.swap {
-        let inner = compile_regex(source, pattern, header.ignorecase)?.captures_len() - 1;
         alternatives.push(format!("({pattern})"));
-        swaps.push((group, replacement.split('|').map(str::to_owned).collect()));
-        group += 1 + inner;
+        choices.push(word_alternation(&[format!("({pattern})")], header.nonword));
+        swaps.push(replacement.split('|').map(str::to_owned).collect());
     }
-    let regex = compile_regex(
+    compile_regex(
         source,
         &word_alternation(&alternatives, header.nonword),
         header.ignorecase,
     )?;
+    let alternation = Alternation::new(&choices, header.ignorecase, LIMITS)
+        .map_err(|(_, err)| source.invalid(format!("invalid regex: {}", one_line(&err))))?;
     let exceptions = if spec.exceptions.is_empty() {
         None
     } else {
@@ -73,7 +77,7 @@ pub(super) fn compile(
     };
     let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
     Ok(Box::new(Substitution {
-        regex,
+        alternation,
         swaps,
         exceptions,
         scopes,
@@ -85,18 +89,16 @@ impl Check for Substitution {
     fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
-            for captures in self.regex.captures_iter(text) {
-                let Ok(captures) = captures else {
+            for found in self.alternation.find_iter(text) {
+                let Ok(Found {
+                    pattern,
+                    span: found,
+                }) = found
+                else {
                     out.budget_exhausted(unit.span);
                     break;
                 };
-                let Some((found, replacements)) = self
-                    .swaps
-                    .iter()
-                    .find_map(|(group, replacements)| Some((captures.get(*group)?, replacements)))
-                else {
-                    continue;
-                };
+                let replacements = &self.swaps[pattern];
                 let found_text = found.slice(text);
                 let excepted = match &self.exceptions {
                     Some(exceptions) => exceptions.is_match(found_text),

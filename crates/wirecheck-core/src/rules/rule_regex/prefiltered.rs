@@ -66,31 +66,8 @@ impl Prefiltered {
         ignorecase: bool,
         limits: Limits,
     ) -> Result<Self, String> {
-        let mut parser = regex_syntax::ParserBuilder::new()
-            .case_insensitive(ignorecase)
-            .multi_line(true)
-            .build();
-        let hirs = patterns
-            .iter()
-            .map(|p| parser.parse(p))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|err| err.to_string())?;
-        let builder = || {
-            let mut builder = meta::Builder::new();
-            builder
-                .configure(
-                    meta::Config::new()
-                        .match_kind(MatchKind::LeftmostFirst)
-                        .utf8_empty(true)
-                        .nfa_size_limit(Some(limits.size))
-                        .onepass_size_limit(Some(limits.size))
-                        .dfa_size_limit(Some(limits.size))
-                        .hybrid_cache_capacity(limits.dfa),
-                )
-                .syntax(syntax::Config::new().utf8(true));
-            builder
-        };
-        let exact = builder()
+        let hirs = parse(patterns, ignorecase)?;
+        let exact = builder(limits)
             .build_many_from_hir(&hirs)
             .map_err(|err| err.to_string())?;
         let wants_loose = hirs
@@ -99,7 +76,7 @@ impl Prefiltered {
         let loose = if wants_loose {
             let loose: Vec<Hir> = hirs.iter().map(without_unicode_word_looks).collect();
             Some(
-                builder()
+                builder(limits)
                     .build_many_from_hir(&loose)
                     .map_err(|err| err.to_string())?,
             )
@@ -107,6 +84,17 @@ impl Prefiltered {
             None
         };
         Ok(Self { exact, loose })
+    }
+
+    /// The match of the first pattern that matches at `start`, if any does.
+    pub(crate) fn anchored_at(&self, text: &str, start: usize) -> Option<Found> {
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        self.exact.search(&input).map(|m| Found {
+            pattern: m.pattern().as_usize(),
+            span: Span::new(m.start(), m.end()),
+        })
     }
 
     /// The matches in `text`, left to right, not overlapping, as `regex`'s `find_iter` gives them.
@@ -164,6 +152,14 @@ pub(crate) struct FindIter<'t> {
     loose_budget: usize,
 }
 
+impl FindIter<'_> {
+    /// The leftmost match starting at or after `at`, whatever matched before; for callers that
+    /// merge several searches and skip empty matches themselves.
+    pub(crate) fn next_from(&mut self, at: usize) -> Option<Found> {
+        self.matcher.find_at(self.text, at, &mut self.loose_budget)
+    }
+}
+
 impl Iterator for FindIter<'_> {
     type Item = Found;
 
@@ -188,8 +184,53 @@ impl Iterator for FindIter<'_> {
     }
 }
 
+/// One automaton over `patterns` with their Unicode word boundaries taken out: where it matches,
+/// pattern `i` at most as early as the automaton's pattern `i`, no pattern matches earlier.
+pub(crate) fn loose_automaton(
+    patterns: &[&str],
+    ignorecase: bool,
+    limits: Limits,
+) -> Result<Regex, String> {
+    let loose: Vec<Hir> = parse(patterns, ignorecase)?
+        .iter()
+        .map(without_unicode_word_looks)
+        .collect();
+    builder(limits)
+        .build_many_from_hir(&loose)
+        .map_err(|err| err.to_string())
+}
+
+/// `patterns` parsed with the flags of rule regexes.
+fn parse(patterns: &[&str], ignorecase: bool) -> Result<Vec<Hir>, String> {
+    let mut parser = regex_syntax::ParserBuilder::new()
+        .case_insensitive(ignorecase)
+        .multi_line(true)
+        .build();
+    patterns
+        .iter()
+        .map(|p| parser.parse(p).map_err(|err| err.to_string()))
+        .collect()
+}
+
+/// A builder with the settings `regex` gives its own automata, and the rule limits.
+fn builder(limits: Limits) -> meta::Builder {
+    let mut builder = meta::Builder::new();
+    builder
+        .configure(
+            meta::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .nfa_size_limit(Some(limits.size))
+                .onepass_size_limit(Some(limits.size))
+                .dfa_size_limit(Some(limits.size))
+                .hybrid_cache_capacity(limits.dfa),
+        )
+        .syntax(syntax::Config::new().utf8(true));
+    builder
+}
+
 /// The offset of the character after the one at `at`, or `None` at the end of `text`.
-fn next_char(text: &str, at: usize) -> Option<usize> {
+pub(crate) fn next_char(text: &str, at: usize) -> Option<usize> {
     let c = text.get(at..)?.chars().next()?;
     Some(at + c.len_utf8())
 }
