@@ -20,6 +20,7 @@ use super::rule_regex::{Alternation, BudgetExhausted, Found, RuleRegex};
 use super::scope::units_of;
 use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext, match_case};
 use crate::document::Document;
+use crate::span::Span;
 
 #[derive(Deserialize)]
 pub(super) struct Spec {
@@ -30,13 +31,54 @@ pub(super) struct Spec {
 }
 
 struct Substitution {
-    /// The swaps' patterns, one choice each, in the order of `swaps`.
-    alternation: Alternation,
+    /// How the swaps are found.
+    matcher: SwapMatcher,
     /// For each swap, its replacements.
     swaps: Vec<Vec<String>>,
     exceptions: Option<RuleRegex>,
     scopes: Vec<Scope>,
     ignorecase: bool,
+}
+
+/// How a rule's swaps are found: as Vale finds them, one alternation inside word boundaries, each
+/// key a choice.
+enum SwapMatcher {
+    /// Every key is linear: the alternation is one regex, each key in a capture group (group
+    /// `groups[i]` marks swap `i`), whose groups are taken only where a match starts.
+    Groups {
+        regex: RuleRegex,
+        groups: Vec<usize>,
+    },
+    /// Some key needs look-around: each key is its own choice, so that only those backtrack.
+    Choices(Alternation),
+}
+
+impl SwapMatcher {
+    /// Each match in `text`: the index of its swap and its span.
+    fn find_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> Box<dyn Iterator<Item = Result<(usize, Span), BudgetExhausted>> + 't> {
+        match self {
+            SwapMatcher::Groups { regex, groups } => {
+                Box::new(regex.captures_iter(text).filter_map(move |captures| {
+                    let captures = match captures {
+                        Ok(captures) => captures,
+                        Err(exhausted) => return Some(Err(exhausted)),
+                    };
+                    groups
+                        .iter()
+                        .enumerate()
+                        .find_map(|(swap, group)| Some(Ok((swap, captures.get(*group)?))))
+                }))
+            }
+            SwapMatcher::Choices(alternation) => Box::new(
+                alternation
+                    .find_iter(text)
+                    .map(|found| found.map(|Found { pattern, span }| (pattern, span))),
+            ),
+        }
+    }
 }
 
 /// Compiles a `substitution` rule.
@@ -48,24 +90,45 @@ pub(super) fn compile(
     if spec.swap.is_empty() {
         return Err(source.invalid("needs a non-empty 'swap' map"));
     }
-    // The swaps are matched as Vale matches them, one alternation inside word boundaries; that
-    // regex is compiled once to check the rule (its errors and size), and the search runs each
-    // key as its own choice, so that the match names its swap without capture groups.
     let mut alternatives = Vec::with_capacity(spec.swap.len());
-    let mut choices = Vec::with_capacity(spec.swap.len());
     let mut swaps = Vec::with_capacity(spec.swap.len());
     for (pattern, replacement) in &spec.swap {
         alternatives.push(format!("({pattern})"));
-        choices.push(word_alternation(&[format!("({pattern})")], header.nonword));
         swaps.push(replacement.split('|').map(str::to_owned).collect());
     }
-    compile_regex(
+    let regex = compile_regex(
         source,
         &word_alternation(&alternatives, header.nonword),
         header.ignorecase,
     )?;
-    let alternation = Alternation::new(&choices, header.ignorecase, LIMITS)
-        .map_err(|(_, err)| source.invalid(format!("invalid regex: {}", one_line(&err))))?;
+    let matcher = match regex {
+        RuleRegex::Linear(_) => {
+            // Each key is its own group; keys may hold groups of their own, so count them.
+            let mut parser = regex_syntax::ParserBuilder::new()
+                .case_insensitive(header.ignorecase)
+                .multi_line(true)
+                .build();
+            let mut groups = Vec::with_capacity(spec.swap.len());
+            let mut group = 1;
+            for pattern in spec.swap.keys() {
+                groups.push(group);
+                let inner = parser
+                    .parse(pattern)
+                    .map_or(0, |hir| hir.properties().explicit_captures_len());
+                group += 1 + inner;
+            }
+            SwapMatcher::Groups { regex, groups }
+        }
+        RuleRegex::Backtracking(_) => {
+            let choices: Vec<String> = alternatives
+                .iter()
+                .map(|choice| word_alternation(std::slice::from_ref(choice), header.nonword))
+                .collect();
+            let alternation = Alternation::new(&choices, header.ignorecase, LIMITS)
+                .map_err(|(_, err)| source.invalid(format!("invalid regex: {}", one_line(&err))))?;
+            SwapMatcher::Choices(alternation)
+        }
+    };
     let exceptions = if spec.exceptions.is_empty() {
         None
     } else {
@@ -77,7 +140,7 @@ pub(super) fn compile(
     };
     let scopes = header.scope.scopes().map_err(|m| source.invalid(m))?;
     Ok(Box::new(Substitution {
-        alternation,
+        matcher,
         swaps,
         exceptions,
         scopes,
@@ -89,16 +152,12 @@ impl Check for Substitution {
     fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         for unit in units_of(&self.scopes, doc) {
             let text = unit.text(doc);
-            for found in self.alternation.find_iter(text) {
-                let Ok(Found {
-                    pattern,
-                    span: found,
-                }) = found
-                else {
+            for found in self.matcher.find_iter(text) {
+                let Ok((swap, found)) = found else {
                     out.budget_exhausted(unit.span);
                     break;
                 };
-                let replacements = &self.swaps[pattern];
+                let replacements = &self.swaps[swap];
                 let found_text = found.slice(text);
                 let excepted = match &self.exceptions {
                     Some(exceptions) => exceptions.is_match(found_text),
