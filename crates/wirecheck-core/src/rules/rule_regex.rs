@@ -117,8 +117,8 @@ impl RuleRegex {
             // its groups from where it starts.
             RuleRegex::Linear(linear) => {
                 Box::new(linear.finder.find_iter(text).filter_map(move |found| {
-                    let captures = linear.regex.captures_at(text, found.span.start)?;
-                    Some(Ok(Groups::of(len, |i| captures.get(i).map(|m| m.range()))))
+                    let groups = linear.finder.groups_within(text, found.span)?;
+                    Some(Ok(Groups(groups)))
                 }))
             }
             RuleRegex::Backtracking(regex) => {

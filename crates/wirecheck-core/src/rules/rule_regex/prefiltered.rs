@@ -86,6 +86,26 @@ impl Prefiltered {
         Ok(Self { exact, loose })
     }
 
+    /// The group spans (group 0 the whole match) of the match that spans exactly `found`, a
+    /// match [`Self::find_iter`] gave: the groups are searched for only within it, anchored, the
+    /// text around it still read by assertions such as `\b`, so a swap list of hundreds of
+    /// groups costs the match's length, not the rest of the text.
+    pub(crate) fn groups_within(&self, text: &str, found: Span) -> Option<Vec<Option<Span>>> {
+        let mut captures = self.exact.create_captures();
+        let input = Input::new(text)
+            .span(found.start..found.end)
+            .anchored(Anchored::Yes);
+        self.exact.search_captures(&input, &mut captures);
+        if !captures.is_match() {
+            return None;
+        }
+        Some(
+            (0..captures.group_len())
+                .map(|i| captures.get_group(i).map(|g| Span::new(g.start, g.end)))
+                .collect(),
+        )
+    }
+
     /// The match of the first pattern that matches at `start`, if any does.
     pub(crate) fn anchored_at(&self, text: &str, start: usize) -> Option<Found> {
         let input = Input::new(text)
@@ -339,7 +359,7 @@ mod tests {
         use proptest::prelude::*;
         prop::sample::select(vec![
             r"\b", r"\B", "a", "b", "é", "É", "東", " ", r"\w", r"\W", r"\s", r"\d", ".", "a?",
-            r"\w+", "(?:a|é)", "[^a ]", "^", "$", "b*", "(é)", "1",
+            r"\w+", "(?:a|é)", "[^a ]", "^", "$", "b*", "(é)", "1", "(a|ab)", "(b*)",
         ])
         .prop_map(str::to_owned)
     }
@@ -376,12 +396,29 @@ mod tests {
                 .build()
                 .unwrap();
             let expected: Vec<_> = regex.find_iter(&text).map(|m| m.range()).collect();
-            let found: Vec<_> = Prefiltered::one(&pattern, ignorecase, LIMITS)
-                .unwrap()
+            let finder = Prefiltered::one(&pattern, ignorecase, LIMITS).unwrap();
+            let found: Vec<_> = finder
                 .find_iter(&text)
                 .map(|f| f.span.start..f.span.end)
                 .collect();
             proptest::prop_assert_eq!(found, expected);
+            // The groups taken within each match are those of the whole search.
+            let expected_groups: Vec<Vec<Option<(usize, usize)>>> = regex
+                .captures_iter(&text)
+                .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
+                .collect();
+            let groups: Vec<Vec<Option<(usize, usize)>>> = finder
+                .find_iter(&text)
+                .map(|f| {
+                    finder
+                        .groups_within(&text, f.span)
+                        .unwrap()
+                        .iter()
+                        .map(|g| g.map(|g| (g.start, g.end)))
+                        .collect()
+                })
+                .collect();
+            proptest::prop_assert_eq!(groups, expected_groups);
         }
 
         #[test]
