@@ -217,13 +217,13 @@ mod tests {
 
     #[test]
     fn punctuation_the_pattern_does_not_need_is_trimmed() {
-        let optional_stop = RuleRegex::Linear(regex::Regex::new(r"Kiev\.?").unwrap());
+        let optional_stop = RuleRegex::for_test(r"Kiev\.?");
         let text = "in Kiev.";
         assert_eq!(
             occurrences(&optional_stop, text).unwrap()[0].slice(text),
             "Kiev"
         );
-        let abbreviation = RuleRegex::Linear(regex::Regex::new(r"U\.S\.").unwrap());
+        let abbreviation = RuleRegex::for_test(r"U\.S\.");
         let text = "the U.S. said";
         assert_eq!(
             occurrences(&abbreviation, text).unwrap()[0].slice(text),

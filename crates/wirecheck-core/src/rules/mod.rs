@@ -475,6 +475,14 @@ impl Rule {
     ) -> Result<Option<Rule>, RuleError> {
         let (mut header, others) = source.parse_header()?;
         header.accepted = accepted;
+        // As Vale does (`WhitespaceToSpace`): a message written over several lines is one line,
+        // each run of spaces one space.
+        header.message = header
+            .message
+            .split([' ', '\n'])
+            .filter(|word| !word.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
         let Some(kind) = KINDS.iter().find(|kind| kind.name == header.extends) else {
             if UNSUPPORTED_VALE_KINDS.contains(&header.extends.as_str()) {
                 return Ok(None);
@@ -698,6 +706,25 @@ impl<'a> Reporter<'a> {
             })
             .collect();
         self.push(doc.to_original(span), args, suggestions);
+    }
+
+    /// The message the rule's findings are given, before its `%s` are filled.
+    pub(crate) fn message(&self) -> &'a str {
+        self.rule.header.message.as_str()
+    }
+
+    /// Reports `span` as [`Reporter::report`] does, with `template` for the rule's message.
+    pub(crate) fn report_with_message(
+        &mut self,
+        span: Span,
+        template: &str,
+        args: &[&str],
+        fixes: Vec<(Span, String)>,
+    ) {
+        self.report(span, args, fixes);
+        if let Some(finding) = self.out.last_mut() {
+            finding.message = fill_message(template, args);
+        }
     }
 
     /// Reports `span` of the story together with `reference`, the span of the reference version it

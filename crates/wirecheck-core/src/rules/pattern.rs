@@ -13,7 +13,7 @@
 use regex::RegexBuilder;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
-use super::rule_regex::{BudgetExhausted, RuleRegex};
+use super::rule_regex::{Alternation, BudgetExhausted, Limits, RuleRegex};
 use super::{RuleError, RuleHeader, RuleSource};
 use crate::span::Span;
 
@@ -24,6 +24,12 @@ const REGEX_SIZE_LIMIT: usize = 8 << 20;
 /// Most memory the lazy DFA of a rule's regex may cache per thread.
 const DFA_SIZE_LIMIT: usize = 64 << 20;
 
+/// The limits of every rule regex.
+pub(super) const LIMITS: Limits = Limits {
+    size: REGEX_SIZE_LIMIT,
+    dfa: DFA_SIZE_LIMIT,
+};
+
 /// Most copies counted repetitions may make of what they repeat, summed over the pattern.
 const MAX_REPETITION_COPIES: u64 = 1000;
 
@@ -31,6 +37,9 @@ const MAX_REPETITION_COPIES: u64 = 1000;
 #[derive(Debug)]
 pub(super) struct TokenPattern {
     regex: RuleRegex,
+    /// Where the tokens need the backtracking engine and have no `flag` group: each token as its
+    /// own choice, so that only those with look-around backtrack.
+    tokens: Option<Alternation>,
     exceptions: Option<RuleRegex>,
     /// Index of the `(?P<flag>…)` group, whose span is reported instead of the whole match.
     flag: Option<usize>,
@@ -57,6 +66,16 @@ impl TokenPattern {
         }
         let regex = compile_regex(source, &pattern, header.ignorecase)?;
         let flag = regex.group_named("flag");
+        let tokens = match &regex {
+            RuleRegex::Backtracking(_) if raw.is_empty() && flag.is_none() => {
+                let choices: Vec<String> = tokens
+                    .iter()
+                    .map(|token| word_alternation(std::slice::from_ref(token), header.nonword))
+                    .collect();
+                Alternation::new(&choices, header.ignorecase, LIMITS).ok()
+            }
+            _ => None,
+        };
         let non_ascii_lines_only = regex_syntax::ParserBuilder::new()
             .case_insensitive(header.ignorecase)
             .multi_line(true)
@@ -71,6 +90,7 @@ impl TokenPattern {
         };
         Ok(Self {
             regex,
+            tokens,
             exceptions,
             flag,
             non_ascii_lines_only,
@@ -107,6 +127,12 @@ impl TokenPattern {
     ) -> impl Iterator<Item = Result<Span, BudgetExhausted>> + 't {
         // Only a pattern with a `flag` group needs its groups, which cost a search more.
         let found: Box<dyn Iterator<Item = Result<Span, BudgetExhausted>> + 't> = match self.flag {
+            None if self.tokens.is_some() => Box::new(
+                self.tokens
+                    .iter()
+                    .flat_map(move |tokens| tokens.find_iter(text))
+                    .map(|found| found.map(|found| found.span)),
+            ),
             None => self.regex.find_iter(text),
             Some(flag) => Box::new(self.regex.captures_iter(text).filter_map(move |captures| {
                 captures
@@ -177,7 +203,8 @@ pub(super) fn compile_regex(
         .dfa_size_limit(DFA_SIZE_LIMIT)
         .build();
     match linear {
-        Ok(regex) => Ok(RuleRegex::Linear(regex)),
+        Ok(regex) => RuleRegex::linear(regex, pattern, ignorecase, LIMITS)
+            .map_err(|err| source.invalid(format!("invalid regex: {}", one_line(&err)))),
         Err(regex::Error::CompiledTooBig(_)) => Err(source.invalid(format!(
             "regex too large: compiled, it would take more than the {} MiB allowed (a very \
              long word list, or a repetition of a large class such as \\w{{1000}}); split \
@@ -226,7 +253,7 @@ fn repetition_copies(hir: &Hir) -> u64 {
 }
 
 /// Regex errors span several lines with a caret diagram; a one-line error keeps the essentials.
-fn one_line(message: &str) -> String {
+pub(super) fn one_line(message: &str) -> String {
     message
         .lines()
         .map(str::trim)

@@ -4,6 +4,12 @@
 //! backtracking steps per match attempt, so that no pattern can hang a run. A search that
 //! exhausts the budget ends with [`BudgetExhausted`], which the rule reports once per story.
 
+mod alternation;
+mod prefiltered;
+
+pub(crate) use alternation::Alternation;
+pub(crate) use prefiltered::{Found, Limits, Prefiltered};
+
 use crate::span::Span;
 
 /// Most backtracking steps one match attempt of a backtracking pattern may take (fancy-regex's
@@ -13,10 +19,18 @@ pub(crate) const BACKTRACK_BUDGET: usize = 1_000_000;
 /// A compiled rule pattern.
 #[derive(Debug)]
 pub(crate) enum RuleRegex {
-    /// Compiled by `regex`: linear time, no look-around.
-    Linear(regex::Regex),
+    /// Compiled by `regex`: linear time, no look-around; searched through [`Prefiltered`].
+    Linear(Box<Linear>),
     /// Compiled by `fancy-regex`, with a backtracking budget.
     Backtracking(fancy_regex::Regex),
+}
+
+/// A pattern `regex` accepts: its `regex` build gives the groups, its [`Prefiltered`] build finds
+/// the matches.
+#[derive(Debug)]
+pub(crate) struct Linear {
+    regex: regex::Regex,
+    finder: Prefiltered,
 }
 
 /// A search of a backtracking pattern took more than [`BACKTRACK_BUDGET`] steps.
@@ -24,6 +38,28 @@ pub(crate) enum RuleRegex {
 pub(crate) struct BudgetExhausted;
 
 impl RuleRegex {
+    /// Wraps `regex`, compiled from `pattern` with these flags and limits, for fast search.
+    pub(crate) fn linear(
+        regex: regex::Regex,
+        pattern: &str,
+        ignorecase: bool,
+        limits: Limits,
+    ) -> Result<Self, String> {
+        let finder = Prefiltered::one(pattern, ignorecase, limits)?;
+        Ok(RuleRegex::Linear(Box::new(Linear { regex, finder })))
+    }
+
+    /// `pattern` compiled with `regex`, case-sensitive, with [`Limits`] for tests.
+    #[cfg(test)]
+    pub(crate) fn for_test(pattern: &str) -> Self {
+        let limits = Limits {
+            size: 8 << 20,
+            dfa: 64 << 20,
+        };
+        let regex = regex::Regex::new(pattern).expect("a test pattern compiles");
+        Self::linear(regex, pattern, false, limits).expect("a test pattern compiles")
+    }
+
     /// Compiles `pattern` with the backtracking engine, for syntax `regex` does not accept.
     pub(crate) fn backtracking(
         pattern: &str,
@@ -45,11 +81,9 @@ impl RuleRegex {
         text: &'t str,
     ) -> Box<dyn Iterator<Item = Result<Span, BudgetExhausted>> + 't> {
         match self {
-            RuleRegex::Linear(regex) => Box::new(
-                regex
-                    .find_iter(text)
-                    .map(|m| Ok(Span::new(m.start(), m.end()))),
-            ),
+            RuleRegex::Linear(linear) => {
+                Box::new(linear.finder.find_iter(text).map(|found| Ok(found.span)))
+            }
             RuleRegex::Backtracking(regex) => Box::new(until_exhausted(
                 regex
                     .find_iter(text)
@@ -66,7 +100,7 @@ impl RuleRegex {
     /// True when `text` holds a match.
     pub(crate) fn is_match(&self, text: &str) -> Result<bool, BudgetExhausted> {
         match self {
-            RuleRegex::Linear(regex) => Ok(regex.is_match(text)),
+            RuleRegex::Linear(linear) => Ok(linear.regex.is_match(text)),
             RuleRegex::Backtracking(regex) => regex.is_match(text).map_err(|_| BudgetExhausted),
         }
     }
@@ -81,10 +115,12 @@ impl RuleRegex {
             // Groups cost a search far more than finding the match (a swap list of hundreds of
             // groups runs in a slower engine): find each match with the fast engines, then take
             // its groups from where it starts.
-            RuleRegex::Linear(regex) => Box::new(regex.find_iter(text).filter_map(move |found| {
-                let captures = regex.captures_at(text, found.start())?;
-                Some(Ok(Groups::of(len, |i| captures.get(i).map(|m| m.range()))))
-            })),
+            RuleRegex::Linear(linear) => {
+                Box::new(linear.finder.find_iter(text).filter_map(move |found| {
+                    let groups = linear.finder.groups_within(text, found.span)?;
+                    Some(Ok(Groups(groups)))
+                }))
+            }
             RuleRegex::Backtracking(regex) => {
                 Box::new(until_exhausted(regex.captures_iter(text).map(move |c| {
                     c.map(|captures| Groups::of(len, |i| captures.get(i).map(|m| m.range())))
@@ -96,7 +132,7 @@ impl RuleRegex {
     /// The number of groups, the whole match included.
     pub(crate) fn captures_len(&self) -> usize {
         match self {
-            RuleRegex::Linear(regex) => regex.captures_len(),
+            RuleRegex::Linear(linear) => linear.regex.captures_len(),
             RuleRegex::Backtracking(regex) => regex.captures_len(),
         }
     }
@@ -104,7 +140,7 @@ impl RuleRegex {
     /// The index of the group named `name`.
     pub(crate) fn group_named(&self, name: &str) -> Option<usize> {
         match self {
-            RuleRegex::Linear(regex) => regex.capture_names().position(|n| n == Some(name)),
+            RuleRegex::Linear(linear) => linear.regex.capture_names().position(|n| n == Some(name)),
             RuleRegex::Backtracking(regex) => regex.capture_names().position(|n| n == Some(name)),
         }
     }

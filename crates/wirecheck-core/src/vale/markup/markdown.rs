@@ -20,6 +20,8 @@ pub(super) fn to_html(source: &str) -> String {
         | Options::ENABLE_TASKLISTS;
     let mut events = Vec::new();
     let mut image: Option<(String, String, String)> = None;
+    // Inside a link or a code block, where a URL stays text.
+    let mut plain_depth = 0_usize;
     for event in Parser::new_ext(source, options) {
         if let Some((_, _, alt)) = image.as_mut() {
             match event {
@@ -43,6 +45,37 @@ pub(super) fn to_html(source: &str) -> String {
                 dest_url, title, ..
             }) => {
                 image = Some((dest_url.to_string(), title.to_string(), String::new()));
+            }
+            Event::Start(Tag::Link { .. }) | Event::Start(Tag::CodeBlock(_)) => {
+                plain_depth += 1;
+                events.push(event);
+            }
+            Event::End(TagEnd::Link) | Event::End(TagEnd::CodeBlock) => {
+                plain_depth = plain_depth.saturating_sub(1);
+                events.push(event);
+            }
+            // goldmark's GFM linkify makes a bare URL a link (whose text Vale then masks).
+            Event::Text(text) if plain_depth == 0 && BARE_URL.is_match(&text) => {
+                let mut rest = 0;
+                for url in BARE_URL.find_iter(&text) {
+                    if url.start() > rest {
+                        events.push(Event::Text(text[rest..url.start()].to_owned().into()));
+                    }
+                    let href = if url.as_str().starts_with("www.") {
+                        format!("http://{}", url.as_str())
+                    } else {
+                        url.as_str().to_owned()
+                    };
+                    events.push(Event::InlineHtml(
+                        format!("<a href=\"{}\">", escape(&href)).into(),
+                    ));
+                    events.push(Event::Text(url.as_str().to_owned().into()));
+                    events.push(Event::InlineHtml("</a>".into()));
+                    rest = url.end();
+                }
+                if rest < text.len() {
+                    events.push(Event::Text(text[rest..].to_owned().into()));
+                }
             }
             Event::HardBreak => events.push(Event::InlineHtml("<br>\n".into())),
             Event::TaskListMarker(checked) => {
@@ -68,6 +101,11 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
 }
+
+/// A URL GFM's extended autolinks make a link: `http(s)://` or `www.` up to white space or
+/// `<`, without closing punctuation.
+static BARE_URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?:https?://|www\.)[^\s<]*[^\s<?!.,:*_~)'"]"#).expect("valid"));
 
 static INFO_STRING: LazyLock<Regex> = LazyLock::new(|| Regex::new("`{3,}.+").expect("valid"));
 static LINK_REF: LazyLock<Regex> =
