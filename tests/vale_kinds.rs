@@ -11,6 +11,7 @@ fn source(yaml: &str) -> RuleSource {
         name: "Rule".into(),
         origin: "house/Rule.yml".into(),
         yaml: yaml.into(),
+        files: Default::default(),
     }
 }
 
@@ -117,4 +118,16 @@ fn a_bad_formula_or_condition_is_an_error_naming_the_rule_when_it_loads() {
             "{formula} {condition}: {error}"
         );
     }
+}
+
+#[test]
+fn repetition_max_allows_that_many_repeats_in_a_row() {
+    let story = "Headline\n\nIt is is fine. It was was was not.\n";
+    let each = "extends: repetition\nmessage: \"'%s' repeated\"\nignorecase: true\n";
+    assert_eq!(
+        messages(each, &[], story),
+        ["'is' repeated", "'was' repeated", "'was' repeated"]
+    );
+    let one_allowed = format!("{each}max: 1\n");
+    assert_eq!(messages(&one_allowed, &[], story), ["'was' repeated"]);
 }

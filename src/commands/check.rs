@@ -297,7 +297,12 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
             say("note", note);
         }
     }
-    let vale = vale_project(&vale)?;
+    // `--no-config` reads no `.vale.ini` either, unless `--vale-config` names one.
+    let vale = if args.rule_options.no_config && vale.load.config.is_none() {
+        None
+    } else {
+        vale_project(&vale)?
+    };
     // A Vale project fails as Vale does, on errors only, unless told otherwise.
     if vale.is_some() && args.fail_level.is_none() && config.fail_level.is_none() {
         args.fail_level = Some(FailLevelArg(wirecheck_core::FailLevel::At(

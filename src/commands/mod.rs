@@ -24,7 +24,8 @@ pub(crate) struct RuleOptions {
     /// Use this config file instead of the `wirecheck.yaml` found from the working directory up.
     #[arg(long, value_name = "FILE", global = true, conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
-    /// Use no config file.
+    /// Use no config file: neither a wirecheck.yaml nor a .vale.ini (unless --vale-config names
+    /// one).
     #[arg(long, global = true)]
     pub no_config: bool,
     /// Use only these shipped packs, comma-separated (replaces the config's `packs:`).

@@ -114,10 +114,13 @@ impl Notice {
             Notice::NoStoriesFound { .. }
             | Notice::NothingToCheck
             | Notice::NoStory { .. }
-            | Notice::NotFixed { .. }
-            | Notice::ValeFormatSkipped { .. } => NoticeLevel::Warning,
+            | Notice::NotFixed { .. } => NoticeLevel::Warning,
             Notice::Fixed { .. } => NoticeLevel::Fixed,
-            Notice::PublicationDate { .. } | Notice::NoPublicationDate { .. } => NoticeLevel::Note,
+            // A file found in a folder, not named: Vale's suites and projects hold such files
+            // by the dozen, and each is said with --verbose.
+            Notice::PublicationDate { .. }
+            | Notice::NoPublicationDate { .. }
+            | Notice::ValeFormatSkipped { .. } => NoticeLevel::Note,
         }
     }
 }

@@ -56,7 +56,7 @@ mod tests {
         write(&[report], &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "a.md:1:3:S.R:Use 'yz' not this.\n"
+            "a.md:1:3:S.R:Use  'yz' not this.\n"
         );
     }
 }

@@ -63,9 +63,8 @@ pub fn vale_columns(positions: &mut Positions<'_>, span: Span) -> (usize, [usize
     (start.line, [start.column, last])
 }
 
-/// A message as Vale prints it: each line break a space. (Runs of spaces in a rule's message
-/// are made one when the rule is loaded; those a filled slot brings are kept, as Vale 3.15.1
-/// prints "Use  instead of 'obvious'.")
+/// A message as Vale prints it: each line break a space, other spaces kept (Vale 3.15.1 prints
+/// "Use  instead of 'obvious'." for an empty replacement).
 pub fn vale_message(message: &str) -> String {
     message.replace('\n', " ")
 }

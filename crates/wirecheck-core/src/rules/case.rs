@@ -367,7 +367,7 @@ mod tests {
         prefix: Option<&str>,
         threshold: f64,
     ) -> CaseOptions {
-        let regex = |p: &str| RuleRegex::Linear(regex::Regex::new(p).expect("valid"));
+        let regex = |p: &str| RuleRegex::for_test(p);
         let vocabulary = Vocabulary::new(
             exceptions
                 .iter()

@@ -107,7 +107,7 @@ const KINDS: &[Kind] = &[
     Kind::of::<reference::Spec>("reference", reference::compile, &[]),
     Kind::of::<dateline::Spec>("dateline", dateline::compile, &[]),
     Kind::of::<dates::Spec>("dates", dates::compile, &[]),
-    Kind::of::<spelling::Spec>("spelling", spelling::compile, &["limit", "vocab"]),
+    Kind::of::<spelling::Spec>("spelling", spelling::compile, &[]),
 ];
 
 /// Vale kinds that wirecheck does not implement: rule files of these kinds are skipped with a
@@ -475,14 +475,6 @@ impl Rule {
     ) -> Result<Option<Rule>, RuleError> {
         let (mut header, others) = source.parse_header()?;
         header.accepted = accepted;
-        // As Vale does (`WhitespaceToSpace`): a message written over several lines is one line,
-        // each run of spaces one space.
-        header.message = header
-            .message
-            .split([' ', '\n'])
-            .filter(|word| !word.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
         let Some(kind) = KINDS.iter().find(|kind| kind.name == header.extends) else {
             if UNSUPPORTED_VALE_KINDS.contains(&header.extends.as_str()) {
                 return Ok(None);

@@ -191,6 +191,8 @@ impl Check for Repetition {
         }
         for unit in units_of(&self.scopes, doc) {
             let bytes = doc.text().as_bytes();
+            // Repeats in a row so far, the last one ending at `run_end` (Vale's `max`).
+            let (mut run, mut run_end) = (0_usize, usize::MAX);
             for (first, second) in doc.words_in(unit.span).pairs() {
                 // Cheap rejections first: most neighbours differ in length or first letter.
                 let (a0, b0) = (bytes[first.start], bytes[second.start]);
@@ -220,6 +222,12 @@ impl Check for Repetition {
                 if crosses_a_block(doc, first, between) || is_reduplicated_name(a, b) {
                     continue;
                 }
+                run = if first.end == run_end { run + 1 } else { 1 };
+                run_end = second.end;
+                if run <= self.max {
+                    continue;
+                }
+                run = 0;
                 let span = Span::new(first.start, second.end);
                 // The word kept as the user wrote it: a fix leaves an accent's encoding alone.
                 out.report(span, &[a], vec![(span, doc.as_written(first).to_owned())]);

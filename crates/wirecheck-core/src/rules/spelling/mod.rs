@@ -76,6 +76,9 @@ pub(super) struct Spec {
     custom: bool,
     #[serde(default)]
     append: bool,
+    /// Whether the project's accepted terms are exceptions too (Vale's default: yes).
+    #[serde(default = "crate::rules::vocab::default_vocab")]
+    vocab: bool,
 }
 
 struct Spelling {
@@ -109,7 +112,9 @@ pub(super) fn compile(
     })?;
     // A project's accepted terms (its vocabularies) are exceptions too, as in Vale.
     let mut excepted = spec.exceptions.clone();
-    excepted.extend(header.accepted.iter().cloned());
+    if spec.vocab {
+        excepted.extend(header.accepted.iter().cloned());
+    }
     let exceptions = if excepted.is_empty() {
         None
     } else {

@@ -79,7 +79,6 @@ pub(super) struct Walked {
     pub(super) masks: Vec<(usize, usize)>,
     pub(super) metrics: BTreeMap<String, usize>,
     pub(super) comments: Vec<CommentSwitches>,
-    pub(super) summary: String,
 }
 
 /// The walker's state (Vale's `walker`).
@@ -141,7 +140,7 @@ pub(super) fn walk(html: &str, context: &str, ext: &str, opts: &MarkupOptions) -
     let comments = w.snapshot();
     let summary = std::mem::take(&mut w.summary);
     w.blocks.push(RawBlock {
-        text: summary.clone(),
+        text: summary,
         scope: format!("summary{}", w.ext),
         line: 0,
         lookup: true,
@@ -153,7 +152,6 @@ pub(super) fn walk(html: &str, context: &str, ext: &str, opts: &MarkupOptions) -
         masks: w.masks,
         metrics: w.metrics,
         comments: w.comments,
-        summary,
     }
 }
 

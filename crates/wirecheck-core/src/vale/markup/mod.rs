@@ -299,6 +299,7 @@ impl ValeFile {
 
     /// Where an alert at `span` (bytes of block `index`'s text) whose matched text is
     /// `matched` lies in the file, as Vale places it; `None` where Vale drops the alert.
+    #[cfg(test)]
     pub(crate) fn locate(&self, index: usize, span: Span, matched: &str) -> Option<Location> {
         self.locator(index)?.locate(span, matched, &[])
     }
