@@ -58,7 +58,10 @@ pub fn select_files(
             globbed: !selection.globs.is_empty(),
         })
         .collect();
-    if collected.entries.is_empty() && collected.empty_folders.is_empty() {
+    if collected.entries.is_empty()
+        && collected.empty_folders.is_empty()
+        && selection.vale.is_none()
+    {
         notices.push(Notice::NothingToCheck);
     }
     let mut files = collected.entries;

@@ -327,7 +327,8 @@ pub(crate) fn collect_files(
         }
         let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         let walk = walk_folder(path, &root, selection, &ignores)?;
-        if walk.files.is_empty() && walk.errors.is_empty() {
+        // A Vale project's folder with nothing to lint is no warning, as in Vale.
+        if walk.files.is_empty() && walk.errors.is_empty() && selection.vale.is_none() {
             collected.empty_folders.push(path.clone());
         }
         collected.entries.extend(walk.errors.into_iter().map(Err));
@@ -371,14 +372,22 @@ fn walk_folder(
     let overrides = overrides.build().map_err(|e| glob_error("", e))?;
     let mut walker = WalkBuilder::new(folder);
     walker.overrides(overrides).require_git(false);
-    if !ignores.is_empty() {
+    // A Vale project never has its `node_modules` walked, as Vale does not walk them.
+    let skip_node_modules = selection.vale.is_some();
+    if !ignores.is_empty() || skip_node_modules {
         let (ignores, folder, root) = (ignores.clone(), folder.to_owned(), root.to_owned());
         walker.filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            if entry.depth() == 0 {
+                return true;
+            }
+            if skip_node_modules && is_dir && entry.file_name() == "node_modules" {
+                return false;
+            }
             let Ok(rest) = entry.path().strip_prefix(&folder) else {
                 return true;
             };
-            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            entry.depth() == 0 || !ignores.matches(&root.join(rest), is_dir)
+            ignores.is_empty() || !ignores.matches(&root.join(rest), is_dir)
         });
     }
     let mut walked = Walked {

@@ -49,8 +49,15 @@ pub(crate) fn sources(config: &ValeConfig) -> Result<Vec<RuleSource>, ConfigErro
     if !config.accepted().is_empty() {
         // Vale keys the swap by the lower-cased term; a later term replaces an earlier one.
         let mut swap = serde_json::Map::new();
-        for term in config.accepted().iter().filter(|t| is_phrase(t)) {
-            swap.insert(term.to_lowercase(), Value::String(term.clone()));
+        // Vale 3.15.1 swaps regex terms too ("[Oo]bservability", its suite's misc/Vocab); a
+        // regex is keyed as written, since lower-casing would change its escapes (`\S`).
+        for term in config.accepted() {
+            let key = if is_phrase(term) {
+                term.to_lowercase()
+            } else {
+                term.clone()
+            };
+            swap.insert(key, Value::String(term.clone()));
         }
         rules.push((
             "Terms",

@@ -314,7 +314,10 @@ impl Walker<'_> {
                     if self.is_nested_list() && !inline {
                         txt = format!(" {txt}");
                     }
-                    let (cleaned, still) = clean(&txt, &attr, skip || skip_class, inline);
+                    // Nor after one (#1029: "Triggers—**Article Published**").
+                    let after_dash = buf.ends_with(['—', '–']);
+                    let (cleaned, still) =
+                        clean(&txt, &attr, skip || skip_class, inline && !after_dash);
                     skip = still;
                     buf.push_str(&cleaned);
                 }
@@ -564,7 +567,8 @@ pub(super) fn apply_mask(bytes: &mut [u8]) {
 /// Vale's `clean`: masked where ignored (or where the text is its link's target), and a space
 /// before inline text that does not start with punctuation.
 fn clean(txt: &str, attr: &str, skip: bool, inline: bool) -> (String, bool) {
-    let starter = txt.starts_with(['.', '?', '!', ',', ':', ';']) && !skip;
+    // Vale 3.15.1 adds no space before a dash either (its #1029: "[term](url)—joined").
+    let starter = txt.starts_with(['.', '?', '!', ',', ':', ';', '—', '–']) && !skip;
     let mut out = if skip || attr == txt {
         masked(txt, '*')
     } else {
