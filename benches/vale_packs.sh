@@ -6,6 +6,8 @@
 # Usage: benches/vale_packs.sh [MEGABYTES] [CORPUS_DIR]
 #        WIRECHECK=/path/to/binary benches/vale_packs.sh …   (times another build)
 #        PACKS="proselint write-good" benches/vale_packs.sh …  (other packs)
+#        MODE=vale benches/vale_packs.sh …   (as a Vale project: a .vale.ini naming the packs,
+#                                             each file scoped into Vale's blocks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 megabytes=${1:-100}
@@ -22,12 +24,21 @@ find "$corpus/docs" -type f -exec cat {} + > /dev/null  # warm the page cache
 out=$(mktemp)
 times=$(mktemp)
 trap 'rm -f "$out" "$times"' EXIT
-/usr/bin/time -f "%U %S %e" -o "$times" "$binary" check "$corpus/docs" --no-config \
-  --disable wire,names-japan,names-world,dateline-generic "${rules[@]}" \
-  --format line --fail-level none > "$out" 2> /dev/null
+if [ "${MODE:-rules}" = vale ]; then
+  ini="$corpus/vale.ini"
+  styles=$(cd "$packs_dir" && pwd)
+  printf 'StylesPath = %s\nMinAlertLevel = suggestion\n\n[*.{md,txt}]\nBasedOnStyles = %s\n' \
+    "$styles" "$(echo $packs | sed 's/ /, /g')" > "$ini"
+  /usr/bin/time -f "%U %S %e" -o "$times" "$binary" check "$corpus/docs" --config "$ini" \
+    --vale-only --format line --fail-level none > "$out" 2> /dev/null
+else
+  /usr/bin/time -f "%U %S %e" -o "$times" "$binary" check "$corpus/docs" --no-config \
+    --disable wire,names-japan,names-world,dateline-generic "${rules[@]}" \
+    --format line --fail-level none > "$out" 2> /dev/null
+fi
 findings=$(wc -l < "$out")
 read -r user sys wall < "$times"
-awk -v b="$bytes" -v u="$user" -v s="$sys" -v w="$wall" -v f="$findings" -v p="$packs" 'BEGIN {
+awk -v b="$bytes" -v u="$user" -v s="$sys" -v w="$wall" -v f="$findings" -v p="$packs" -v m="${MODE:-rules}" 'BEGIN {
   cpu = u + s; mb = b / 1e6;
-  printf "packs: %s\n%-10s %10s %12s %10s %10s\n", p, "MB", "CPU-s", "MB/CPU-s", "wall-s", "findings";
+  printf "packs: %s (mode: %s)\n%-10s %10s %12s %10s %10s\n", p, m, "MB", "CPU-s", "MB/CPU-s", "wall-s", "findings";
   printf "%-10.1f %10.2f %12.2f %10.2f %10d\n", mb, cpu, mb / cpu, w, f }'

@@ -58,9 +58,20 @@ struct Substitution {
 struct ValeSwap {
     replacement: String,
     expansion: Option<regex::Regex>,
+    /// The replacement read as a regex that the text found must match whole to be left alone
+    /// (Vale's `matchToken`), compiled once; `None` for a phrase or a replacement with `$1`.
+    expected: Option<regex::Regex>,
 }
 
 impl ValeSwap {
+    /// True when `observed` is already what `expected` (this swap's replacement for it) asks.
+    fn is_expected(&self, expected: &str, observed: &str) -> bool {
+        match &self.expected {
+            Some(pattern) if expected == self.replacement => pattern.is_match(observed),
+            _ => already_expected(expected, observed),
+        }
+    }
+
     /// The replacement for `observed` (Vale's `subMsg`): `$1` and the like taken from it.
     fn expected(&self, observed: &str) -> String {
         match &self.expansion {
@@ -170,7 +181,11 @@ pub(super) fn compile(
         alternatives.push(format!("({pattern})"));
         swaps.push(replacement.split('|').map(str::to_owned).collect());
         let refers_to_groups = replacement.contains('$');
+        let expected = (!refers_to_groups && !is_phrase(replacement))
+            .then(|| regex::Regex::new(&format!("^(?:{replacement})$")).ok())
+            .flatten();
         vale_swaps.push(ValeSwap {
+            expected,
             replacement: replacement.clone(),
             expansion: refers_to_groups
                 .then(|| {
@@ -251,7 +266,7 @@ impl Substitution {
         if capitalized {
             expected = cap_first(&expected);
         }
-        if already_expected(&expected, observed) {
+        if self.vale_swaps[swap].is_expected(&expected, observed) {
             return;
         }
         let params: Vec<String> = expected

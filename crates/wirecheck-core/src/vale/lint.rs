@@ -42,6 +42,9 @@ pub(super) fn lint_file(
             }
             found.clear();
             rule.run(&story, &mut found);
+            if found.is_empty() {
+                continue;
+            }
             let Some(mut locator) = file.locator(index) else {
                 continue;
             };

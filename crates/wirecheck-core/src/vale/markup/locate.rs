@@ -34,6 +34,9 @@ pub(super) struct Where<'a> {
     pub(super) file_lines: Option<&'a [&'a str]>,
     /// How many lines the file has (`len(f.Lines)`).
     pub(super) line_count: usize,
+    /// A searcher for `text`, built once for every alert of a rule in the block: looking the
+    /// block up in its context is most of placing an alert.
+    pub(super) finder: Option<&'a memchr::memmem::Finder<'a>>,
 }
 
 /// Vale's result: the 1-based line and the 1-based first and last columns (runes).
@@ -79,7 +82,7 @@ fn assign_loc(ctx: &str, at: &Where<'_>, alert: &Alert<'_>) -> RawLocation {
             line.len() > end && line.as_bytes().get(start..end) == Some(alert.matched.as_bytes());
         if exact || idx as i64 == at.line {
             let length = str_len(line) as i64;
-            let (pos, substring) = initial_position(line, at.text, alert.matched);
+            let (pos, substring) = initial_position(line, at.text, at.finder, alert.matched);
             let first = pos;
             let mut last = pos + str_len(&substring) as i64 - 1;
             if last > length {
@@ -108,7 +111,7 @@ fn find_loc(ctx: &str, at: &Where<'_>, alert: &Alert<'_>) -> RawLocation {
     for word in &alert.offsets {
         ctx = substituted(&ctx, word, '@');
     }
-    let (pos, substring) = initial_position(&ctx, at.text, alert.matched);
+    let (pos, substring) = initial_position(&ctx, at.text, at.finder, alert.matched);
     if pos < 0 {
         return RawLocation {
             line: pos,
@@ -149,13 +152,22 @@ fn find_loc(ctx: &str, at: &Where<'_>, alert: &Alert<'_>) -> RawLocation {
 
 /// `initialPosition`: the 1-based rune position of `matched` in `ctx` (after the block's text,
 /// where the block's text occurs in it) and the text found there.
-pub(super) fn initial_position(ctx: &str, text: &str, matched: &str) -> (i64, String) {
+pub(super) fn initial_position(
+    ctx: &str,
+    text: &str,
+    finder: Option<&memchr::memmem::Finder<'_>>,
+    matched: &str,
+) -> (i64, String) {
     if matched.is_empty() {
         // Nothing to look for: the rule is about the whole block (readability, say).
         return (1, String::new());
     }
     let owned;
-    let ctx = match index(ctx, text) {
+    let offset = match finder {
+        Some(finder) if !text.is_empty() => finder.find(ctx.as_bytes()),
+        _ => index(ctx, text),
+    };
+    let ctx = match offset {
         Some(offset) if offset > 0 => {
             owned = substituted(ctx, &ctx[..offset], '@');
             owned.as_str()
@@ -281,10 +293,10 @@ mod tests {
     #[test]
     fn initial_position_counts_runes_after_the_block_text() {
         assert_eq!(
-            initial_position("é bar", "é bar", "bar"),
+            initial_position("é bar", "é bar", None, "bar"),
             (3, "bar".to_owned())
         );
-        assert_eq!(initial_position("bar x bar", "x bar", "bar").0, 7);
-        assert_eq!(initial_position("abc", "abc", "").0, 1);
+        assert_eq!(initial_position("bar x bar", "x bar", None, "bar").0, 7);
+        assert_eq!(initial_position("abc", "abc", None, "").0, 1);
     }
 }

@@ -294,6 +294,8 @@ impl ValeFile {
             file: self,
             block,
             context: None,
+            lines: self.lines(),
+            finder: memchr::memmem::Finder::new(block.text.as_bytes()),
         })
     }
 
@@ -374,6 +376,10 @@ pub(crate) struct Locator<'f> {
     block: &'f Block,
     /// The block's context, built at the first alert.
     context: Option<String>,
+    /// The file's lines, split once for all the alerts.
+    lines: Vec<&'f str>,
+    /// A searcher for the block's text in its context, built once for all the alerts.
+    finder: memchr::memmem::Finder<'f>,
 }
 
 impl Locator<'_> {
@@ -386,13 +392,14 @@ impl Locator<'_> {
         matched: &str,
         offsets: &[String],
     ) -> Option<Location> {
-        let lines = self.file.lines();
+        let lines = &self.lines;
         let at = locate::Where {
             text: &self.block.text,
             line: self.block.line,
             lookup: self.block.lookup,
             file_lines: self.file.markup.then_some(lines.as_slice()),
             line_count: lines.len(),
+            finder: Some(&self.finder),
         };
         let alert = locate::Alert {
             start: span.start,
