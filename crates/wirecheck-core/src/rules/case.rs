@@ -280,23 +280,34 @@ fn is_indicator(word: &str, index: usize, indicators: &[String]) -> bool {
         || (index == 0 && NUMBER_LIST.is_match(word))
 }
 
-/// `text` in title case, and whether it is close enough: at least the threshold's share of its
-/// words equal the title-cased ones, are exceptions, or are in capitals.
-pub(super) fn title(text: &str, style: TitleStyle, options: &CaseOptions) -> (String, bool) {
-    let expected = to_title(text, style, options);
+/// Each word of `text` with its index and the word at the same place in `expected` (its
+/// converted form), if it has as many.
+fn words_beside<'t>(
+    options: &CaseOptions,
+    text: &'t str,
+    expected: &'t str,
+) -> Vec<(usize, &'t str, Option<&'t str>)> {
     let wanted: Vec<&str> = options
         .words
-        .find_iter(&expected)
+        .find_iter(expected)
         .map(|m| m.as_str())
         .collect();
-    let (mut right, mut words) = (0.0, 0.0);
-    for (i, word) in options
+    options
         .words
         .find_iter(text)
         .map(|m| m.as_str())
         .enumerate()
-    {
-        if wanted.get(i).is_none_or(|w| *w == word)
+        .map(|(i, word)| (i, word, wanted.get(i).copied()))
+        .collect()
+}
+
+/// `text` in title case, and whether it is close enough: at least the threshold's share of its
+/// words equal the title-cased ones, are exceptions, or are in capitals.
+pub(super) fn title(text: &str, style: TitleStyle, options: &CaseOptions) -> (String, bool) {
+    let expected = to_title(text, style, options);
+    let (mut right, mut words) = (0.0, 0.0);
+    for (_, word, wanted) in words_beside(options, text, &expected) {
+        if wanted.is_none_or(|w| w == word)
             || options.is_exception(word)
             || word == word.to_uppercase()
         {
@@ -313,19 +324,9 @@ pub(super) fn title(text: &str, style: TitleStyle, options: &CaseOptions) -> (St
 /// exceptions.
 pub(super) fn sentence(text: &str, options: &CaseOptions) -> (String, bool) {
     let expected = to_sentence(text, options);
-    let wanted: Vec<&str> = options
-        .words
-        .find_iter(&expected)
-        .map(|m| m.as_str())
-        .collect();
     let (mut right, mut words) = (0.0, 0.0);
-    for (i, word) in options
-        .words
-        .find_iter(text)
-        .map(|m| m.as_str())
-        .enumerate()
-    {
-        if wanted.get(i).is_none_or(|w| *w == word) || options.is_exception(word) {
+    for (i, word, wanted) in words_beside(options, text, &expected) {
+        if wanted.is_none_or(|w| w == word) || options.is_exception(word) {
             right += 1.0;
         } else if i == 0 && word != go_title(&word.to_lowercase()) {
             return (expected, false);
