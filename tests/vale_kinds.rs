@@ -131,3 +131,22 @@ fn repetition_max_allows_that_many_repeats_in_a_row() {
     let one_allowed = format!("{each}max: 1\n");
     assert_eq!(messages(&one_allowed, &[], story), ["'was' repeated"]);
 }
+
+#[test]
+fn a_swap_list_of_ten_thousand_keys_names_the_swap_of_each_match() {
+    // A group per key over thousands of keys took gigabytes; long lists find their matches
+    // without groups and ask the keys a chunk at a time which swap each is.
+    let mut yaml = String::from("extends: substitution\nmessage: \"Use '%s' for '%s'.\"\nswap:\n");
+    for i in 0..10_000 {
+        yaml.push_str(&format!("  w{i}x: r{i}\n"));
+    }
+    let story = "Headline\n\nThe w7x and the w4242x met w9999x, not w10000x.\n";
+    assert_eq!(
+        messages(&yaml, &[], story),
+        [
+            "Use 'r7' for 'w7x'.",
+            "Use 'r4242' for 'w4242x'.",
+            "Use 'r9999' for 'w9999x'."
+        ]
+    );
+}

@@ -129,6 +129,19 @@ impl RuleRegex {
         }
     }
 
+    /// The groups of this regex's match spanning exactly `span` of `text`, searched for only
+    /// there (the text around it still read by `\b`); `None` when it has no such match, and for a
+    /// backtracking regex, which is never asked.
+    pub(crate) fn groups_at(&self, text: &str, span: Span) -> Option<Groups> {
+        match self {
+            RuleRegex::Linear(linear) => {
+                let groups = Groups(linear.finder.groups_within(text, span)?);
+                (groups.get(0) == Some(span)).then_some(groups)
+            }
+            RuleRegex::Backtracking(_) => None,
+        }
+    }
+
     /// The number of groups, the whole match included.
     pub(crate) fn captures_len(&self) -> usize {
         match self {

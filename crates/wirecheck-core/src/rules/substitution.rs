@@ -132,6 +132,42 @@ enum SwapMatcher {
     },
     /// Some key needs look-around: each key is its own choice, so that only those backtrack.
     Choices(Alternation),
+    /// A long linear list: one regex without a group per key finds the matches, and the keys,
+    /// a chunk of groups at a time, say which swap each is (a group per key over thousands of
+    /// keys makes the groups engine's tables gigabytes).
+    Chunked {
+        finder: RuleRegex,
+        chunks: Vec<SwapChunk>,
+    },
+}
+
+/// Keys `first..first + groups.len()` of a long swap list, each in its own group of `regex`.
+struct SwapChunk {
+    regex: RuleRegex,
+    groups: Vec<usize>,
+    first: usize,
+}
+
+/// How many keys share one regex of groups in a long list.
+const KEYS_PER_CHUNK: usize = 256;
+
+/// The group of each key in an alternation of `(key)` groups: keys may hold groups of their own,
+/// so they are counted.
+fn key_groups<'k>(keys: impl Iterator<Item = &'k str>, ignorecase: bool) -> Vec<usize> {
+    let mut parser = regex_syntax::ParserBuilder::new()
+        .case_insensitive(ignorecase)
+        .multi_line(true)
+        .build();
+    let mut group = 1;
+    keys.map(|key| {
+        let at = group;
+        let inner = parser
+            .parse(key)
+            .map_or(0, |hir| hir.properties().explicit_captures_len());
+        group += 1 + inner;
+        at
+    })
+    .collect()
 }
 
 impl SwapMatcher {
@@ -158,6 +194,24 @@ impl SwapMatcher {
                     .find_iter(text)
                     .map(|found| found.map(|Found { pattern, span }| (pattern, span))),
             ),
+            SwapMatcher::Chunked { finder, chunks } => {
+                Box::new(finder.find_iter(text).filter_map(move |found| {
+                    let span = match found {
+                        Ok(span) => span,
+                        Err(exhausted) => return Some(Err(exhausted)),
+                    };
+                    // The alternation takes the first key that matches where the match starts,
+                    // so the first chunk to match exactly there holds it.
+                    chunks.iter().find_map(|chunk| {
+                        let groups = chunk.regex.groups_at(text, span)?;
+                        chunk
+                            .groups
+                            .iter()
+                            .enumerate()
+                            .find_map(|(i, &group)| Some(Ok((chunk.first + i, groups.get(group)?))))
+                    })
+                }))
+            }
         }
     }
 }
@@ -195,29 +249,48 @@ pub(super) fn compile(
                 .flatten(),
         });
     }
-    let regex = compile_regex(
-        source,
-        &word_alternation(&alternatives, header.nonword),
-        header.ignorecase,
-    )?;
+    let keys = || keyed.iter().map(|(key, _)| key.as_str());
+    // A long list is first compiled without a group per key: whether it is linear is all that
+    // is needed to choose, and its groups would be the cost.
+    let long = keyed.len() > KEYS_PER_CHUNK;
+    let regex = if long {
+        let plain: Vec<String> = keys().map(|key| format!("(?:{key})")).collect();
+        compile_regex(
+            source,
+            &word_alternation(&plain, header.nonword),
+            header.ignorecase,
+        )?
+    } else {
+        compile_regex(
+            source,
+            &word_alternation(&alternatives, header.nonword),
+            header.ignorecase,
+        )?
+    };
     let matcher = match regex {
-        RuleRegex::Linear(_) => {
-            // Each key is its own group; keys may hold groups of their own, so count them.
-            let mut parser = regex_syntax::ParserBuilder::new()
-                .case_insensitive(header.ignorecase)
-                .multi_line(true)
-                .build();
-            let mut groups = Vec::with_capacity(spec.swap.len());
-            let mut group = 1;
-            for (pattern, _) in &keyed {
-                groups.push(group);
-                let inner = parser
-                    .parse(pattern)
-                    .map_or(0, |hir| hir.properties().explicit_captures_len());
-                group += 1 + inner;
+        RuleRegex::Linear(_) if long => {
+            let mut chunks = Vec::new();
+            for (n, chunk) in alternatives.chunks(KEYS_PER_CHUNK).enumerate() {
+                let first = n * KEYS_PER_CHUNK;
+                chunks.push(SwapChunk {
+                    regex: compile_regex(
+                        source,
+                        &word_alternation(chunk, header.nonword),
+                        header.ignorecase,
+                    )?,
+                    groups: key_groups(keys().skip(first).take(chunk.len()), header.ignorecase),
+                    first,
+                });
             }
-            SwapMatcher::Groups { regex, groups }
+            SwapMatcher::Chunked {
+                finder: regex,
+                chunks,
+            }
         }
+        RuleRegex::Linear(_) => SwapMatcher::Groups {
+            regex,
+            groups: key_groups(keys(), header.ignorecase),
+        },
         RuleRegex::Backtracking(_) => {
             let choices: Vec<String> = alternatives
                 .iter()
