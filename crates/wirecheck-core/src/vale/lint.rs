@@ -5,20 +5,16 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::markup::{ValeFile, scope_matches};
 use crate::document::Document;
-use crate::finding::{Finding, Severity, Suggestion};
+use crate::finding::{Finding, Suggestion};
 use crate::rules::{Context, Rule};
 
-/// Every alert of the `running` rules (each at its level) in `file`, as findings in the bytes of
-/// the file's text, in the order Vale finds them.
+/// Every alert of the `running` rules (each with its `scope:` selectors) in `file`, as findings
+/// in the bytes of the file's text, in the order Vale finds them.
 pub(super) fn lint_file(
-    running: &[(&Rule, Severity)],
+    running: &[(&Rule, &[String])],
     file: &ValeFile,
     context: &Context,
 ) -> Vec<Finding> {
-    let running: Vec<(&Rule, Severity, Vec<String>)> = running
-        .iter()
-        .map(|&(rule, level)| (rule, level, rule.header.scope.names()))
-        .collect();
     let mut findings = Vec::new();
     // Vale reports one alert of a rule at one place, whichever block found it.
     let mut reported: FxHashSet<(usize, usize, String)> = FxHashSet::default();
@@ -31,12 +27,11 @@ pub(super) fn lint_file(
         let doc = Document::of_markup_block(block.text.clone(), counts.clone());
         let rules_here = readers.entry(block.scope.clone()).or_insert_with(|| {
             (0..running.len())
-                .filter(|&i| scope_matches(&running[i].2, &block.scope))
+                .filter(|&i| scope_matches(running[i].1, &block.scope))
                 .collect()
         });
-        let rules_here = rules_here.clone();
         let story = context.for_document(&doc);
-        for (rule, level, _) in rules_here.iter().map(|&i| &running[i]) {
+        for &(rule, _) in rules_here.iter().map(|&i| &running[i]) {
             if !file.rule_on(index, &rule.id) {
                 continue;
             }
@@ -49,8 +44,8 @@ pub(super) fn lint_file(
                 continue;
             };
             for finding in found.drain(..) {
-                let matched = finding.span.slice(doc.original()).to_owned();
-                let Some(location) = locator.locate(finding.span, &matched, &[]) else {
+                let matched = finding.span.slice(doc.original());
+                let Some(location) = locator.locate(finding.span, matched, &[]) else {
                     continue;
                 };
                 let span = location.span;
@@ -66,9 +61,9 @@ pub(super) fn lint_file(
                         replacement: s.replacement,
                     })
                     .collect();
+                // The severity is the rule's, the `.vale.ini`'s levels applied when it loaded.
                 findings.push(Finding {
                     span,
-                    severity: *level,
                     suggestions,
                     ..finding
                 });

@@ -20,7 +20,7 @@ use config::{ConfigError, ValeConfig, ValeRunOptions};
 use markup::MarkupOptions;
 
 use crate::engine::RuleSet;
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::rules::{Context, Rule, RuleError};
 
 /// Why a Vale project could not be loaded.
@@ -48,6 +48,9 @@ pub(crate) enum ValeFileError {
 pub struct ValeProject {
     config: ValeConfig,
     rules: RuleSet,
+    /// Each rule's `scope:` selectors, as Vale matches them against a block's scope, in the
+    /// order of the rules.
+    selectors: Vec<Vec<String>>,
     options: ValeRunOptions,
 }
 
@@ -78,9 +81,15 @@ impl ValeProject {
             // A level for a rule no style has is Vale's silence too.
             rules.set_severity(id, Some(*level));
         }
+        let selectors = rules
+            .rules()
+            .iter()
+            .map(|rule| rule.header.scope.names())
+            .collect();
         Ok(Some(ValeProject {
             config,
             rules,
+            selectors,
             options: options.clone(),
         }))
     }
@@ -119,12 +128,13 @@ impl ValeProject {
             .options
             .min_alert_level
             .unwrap_or(self.config.min_alert_level);
-        let running: Vec<(&Rule, Severity)> = self
+        let running: Vec<(&Rule, &[String])> = self
             .rules
             .rules()
             .iter()
-            .filter(|rule| settings.runs(&rule.id) && rule.severity >= min_level)
-            .map(|rule| (rule, rule.severity))
+            .zip(&self.selectors)
+            .filter(|(rule, _)| settings.runs(&rule.id) && rule.severity >= min_level)
+            .map(|(rule, selectors)| (rule, selectors.as_slice()))
             .collect();
         if running.is_empty() {
             return Ok(Vec::new());
