@@ -56,7 +56,13 @@ pub use input::{FileSelection, FormatError, Input, InputError, InputFormat, read
 pub use knowledge::dateline::{Dateline, parse_dateline};
 pub use knowledge::dates::{WEEKDAY_NAMES, find_dates, weekday_name};
 pub use knowledge::house_style::HouseStyles;
+pub use knowledge::language::{
+    LANGUAGES, Language, Script, ScriptCounts, detect_language, script_of,
+};
 pub use knowledge::publication::{DateSource, PublicationDate};
+pub use knowledge::quantity::{
+    Amount, CalendarDate, Currency, Measure, Quantity, QuantityValue, Unit,
+};
 pub use rules::ids::covers;
 pub use rules::{
     BadExample, Context, Examples, Reference, ReportedId, Rule, RuleCheck, RuleError, RuleSource,

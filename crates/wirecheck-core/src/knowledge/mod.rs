@@ -7,6 +7,8 @@ pub(crate) mod dateline;
 pub(crate) mod dates;
 pub(crate) mod gazetteer;
 pub(crate) mod house_style;
+pub(crate) mod language;
 pub(crate) mod name_index;
 pub(crate) mod numbers;
 pub(crate) mod publication;
+pub(crate) mod quantity;
