@@ -7,23 +7,57 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::knowledge::dates::find_dates;
+use crate::knowledge::quantity::{
+    Amount, CalendarDate, Currency, Measure, Quantity, QuantityValue, Unit,
+};
 use crate::span::Span;
 
 /// One number written in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NumberMention {
+pub(crate) struct NumberMention {
     /// The number with its currency, scale and unit as written ("$5.2 billion", "2.1%").
-    pub span: Span,
+    pub(crate) span: Span,
     /// The value without thousands separators ("1,200" → "1200"; a decimal comma becomes a point).
-    pub value: String,
+    pub(crate) value: String,
     /// What it counts, normalised: "%", "billion usd", "yen", "" for a bare number.
-    pub unit: String,
+    pub(crate) unit: String,
 }
 
 impl NumberMention {
-    /// The key two mentions share when they state the same quantity.
-    pub fn key(&self) -> (&str, &str) {
-        (&self.value, &self.unit)
+    /// The mention as a value: its magnitude applied, its unit read.
+    fn to_quantity(&self) -> Option<Quantity> {
+        let (whole, fraction) = self.value.split_once('.').unwrap_or((&self.value, ""));
+        let digits = format!("{whole}{fraction}");
+        let exponent = -i32::try_from(fraction.len()).ok()?;
+        let mut amount = Amount::new(digits.parse().ok()?, exponent);
+        let mut unit = Unit::Count;
+        for word in self.unit.split(' ') {
+            match word {
+                "million" => amount = amount.times_ten_to(6),
+                "billion" => amount = amount.times_ten_to(9),
+                "trillion" => amount = amount.times_ten_to(12),
+                "%" => unit = Unit::Percent,
+                "pp" => unit = Unit::PercentagePoint,
+                "usd" => unit = Unit::Money(Currency::UsDollar),
+                "eur" => unit = Unit::Money(Currency::Euro),
+                "gbp" => unit = Unit::Money(Currency::Pound),
+                "jpy" => unit = Unit::Money(Currency::Yen),
+                "cny" => unit = Unit::Money(Currency::Yuan),
+                "krw" => unit = Unit::Money(Currency::Won),
+                "inr" => unit = Unit::Money(Currency::Rupee),
+                "km" => unit = Unit::Measure(Measure::Kilometre),
+                "kg" => unit = Unit::Measure(Measure::Kilogram),
+                "t" => unit = Unit::Measure(Measure::Tonne),
+                "m" => unit = Unit::Measure(Measure::Metre),
+                "mi" => unit = Unit::Measure(Measure::Mile),
+                _ => {}
+            }
+        }
+        Some(Quantity {
+            span: self.span,
+            value: QuantityValue::Number { amount, unit },
+            firm: true,
+        })
     }
 }
 
@@ -39,24 +73,30 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The quantities of `span` of `text`, in order, as two versions of a story are compared: its
-/// numbers, and each date with a month and day ("Jan. 16") as one quantity, its unit `date` and
-/// its value the month and day ("1-16"), whose numbers are not counted again.
-pub(crate) fn find_quantities(text: &str, span: Span) -> Vec<NumberMention> {
+/// numbers, and each date with a month and day ("Jan. 16") as one quantity, whose numbers are not
+/// counted again.
+pub(crate) fn find_quantities(text: &str, span: Span) -> Vec<Quantity> {
     // The month and day do not depend on a publication date: none is needed.
-    let dates: Vec<NumberMention> = find_dates(text, span, None)
+    let dates: Vec<Quantity> = find_dates(text, span, None)
         .into_iter()
         .filter_map(|mention| {
             let (month, day) = (mention.month?.value, mention.day?.value);
-            Some(NumberMention {
+            Some(Quantity {
                 span: mention.span,
-                value: format!("{month}-{day}"),
-                unit: "date".to_owned(),
+                value: QuantityValue::Date(CalendarDate {
+                    year: mention.year.map(|y| y.value),
+                    month: Some(month),
+                    day: Some(day),
+                    weekday: mention.weekday.map(|w| w.value),
+                }),
+                firm: true,
             })
         })
         .collect();
-    let mut found: Vec<NumberMention> = find_numbers(text, span)
+    let mut found: Vec<Quantity> = find_numbers(text, span)
         .into_iter()
         .filter(|number| !dates.iter().any(|date| date.span.contains(number.span)))
+        .filter_map(|number| number.to_quantity())
         .collect();
     found.extend(dates);
     found.sort_by_key(|m| m.span);

