@@ -214,7 +214,7 @@ impl<'a> StoryContext<'a> {
 
     /// The language the story is written in, told from its text (English when it has no letters).
     pub fn language(&self) -> Language {
-        *self.facts.language.get_or_init(|| language_of(&self.doc))
+        *self.facts.language.get_or_init(|| language_of(self.doc))
     }
 
     /// The quantities of each paragraph (numbers, dates and weekdays), read in the story's
