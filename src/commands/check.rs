@@ -9,6 +9,7 @@ use wirecheck_core::Baseline;
 use wirecheck_core::Config;
 use wirecheck_core::Context;
 use wirecheck_core::InputFormat;
+use wirecheck_core::Language;
 use wirecheck_core::report::{self, FileError, FileReport, Format, RuleInfo, Summary};
 use wirecheck_core::{DateSource, PublicationDate};
 use wirecheck_core::{FileOutcome, FixMode, RunOptions, Runner};
@@ -95,6 +96,10 @@ pub(crate) struct CheckArgs {
     /// translation): numbers, names and paragraphs that differ or are missing.
     #[arg(long, value_name = "REF")]
     reference: Option<PathBuf>,
+    /// The language the reference is written in (en, zh, ja, ko, ar, ru, de, fr, es), when its
+    /// script does not tell it.
+    #[arg(long, value_name = "LANG", requires = "reference", value_parser = parse_language)]
+    reference_lang: Option<Language>,
     /// Apply every suggestion that its rule marks safe, writing files atomically; findings left
     /// are reported.
     #[arg(long)]
@@ -427,6 +432,7 @@ fn run_options(config: &Config, args: &CheckArgs) -> RunOptions {
         input_format: args.input_format.map(InputFormat::from),
         stdin_name: args.stdin_filename.clone(),
         reference: args.reference.clone(),
+        reference_language: args.reference_lang,
         baseline: args.baseline.clone(),
         accepted_words: config.accept.clone(),
         report_unused_suppressions: args.report_unused_suppressions,
@@ -645,6 +651,17 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
 
 fn parse_date(text: &str) -> Result<PublicationDate, String> {
     PublicationDate::parse(text, DateSource::CommandLine).map_err(|e| e.to_string())
+}
+
+/// A language code, for `--reference-lang`.
+pub(crate) fn parse_language(code: &str) -> Result<Language, String> {
+    Language::from_code(code).ok_or_else(|| {
+        let codes: Vec<&str> = wirecheck_core::LANGUAGES.iter().map(|l| l.code()).collect();
+        format!(
+            "unknown language '{code}': expected one of {}",
+            codes.join(", ")
+        )
+    })
 }
 
 /// What `--verbose` says of a run's setup: the configuration file, the shipped packs and every

@@ -35,6 +35,7 @@ use crate::finding::Finding;
 use crate::fix::{apply_safe_fixes, unified_diff, write_fixed};
 use crate::input::encoding::TextEncoding;
 use crate::input::{Input, InputError, InputFormat, display_name, read_story_file};
+use crate::knowledge::language::Language;
 use crate::knowledge::publication::{DateSource, PublicationDate};
 use crate::report::{FileError, FileReport, ReferenceFile};
 use crate::rules::{Context, Reference, StoryContext};
@@ -63,6 +64,8 @@ pub struct RunOptions {
     pub stdin_name: Option<PathBuf>,
     /// Check each story against this reference version (`--reference`).
     pub reference: Option<PathBuf>,
+    /// The language the reference is written in; told from its text when `None`.
+    pub reference_language: Option<Language>,
     /// Do not report the findings this baseline file records.
     pub baseline: Option<PathBuf>,
     /// Words never reported, whatever rule matches them (the configuration's `accept:`).
@@ -163,7 +166,11 @@ impl Runner {
             Some(path) => {
                 let story = read_story_file(path, options.input_format)?;
                 let source = story.document.original().to_owned();
-                context.reference = Some(Arc::new(Reference::new(story.document)));
+                let reference = match options.reference_language {
+                    Some(language) => Reference::in_language(story.document, language),
+                    None => Reference::new(story.document),
+                };
+                context.reference = Some(Arc::new(reference));
                 Some(Arc::new(ReferenceFile {
                     path: display_name(path),
                     source,
