@@ -2,7 +2,7 @@
 //! which entry a native form in an original stands for, and which words of a translation name an
 //! entry, in its script or in Latin letters.
 //!
-//! Each entry keeps its canonical name, variants, kind, note and native forms by language, and the
+//! Each entry keeps its canonical name, variants, kind and native forms by language, and the
 //! forms that name it, each either *full* (a mention of the entry in an original, and naming it in
 //! a translation) or *short* (naming it in a translation, but no mention: "小泉" or "Koizumi" alone
 //! may be the father or the son):
@@ -78,7 +78,6 @@ pub(crate) struct NativeEntry {
     name: String,
     variants: Vec<String>,
     kind: Option<String>,
-    note: Option<String>,
     native: Vec<(Language, Vec<String>)>,
     forms: Vec<NativeForm>,
     latin: Vec<LatinForm>,
@@ -90,32 +89,9 @@ impl NativeEntry {
         &self.name
     }
 
-    /// Other correct Latin spellings.
-    pub(crate) fn variants(&self) -> &[String] {
-        &self.variants
-    }
-
     /// `person`, `place` or `organization`, when given.
     pub(crate) fn kind(&self) -> Option<&str> {
         self.kind.as_deref()
-    }
-
-    /// What or who it is, when given.
-    pub(crate) fn note(&self) -> Option<&str> {
-        self.note.as_deref()
-    }
-
-    /// The native forms of `language`, as the rules give them.
-    pub(crate) fn native(&self, language: Language) -> &[String] {
-        self.native
-            .iter()
-            .find(|(l, _)| *l == language)
-            .map_or(&[], |(_, forms)| forms.as_slice())
-    }
-
-    /// The forms in other scripts than Latin, as they are matched.
-    pub(crate) fn native_forms(&self) -> &[NativeForm] {
-        &self.forms
     }
 
     /// The full forms of `language` in other scripts than Latin, the one to suggest first.
@@ -188,7 +164,6 @@ impl NativeNames {
                     name: entry.name().to_owned(),
                     variants: Vec::new(),
                     kind: None,
-                    note: None,
                     native: Vec::new(),
                     forms: Vec::new(),
                     latin: Vec::new(),
@@ -202,7 +177,6 @@ impl NativeNames {
                 }
             }
             target.kind = target.kind.take().or(entry.kind().map(str::to_owned));
-            target.note = target.note.take().or(entry.note().map(str::to_owned));
             for (language, forms) in entry.native() {
                 let known = match target.native.iter_mut().find(|(l, _)| l == language) {
                     Some((_, known)) => known,
@@ -279,15 +253,20 @@ impl NativeNames {
         &self.entries[id.0]
     }
 
-    /// The mentions of entries in `text` inside `span`, in order: full native forms (not Latin)
-    /// that stand for one entry only.
-    pub(crate) fn find(&self, text: &str, span: Span) -> Vec<(Span, EntryId)> {
+    /// The mentions of entries in `text` inside `span`, a text in `language`, in order: full
+    /// native forms (not Latin) of that language that stand for one entry only. Forms of other
+    /// languages are not mentions: a Japanese name can be a run of words in Chinese ("平将明" in
+    /// "和平将明显改善").
+    pub(crate) fn find(&self, text: &str, span: Span, language: Language) -> Vec<(Span, EntryId)> {
         self.hits(text, span)
             .into_iter()
             .filter_map(|hit| {
                 let mut full = self.patterns[hit.pattern]
                     .iter()
-                    .filter(|(e, f)| self.entries[e.0].forms[*f].role == FormRole::Full)
+                    .filter(|(e, f)| {
+                        let form = &self.entries[e.0].forms[*f];
+                        form.role == FormRole::Full && form.language == language
+                    })
                     .map(|(e, _)| *e);
                 let entry = full.next()?;
                 full.all(|other| other == entry).then_some((hit.span, entry))
@@ -317,6 +296,13 @@ impl NativeNames {
             .filter(|(e, _)| *e == entry)
             .map(|(e, f)| self.entries[e.0].forms[*f].role)
             .max()
+    }
+
+    /// Whether `hit` is the full name of some entry.
+    pub(crate) fn is_full(&self, hit: NativeHit) -> bool {
+        self.patterns[hit.pattern]
+            .iter()
+            .any(|(e, f)| self.entries[e.0].forms[*f].role == FormRole::Full)
     }
 
     /// Every match of a Latin form in `doc` inside `span`, in order (overlapping ones too).
@@ -500,8 +486,9 @@ mod tests {
     }
 
     fn names_found<'t>(names: &NativeNames, text: &'t str) -> Vec<(&'t str, String)> {
+        let language = crate::knowledge::language::detect_language(text).unwrap_or(Language::Japanese);
         names
-            .find(text, whole(text))
+            .find(text, whole(text), language)
             .into_iter()
             .map(|(span, id)| (span.slice(text), names.entry(id).name().to_owned()))
             .collect()
@@ -538,8 +525,10 @@ mod tests {
         assert_eq!(names_found(&names, "Коидзуми заявил"), []);
         let text = "防衛相の小泉進次郎氏";
         let span = Span::new("防衛相の".len(), text.len());
-        assert_eq!(names.find(text, span)[0].0.start, span.start);
-        assert!(names.find(text, Span::new(0, 9)).is_empty());
+        assert_eq!(names.find(text, span, Language::Japanese)[0].0.start, span.start);
+        assert!(names.find(text, Span::new(0, 9), Language::Japanese).is_empty());
+        // Only the forms of the text's language are mentions.
+        assert!(names.find(text, span, Language::Chinese).is_empty());
     }
 
     #[test]
@@ -574,8 +563,12 @@ mod tests {
         ]);
         assert_eq!(names.entries.len(), 1);
         let entry = names.entry(EntryId(0));
-        assert_eq!(entry.native(Language::Korean), ["고이즈미 신지로"]);
-        assert_eq!(entry.native(Language::Japanese), ["小泉 進次郎"]);
+        let written = |language| {
+            let forms = entry.native.iter().find(|(l, _)| *l == language);
+            forms.map(|(_, forms)| forms.clone())
+        };
+        assert_eq!(written(Language::Korean), Some(vec!["고이즈미 신지로".to_owned()]));
+        assert_eq!(written(Language::Japanese), Some(vec!["小泉 進次郎".to_owned()]));
         assert_eq!(entry.full_forms(Language::Japanese).next(), Some("小泉進次郎"));
         assert_eq!(entry.kind(), Some("person"));
         assert!(entry.is_written_in(Language::Korean) && entry.is_written_in(Language::English));

@@ -242,14 +242,6 @@ impl NameEntry {
         }
     }
 
-    /// What or who it is, when given.
-    pub(crate) fn note(&self) -> Option<&str> {
-        match self {
-            NameEntry::Plain(_) => None,
-            NameEntry::Detailed { note, .. } => note.as_deref(),
-        }
-    }
-
     /// The name's forms in other languages, by language.
     pub(crate) fn native(&self) -> &[(Language, Vec<String>)] {
         match self {
