@@ -15,8 +15,8 @@
 //! - In Latin script, when the translation names the entry nowhere, a run of one to three
 //!   capitalised words of the paired paragraph that resembles one of its forms (as many words,
 //!   each with the same initial and mostly the same letters, not all of them names some rule
-//!   knows, and no known name word where the form has another, nor a common English word:
-//!   "Shingo Kiyozumi" for "Shinjiro Koizumi", "Pete Hexeth" for "Pete Hegseth") is reported as the name
+//!   knows, none a common English word: "Shingo Kiyozumi" for "Shinjiro Koizumi", "Pete Hexeth"
+//!   for "Pete Hegseth") is reported as the name
 //!   misspelt (named check `Misspelt`), suggesting the form it resembles.
 //! - In another script, a run of the paired paragraph one letter away from a full form (same
 //!   first letter; "小泉慎次郎" for "小泉進次郎") is reported as misspelt even when the name is
@@ -353,15 +353,10 @@ impl<'a> Translation<'a> {
                     let Some(candidate) = run.get(start..start + n) else {
                         continue;
                     };
-                    // A known word is right only where the form has it ("Pete" of "Pete
-                    // Hexeth"); a run of known words is another name.
-                    let known_word = |(word, token): (&str, &String)| {
-                        known.contains(word) && fold(word) != *token
-                    };
-                    let words_and_tokens = || candidate.iter().map(|(_, w)| *w).zip(&form.tokens);
+                    // A run of known words is another name ("Junichiro Koizumi"); a known word
+                    // beside an unknown one may be part of the misspelling ("Shingo Kiyozumi").
                     if n > MAX_RENDERING_WORDS
                         || candidate.iter().all(|(_, w)| known.contains(*w))
-                        || words_and_tokens().any(known_word)
                         || candidate.iter().any(|(_, w)| is_common_word(w))
                     {
                         continue;
