@@ -45,7 +45,10 @@ fn listing(story: &Document, original: &Document, findings: &[Finding]) -> Strin
     let index = LineIndex::new(original.original());
     let mut out = String::new();
     for finding in findings {
-        out.push_str(&support::findings_listing(story, std::slice::from_ref(finding)));
+        out.push_str(&support::findings_listing(
+            story,
+            std::slice::from_ref(finding),
+        ));
         if let Some(span) = finding.reference {
             let at = index.position(original.original(), span.start);
             out.push_str(&format!(
@@ -82,7 +85,9 @@ fn each_story_gives_the_findings_and_fixes_of_its_snapshots() {
         settings.set_omit_expression(true);
         settings.bind(|| {
             insta::assert_snapshot!(stem.to_owned(), listing(&story, &original, &findings));
-            let fixed_snapshot = folder().join("snapshots").join(format!("{stem}.fixed.snap"));
+            let fixed_snapshot = folder()
+                .join("snapshots")
+                .join(format!("{stem}.fixed.snap"));
             if applied > 0 {
                 insta::assert_snapshot!(format!("{stem}.fixed"), support::text_with_end(&fixed));
             } else {
@@ -126,7 +131,9 @@ fn a_story_without_an_original_in_another_script_is_not_compared() {
     };
     let findings = rules.check(&story, &context);
     assert!(
-        findings.iter().all(|f| !f.rule.starts_with("native.OriginalNames")),
+        findings
+            .iter()
+            .all(|f| !f.rule.starts_with("native.OriginalNames")),
         "{findings:#?}"
     );
 }

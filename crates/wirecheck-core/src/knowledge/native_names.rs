@@ -269,7 +269,8 @@ impl NativeNames {
                     })
                     .map(|(e, _)| *e);
                 let entry = full.next()?;
-                full.all(|other| other == entry).then_some((hit.span, entry))
+                full.all(|other| other == entry)
+                    .then_some((hit.span, entry))
             })
             .collect()
     }
@@ -307,7 +308,12 @@ impl NativeNames {
 
     /// Every match of a Latin form in `doc` inside `span`, in order (overlapping ones too).
     /// With `capitalised`, only words that start with a capital letter match.
-    pub(crate) fn latin_hits(&self, doc: &Document, span: Span, capitalised: bool) -> Vec<LatinHit> {
+    pub(crate) fn latin_hits(
+        &self,
+        doc: &Document,
+        span: Span,
+        capitalised: bool,
+    ) -> Vec<LatinHit> {
         if self.latin_first.is_empty() {
             return Vec::new();
         }
@@ -330,12 +336,19 @@ impl NativeNames {
                 let Some(run) = words.get(i..i + form.tokens.len()) else {
                     continue;
                 };
-                let matches = run.iter().zip(&form.tokens).enumerate().all(|(k, ((w, word), token))| {
-                    let joined = k == 0 || text[run[k - 1].0.end..w.start].chars().all(char::is_whitespace);
-                    joined
-                        && (!capitalised || word.starts_with(char::is_uppercase))
-                        && fold(word) == *token
-                });
+                let matches =
+                    run.iter()
+                        .zip(&form.tokens)
+                        .enumerate()
+                        .all(|(k, ((w, word), token))| {
+                            let joined = k == 0
+                                || text[run[k - 1].0.end..w.start]
+                                    .chars()
+                                    .all(char::is_whitespace);
+                            joined
+                                && (!capitalised || word.starts_with(char::is_uppercase))
+                                && fold(word) == *token
+                        });
                 if matches {
                     let end = run.last().map_or(start.end, |(w, _)| w.end);
                     hits.push(LatinHit {
@@ -437,8 +450,16 @@ fn latin_forms(entry: &NativeEntry, latin_native: &[String]) -> Vec<LatinForm> {
     push(&entry.name, FormRole::Full);
     for form in entry.variants.iter().chain(latin_native) {
         let tokens = tokens_of(form);
-        let part_of_name = name_tokens.len() > 1 && tokens.len() == 1 && name_tokens.contains(&tokens[0]);
-        push(form, if part_of_name { FormRole::Short } else { FormRole::Full });
+        let part_of_name =
+            name_tokens.len() > 1 && tokens.len() == 1 && name_tokens.contains(&tokens[0]);
+        push(
+            form,
+            if part_of_name {
+                FormRole::Short
+            } else {
+                FormRole::Full
+            },
+        );
     }
     if entry.kind() == Some("person") && name_tokens.len() > 1 {
         let family = split_words(&entry.name, Span::new(0, entry.name.len()));
@@ -486,7 +507,8 @@ mod tests {
     }
 
     fn names_found<'t>(names: &NativeNames, text: &'t str) -> Vec<(&'t str, String)> {
-        let language = crate::knowledge::language::detect_language(text).unwrap_or(Language::Japanese);
+        let language =
+            crate::knowledge::language::detect_language(text).unwrap_or(Language::Japanese);
         names
             .find(text, whole(text), language)
             .into_iter()
@@ -518,15 +540,27 @@ mod tests {
     #[test]
     fn a_spaced_form_matches_with_or_without_its_space_and_others_as_written() {
         let names = index(&[koizumi()]);
-        for text in ["小泉 進次郎氏", "小泉进次郎表示", "Синдзиро Коидзуми заявил", "Коидзуми"] {
+        for text in [
+            "小泉 進次郎氏",
+            "小泉进次郎表示",
+            "Синдзиро Коидзуми заявил",
+            "Коидзуми",
+        ] {
             let found = names.hits(text, whole(text));
             assert_eq!(found.len(), 1, "{text}");
         }
         assert_eq!(names_found(&names, "Коидзуми заявил"), []);
         let text = "防衛相の小泉進次郎氏";
         let span = Span::new("防衛相の".len(), text.len());
-        assert_eq!(names.find(text, span, Language::Japanese)[0].0.start, span.start);
-        assert!(names.find(text, Span::new(0, 9), Language::Japanese).is_empty());
+        assert_eq!(
+            names.find(text, span, Language::Japanese)[0].0.start,
+            span.start
+        );
+        assert!(
+            names
+                .find(text, Span::new(0, 9), Language::Japanese)
+                .is_empty()
+        );
         // Only the forms of the text's language are mentions.
         assert!(names.find(text, span, Language::Chinese).is_empty());
     }
@@ -567,9 +601,18 @@ mod tests {
             let forms = entry.native.iter().find(|(l, _)| *l == language);
             forms.map(|(_, forms)| forms.clone())
         };
-        assert_eq!(written(Language::Korean), Some(vec!["고이즈미 신지로".to_owned()]));
-        assert_eq!(written(Language::Japanese), Some(vec!["小泉 進次郎".to_owned()]));
-        assert_eq!(entry.full_forms(Language::Japanese).next(), Some("小泉進次郎"));
+        assert_eq!(
+            written(Language::Korean),
+            Some(vec!["고이즈미 신지로".to_owned()])
+        );
+        assert_eq!(
+            written(Language::Japanese),
+            Some(vec!["小泉 進次郎".to_owned()])
+        );
+        assert_eq!(
+            entry.full_forms(Language::Japanese).next(),
+            Some("小泉進次郎")
+        );
         assert_eq!(entry.kind(), Some("person"));
         assert!(entry.is_written_in(Language::Korean) && entry.is_written_in(Language::English));
         assert!(!entry.is_written_in(Language::Arabic));
@@ -621,9 +664,21 @@ mod tests {
                 ("Koizumi", FormRole::Short),
             ]
         );
-        let lower = Document::parse("Headline\n\nshinjiro koizumi\n".to_owned(), InputFormat::Text);
-        assert!(names.latin_hits(&lower, Span::new(0, lower.text().len()), true).is_empty());
-        assert_eq!(names.latin_hits(&lower, Span::new(0, lower.text().len()), false).len(), 2);
+        let lower = Document::parse(
+            "Headline\n\nshinjiro koizumi\n".to_owned(),
+            InputFormat::Text,
+        );
+        assert!(
+            names
+                .latin_hits(&lower, Span::new(0, lower.text().len()), true)
+                .is_empty()
+        );
+        assert_eq!(
+            names
+                .latin_hits(&lower, Span::new(0, lower.text().len()), false)
+                .len(),
+            2
+        );
     }
 
     #[test]

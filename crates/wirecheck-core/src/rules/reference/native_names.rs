@@ -64,7 +64,10 @@ pub(super) const CHECKS: &[DeclaredCheck] = &[
     ),
     DeclaredCheck::new(
         "Missing",
-        &["the original's text", "the name as the translation writes it"],
+        &[
+            "the original's text",
+            "the name as the translation writes it",
+        ],
     ),
 ];
 
@@ -396,9 +399,7 @@ impl<'a> Translation<'a> {
         // of "小泉慎次郎", may be).
         let known = |span: Span| {
             self.native.iter().any(|&hit| {
-                hit.span.start < span.end
-                    && span.start < hit.span.end
-                    && self.names.is_full(hit)
+                hit.span.start < span.end && span.start < hit.span.end && self.names.is_full(hit)
             })
         };
         let mut best: Option<(usize, Span, String)> = None;
