@@ -93,7 +93,7 @@ fn an_unknown_key_inside_a_value_is_an_error_at_its_place() {
         (
             "extends: names\nmessage: x\nnames:\n  - Tokyo\n  - name: Jane Doe\n    nite: ours\n",
             "house/Broken.yml:6:5: names[1]: unknown field `nite`, expected one of `name`, \
-             `variants`, `note`, `kind` (did you mean `note`?)",
+             `variants`, `note`, `kind`, `native` (did you mean `note`?)",
         ),
         (
             "extends: titles\nmessage: x\ntitles:\n  - title: Prime Minister\n    holders:\n      \

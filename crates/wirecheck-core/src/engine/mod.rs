@@ -12,6 +12,7 @@ use rustc_hash::FxHashSet;
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
+use crate::knowledge::native_names::NativeNames;
 use crate::rules::ids::{covers, depth};
 use crate::rules::{Context, ReportedId, Rule, RuleError, RuleSource, RuleWarning, StoryContext};
 
@@ -23,6 +24,8 @@ pub struct RuleSet {
     warnings: Vec<RuleWarning>,
     /// Every name token any rule knows as correct, lent to each story's checks.
     known_names: FxHashSet<String>,
+    /// The native forms of every rule's names, lent to each story's checks.
+    native_names: NativeNames,
 }
 
 impl RuleSet {
@@ -64,6 +67,7 @@ impl RuleSet {
 
     fn refresh_known_names(&mut self) {
         self.known_names = self.rules.iter().flat_map(Rule::known_names).collect();
+        self.native_names = NativeNames::new(self.rules.iter().flat_map(Rule::native_entries));
     }
 
     /// The rules, in load order.
@@ -165,7 +169,7 @@ impl RuleSet {
     /// ordered by position then rule id.
     pub fn check_story(&self, story: StoryContext<'_>) -> Vec<Finding> {
         let date_readers = self.rules.iter().filter(|r| r.kind == "dates").count();
-        let context = story.for_rules(&self.known_names, date_readers);
+        let context = story.for_rules(&self.known_names, &self.native_names, date_readers);
         let mut findings = Vec::new();
         for rule in &self.rules {
             rule.run(&context, &mut findings);

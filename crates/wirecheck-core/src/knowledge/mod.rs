@@ -1,5 +1,5 @@
 //! News knowledge the rules draw on: dates and datelines, the publication date, the gazetteer,
-//! house styles, numbers, the index of known names, and the alignment of a story with its
+//! house styles, numbers, the index of known names (and of their native forms), and the alignment of a story with its
 //! reference version.
 
 pub(crate) mod alignment;
@@ -9,6 +9,7 @@ pub(crate) mod gazetteer;
 pub(crate) mod house_style;
 pub(crate) mod language;
 pub(crate) mod name_index;
+pub(crate) mod native_names;
 pub(crate) mod numbers;
 pub(crate) mod publication;
 pub(crate) mod quantity;

@@ -416,6 +416,12 @@ pub(crate) trait Check: Send + Sync {
         Vec::new()
     }
 
+    /// The entries of this rule that give native forms (`native:` of a `names` rule), from which
+    /// the rule set builds [`StoryContext::native_names`].
+    fn native_entries(&self) -> &[names::NameEntry] {
+        &[]
+    }
+
     /// What this rule cannot check without a publication date, for `--verbose`; `None` when it
     /// needs none. (A rule with named checks declares this for each check instead.)
     fn needs_publication_date(&self) -> Option<&'static str> {
@@ -547,6 +553,11 @@ impl Rule {
     /// Name tokens the rule knows as correct.
     pub fn known_names(&self) -> Vec<String> {
         self.check.known_names()
+    }
+
+    /// The rule's name entries with native forms.
+    pub(crate) fn native_entries(&self) -> &[names::NameEntry] {
+        self.check.native_entries()
     }
 
     /// What the rule cannot check without a publication date, as (id, what) for each id of it

@@ -9,6 +9,7 @@
 //!     kind: person
 //!     note: Prime Minister of Japan since 2025-10-21
 //!     variants: [Takaichi Sanae]
+//!     native: {ja: 高市早苗, zh: 高市早苗}
 //!   - Tokyo
 //! allow: [Ishida]
 //! ```
@@ -18,6 +19,13 @@
 //! lists words that are close to a name but are not it. A common English word ("Copper" near
 //! "Cooper") is flagged only next to another token of the same name ("Yvette Copper"). The message
 //! gets the word found, the suggested token, and the full name with its note.
+//!
+//! `native` gives the name as it is written in other languages: a map from a language code
+//! (`ja`, `zh`, `ko`, `ar`, `ru`, … as [`Language::from_code`] reads them; any other is an error
+//! naming the entry) to one form or a list of them. Native forms are never matched by the
+//! near-miss logic above; only the `reference` kind's `native-names` comparison reads them, to see
+//! that a name of an original in one script is in its translation in another (see
+//! [`crate::knowledge::native_names`], which also says how a family name is given).
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -33,6 +41,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use thread_local::ThreadLocal;
 
+use crate::knowledge::language::Language;
 use crate::knowledge::name_index::NameIndex;
 use crate::span::Span;
 
@@ -58,6 +67,9 @@ pub enum NameEntry {
         note: Option<String>,
         /// `person`, `place` or `organization`.
         kind: Option<String>,
+        /// The name's forms in other languages (`native:`), each language once, in the order
+        /// written.
+        native: Vec<(Language, Vec<String>)>,
     },
 }
 
@@ -73,6 +85,98 @@ struct DetailedEntry {
     note: Option<String>,
     #[serde(default)]
     kind: Option<String>,
+    #[serde(default, deserialize_with = "native_pairs")]
+    native: Vec<(String, NativeForms)>,
+}
+
+/// One native form or a list of them, as `native:` gives them for one language.
+struct NativeForms(Vec<String>);
+
+impl<'de> Deserialize<'de> for NativeForms {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Forms;
+        impl<'de> serde::de::Visitor<'de> for Forms {
+            type Value = NativeForms;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a native form of the name, or a list of them")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, form: &str) -> Result<NativeForms, E> {
+                Ok(NativeForms(vec![form.to_owned()]))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<NativeForms, A::Error> {
+                let mut forms = Vec::new();
+                while let Some(form) = seq.next_element::<String>()? {
+                    forms.push(form);
+                }
+                Ok(NativeForms(forms))
+            }
+        }
+        deserializer.deserialize_any(Forms)
+    }
+}
+
+/// Deserializes `native:` as its pairs in the order written (a map would sort them).
+fn native_pairs<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<(String, NativeForms)>, D::Error> {
+    struct Pairs;
+    impl<'de> serde::de::Visitor<'de> for Pairs {
+        type Value = Vec<(String, NativeForms)>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a map from language codes to native forms, as `{ja: 高市早苗}`")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut pairs = Vec::new();
+            while let Some(pair) = map.next_entry::<String, NativeForms>()? {
+                pairs.push(pair);
+            }
+            Ok(pairs)
+        }
+    }
+    deserializer.deserialize_map(Pairs)
+}
+
+/// The `native:` pairs of the entry `name` with each code read as a language; a code of no
+/// language, an empty form or a language without forms is an error naming the entry.
+fn native_forms(
+    name: &str,
+    pairs: Vec<(String, NativeForms)>,
+) -> Result<Vec<(Language, Vec<String>)>, String> {
+    let mut native: Vec<(Language, Vec<String>)> = Vec::new();
+    for (code, NativeForms(forms)) in pairs {
+        let Some(language) = Language::from_code(&code) else {
+            let codes: Vec<&str> = crate::knowledge::language::LANGUAGES
+                .iter()
+                .map(|l| l.code())
+                .collect();
+            return Err(format!(
+                "name '{name}': unknown language code '{code}' in `native` (expected one of {})",
+                codes.join(", ")
+            ));
+        };
+        if forms.is_empty() || forms.iter().any(|f| f.trim().is_empty()) {
+            return Err(format!(
+                "name '{name}': `native` {code} needs a non-empty form, or a list of them"
+            ));
+        }
+        // `zh` and `zh-Hans` are one language: their forms are listed together.
+        match native.iter_mut().find(|(l, _)| *l == language) {
+            Some((_, known)) => known.extend(forms),
+            None => native.push((language, forms)),
+        }
+    }
+    Ok(native)
 }
 
 // By hand rather than `untagged`, which would drop a misspelt key, or say only that the entry
@@ -84,7 +188,9 @@ impl<'de> Deserialize<'de> for NameEntry {
             type Value = NameEntry;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a name, or a mapping with `name` and `variants`, `note` or `kind`")
+                f.write_str(
+                    "a name, or a mapping with `name` and `variants`, `note`, `kind` or `native`",
+                )
             }
 
             fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<NameEntry, E> {
@@ -97,11 +203,14 @@ impl<'de> Deserialize<'de> for NameEntry {
             ) -> Result<NameEntry, A::Error> {
                 let entry =
                     DetailedEntry::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                let native =
+                    native_forms(&entry.name, entry.native).map_err(serde::de::Error::custom)?;
                 Ok(NameEntry::Detailed {
                     name: entry.name,
                     variants: entry.variants,
                     note: entry.note,
                     kind: entry.kind,
+                    native,
                 })
             }
         }
@@ -117,10 +226,27 @@ impl NameEntry {
         }
     }
 
-    fn variants(&self) -> &[String] {
+    /// Other correct spellings.
+    pub(crate) fn variants(&self) -> &[String] {
         match self {
             NameEntry::Plain(_) => &[],
             NameEntry::Detailed { variants, .. } => variants,
+        }
+    }
+
+    /// `person`, `place` or `organization`, when given.
+    pub(crate) fn kind(&self) -> Option<&str> {
+        match self {
+            NameEntry::Plain(_) => None,
+            NameEntry::Detailed { kind, .. } => kind.as_deref(),
+        }
+    }
+
+    /// The name's forms in other languages, by language.
+    pub(crate) fn native(&self) -> &[(Language, Vec<String>)] {
+        match self {
+            NameEntry::Plain(_) => &[],
+            NameEntry::Detailed { native, .. } => native,
         }
     }
 
@@ -184,6 +310,8 @@ struct Names {
     /// The folded tokens of each entry, each followed by a line break, to see whether a neighbour
     /// belongs to the same name.
     entry_tokens: StringList,
+    /// The entries with native forms, for the index of native names the rule set builds.
+    native_entries: Vec<NameEntry>,
 }
 
 /// Compiles a `names` rule.
@@ -273,6 +401,11 @@ impl Names {
             index,
             descriptions,
             entry_tokens,
+            native_entries: entries
+                .iter()
+                .filter(|e| !e.native().is_empty())
+                .cloned()
+                .collect(),
         }
     }
 
@@ -364,6 +497,10 @@ fn name_tokens(name: &str) -> Vec<&str> {
 impl Check for Names {
     fn known_names(&self) -> Vec<String> {
         self.spellings.clone()
+    }
+
+    fn native_entries(&self) -> &[NameEntry] {
+        &self.native_entries
     }
 
     fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {

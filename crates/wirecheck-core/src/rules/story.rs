@@ -18,6 +18,7 @@ use crate::knowledge::alignment::ParagraphAlignment;
 use crate::knowledge::dateline::{Dateline, parse_dateline};
 use crate::knowledge::dates::{DateMention, find_dates};
 use crate::knowledge::language::{Language, detect_language};
+use crate::knowledge::native_names::NativeNames;
 use crate::knowledge::numbers::find_quantities;
 use crate::knowledge::publication::PublicationDate;
 use crate::knowledge::quantity::Quantity;
@@ -29,6 +30,7 @@ pub struct StoryContext<'a> {
     run: &'a Context,
     doc: &'a Document,
     known_names: &'a FxHashSet<String>,
+    native_names: &'a NativeNames,
     publication: Option<PublicationDate>,
     facts: StoryFacts,
 }
@@ -57,6 +59,9 @@ struct ParagraphDates {
 
 /// The known names of a story checked outside a rule set: none.
 static NO_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(FxHashSet::default);
+
+/// The native names of a story checked outside a rule set: none.
+static NO_NATIVE_NAMES: LazyLock<NativeNames> = LazyLock::new(NativeNames::default);
 
 /// A capitalised word of a story without its possessive ending ("Motegi's" → "Motegi"): a word
 /// the name checks look up.
@@ -88,6 +93,7 @@ impl<'a> StoryContext<'a> {
             run,
             doc,
             known_names: &NO_NAMES,
+            native_names: &NO_NATIVE_NAMES,
             publication,
             facts: StoryFacts {
                 dateline,
@@ -100,11 +106,12 @@ impl<'a> StoryContext<'a> {
         }
     }
 
-    /// This context for the rules of a rule set: the name tokens they know, and how many of them
-    /// read the dates.
+    /// This context for the rules of a rule set: the name tokens they know, their names' native
+    /// forms, and how many of them read the dates.
     pub(crate) fn for_rules<'b>(
         self,
         known_names: &'b FxHashSet<String>,
+        native_names: &'b NativeNames,
         date_readers: usize,
     ) -> StoryContext<'b>
     where
@@ -112,6 +119,7 @@ impl<'a> StoryContext<'a> {
     {
         StoryContext {
             known_names,
+            native_names,
             facts: StoryFacts {
                 keep_dates: date_readers > 1,
                 ..self.facts
@@ -161,6 +169,12 @@ impl<'a> StoryContext<'a> {
     /// never "corrected" towards another pack's. Empty outside a rule set.
     pub fn known_names(&self) -> &'a FxHashSet<String> {
         self.known_names
+    }
+
+    /// The native forms of the names every rule of the rule set knows (`native:`), indexed once a
+    /// rule set. Empty outside a rule set.
+    pub(crate) fn native_names(&self) -> &'a NativeNames {
+        self.native_names
     }
 
     /// The reference version the story is checked against (`check --reference`), if any.

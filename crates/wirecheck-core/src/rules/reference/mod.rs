@@ -3,7 +3,7 @@
 //!
 //! ```yaml
 //! extends: reference
-//! check: names          # or numbers, dropped-paragraph, added-paragraph
+//! check: names          # or numbers, dropped-paragraph, added-paragraph, native-names
 //! message: "'%s' is close to '%s', as the reference spells it."
 //! ```
 //! - `numbers`: a number, percentage, money amount, date (month and day, compared as one) or
@@ -17,6 +17,8 @@
 //!   opening words.
 //! - `added-paragraph`: a story paragraph with no counterpart in the reference. Message: its
 //!   opening words.
+//! - `native-names`: a name of an original in another script missing or misspelt in its
+//!   translation (named checks `Misspelt` and `Missing`); see [`native_names`].
 //!
 //! Paragraphs are matched with the word diff's paragraph alignment; when nothing aligns (a
 //! reference in another language) numbers are matched by paragraph position instead, and the
@@ -29,6 +31,7 @@
 //! sentence start, a title-case headline) is not taken for a name, and a name the reference has
 //! only in capitals (its dateline or headline) is suggested with a capital initial.
 
+mod native_names;
 mod numbers;
 
 use serde::Deserialize;
@@ -51,6 +54,7 @@ enum Comparison {
     Names,
     DroppedParagraph,
     AddedParagraph,
+    NativeNames,
 }
 
 #[derive(Deserialize)]
@@ -87,6 +91,7 @@ impl Check for ReferenceCheck {
         };
         match self.comparison {
             Comparison::Numbers => compare_numbers(reference, context, alignment, out),
+            Comparison::NativeNames => native_names::compare(reference, context, alignment, out),
             // Paragraphs paired by position say nothing of what was dropped or added.
             Comparison::DroppedParagraph if alignment.by_content => {
                 report_dropped(reference.document(), doc, alignment, out);
@@ -101,6 +106,7 @@ impl Check for ReferenceCheck {
     fn named_checks(&self) -> &'static [DeclaredCheck] {
         match self.comparison {
             Comparison::Numbers => NUMBER_CHECKS,
+            Comparison::NativeNames => native_names::CHECKS,
             _ => &[],
         }
     }
