@@ -12,8 +12,8 @@ use regex::{Captures, Regex};
 
 use super::numerals::{is_chinese_numeral, is_digit, read_number};
 use super::{
-    Found, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, char_at, char_before, date_of,
-    scan,
+    Found, SPACE, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, char_at, char_before,
+    date_of, scan,
 };
 use crate::knowledge::language::Language;
 use crate::knowledge::quantity::CalendarDate;
@@ -60,9 +60,12 @@ const ERAS: &[Era] = &[
 ];
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let space = r"[^\S\r\n]*";
+    let space = format!("{SPACE}*");
     let number = "(?:[0-9０-９]{1,2}|[〇零一二三四五六七八九十廿卅]{1,3})";
-    let eras: Vec<&str> = ERAS.iter().flat_map(|era| era.names.iter().copied()).collect();
+    let eras: Vec<&str> = ERAS
+        .iter()
+        .flat_map(|era| era.names.iter().copied())
+        .collect();
     let year = format!(
         "(?:(?:{}){space}(?:元|[0-9０-９]{{1,3}}|[一二三四五六七八九十]{{1,3}})|[0-9０-９]{{4}}|[〇零一二三四五六七八九]{{4}}){space}年",
         eras.join("|")
@@ -79,7 +82,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// brackets; in brackets also the one character of a Japanese date (（金）), with a holiday mark
 /// ((土・祝)).
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    let space = r"[^\S\r\n]*";
+    let space = format!("{SPACE}*");
     let full = "(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|[月火水木金土日]曜日?";
     let pattern = format!(
         "[（(]{space}(?:{full}|[月火水木金土日])(?:{space}[・･、,]{space}(?:祝日?|休日?|振休))?{space}[）)]|{full}"
@@ -174,7 +177,11 @@ fn read_year(written: &str) -> Option<u32> {
         for name in era.names {
             if let Some(number) = written.strip_prefix(name) {
                 let number = number.trim();
-                let number = if number == "元" { 1 } else { read_number(number)? };
+                let number = if number == "元" {
+                    1
+                } else {
+                    read_number(number)?
+                };
                 if number == 0 || era.last.is_some_and(|last| number > last) {
                     return None;
                 }
@@ -208,9 +215,9 @@ fn read_weekday(
     };
     let alone = if bracketed {
         // "（金）" is a weekday only after a date; "（周五）", "（金曜日）" are so anywhere.
-        !inner.trim_start_matches(|c| "月火水木金土日".contains(c)).starts_with(|c: char| {
-            c.is_whitespace() || "・･、,）)".contains(c)
-        })
+        !inner
+            .trim_start_matches(|c| "月火水木金土日".contains(c))
+            .starts_with(|c: char| c.is_whitespace() || "・･、,）)".contains(c))
     } else {
         bare_weekday_alone(haystack, language, whole.end(), inner)
     };
@@ -231,9 +238,8 @@ fn bare_weekday_alone(haystack: &str, language: Language, end: usize, form: &str
     let Some(rest) = form.strip_prefix('周').or_else(|| form.strip_prefix('週')) else {
         return true;
     };
-    let sunday_compound = rest == "日"
-        && next_in(NOT_AFTER_SUNDAY)
-        && !haystack[end..].starts_with("中午");
+    let sunday_compound =
+        rest == "日" && next_in(NOT_AFTER_SUNDAY) && !haystack[end..].starts_with("中午");
     language == Language::Chinese && rest != "天" && !next_in(NOT_AFTER_WEEKDAY) && !sunday_compound
 }
 

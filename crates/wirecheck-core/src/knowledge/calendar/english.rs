@@ -42,10 +42,11 @@ pub(super) fn find(haystack: &str) -> Vec<Found> {
                 date.day.and_then(|d| u32::try_from(d).ok()),
             )
             .is_some()
-                || date == CalendarDate {
-                    weekday: date.weekday,
-                    ..CalendarDate::default()
-                };
+                || date
+                    == CalendarDate {
+                        weekday: date.weekday,
+                        ..CalendarDate::default()
+                    };
             plausible.then_some(Found {
                 start: m.span.start,
                 end: m.span.end,

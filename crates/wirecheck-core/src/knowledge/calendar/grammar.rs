@@ -198,7 +198,9 @@ fn russian_weekday_alone(context: &WeekdayContext<'_>) -> bool {
     let after = word_after(context.haystack, context.end).to_lowercase();
     match context.name.as_str() {
         "среда" => false,
-        "среду" => BEFORE_ACCUSATIVE.contains(&before.as_str()) && !after.starts_with("обитани"),
+        "среду" => {
+            BEFORE_ACCUSATIVE.contains(&before.as_str()) && !after.starts_with("обитани")
+        }
         "среды" => BEFORE_GENITIVE.contains(&before.as_str()) && !after.starts_with("обитани"),
         _ => true,
     }

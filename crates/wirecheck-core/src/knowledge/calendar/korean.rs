@@ -8,12 +8,12 @@ use regex::{Captures, Regex};
 
 use super::numerals::{DIGIT, is_digit, read_digits};
 use super::{
-    Found, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, char_at, char_before, date_of,
-    scan,
+    Found, SPACE, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, char_at, char_before,
+    date_of, scan,
 };
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let space = r"[^\S\r\n]*";
+    let space = format!("{SPACE}*");
     let year = format!("{DIGIT}{{4}}{space}년");
     let month = format!("{DIGIT}{{1,2}}{space}월");
     let day = format!("{DIGIT}{{1,2}}{space}일");
@@ -24,7 +24,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    let space = r"[^\S\r\n]*";
+    let space = format!("{SPACE}*");
     let pattern = format!("[（(]{space}[월화수목금토일](?:요일)?{space}[）)]|[월화수목금토일]요일");
     Regex::new(&pattern)
         .unwrap_or_else(|err| unreachable!("the Korean weekday pattern is valid: {err}"))

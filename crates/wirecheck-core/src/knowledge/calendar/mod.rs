@@ -14,8 +14,8 @@ mod english;
 mod grammar;
 mod korean;
 mod names;
-mod numeric;
 mod numerals;
+mod numeric;
 mod worded;
 
 #[cfg(test)]
@@ -59,7 +59,7 @@ pub(crate) fn find_calendar_dates(text: &str, span: Span, language: Language) ->
         | Language::German
         | Language::French
         | Language::Spanish => worded::find(haystack, language, numeric),
-                                            };
+    };
     without_overlaps(found)
         .into_iter()
         .map(|found| Quantity {
@@ -69,6 +69,10 @@ pub(crate) fn find_calendar_dates(text: &str, span: Span, language: Language) ->
         })
         .collect()
 }
+
+/// A space within a line, as a pattern class: Unicode's white space without the line breaks,
+/// listed, since `[^\S\r\n]` would have every letter's case folded under `(?i)`.
+const SPACE: &str = r"[\t\x{0B}\x{0C} \x{A0}\x{1680}\x{2000}-\x{200A}\x{202F}\x{205F}\x{3000}]";
 
 /// A date found at `start..end` of the text searched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -180,7 +184,21 @@ fn starts_sentence(haystack: &str, at: usize) -> bool {
     trimmed.chars().next_back().is_none_or(|c| {
         matches!(
             c,
-            '.' | '!' | '?' | ':' | ';' | '"' | '«' | '»' | '“' | '”' | '„' | '(' | '¡' | '¿' | '—' | '–'
+            '.' | '!'
+                | '?'
+                | ':'
+                | ';'
+                | '"'
+                | '«'
+                | '»'
+                | '“'
+                | '”'
+                | '„'
+                | '('
+                | '¡'
+                | '¿'
+                | '—'
+                | '–'
         )
     })
 }
@@ -188,7 +206,10 @@ fn starts_sentence(haystack: &str, at: usize) -> bool {
 /// The date of the parts read, when they can be parts of one date: a month 1 to 12, a day 1 to
 /// 31 that the month has (in the year, when it is given), a year 1000 to 2999.
 fn date_of(year: Option<u32>, month: Option<u32>, day: Option<u32>) -> Option<CalendarDate> {
-    fn part<T: TryFrom<u32>>(value: Option<u32>, range: std::ops::RangeInclusive<u32>) -> Option<Option<T>> {
+    fn part<T: TryFrom<u32>>(
+        value: Option<u32>,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> Option<Option<T>> {
         match value {
             None => Some(None),
             Some(v) if range.contains(&v) => T::try_from(v).ok().map(Some),
@@ -222,7 +243,7 @@ enum WeekdaySide {
     After,
 }
 
-/// The dates with the weekdays attached that stand next to them (`gap_ok` judging the text
+/// The dates with the weekdays attached that stand next to a day of theirs (`gap_ok` judging the text
 /// between), and the other weekdays that may stand alone.
 fn attach_weekdays(
     mut dates: Vec<Found>,
@@ -255,7 +276,7 @@ fn attach_weekdays(
             };
             !taken[i]
                 && date.date.weekday.is_none()
-                && (date.date.month.is_some() || date.date.day.is_some())
+                && date.date.day.is_some()
                 && gap.is_some_and(|gap| gap.len() <= LONGEST_GAP && gap_ok(gap))
         });
         match joined {

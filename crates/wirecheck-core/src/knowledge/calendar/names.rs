@@ -6,6 +6,8 @@
 
 use jiff::civil::Weekday;
 
+use super::SPACE;
+
 /// Names and what each means.
 pub(super) type Names<T> = &'static [(&'static str, T)];
 
@@ -263,7 +265,7 @@ pub(super) fn alternation<T>(names: Names<T>) -> String {
     written.dedup();
     let escaped: Vec<String> = written
         .iter()
-        .map(|name| regex::escape(name).replace(' ', r"[^\S\r\n]+"))
+        .map(|name| regex::escape(name).replace(' ', &format!("{SPACE}+")))
         .collect();
     format!("(?:{})", escaped.join("|"))
 }

@@ -18,7 +18,8 @@ static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?P<y>{DIGIT}{{4}})(?P<s1>{SEPARATOR})[ ]?(?P<m>{DIGIT}{{1,2}})(?P<s2>{SEPARATOR})[ ]?(?P<d>{DIGIT}{{1,2}})"
     );
-    Regex::new(&pattern).unwrap_or_else(|err| unreachable!("the year-first pattern is valid: {err}"))
+    Regex::new(&pattern)
+        .unwrap_or_else(|err| unreachable!("the year-first pattern is valid: {err}"))
 });
 
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,7 +89,10 @@ fn read(haystack: &str, captures: &Captures<'_>) -> Verdict<Found> {
 mod tests {
     use super::*;
 
-    fn dates(text: &str, day_first: bool) -> Vec<(&str, Option<i16>, Option<i8>, Option<i8>)> {
+    /// A date as written, with its year, month and day.
+    type Read<'a> = (&'a str, Option<i16>, Option<i8>, Option<i8>);
+
+    fn dates(text: &str, day_first: bool) -> Vec<Read<'_>> {
         find(text, day_first)
             .iter()
             .map(|f| (&text[f.start..f.end], f.date.year, f.date.month, f.date.day))
@@ -114,7 +118,15 @@ mod tests {
 
     #[test]
     fn numbers_that_are_not_dates() {
-        for text in ["1.234.5678", "2026-13-01", "2026-02-30", "31.4.2026", "2026-05/03", "12/3/2026/4", "v2026.5.3"] {
+        for text in [
+            "1.234.5678",
+            "2026-13-01",
+            "2026-02-30",
+            "31.4.2026",
+            "2026-05/03",
+            "12/3/2026/4",
+            "v2026.5.3",
+        ] {
             assert_eq!(dates(text, true), [], "{text}");
         }
         assert_eq!(dates("3.5.2026", false), []);

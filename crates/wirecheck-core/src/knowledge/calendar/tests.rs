@@ -1,1 +1,1292 @@
-//! tests
+//! The finder as its callers see it: each language's forms with the issue's examples, what must
+//! not be read, how firm each reading is, and two laws (a date written in a language's form reads
+//! back as itself; no text makes the finder panic or return a span outside the one searched).
+
+use jiff::civil::Weekday;
+use proptest::prelude::*;
+
+use super::find_calendar_dates;
+use crate::knowledge::language::{LANGUAGES, Language};
+use crate::knowledge::quantity::{CalendarDate, QuantityValue};
+use crate::span::Span;
+
+/// What the finder reads in the whole of `text`: each date as written, its value and firmness.
+fn read(text: &str, language: Language) -> Vec<(&str, CalendarDate, bool)> {
+    find_calendar_dates(text, Span::new(0, text.len()), language)
+        .into_iter()
+        .map(|q| {
+            let QuantityValue::Date(date) = q.value else {
+                panic!("a date reader returned a number: {q:?}");
+            };
+            (q.span.slice(text), date, q.firm)
+        })
+        .collect()
+}
+
+/// The dates alone of `read`.
+fn dates(text: &str, language: Language) -> Vec<CalendarDate> {
+    read(text, language)
+        .into_iter()
+        .map(|(_, d, _)| d)
+        .collect()
+}
+
+/// The spans alone of `read`.
+fn spans(text: &str, language: Language) -> Vec<&str> {
+    read(text, language)
+        .into_iter()
+        .map(|(s, _, _)| s)
+        .collect()
+}
+
+/// The one date read in `text`; fails when there is not exactly one.
+fn only(text: &str, language: Language) -> CalendarDate {
+    match dates(text, language).as_slice() {
+        [date] => *date,
+        other => panic!("{text:?} ({language}) reads {other:?}, not one date"),
+    }
+}
+
+fn ymd(year: i16, month: i8, day: i8) -> CalendarDate {
+    CalendarDate {
+        year: Some(year),
+        month: Some(month),
+        day: Some(day),
+        weekday: None,
+    }
+}
+
+fn md(month: i8, day: i8) -> CalendarDate {
+    CalendarDate {
+        month: Some(month),
+        day: Some(day),
+        ..CalendarDate::default()
+    }
+}
+
+fn ym(year: i16, month: i8) -> CalendarDate {
+    CalendarDate {
+        year: Some(year),
+        month: Some(month),
+        ..CalendarDate::default()
+    }
+}
+
+fn year(year: i16) -> CalendarDate {
+    CalendarDate {
+        year: Some(year),
+        ..CalendarDate::default()
+    }
+}
+
+fn day(day: i8) -> CalendarDate {
+    CalendarDate {
+        day: Some(day),
+        ..CalendarDate::default()
+    }
+}
+
+fn weekday(weekday: Weekday) -> CalendarDate {
+    CalendarDate {
+        weekday: Some(weekday),
+        ..CalendarDate::default()
+    }
+}
+
+fn with(date: CalendarDate, weekday: Weekday) -> CalendarDate {
+    CalendarDate {
+        weekday: Some(weekday),
+        ..date
+    }
+}
+
+const FRIDAY: Weekday = Weekday::Friday;
+
+#[test]
+fn chinese_and_japanese_dates() {
+    use Language::{Chinese, Japanese};
+    assert_eq!(only("5月3日", Chinese), md(5, 3));
+    assert_eq!(only("2026年5月3日", Chinese), ymd(2026, 5, 3));
+    assert_eq!(only("５月３日", Japanese), md(5, 3));
+    assert_eq!(only("五月三日", Chinese), md(5, 3));
+    assert_eq!(only("二〇二六年十二月三十一日", Chinese), ymd(2026, 12, 31));
+    assert_eq!(only("五月廿三日", Chinese), md(5, 23));
+    assert_eq!(only("5月3号", Chinese), md(5, 3));
+    assert_eq!(only("2026年5月", Chinese), ym(2026, 5));
+    assert_eq!(only("会议于5日举行", Chinese), day(5));
+    assert_eq!(only("2026年", Chinese), year(2026));
+    assert_eq!(
+        read("新华社北京5月3日电", Chinese),
+        [("5月3日", md(5, 3), true)]
+    );
+    assert_eq!(
+        read("【共同社5月3日】日美两国", Japanese),
+        [("5月3日", md(5, 3), true)]
+    );
+    assert_eq!(spans("1日至3日，5月7日", Chinese), ["1日", "3日", "5月7日"]);
+}
+
+#[test]
+fn japanese_era_years() {
+    use Language::Japanese;
+    assert_eq!(only("令和8年5月3日", Japanese), ymd(2026, 5, 3));
+    assert_eq!(only("令和元年", Japanese), year(2019));
+    assert_eq!(only("令和８年", Japanese), year(2026));
+    assert_eq!(only("平成31年4月30日", Japanese), ymd(2019, 4, 30));
+    assert_eq!(only("平成元年", Japanese), year(1989));
+    assert_eq!(only("昭和元年12月25日", Japanese), ymd(1926, 12, 25));
+    assert_eq!(only("昭和六十四年", Japanese), year(1989));
+    assert_eq!(only("大正十五年", Japanese), year(1926));
+    assert_eq!(only("明治元年", Japanese), year(1868));
+    assert_eq!(only("民國115年", Language::Chinese), year(2026));
+    // Eras that ended have no year after their last.
+    assert_eq!(dates("平成32年", Japanese), []);
+    assert_eq!(dates("昭和65年", Japanese), []);
+}
+
+#[test]
+fn chinese_and_japanese_weekdays() {
+    use Language::{Chinese, Japanese};
+    for form in ["周五", "星期五", "礼拜五", "週五", "禮拜五"] {
+        assert_eq!(
+            read(form, Chinese),
+            [(form, weekday(FRIDAY), true)],
+            "{form}"
+        );
+    }
+    for form in ["金曜日", "金曜"] {
+        assert_eq!(
+            read(form, Japanese),
+            [(form, weekday(FRIDAY), true)],
+            "{form}"
+        );
+    }
+    assert_eq!(only("星期日", Chinese), weekday(Weekday::Sunday));
+    assert_eq!(only("礼拜天", Chinese), weekday(Weekday::Sunday));
+    assert_eq!(only("日曜日", Japanese), weekday(Weekday::Sunday));
+    assert_eq!(
+        read("5月3日（金）", Japanese),
+        [("5月3日（金）", with(md(5, 3), FRIDAY), true)]
+    );
+    assert_eq!(
+        read("3日(金)に", Japanese),
+        [("3日(金)", with(day(3), FRIDAY), true)]
+    );
+    assert_eq!(
+        read("5月4日（土・祝）", Japanese),
+        [("5月4日（土・祝）", with(md(5, 4), Weekday::Saturday), true)]
+    );
+    assert_eq!(
+        read("5月3日（周五）", Chinese),
+        [("5月3日（周五）", with(md(5, 3), FRIDAY), true)]
+    );
+    assert_eq!(
+        read("5月3日星期五", Chinese),
+        [("5月3日星期五", with(md(5, 3), FRIDAY), true)]
+    );
+    assert_eq!(
+        read("会议(周五)举行", Chinese),
+        [("(周五)", weekday(FRIDAY), true)]
+    );
+}
+
+#[test]
+fn korean() {
+    use Language::Korean;
+    assert_eq!(only("2026년 5월 3일", Korean), ymd(2026, 5, 3));
+    assert_eq!(only("5월 3일", Korean), md(5, 3));
+    assert_eq!(only("5월3일", Korean), md(5, 3));
+    assert_eq!(read("지난 3일", Korean), [("3일", day(3), false)]);
+    assert_eq!(read("2026년", Korean), [("2026년", year(2026), false)]);
+    assert_eq!(read("금요일", Korean), [("금요일", weekday(FRIDAY), true)]);
+    assert_eq!(
+        read("5월 3일(금)", Korean),
+        [("5월 3일(금)", with(md(5, 3), FRIDAY), true)]
+    );
+    assert_eq!(
+        read("5월 3일 금요일", Korean),
+        [("5월 3일 금요일", with(md(5, 3), FRIDAY), true)]
+    );
+    assert_eq!(only("2026. 5. 3", Korean), ymd(2026, 5, 3));
+}
+
+#[test]
+fn arabic() {
+    use Language::Arabic;
+    assert_eq!(only("3 مايو 2026", Arabic), ymd(2026, 5, 3));
+    assert_eq!(only("٣ أيار", Arabic), md(5, 3));
+    assert_eq!(only("٣ أيار ٢٠٢٦", Arabic), ymd(2026, 5, 3));
+    assert_eq!(only("3 أيار/مايو 2026", Arabic), ymd(2026, 5, 3));
+    assert_eq!(only("3 أيار (مايو) 2026م", Arabic), ymd(2026, 5, 3));
+    assert_eq!(only("15 كانون الثاني", Arabic), md(1, 15));
+    assert_eq!(only("15 كانون الأول", Arabic), md(12, 15));
+    assert_eq!(only("1 تشرين الثاني 2025", Arabic), ymd(2025, 11, 1));
+    assert_eq!(only("10 إبريل", Arabic), md(4, 10));
+    assert_eq!(only("4 آب", Arabic), md(8, 4));
+    assert_eq!(only("مايو 2026", Arabic), ym(2026, 5));
+    assert_eq!(only("في 3 يونيو من عام 2026", Arabic), ymd(2026, 6, 3));
+    let names = [
+        ("الأحد", Weekday::Sunday),
+        ("الاثنين", Weekday::Monday),
+        ("الإثنين", Weekday::Monday),
+        ("الثلاثاء", Weekday::Tuesday),
+        ("الأربعاء", Weekday::Wednesday),
+        ("الخميس", Weekday::Thursday),
+        ("الجمعة", Weekday::Friday),
+        ("السبت", Weekday::Saturday),
+    ];
+    for (name, value) in names {
+        let text = format!("قال الوزير {name} إن");
+        assert_eq!(
+            read(&text, Arabic),
+            [(name, weekday(value), true)],
+            "{name}"
+        );
+    }
+    assert_eq!(spans("يوم الجمعة", Arabic), ["يوم الجمعة"]);
+    assert_eq!(spans("والخميس", Arabic), ["والخميس"]);
+    assert_eq!(
+        read("يوم الجمعة الموافق 3 مايو", Arabic),
+        [("يوم الجمعة الموافق 3 مايو", with(md(5, 3), FRIDAY), true)]
+    );
+    assert_eq!(
+        read("الجمعة، 3 مايو", Arabic),
+        [("الجمعة، 3 مايو", with(md(5, 3), FRIDAY), true)]
+    );
+}
+
+#[test]
+fn russian() {
+    use Language::Russian;
+    assert_eq!(only("3 мая", Russian), md(5, 3));
+    assert_eq!(only("3 мая 2026 года", Russian), ymd(2026, 5, 3));
+    assert_eq!(
+        spans("3 мая 2026 года в Москве", Russian),
+        ["3 мая 2026 года"]
+    );
+    assert_eq!(only("3 мая 2026 г.", Russian), ymd(2026, 5, 3));
+    assert_eq!(only("в мае 2026 года", Russian), ym(2026, 5));
+    assert_eq!(only("май 2026", Russian), ym(2026, 5));
+    assert_eq!(only("1-го января", Russian), md(1, 1));
+    assert_eq!(
+        read("в 2026 году", Russian),
+        [("2026 году", year(2026), false)]
+    );
+    let accusative = [
+        ("в понедельник", Weekday::Monday),
+        ("во вторник", Weekday::Tuesday),
+        ("в среду", Weekday::Wednesday),
+        ("в четверг", Weekday::Thursday),
+        ("в пятницу", Weekday::Friday),
+        ("в субботу", Weekday::Saturday),
+        ("в воскресенье", Weekday::Sunday),
+    ];
+    for (text, value) in accusative {
+        assert_eq!(only(text, Russian), weekday(value), "{text}");
+    }
+    assert_eq!(only("пятница", Russian), weekday(FRIDAY));
+    assert_eq!(only("до пятницы", Russian), weekday(FRIDAY));
+    assert_eq!(
+        read("в пятницу, 3 мая", Russian),
+        [("пятницу, 3 мая", with(md(5, 3), FRIDAY), true)]
+    );
+    assert_eq!(
+        read("Среда, 3 мая", Russian),
+        [("Среда, 3 мая", with(md(5, 3), Weekday::Wednesday), true)]
+    );
+}
+
+#[test]
+fn german() {
+    use Language::German;
+    assert_eq!(only("3. Mai", German), md(5, 3));
+    assert_eq!(only("3. Mai 2026", German), ymd(2026, 5, 3));
+    assert_eq!(only("am 3.Mai", German), md(5, 3));
+    assert_eq!(only("3. Jänner", German), md(1, 3));
+    assert_eq!(only("17. März", German), md(3, 17));
+    assert_eq!(only("3. Jan. 2026", German), ymd(2026, 1, 3));
+    assert_eq!(only("Mai 2026", German), ym(2026, 5));
+    assert_eq!(only("am 3.5.2026", German), ymd(2026, 5, 3));
+    assert_eq!(
+        read("am Freitag", German),
+        [("Freitag", weekday(FRIDAY), true)]
+    );
+    assert_eq!(spans("Freitagabend", German), ["Freitagabend"]);
+    assert_eq!(
+        read("am Freitag, den 3. Mai", German),
+        [("Freitag, den 3. Mai", with(md(5, 3), FRIDAY), true)]
+    );
+    assert_eq!(
+        read("Freitag, 3.5.2026", German),
+        [("Freitag, 3.5.2026", with(ymd(2026, 5, 3), FRIDAY), true)]
+    );
+    assert_eq!(read("im Jahr 2026", German), [("2026", year(2026), false)]);
+}
+
+#[test]
+fn french_and_spanish() {
+    use Language::{French, Spanish};
+    assert_eq!(only("3 mai", French), md(5, 3));
+    assert_eq!(only("le 3 mai 2026", French), ymd(2026, 5, 3));
+    assert_eq!(only("le 1er mai", French), md(5, 1));
+    assert_eq!(only("le 14 juillet", French), md(7, 14));
+    assert_eq!(only("15 août", French), md(8, 15));
+    assert_eq!(only("3 MAI 2026", French), ymd(2026, 5, 3));
+    assert_eq!(only("vendredi", French), weekday(FRIDAY));
+    assert_eq!(
+        read("vendredi 3 mai", French),
+        [("vendredi 3 mai", with(md(5, 3), FRIDAY), true)]
+    );
+    assert_eq!(read("en 2026", French), [("2026", year(2026), false)]);
+    assert_eq!(only("3 de mayo", Spanish), md(5, 3));
+    assert_eq!(only("3 de mayo de 2026", Spanish), ymd(2026, 5, 3));
+    assert_eq!(only("1.º de mayo", Spanish), md(5, 1));
+    assert_eq!(only("primero de mayo", Spanish), md(5, 1));
+    assert_eq!(only("mayo de 2026", Spanish), ym(2026, 5));
+    assert_eq!(
+        read("el viernes", Spanish),
+        [("viernes", weekday(FRIDAY), true)]
+    );
+    assert_eq!(only("el miércoles", Spanish), weekday(Weekday::Wednesday));
+    assert_eq!(
+        read("el viernes 3 de mayo", Spanish),
+        [("viernes 3 de mayo", with(md(5, 3), FRIDAY), true)]
+    );
+    assert_eq!(only("el 03/05/2026", Spanish), ymd(2026, 5, 3));
+}
+
+#[test]
+fn english() {
+    use Language::English;
+    assert_eq!(only("on May 3", English), md(5, 3));
+    assert_eq!(
+        only("Friday, May 3, 2026", English),
+        with(ymd(2026, 5, 3), FRIDAY)
+    );
+    assert_eq!(
+        read("on Friday", English),
+        [("Friday", weekday(FRIDAY), true)]
+    );
+    assert_eq!(
+        read("in May 2026", English),
+        [("May 2026", ym(2026, 5), true)]
+    );
+    assert_eq!(read("on the 3rd.", English), [("the 3rd", day(3), false)]);
+    assert_eq!(read("in 2026,", English), [("2026", year(2026), false)]);
+    for nothing in [
+        "yesterday",
+        "Feb. 30",
+        "the 3rd Infantry Division",
+        "in 2000 homes was 1850",
+    ] {
+        let found: Vec<_> = dates(nothing, English)
+            .into_iter()
+            .filter(|d| d.day.is_some() || d.month.is_some())
+            .collect();
+        assert_eq!(found, [], "{nothing}");
+    }
+}
+
+#[test]
+fn the_issue_examples_agree_across_languages() {
+    let english = |text: &str| only(text, Language::English);
+    let may_3 = english("May 3");
+    assert!(only("5月3日", Language::Chinese).agrees(&may_3));
+    assert!(!only("5月3日", Language::Chinese).agrees(&english("May 4")));
+    assert!(only("令和8年5月3日", Language::Japanese).agrees(&english("May 3, 2026")));
+    assert!(!only("令和8年5月3日", Language::Japanese).agrees(&english("May 3, 2025")));
+    let friday = english("on Friday");
+    for (text, language) in [
+        ("周五", Language::Chinese),
+        ("星期五", Language::Chinese),
+        ("金曜日", Language::Japanese),
+        ("금요일", Language::Korean),
+        ("يوم الجمعة", Language::Arabic),
+        ("в пятницу", Language::Russian),
+        ("am Freitag", Language::German),
+        ("vendredi", Language::French),
+        ("el viernes", Language::Spanish),
+    ] {
+        assert!(only(text, language).agrees(&friday), "{text}");
+        assert!(
+            !only(text, language).agrees(&english("on Thursday")),
+            "{text}"
+        );
+    }
+    assert!(only("٣ أيار", Language::Arabic).agrees(&may_3));
+    assert!(only("3 мая 2026 года", Language::Russian).agrees(&english("May 3, 2026")));
+    assert!(!only("3 мая", Language::Russian).agrees(&english("March 3")));
+}
+
+#[test]
+fn words_that_only_look_like_dates() {
+    let nothing = [
+        // Month names without a day or a year are names and words.
+        (
+            "Die Sängerin Mai sagte, der März sei kalt",
+            Language::German,
+        ),
+        ("La Plaza de Mayo y Marzo", Language::Spanish),
+        ("la mission Mars 2020 de la NASA", Language::French),
+        ("قال آب إن مارس", Language::Arabic),
+        ("до мая ничего", Language::Russian),
+        // Capitalised weekday names away from a sentence's start are names.
+        ("llegó a Santo Domingo ayer", Language::Spanish),
+        (
+            "le roman de Tournier, Vendredi ou les limbes",
+            Language::French,
+        ),
+        ("Domingo Pérez dijo", Language::Spanish),
+        // A weekday name only as a whole word; and الاثنين, الأحد, среда in their other senses.
+        ("الأحداث الأخيرة", Language::Arabic),
+        ("الجمعية العامة", Language::Arabic),
+        ("بين الاثنين", Language::Arabic),
+        ("الأحد عشر", Language::Arabic),
+        ("выбросы в окружающую среду", Language::Russian),
+        ("окружающая среда", Language::Russian),
+        ("в среду обитания", Language::Russian),
+        ("die Zeitung der Freitag berichtet", Language::German),
+        ("Freitags geht er", Language::German),
+        // Numbers that are not days.
+        ("3 000 рабочих", Language::Russian),
+        ("3 000 travailleurs", Language::French),
+        ("1.234.567 Euro", Language::German),
+        // Counted days, weeks and years.
+        ("每周一次", Language::Chinese),
+        ("本周日本首相", Language::Chinese),
+        ("週三日勤務", Language::Japanese),
+        ("3日間", Language::Japanese),
+        ("1990年代", Language::Chinese),
+        ("2026年度", Language::Japanese),
+        ("1.5日", Language::Chinese),
+        ("3개월간", Language::Korean),
+        ("3일간", Language::Korean),
+        ("1990년대", Language::Korean),
+        // A weekday in brackets alone is a weekday only after a date: (金) is gold.
+        ("価格(金)", Language::Japanese),
+        ("(금)", Language::Korean),
+    ];
+    for (text, language) in nothing {
+        assert_eq!(read(text, language), [], "{text} ({language})");
+    }
+    assert_eq!(
+        spans("Из 3 000 рабочих 3 мая уволены", Language::Russian),
+        ["3 мая"]
+    );
+}
+
+#[test]
+fn impossible_dates_are_not_dates() {
+    let impossible = [
+        ("5月32日", Language::Chinese),
+        ("2月30日", Language::Chinese),
+        ("2025年2月29日", Language::Chinese),
+        ("13月", Language::Chinese),
+        ("15月3日", Language::Chinese),
+        ("2월 30일", Language::Korean),
+        ("32 мая", Language::Russian),
+        ("30. Februar", Language::German),
+        ("31 avril", Language::French),
+        ("31 de abril de 2026", Language::Spanish),
+        ("31 نيسان", Language::Arabic),
+        ("31.4.2026", Language::German),
+    ];
+    for (text, language) in impossible {
+        assert_eq!(read(text, language), [], "{text} ({language})");
+    }
+    assert_eq!(only("2024年2月29日", Language::Chinese), ymd(2024, 2, 29));
+    assert_eq!(only("2月29日", Language::Chinese), md(2, 29));
+}
+
+#[test]
+fn firmness() {
+    let firm = |text: &str, language| -> Vec<bool> {
+        read(text, language)
+            .into_iter()
+            .map(|(_, _, f)| f)
+            .collect()
+    };
+    use Language::{Chinese, English, Russian};
+    assert_eq!(
+        firm("5月3日、2026年5月、周五、3日、2026年、5月", Chinese),
+        [true, true, true, false, false, false]
+    );
+    assert_eq!(
+        firm(
+            "May 3, May 2026, Friday, in May, in 2026, on the 3rd.",
+            English
+        ),
+        [true, true, true, false, false, false]
+    );
+    assert_eq!(
+        firm("3 мая, в пятницу, в 2026 году", Russian),
+        [true, true, false]
+    );
+}
+
+#[test]
+fn only_the_span_given_is_searched() {
+    let text = "5月3日和5月4日";
+    let second = text.find("和").map_or(0, |i| i + "和".len());
+    let found = find_calendar_dates(text, Span::new(second, text.len()), Language::Chinese);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span.slice(text), "5月4日");
+    assert_eq!(found[0].span, Span::new(second, text.len()));
+    // A span that is not on character boundaries, or not in the text, finds nothing.
+    assert_eq!(
+        find_calendar_dates(text, Span::new(2, text.len()), Language::Chinese),
+        []
+    );
+    assert_eq!(
+        find_calendar_dates(text, Span::new(0, text.len() + 1), Language::Chinese),
+        []
+    );
+}
+
+/// A date as a language writes it, in a sentence: the text, where the date is in it, and what it
+/// says.
+struct Written {
+    text: String,
+    span: Span,
+    date: CalendarDate,
+}
+
+/// What a generated date gives.
+#[derive(Clone, Copy, Debug)]
+enum Shape {
+    /// Year, month and day.
+    Full,
+    /// Month and day.
+    MonthDay,
+    /// Month and year.
+    MonthYear,
+    /// A weekday alone.
+    Weekday,
+    /// A day of the month alone.
+    Day,
+    /// A year alone.
+    Year,
+}
+
+/// A generated date: its parts, its shape, whether a weekday goes with a month and day, and a
+/// choice among each language's ways of writing it.
+#[derive(Clone, Copy, Debug)]
+struct Generated {
+    year: i16,
+    month: i8,
+    day: i8,
+    weekday: Weekday,
+    shape: Shape,
+    with_weekday: bool,
+    variant: usize,
+}
+
+fn generated() -> impl Strategy<Value = Generated> {
+    (
+        1900i16..=2100,
+        1i8..=12,
+        1i8..=31,
+        0i8..7,
+        prop_oneof![
+            Just(Shape::Full),
+            Just(Shape::MonthDay),
+            Just(Shape::MonthYear),
+            Just(Shape::Weekday),
+            Just(Shape::Day),
+            Just(Shape::Year),
+        ],
+        any::<bool>(),
+        0usize..64,
+    )
+        .prop_map(
+            |(year, month, day, weekday, shape, with_weekday, variant)| {
+                // Days past a month's end are brought into it (February as in leap years, the year
+                // then made one when written).
+                let last = match month {
+                    2 => 29,
+                    4 | 6 | 9 | 11 => 30,
+                    _ => 31,
+                };
+                let year = if month == 2 && day > 28 && matches!(shape, Shape::Full) {
+                    year - year.rem_euclid(4) + if year % 100 == 0 { 4 } else { 0 }
+                } else {
+                    year
+                };
+                Generated {
+                    year: year.min(2096),
+                    month,
+                    day: day.min(last),
+                    weekday: Weekday::from_monday_zero_offset(weekday).unwrap_or(Weekday::Monday),
+                    shape,
+                    with_weekday,
+                    variant,
+                }
+            },
+        )
+}
+
+impl Generated {
+    /// The date as written: the parts of the shape, with the weekday when one goes with it.
+    fn date(&self) -> CalendarDate {
+        let mut date = CalendarDate::default();
+        match self.shape {
+            Shape::Full => date = ymd(self.year, self.month, self.day),
+            Shape::MonthDay => date = md(self.month, self.day),
+            Shape::MonthYear => date = ym(self.year, self.month),
+            Shape::Weekday => date.weekday = Some(self.weekday),
+            Shape::Day => date.day = Some(self.day),
+            Shape::Year => date.year = Some(self.year),
+        }
+        if self.weekday_attached() {
+            date.weekday = Some(self.weekday);
+        }
+        date
+    }
+
+    fn weekday_attached(&self) -> bool {
+        self.with_weekday && matches!(self.shape, Shape::Full | Shape::MonthDay)
+    }
+
+    /// The `n`th of `choices`, chosen by the variant (each list its own digit of it).
+    fn pick<'a, T: ?Sized>(&self, n: usize, choices: &[&'a T]) -> &'a T {
+        choices[(self.variant >> n) % choices.len()]
+    }
+}
+
+fn ascii(n: impl std::fmt::Display) -> String {
+    n.to_string()
+}
+
+fn full_width(n: impl std::fmt::Display) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| char::from_u32(u32::from(c) - u32::from('0') + u32::from('０')).unwrap_or(c))
+        .collect()
+}
+
+fn arabic_indic(n: impl std::fmt::Display) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| char::from_u32(u32::from(c) - u32::from('0') + 0x0660).unwrap_or(c))
+        .collect()
+}
+
+/// A number below 100 in Chinese numerals.
+fn chinese(n: i8) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: i8| DIGITS[usize::try_from(d).unwrap_or(0)];
+    match (n / 10, n % 10) {
+        (0, units) => digit(units).to_owned(),
+        (1, 0) => "十".to_owned(),
+        (1, units) => format!("十{}", digit(units)),
+        (tens, 0) => format!("{}十", digit(tens)),
+        (tens, units) => format!("{}十{}", digit(tens), digit(units)),
+    }
+}
+
+/// A year in Chinese digits, one by one.
+fn chinese_year(year: i16) -> String {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    year.to_string()
+        .chars()
+        .map(|c| DIGITS[c.to_digit(10).map_or(0, |d| d as usize)])
+        .collect()
+}
+
+fn weekday_index(weekday: Weekday) -> usize {
+    usize::from(weekday.to_monday_zero_offset().unsigned_abs())
+}
+
+/// `generated` written as `language` writes it, inside a sentence.
+fn write(generated: &Generated, language: Language) -> Option<Written> {
+    let g = generated;
+    let (before, date, after) = match language {
+        Language::Chinese => write_chinese(g)?,
+        Language::Japanese => write_japanese(g)?,
+        Language::Korean => write_korean(g)?,
+        Language::Arabic => write_arabic(g)?,
+        Language::Russian => write_russian(g)?,
+        Language::German => write_german(g)?,
+        Language::French => write_french(g)?,
+        Language::Spanish => write_spanish(g)?,
+        Language::English => write_english(g)?,
+    };
+    let (open, close) = match language {
+        Language::Chinese => ("据报道，", "，会议举行。"),
+        Language::Japanese => ("政府は", "に発表した。"),
+        Language::Korean => ("정부는 ", "에 발표했다."),
+        Language::Arabic => ("قال المسؤول ", " إن الاجتماع عقد."),
+        Language::Russian => ("встреча состоится ", " в Москве."),
+        Language::German => ("das Treffen findet ", " in Berlin statt."),
+        Language::French => ("la réunion aura lieu ", " à Paris."),
+        Language::Spanish => ("la reunión será ", " en Madrid."),
+        Language::English => ("the meeting is ", ", officials said."),
+    };
+    let start = open.len() + before.len();
+    Some(Written {
+        text: format!("{open}{before}{date}{after}{close}"),
+        span: Span::new(start, start + date.len()),
+        date: g.date(),
+    })
+}
+
+type Pieces = (String, String, String);
+
+fn write_chinese(g: &Generated) -> Option<Pieces> {
+    const WEEKDAY: [&str; 7] = ["一", "二", "三", "四", "五", "六", "日"];
+    let weekday = WEEKDAY[weekday_index(g.weekday)];
+    let (year, month, day) = match g.variant % 3 {
+        0 => (ascii(g.year), ascii(g.month), ascii(g.day)),
+        1 => (full_width(g.year), full_width(g.month), full_width(g.day)),
+        _ => (chinese_year(g.year), chinese(g.month), chinese(g.day)),
+    };
+    let prefix = g.pick(2, &["星期", "周", "礼拜", "週"]);
+    let weekday = format!("{prefix}{weekday}");
+    let date = match g.shape {
+        Shape::Full => format!("{year}年{month}月{day}日"),
+        Shape::MonthDay => format!("{month}月{day}{}", g.pick(4, &["日", "号"])),
+        Shape::MonthYear => format!("{year}年{month}月"),
+        Shape::Weekday => weekday.clone(),
+        // A day alone is read in digits only: 一日 is as often "one day".
+        Shape::Day => format!("{}日", ascii(g.day)),
+        Shape::Year => format!("{year}年"),
+    };
+    let date = if g.weekday_attached() {
+        let form = g.pick(5, &["（{}）", "({})", "{}"]);
+        format!("{date}{}", form.replace("{}", &weekday))
+    } else {
+        date
+    };
+    Some((String::new(), date, String::new()))
+}
+
+fn write_japanese(g: &Generated) -> Option<Pieces> {
+    const WEEKDAY: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+    let weekday = WEEKDAY[weekday_index(g.weekday)];
+    let digits = |n: i64| {
+        if g.variant.is_multiple_of(2) {
+            ascii(n)
+        } else {
+            full_width(n)
+        }
+    };
+    let era = match g.year {
+        2019.. => Some(("令和", 2019)),
+        1989.. => Some(("平成", 1989)),
+        1926.. => Some(("昭和", 1926)),
+        _ => None,
+    };
+    let year = match era {
+        Some((name, first)) if (g.variant >> 1).is_multiple_of(2) => {
+            let number = g.year - first + 1;
+            if number == 1 {
+                format!("{name}元")
+            } else {
+                format!("{name}{}", digits(i64::from(number)))
+            }
+        }
+        _ => digits(i64::from(g.year)),
+    };
+    let (month, day) = (digits(i64::from(g.month)), digits(i64::from(g.day)));
+    let date = match g.shape {
+        Shape::Full => format!("{year}年{month}月{day}日"),
+        Shape::MonthDay => format!("{month}月{day}日"),
+        Shape::MonthYear => format!("{year}年{month}月"),
+        Shape::Weekday => format!("{weekday}{}", g.pick(2, &["曜日", "曜"])),
+        Shape::Day => format!("{day}日"),
+        Shape::Year => format!("{year}年"),
+    };
+    let date = if g.weekday_attached() {
+        let form = g.pick(3, &["（{}）", "({})", "（{}曜日）", "{}曜日"]);
+        format!("{date}{}", form.replace("{}", weekday))
+    } else {
+        date
+    };
+    Some((String::new(), date, String::new()))
+}
+
+fn write_korean(g: &Generated) -> Option<Pieces> {
+    const WEEKDAY: [&str; 7] = ["월", "화", "수", "목", "금", "토", "일"];
+    let weekday = WEEKDAY[weekday_index(g.weekday)];
+    let space = g.pick(0, &[" ", ""]);
+    let date = match g.shape {
+        Shape::Full => format!("{}년{space}{}월{space}{}일", g.year, g.month, g.day),
+        Shape::MonthDay => format!("{}월{space}{}일", g.month, g.day),
+        Shape::MonthYear => format!("{}년{space}{}월", g.year, g.month),
+        Shape::Weekday => format!("{weekday}요일"),
+        Shape::Day => format!("{}일", g.day),
+        Shape::Year => format!("{}년", g.year),
+    };
+    let date = if g.weekday_attached() {
+        let form = g.pick(1, &["({})", " ({})", " {}요일", "({}요일)"]);
+        format!("{date}{}", form.replace("{}", weekday))
+    } else {
+        date
+    };
+    Some((String::new(), date, String::new()))
+}
+
+fn write_arabic(g: &Generated) -> Option<Pieces> {
+    const GULF: [&str; 12] = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ];
+    const LEVANT: [&str; 12] = [
+        "كانون الثاني",
+        "شباط",
+        "آذار",
+        "نيسان",
+        "أيار",
+        "حزيران",
+        "تموز",
+        "آب",
+        "أيلول",
+        "تشرين الأول",
+        "تشرين الثاني",
+        "كانون الأول",
+    ];
+    const WEEKDAY: [&str; 7] = [
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الأحد",
+    ];
+    let index = usize::try_from(g.month - 1).unwrap_or(0);
+    let month = match g.variant % 3 {
+        0 => GULF[index].to_owned(),
+        1 => LEVANT[index].to_owned(),
+        _ => format!("{}/{}", LEVANT[index], GULF[index]),
+    };
+    let number = |n: i16| {
+        if (g.variant >> 2).is_multiple_of(2) {
+            ascii(n)
+        } else {
+            arabic_indic(n)
+        }
+    };
+    let weekday = WEEKDAY[weekday_index(g.weekday)];
+    let (day, year) = (number(i16::from(g.day)), number(g.year));
+    let (before, date) = match g.shape {
+        Shape::Full => (String::new(), format!("{day} {month} {year}")),
+        Shape::MonthDay => (String::new(), format!("{day} {month}")),
+        Shape::MonthYear => (String::new(), format!("{month} {year}")),
+        Shape::Weekday => (
+            String::new(),
+            format!("{}{weekday}", g.pick(3, &["", "يوم "])),
+        ),
+        Shape::Day => return None,
+        Shape::Year => ("عام ".to_owned(), year),
+    };
+    let date = if g.weekday_attached() {
+        let form = g.pick(4, &["{} ", "يوم {} ", "{}، ", "يوم {} الموافق "]);
+        format!("{}{date}", form.replace("{}", weekday))
+    } else {
+        date
+    };
+    Some((before, date, String::new()))
+}
+
+fn write_russian(g: &Generated) -> Option<Pieces> {
+    const GENITIVE: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    const PREPOSITIONAL: [&str; 12] = [
+        "январе",
+        "феврале",
+        "марте",
+        "апреле",
+        "мае",
+        "июне",
+        "июле",
+        "августе",
+        "сентябре",
+        "октябре",
+        "ноябре",
+        "декабре",
+    ];
+    const ACCUSATIVE: [&str; 7] = [
+        "понедельник",
+        "вторник",
+        "среду",
+        "четверг",
+        "пятницу",
+        "субботу",
+        "воскресенье",
+    ];
+    const NOMINATIVE: [&str; 7] = [
+        "понедельник",
+        "вторник",
+        "среда",
+        "четверг",
+        "пятница",
+        "суббота",
+        "воскресенье",
+    ];
+    let index = usize::try_from(g.month - 1).unwrap_or(0);
+    let w = weekday_index(g.weekday);
+    let year_word = g.pick(0, &["", " года", " г."]);
+    let (mut before, date) = match g.shape {
+        Shape::Full => (
+            String::new(),
+            format!("{} {} {}{year_word}", g.day, GENITIVE[index], g.year),
+        ),
+        Shape::MonthDay => (String::new(), format!("{} {}", g.day, GENITIVE[index])),
+        Shape::MonthYear => (
+            "в ".to_owned(),
+            format!("{} {} года", PREPOSITIONAL[index], g.year),
+        ),
+        Shape::Weekday => (
+            if w == 1 { "во " } else { "в " }.to_owned(),
+            ACCUSATIVE[w].to_owned(),
+        ),
+        Shape::Day => return None,
+        Shape::Year => ("в ".to_owned(), format!("{} году", g.year)),
+    };
+    let date = if g.weekday_attached() {
+        if g.variant.is_multiple_of(2) {
+            before = if w == 1 { "во " } else { "в " }.to_owned();
+            format!("{}, {date}", ACCUSATIVE[w])
+        } else {
+            format!("{}, {date}", NOMINATIVE[w])
+        }
+    } else {
+        date
+    };
+    Some((before, date, String::new()))
+}
+
+fn write_german(g: &Generated) -> Option<Pieces> {
+    const MONTHS: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    const WEEKDAY: [&str; 7] = [
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+    ];
+    let index = usize::try_from(g.month - 1).unwrap_or(0);
+    let month = if index == 0 {
+        g.pick(0, &["Januar", "Jänner"])
+    } else {
+        MONTHS[index]
+    };
+    let weekday = WEEKDAY[weekday_index(g.weekday)];
+    let numeric = (g.variant >> 1) % 2 == 1;
+    let (before, date) = match g.shape {
+        Shape::Full if numeric => (String::new(), format!("{}.{}.{}", g.day, g.month, g.year)),
+        Shape::Full => (String::new(), format!("{}. {month} {}", g.day, g.year)),
+        Shape::MonthDay => (String::new(), format!("{}. {month}", g.day)),
+        Shape::MonthYear => ("im ".to_owned(), format!("{month} {}", g.year)),
+        Shape::Weekday => ("am ".to_owned(), weekday.to_owned()),
+        Shape::Day => return None,
+        Shape::Year => ("im Jahr ".to_owned(), g.year.to_string()),
+    };
+    let date = if g.weekday_attached() {
+        let form = g.pick(2, &["{}, ", "{}, den ", "{}, dem "]);
+        format!("{}{date}", form.replace("{}", weekday))
+    } else {
+        date
+    };
+    Some((before, date, String::new()))
+}
+
+fn write_french(g: &Generated) -> Option<Pieces> {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const WEEKDAY: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    let month = MONTHS[usize::try_from(g.month - 1).unwrap_or(0)];
+    let weekday = WEEKDAY[weekday_index(g.weekday)];
+    let day = if g.day == 1 && g.variant.is_multiple_of(2) {
+        "1er".to_owned()
+    } else {
+        g.day.to_string()
+    };
+    let (before, date) = match g.shape {
+        Shape::Full => ("le ".to_owned(), format!("{day} {month} {}", g.year)),
+        Shape::MonthDay => ("le ".to_owned(), format!("{day} {month}")),
+        Shape::MonthYear => ("en ".to_owned(), format!("{month} {}", g.year)),
+        Shape::Weekday => (String::new(), weekday.to_owned()),
+        Shape::Day => return None,
+        Shape::Year => ("en ".to_owned(), g.year.to_string()),
+    };
+    if g.weekday_attached() {
+        return Some((String::new(), format!("{weekday} {date}"), String::new()));
+    }
+    Some((before, date, String::new()))
+}
+
+fn write_spanish(g: &Generated) -> Option<Pieces> {
+    const MONTHS: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    const WEEKDAY: [&str; 7] = [
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ];
+    let month = MONTHS[usize::try_from(g.month - 1).unwrap_or(0)];
+    let weekday = WEEKDAY[weekday_index(g.weekday)];
+    let (before, date) = match g.shape {
+        Shape::Full => (
+            "el ".to_owned(),
+            format!("{} de {month} de {}", g.day, g.year),
+        ),
+        Shape::MonthDay => ("el ".to_owned(), format!("{} de {month}", g.day)),
+        Shape::MonthYear => ("en ".to_owned(), format!("{month} de {}", g.year)),
+        Shape::Weekday => ("el ".to_owned(), weekday.to_owned()),
+        Shape::Day => return None,
+        Shape::Year => ("en ".to_owned(), g.year.to_string()),
+    };
+    if g.weekday_attached() {
+        let form = g.pick(0, &["{} ", "{}, "]);
+        return Some((
+            "el ".to_owned(),
+            format!("{}{date}", form.replace("{}", weekday)),
+            String::new(),
+        ));
+    }
+    Some((before, date, String::new()))
+}
+
+fn write_english(g: &Generated) -> Option<Pieces> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const WEEKDAY: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let month = MONTHS[usize::try_from(g.month - 1).unwrap_or(0)];
+    let weekday = WEEKDAY[weekday_index(g.weekday)];
+    let suffix = match g.day {
+        1 | 21 | 31 => "st",
+        2 | 22 => "nd",
+        3 | 23 => "rd",
+        _ => "th",
+    };
+    let day_first = g.variant.is_multiple_of(2);
+    let (before, date) = match g.shape {
+        Shape::Full if day_first => ("on ".to_owned(), format!("{} {month} {}", g.day, g.year)),
+        Shape::Full => ("on ".to_owned(), format!("{month} {}, {}", g.day, g.year)),
+        Shape::MonthDay if day_first => ("on ".to_owned(), format!("{} {month}", g.day)),
+        Shape::MonthDay => ("on ".to_owned(), format!("{month} {}", g.day)),
+        Shape::MonthYear => ("in ".to_owned(), format!("{month} {}", g.year)),
+        Shape::Weekday => ("on ".to_owned(), weekday.to_owned()),
+        Shape::Day => ("on ".to_owned(), format!("the {}{suffix}", g.day)),
+        Shape::Year => ("in ".to_owned(), g.year.to_string()),
+    };
+    if g.weekday_attached() {
+        return Some((
+            "on ".to_owned(),
+            format!("{weekday}, {date}"),
+            String::new(),
+        ));
+    }
+    Some((before, date, String::new()))
+}
+
+/// Pieces of dates in every language, for texts the finder might stumble on.
+fn piece() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "5",
+        "３",
+        "٣",
+        "12",
+        "2026",
+        "２０２６",
+        "٢٠٢٦",
+        "月",
+        "日",
+        "年",
+        "号",
+        "令和",
+        "元",
+        "平成",
+        "周",
+        "星期",
+        "金",
+        "曜",
+        "（",
+        "）",
+        "(",
+        ")",
+        " ",
+        "\n",
+        "十",
+        "二",
+        "〇",
+        "廿",
+        "년",
+        "월",
+        "일",
+        "요일",
+        "금",
+        "мая",
+        "пятницу",
+        "в ",
+        "среду",
+        "Mai",
+        ". ",
+        "de ",
+        "mayo",
+        "يوم ",
+        "الجمعة",
+        "مايو",
+        "أيار/",
+        "كانون ",
+        "الثاني",
+        "/",
+        "-",
+        ".",
+        "1er",
+        "the ",
+        "3rd",
+        "in ",
+        "am ",
+        "Freitag",
+        "abend",
+        "،",
+        "وال",
+        "é",
+        "\u{301}",
+        "\u{3000}",
+    ];
+    prop_oneof![
+        3 => prop::sample::select(PIECES).prop_map(str::to_owned),
+        1 => any::<char>().prop_map(String::from),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn a_written_date_reads_back_as_itself(generated in generated()) {
+        for language in LANGUAGES {
+            let Some(written) = write(&generated, language) else { continue };
+            let found = find_calendar_dates(&written.text, Span::new(0, written.text.len()), language);
+            let read: Vec<(&str, QuantityValue)> =
+                found.iter().map(|q| (q.span.slice(&written.text), q.value)).collect();
+            prop_assert_eq!(
+                read,
+                vec![(written.span.slice(&written.text), QuantityValue::Date(written.date))],
+                "{} ({})", written.text, language
+            );
+            prop_assert_eq!(found[0].firm, super::is_firm(&written.date));
+        }
+    }
+
+    #[test]
+    fn no_text_makes_the_finder_panic_or_stray(
+        pieces in prop::collection::vec(piece(), 0..40),
+        cut in (0usize..200, 0usize..200),
+    ) {
+        let text: String = pieces.concat();
+        let floor = |at: usize| {
+            let mut at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let (a, b) = (floor(cut.0), floor(cut.1));
+        let span = Span::new(a.min(b), a.max(b));
+        for language in LANGUAGES {
+            let found = find_calendar_dates(&text, span, language);
+            let mut last_end = span.start;
+            for quantity in &found {
+                let s = quantity.span;
+                prop_assert!(span.contains(s), "{:?} outside {:?} in {:?}", s, span, text);
+                prop_assert!(!s.is_empty());
+                prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                prop_assert!(s.start >= last_end, "overlapping or out of order in {:?}", text);
+                last_end = s.end;
+                prop_assert!(matches!(quantity.value, QuantityValue::Date(_)));
+            }
+            // A span off the character boundaries finds nothing, and does not panic.
+            let _ = find_calendar_dates(&text, Span::new(cut.0, cut.1), language);
+        }
+    }
+}

@@ -12,11 +12,11 @@ use regex::{Captures, Regex};
 use super::grammar::{self, Grammar, WeekdayContext};
 use super::names::{alternation, lookup};
 use super::numerals::{DIGIT, read_digits, read_leading_digits};
-use crate::knowledge::language::Language;
 use super::{
-    Found, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, date_of, scan, starts_sentence,
-    starts_word,
+    Found, SPACE, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, date_of, scan,
+    starts_sentence, starts_word, word_after,
 };
+use crate::knowledge::language::Language;
 
 /// A grammar with its patterns, compiled once.
 struct Worded {
@@ -32,8 +32,8 @@ impl Worded {
     fn new(grammar: &'static Grammar) -> Self {
         let fragment = |pattern: &str| {
             pattern
-                .replace(' ', r"[^\S\r\n]+")
-                .replace('·', r"[^\S\r\n]*")
+                .replace(' ', &format!("{SPACE}+"))
+                .replace('·', &format!("{SPACE}*"))
                 .replace("NUMBER", DIGIT)
         };
         let one_month = if grammar.month_abbreviations.is_empty() {
@@ -46,34 +46,35 @@ impl Worded {
             )
         };
         // Arabic copy often gives both series: "أيار/مايو", "أيار (مايو)".
-        let month = format!(r"{one_month}(?:[^\S\r\n]*[/(][^\S\r\n]*{one_month}[^\S\r\n]*\)?)?");
+        let month = format!(r"{one_month}(?:{SPACE}*[/(]{SPACE}*{one_month}{SPACE}*\)?)?");
         let day = fragment(grammar.day);
         let day_to_month = fragment(grammar.day_to_month);
         let month_to_year = fragment(grammar.month_to_year);
         let suffix = fragment(grammar.year_suffix);
         let year = format!("{DIGIT}{{4}}");
         let mut forms = vec![
-            format!("(?P<d>{day}){day_to_month}(?P<m>{month})(?:{month_to_year}(?P<y>{year})(?:{suffix})?)?"),
+            format!(
+                "(?P<d>{day}){day_to_month}(?P<m>{month})(?:{month_to_year}(?P<y>{year})(?:{suffix})?)?"
+            ),
             format!("(?P<m2>{month}){month_to_year}(?P<y2>{year})(?:{suffix})?"),
         ];
         if !grammar.year_words.is_empty() {
-            forms.push(format!(
-                r"(?:{})[^\S\r\n]+(?P<yw>{year})",
-                grammar.year_words
-            ));
+            forms.push(format!(r"(?:{}){SPACE}+(?P<yw>{year})", grammar.year_words));
         }
         if !grammar.year_prepositions.is_empty() {
             forms.push(format!(
-                r"(?:{})[^\S\r\n]+(?P<yp>{year})",
+                r"(?:{}){SPACE}+(?P<yp>{year})",
                 grammar.year_prepositions
             ));
         }
         if !grammar.year_suffix.is_empty() {
             forms.push(format!("(?P<ys>{year}){suffix}"));
         }
-        let date = format!("(?i)(?P<date>{}){WORD_END}", forms.join("|"));
+        // Case is ignored in the names alone: folding the case of the word end's letter class would
+        // cost more to compile than all the rest.
+        let date = format!("(?P<date>(?i:{})){WORD_END}", forms.join("|"));
         let weekday = format!(
-            "(?i)(?P<wd>(?P<prefix>{})(?P<name>{})(?P<suffix>{})){WORD_END}",
+            "(?P<wd>(?i:(?P<prefix>{})(?P<name>{})(?P<suffix>{}))){WORD_END}",
             fragment(grammar.weekday_prefix),
             alternation(grammar.weekdays),
             grammar.weekday_suffix,
@@ -137,8 +138,12 @@ fn joins(grammar: &Grammar, gap: &str) -> bool {
 /// The month a month group names: one name, or two that agree ("أيار/مايو").
 fn month_named(grammar: &Grammar, written: &str) -> Option<u32> {
     let mut month = None;
-    for name in written.split(['/', '(', ')']).filter(|n| !n.trim().is_empty()) {
-        let number = lookup(grammar.months, name).or_else(|| lookup(grammar.month_abbreviations, name))?;
+    for name in written
+        .split(['/', '(', ')'])
+        .filter(|n| !n.trim().is_empty())
+    {
+        let number =
+            lookup(grammar.months, name).or_else(|| lookup(grammar.month_abbreviations, name))?;
         if month.is_some_and(|m| m != number) {
             return None;
         }
@@ -147,12 +152,15 @@ fn month_named(grammar: &Grammar, written: &str) -> Option<u32> {
     month.and_then(|m| u32::try_from(m).ok())
 }
 
-/// Whether a name written capitalised away from a sentence's start is, in a language that writes
-/// it in lower case, a name of something else.
-fn capitalised_name(grammar: &Grammar, haystack: &str, start: usize, written: &str) -> bool {
+/// Whether a month or weekday name written capitalised is, in a language that writes it in lower
+/// case, a name of something else: away from a sentence's start ("Santo Domingo", "la mission
+/// Mars 2020"), or at it before another capitalised word ("Domingo Pérez dijo").
+fn capitalised_name(grammar: &Grammar, haystack: &str, start: usize, end: usize) -> bool {
+    let written = haystack.get(start..end).unwrap_or("");
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
     grammar.lowercase_names
-        && written.chars().next().is_some_and(char::is_uppercase)
-        && !starts_sentence(haystack, start)
+        && capitalised(written)
+        && (!starts_sentence(haystack, start) || capitalised(word_after(haystack, end)))
 }
 
 fn read_date(haystack: &str, grammar: &Grammar, captures: &Captures<'_>) -> Verdict<Found> {
@@ -174,16 +182,16 @@ fn read_date(haystack: &str, grammar: &Grammar, captures: &Captures<'_>) -> Verd
     if let (Some(day), Some(month)) = (captures.name("d"), captures.name("m")) {
         let day = read_leading_digits(day.as_str())
             .or_else(|| day.as_str().eq_ignore_ascii_case("primero").then_some(1));
-        let date = month_named(grammar, month.as_str())
-            .and_then(|m| date_of(digits("y"), Some(m), day));
+        let date =
+            month_named(grammar, month.as_str()).and_then(|m| date_of(digits("y"), Some(m), day));
         return found(whole.start(), date);
     }
     if let Some(month) = captures.name("m2") {
-        if capitalised_name(grammar, haystack, month.start(), month.as_str()) {
+        if capitalised_name(grammar, haystack, month.start(), month.end()) {
             return Verdict::Skip;
         }
-        let date = month_named(grammar, month.as_str())
-            .and_then(|m| date_of(digits("y2"), Some(m), None));
+        let date =
+            month_named(grammar, month.as_str()).and_then(|m| date_of(digits("y2"), Some(m), None));
         return found(whole.start(), date);
     }
     if let Some(year) = captures.name("yw") {
@@ -218,10 +226,12 @@ fn read_weekday(
         start: whole.start(),
         end: whole.end(),
         name: name.as_str().to_lowercase(),
-        prefixed: captures.name("prefix").is_some_and(|m| m.as_str().contains("يوم")),
+        prefixed: captures
+            .name("prefix")
+            .is_some_and(|m| m.as_str().contains("يوم")),
         compound: written("suffix"),
     };
-    let alone = !capitalised_name(grammar, haystack, whole.start(), whole.as_str())
+    let alone = !capitalised_name(grammar, haystack, whole.start(), whole.end())
         && (grammar.weekday_alone)(&context);
     Verdict::Take(WeekdayFound {
         start: whole.start(),
