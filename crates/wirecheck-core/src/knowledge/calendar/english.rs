@@ -14,7 +14,7 @@ use crate::span::Span;
 
 /// A day alone ("on the 3rd") and a year alone ("in 2026"), ASCII boundaries checked in code.
 static DAY_OR_YEAR_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = r"(?i)(?:on|by|until|till|from|since|before|after)[ \t]+(?P<the>the[ \t]+(?P<d>[0-9]{1,2})(?:st|nd|rd|th))|(?:in|since|by|until|till|from|during|before|after|through|throughout|early|late|mid-|of)[ \t]*(?P<y>[0-9]{4})";
+    let pattern = r"(?i)(?:on|by|until|till|from|since|before|after)[ \t]+(?P<the>the[ \t]+(?P<d>[0-9]{1,2})(?:st|nd|rd|th))|(?:in|since|by|until|till|from|during|before|after|through|throughout|early|late|mid-)[ \t]*(?P<y>[0-9]{4})";
     Regex::new(pattern)
         .unwrap_or_else(|err| unreachable!("the English day-or-year pattern is valid: {err}"))
 });

@@ -31,7 +31,8 @@ pub(super) struct Grammar {
     /// Words before a number that make it a year alone ("Jahr 2026", "année 2026"); "" for none.
     pub(super) year_words: &'static str,
     /// Prepositions before a number that make it a year alone when it is 1900 to 2100 ("en
-    /// 2026", "seit 2026"); "" for none.
+    /// 2026", "seit 2026"); "" for none. Those that as often count ("bis 2000 Menschen", "hasta
+    /// 2000 personas", "في 2000 منزل") are left out.
     pub(super) year_prepositions: &'static str,
     /// What may stand before a weekday name, as part of it (Arabic "يوم ال", "وال").
     pub(super) weekday_prefix: &'static str,
@@ -73,7 +74,7 @@ pub(super) static ARABIC: Grammar = Grammar {
     month_to_year: "·[,،]? (?:من )?(?:(?:عام|العام|سنة) )?",
     year_suffix: "·م",
     year_words: "عام|العام|سنة",
-    year_prepositions: "في|منذ|حتى",
+    year_prepositions: "منذ",
     weekday_prefix: "(?:يوم )?[وف]?(?:بال|لل|ال)",
     weekday_suffix: "",
     joiners: &["الموافق"],
@@ -109,7 +110,7 @@ pub(super) static GERMAN: Grammar = Grammar {
     month_to_year: " ",
     year_suffix: "",
     year_words: "Jahr|Jahre|Jahres",
-    year_prepositions: "seit|bis|ab",
+    year_prepositions: "seit",
     weekday_prefix: "",
     weekday_suffix: "(?:abend|morgen|nachmittag|vormittag|mittag|nacht|früh|frueh)?",
     joiners: &["dem", "den"],
@@ -145,7 +146,7 @@ pub(super) static SPANISH: Grammar = Grammar {
     month_to_year: " del? (?:año )?",
     year_suffix: "",
     year_words: "año",
-    year_prepositions: "en|desde|hasta",
+    year_prepositions: "en|desde",
     weekday_prefix: "",
     weekday_suffix: "",
     joiners: &[],

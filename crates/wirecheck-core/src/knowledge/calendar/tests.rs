@@ -256,6 +256,49 @@ fn arabic() {
 }
 
 #[test]
+fn every_month_name_with_a_day_and_a_year() {
+    use super::names;
+    let forms: [(Language, names::Names<i8>, &str); 7] = [
+        (Language::Arabic, names::ARABIC_MONTHS, "3 {} 2026"),
+        (Language::Russian, names::RUSSIAN_MONTHS, "3 {} 2026"),
+        (Language::German, names::GERMAN_MONTHS, "3. {} 2026"),
+        (
+            Language::German,
+            names::GERMAN_MONTH_ABBREVIATIONS,
+            "3. {}. 2026",
+        ),
+        (Language::French, names::FRENCH_MONTHS, "3 {} 2026"),
+        (
+            Language::French,
+            names::FRENCH_MONTH_ABBREVIATIONS,
+            "3 {}. 2026",
+        ),
+        (Language::Spanish, names::SPANISH_MONTHS, "3 de {} de 2026"),
+    ];
+    for (language, months, form) in forms {
+        for &(name, month) in months {
+            let text = form.replace("{}", name);
+            assert_eq!(
+                read(&text, language),
+                [(text.as_str(), ymd(2026, month, 3), true)]
+            );
+        }
+    }
+}
+
+#[test]
+fn prepositions_that_count_make_no_year() {
+    for (text, language) in [
+        ("bis 2000 Menschen", Language::German),
+        ("hasta 2000 personas", Language::Spanish),
+        ("في 2000 منزل", Language::Arabic),
+        ("one of 2000 people", Language::English),
+    ] {
+        assert_eq!(read(text, language), [], "{text}");
+    }
+}
+
+#[test]
 fn russian() {
     use Language::Russian;
     assert_eq!(only("3 мая", Russian), md(5, 3));
