@@ -1,9 +1,10 @@
-//! Chinese and Japanese dates: 5月3日, 2026年5月3日, ５月３日, 五月三日, 二〇二六年, 廿三日, a day
-//! alone (3日), a year alone (2026年); the Japanese era years (令和8年 is 2026, 令和元年 2019;
-//! 平成, 昭和, 大正, 明治) and Taiwan's 民國; weekdays (周五, 星期五, 礼拜五, 週五, 金曜日, 金曜)
-//! and the weekday in brackets after a date (5月3日（金）, 3日(金・祝), 5月3日（周五）). No
-//! boundary between words is written, so a date may sit inside a dateline (新华社北京5月3日电,
-//! 【共同社5月3日】); what may not touch it is another numeral.
+//! Chinese and Japanese dates: 5月3日, 2026年5月3日, ５月３日, 五月三日, 二〇二六年, 五月廿三日;
+//! a day alone in digits (3日: 一日 is as often "one day"), a month or a year alone (5月,
+//! 2026年); the Japanese era years (令和8年 is 2026, 令和元年 2019; 平成, 昭和, 大正, 明治) and
+//! Taiwan's 民國; weekdays (周五, 星期五, 礼拜五, 週五, 金曜日, 金曜) and the weekday in brackets
+//! after a date (5月3日（金）, 3日(金・祝), 5月3日（周五）). No boundary between words is written,
+//! so a date may sit inside a dateline (新华社北京5月3日电, 【共同社5月3日】); what may not touch
+//! it is another numeral.
 
 use std::sync::LazyLock;
 
@@ -13,7 +14,7 @@ use regex::{Captures, Regex};
 use super::numerals::{is_chinese_numeral, is_digit, read_number};
 use super::{
     Found, SPACE, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, char_at, char_before,
-    date_of, scan,
+    date_of, follows_any, scan,
 };
 use crate::knowledge::language::Language;
 use crate::knowledge::quantity::CalendarDate;
@@ -104,6 +105,11 @@ const NOT_AFTER_YEAR: &str = "度代前间間来來余餘多";
 /// What may follow a day alone when it counts days: 3日間, 3日ぶり, 3日後, 3日以内.
 const NOT_AFTER_DAY: &str = "間间後后内內以余餘多連连ぶ";
 
+/// Words before a date of the lunar calendar (农历四月十五), which is not the Gregorian one.
+const LUNAR: &[&str] = &[
+    "农历", "農曆", "农曆", "阴历", "陰曆", "旧历", "舊曆", "旧暦",
+];
+
 /// The dates of `haystack`, a Chinese or Japanese text, with `numeric` (the numeric dates found
 /// in it), weekdays after a date attached to it.
 pub(super) fn find(haystack: &str, language: Language, numeric: Vec<Found>) -> Vec<Found> {
@@ -130,6 +136,9 @@ fn read_date(haystack: &str, captures: &Captures<'_>) -> Verdict<Found> {
     let Some(date) = read_parts(text) else {
         return Verdict::Skip;
     };
+    if follows_any(haystack, whole.start(), LUNAR) {
+        return Verdict::Skip;
+    }
     let next = char_at(haystack, whole.end());
     let counts = |not_after: &str| next.is_some_and(|c| not_after.contains(c));
     let year_alone = date.month.is_none() && date.day.is_none();

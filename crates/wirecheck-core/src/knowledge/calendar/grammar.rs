@@ -28,6 +28,9 @@ pub(super) struct Grammar {
     /// After a year, optional with a month and enough to make a number a year alone
     /// ("2026 года", "2026م"); "" for none.
     pub(super) year_suffix: &'static str,
+    /// Whether the text after a year makes it a year of another calendar (Arabic "1447 هـ", of the
+    /// Hijra).
+    pub(super) other_calendar: fn(&str) -> bool,
     /// Words before a number that make it a year alone ("Jahr 2026", "année 2026"); "" for none.
     pub(super) year_words: &'static str,
     /// Prepositions before a number that make it a year alone when it is 1900 to 2100 ("en
@@ -73,6 +76,7 @@ pub(super) static ARABIC: Grammar = Grammar {
     day_to_month: " (?:من )?",
     month_to_year: "·[,،]? (?:من )?(?:(?:عام|العام|سنة) )?",
     year_suffix: "·م",
+    other_calendar: hijri_year,
     year_words: "عام|العام|سنة",
     year_prepositions: "منذ",
     weekday_prefix: "(?:يوم )?[وف]?(?:بال|لل|ال)",
@@ -91,6 +95,7 @@ pub(super) static RUSSIAN: Grammar = Grammar {
     day_to_month: " ",
     month_to_year: " ",
     year_suffix: r"·(?:года|году|год|г\.)",
+    other_calendar: never,
     year_words: "",
     year_prepositions: "",
     weekday_prefix: "",
@@ -109,6 +114,7 @@ pub(super) static GERMAN: Grammar = Grammar {
     day_to_month: "·",
     month_to_year: " ",
     year_suffix: "",
+    other_calendar: never,
     year_words: "Jahr|Jahre|Jahres",
     year_prepositions: "seit",
     weekday_prefix: "",
@@ -127,6 +133,7 @@ pub(super) static FRENCH: Grammar = Grammar {
     day_to_month: " ",
     month_to_year: " ",
     year_suffix: "",
+    other_calendar: never,
     year_words: "année|an",
     year_prepositions: "en|depuis|dès",
     weekday_prefix: "",
@@ -145,6 +152,7 @@ pub(super) static SPANISH: Grammar = Grammar {
     day_to_month: " de ",
     month_to_year: " del? (?:año )?",
     year_suffix: "",
+    other_calendar: never,
     year_words: "año",
     year_prepositions: "en|desde",
     weekday_prefix: "",
@@ -153,6 +161,20 @@ pub(super) static SPANISH: Grammar = Grammar {
     lowercase_names: true,
     weekday_alone: always,
 };
+
+/// No year is of another calendar.
+fn never(_: &str) -> bool {
+    false
+}
+
+/// Whether the text after a year marks it as of the Hijra: "هـ", or "ه" standing alone.
+fn hijri_year(after: &str) -> bool {
+    let after = after.trim_start();
+    after.starts_with("هـ")
+        || after
+            .strip_prefix('ه')
+            .is_some_and(|rest| !rest.starts_with(char::is_alphabetic))
+}
 
 /// A weekday alone is one.
 fn always(_: &WeekdayContext<'_>) -> bool {

@@ -9,7 +9,7 @@ use regex::{Captures, Regex};
 use super::numerals::{DIGIT, is_digit, read_digits};
 use super::{
     Found, SPACE, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, char_at, char_before,
-    date_of, scan,
+    date_of, follows_any, scan,
 };
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,6 +53,10 @@ fn read_date(haystack: &str, captures: &Captures<'_>) -> Verdict<Found> {
     };
     if char_before(haystack, whole.start()).is_some_and(|c| is_digit(c) || matches!(c, '.' | ',')) {
         return Verdict::Retry;
+    }
+    // 음력 3월 15일 is a date of the lunar calendar, not the Gregorian one.
+    if follows_any(haystack, whole.start(), &["음력"]) {
+        return Verdict::Skip;
     }
     let mut year = None;
     let mut month = None;

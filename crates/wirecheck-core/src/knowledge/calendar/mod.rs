@@ -3,9 +3,9 @@
 //! "٣ أيار", "يوم الجمعة", "3 мая 2026 года", "am Freitag", "le 1er mai", "3 de mayo de 2026"
 //! each become a [`CalendarDate`].
 //!
-//! Each language's forms are read by its own module ([`cjk`], [`korean`], the worded forms of
-//! [`worded`] with each language's [`grammar`], [`english`]), and numeric dates by [`numeric`];
-//! this module merges what they find. Precision comes first: a month name counts only with a day
+//! Each language's forms are read by its own module (`cjk`, `korean`, `english`, and `worded`
+//! with each language's `grammar` and `names`), numeric dates by `numeric`, digits of every system
+//! by `numerals`; this module merges what they find and attaches weekdays to their dates. Precision comes first: a month name counts only with a day
 //! or a year next to it ("Mai" may be a name), a weekday name only as a whole word, an
 //! impossible date ("5月32日") not at all.
 
@@ -31,8 +31,8 @@ use crate::span::Span;
 /// Every date, month, year or weekday written in `span` of `text`, in text order and not
 /// overlapping, each with the span it is written in (an attached weekday included: "5月3日（金）").
 /// A date with a month and a day, a month with a year, and anything with a weekday are firm; a day
-/// alone ("3日") and a year alone ("2026年") are read so that they can match, never to be reported
-/// missing. A span that is not a range of `text` on character boundaries finds nothing.
+/// alone ("3日"), a year alone ("2026年") and a month alone ("5月", "in November") are read so that
+/// they can match, never to be reported missing. A span that is not a range of `text` on character boundaries finds nothing.
 #[cfg_attr(
     not(test),
     expect(
@@ -171,6 +171,13 @@ fn word_after(haystack: &str, at: usize) -> &str {
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Whether the text before byte `at`, spaces aside, ends with one of `words` ("农历" before
+/// "四月十五", a lunar date).
+fn follows_any(haystack: &str, at: usize, words: &[&str]) -> bool {
+    let before = haystack.get(..at).unwrap_or("").trim_end();
+    words.iter().any(|word| before.ends_with(word))
 }
 
 /// Whether byte `at` starts a sentence: the text before it is empty, ends a line, or ends with a

@@ -225,6 +225,11 @@ fn arabic() {
     assert_eq!(only("4 آب", Arabic), md(8, 4));
     assert_eq!(only("مايو 2026", Arabic), ym(2026, 5));
     assert_eq!(only("في 3 يونيو من عام 2026", Arabic), ymd(2026, 6, 3));
+    assert_eq!(spans("عام 2026 هذا", Arabic), ["2026"]);
+    assert_eq!(
+        spans("الجمعة 15 شوال 1447هـ الموافق 3 أبريل 2026م", Arabic),
+        ["الجمعة", "3 أبريل 2026م"]
+    );
     let names = [
         ("الأحد", Weekday::Sunday),
         ("الاثنين", Weekday::Monday),
@@ -505,6 +510,11 @@ fn words_that_only_look_like_dates() {
         ("3개월간", Language::Korean),
         ("3일간", Language::Korean),
         ("1990년대", Language::Korean),
+        // Dates of other calendars.
+        ("农历四月十五", Language::Chinese),
+        ("음력 3월 15일", Language::Korean),
+        ("عام 1447 هـ", Language::Arabic),
+        ("15 شوال 1447هـ", Language::Arabic),
         // A weekday in brackets alone is a weekday only after a date: (金) is gold.
         ("価格(金)", Language::Japanese),
         ("(금)", Language::Korean),

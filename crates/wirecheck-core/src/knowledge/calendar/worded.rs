@@ -170,6 +170,12 @@ fn read_date(haystack: &str, grammar: &Grammar, captures: &Captures<'_>) -> Verd
     if !starts_word(haystack, whole.start()) {
         return Verdict::Retry;
     }
+    let has_year = ["y", "y2", "yw", "yp", "ys"]
+        .iter()
+        .any(|name| captures.name(name).is_some());
+    if has_year && (grammar.other_calendar)(haystack.get(whole.end()..).unwrap_or("")) {
+        return Verdict::Skip;
+    }
     let digits = |name: &str| captures.name(name).and_then(|m| read_digits(m.as_str()));
     let found = |start: usize, date: Option<_>| match date {
         Some(date) => Verdict::Take(Found {
