@@ -3,6 +3,7 @@
 //! reference version.
 
 pub(crate) mod alignment;
+pub(crate) mod calendar;
 pub(crate) mod dateline;
 pub(crate) mod dates;
 pub(crate) mod gazetteer;
