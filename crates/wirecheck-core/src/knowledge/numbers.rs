@@ -6,10 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::knowledge::dates::find_dates;
-use crate::knowledge::quantity::{
-    Amount, CalendarDate, Currency, Measure, Quantity, QuantityValue, Unit,
-};
+use crate::knowledge::calendar::find_calendar_dates;
+use crate::knowledge::language::Language;
+use crate::knowledge::quantity::{Amount, Currency, Measure, Quantity, QuantityValue, Unit};
 use crate::span::Span;
 
 /// One number written in a text.
@@ -72,35 +71,23 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(pattern).unwrap_or_else(|err| unreachable!("the number pattern is valid: {err}"))
 });
 
-/// The quantities of `span` of `text`, in order, as two versions of a story are compared: its
-/// numbers, and each date with a month and day ("Jan. 16") as one quantity, whose numbers are not
-/// counted again.
-pub(crate) fn find_quantities(text: &str, span: Span) -> Vec<Quantity> {
-    // The month and day do not depend on a publication date: none is needed.
-    let dates: Vec<Quantity> = find_dates(text, span, None)
-        .into_iter()
-        .filter_map(|mention| {
-            let (month, day) = (mention.month?.value, mention.day?.value);
-            Some(Quantity {
-                span: mention.span,
-                value: QuantityValue::Date(CalendarDate {
-                    year: mention.year.map(|y| y.value),
-                    month: Some(month),
-                    day: Some(day),
-                    weekday: mention.weekday.map(|w| w.value),
-                }),
-                firm: true,
-            })
-        })
-        .collect();
+/// The quantities of `span` of `text`, written in `language`, in order, as two versions of a
+/// story are compared: its dates and weekdays, and its numbers outside them.
+pub(crate) fn find_quantities(text: &str, span: Span, language: Language) -> Vec<Quantity> {
+    let dates = find_calendar_dates(text, span, language);
     let mut found: Vec<Quantity> = find_numbers(text, span)
         .into_iter()
-        .filter(|number| !dates.iter().any(|date| date.span.contains(number.span)))
+        .filter(|number| !dates.iter().any(|date| overlaps(date.span, number.span)))
         .filter_map(|number| number.to_quantity())
         .collect();
     found.extend(dates);
     found.sort_by_key(|m| m.span);
     found
+}
+
+/// True when two spans share at least one byte.
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// The numbers in `span` of `text`. Years and days of dates are numbers too: a changed date is a

@@ -318,10 +318,9 @@ impl Reference {
 }
 
 fn paragraph_quantities(doc: &Document, language: Language) -> Vec<Vec<Quantity>> {
-    let _ = language;
     doc.paragraphs
         .iter()
-        .map(|&paragraph| find_quantities(doc.text(), paragraph))
+        .map(|&paragraph| find_quantities(doc.text(), paragraph, language))
         .collect()
 }
 

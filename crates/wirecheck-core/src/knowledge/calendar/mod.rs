@@ -32,14 +32,8 @@ use crate::span::Span;
 /// overlapping, each with the span it is written in (an attached weekday included: "5月3日（金）").
 /// A date with a month and a day, a month with a year, and anything with a weekday are firm; a day
 /// alone ("3日"), a year alone ("2026年") and a month alone ("5月", "in November") are read so that
-/// they can match, never to be reported missing. A span that is not a range of `text` on character boundaries finds nothing.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "the reference rule's comparison across languages calls it once it is wired in; remove this then"
-    )
-)]
+/// they can match, never to be reported missing. A span that is not a range of `text` on character boundaries
+/// finds nothing.
 pub(crate) fn find_calendar_dates(text: &str, span: Span, language: Language) -> Vec<Quantity> {
     let Some(haystack) = text.get(span.start..span.end) else {
         return Vec::new();
