@@ -10,5 +10,6 @@ pub(crate) mod house_style;
 pub(crate) mod language;
 pub(crate) mod name_index;
 pub(crate) mod numbers;
+pub(crate) mod numerals;
 pub(crate) mod publication;
 pub(crate) mod quantity;
