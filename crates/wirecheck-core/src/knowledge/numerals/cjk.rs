@@ -406,6 +406,22 @@ pub(super) fn read_numeral(text: &str, start: usize, language: Language) -> Opti
     })
 }
 
+/// The power of the one unit a number ends in, when it is written as digits or numerals and that
+/// unit ("5万": 4, "五千": 3): what the first number of a range without one shares ("3～5万").
+pub(super) fn trailing_unit(text: &str, language: Language) -> Option<i32> {
+    let mut chars = text.chars();
+    let last = chars.next_back()?;
+    let power = small_unit(last, language).or_else(|| big_unit(last, language))?;
+    let before = chars.as_str();
+    (!before.is_empty() && !has_unit(before, language)).then_some(power)
+}
+
+/// Whether `text` has a unit or a myriad (十 百 千 万 亿 兆; 십 백 천 만 억 조).
+pub(super) fn has_unit(text: &str, language: Language) -> bool {
+    text.chars()
+        .any(|c| small_unit(c, language).is_some() || big_unit(c, language).is_some())
+}
+
 /// Whether a space and then the next myriad's digits start at `pos` ("억 2천만", "만 3000"):
 /// Korean spaces a number's myriads ("12억 3456만 7898").
 fn korean_myriad_follows(text: &str, pos: usize) -> bool {

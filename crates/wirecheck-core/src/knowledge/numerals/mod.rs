@@ -29,7 +29,7 @@ use spelled::Needs;
 use words::{CurrencySign, Meaning};
 
 use crate::knowledge::language::Language;
-use crate::knowledge::quantity::{Amount, Quantity, QuantityValue, Unit};
+use crate::knowledge::quantity::{Amount, Measure, Quantity, QuantityValue, Unit};
 use crate::span::Span;
 
 /// The numbers written in `span` of `text` in `language`, in text order and without overlaps,
@@ -49,6 +49,8 @@ pub(crate) fn find_numbers(text: &str, span: Span, language: Language) -> Vec<Qu
         language,
         found: Vec::new(),
         floor: 0,
+        first_letters: spelled::first_letters(language),
+        carried: None,
     };
     finder.run();
     finder
@@ -67,6 +69,11 @@ struct Finder<'t> {
     found: Vec<Quantity>,
     /// Where the last number ended: nothing before it is read again.
     floor: usize,
+    /// The letters a number word of the language starts with.
+    first_letters: &'static [char],
+    /// The currency sign of a range's first number, for its second ("$3-5 million"), and where
+    /// the second starts.
+    carried: Option<(usize, CurrencySign)>,
 }
 
 /// How a number was written.
@@ -75,7 +82,7 @@ enum Core {
     /// With digits, of any system.
     Digits,
     /// With CJK numerals alone, in so many characters.
-    Numerals { chars: usize, known_word: bool },
+    Numerals { chars: usize },
     /// Spelt out in words.
     Spelled(Needs),
 }
@@ -116,11 +123,8 @@ impl Finder<'_> {
             Language::Chinese | Language::Japanese if cjk::starts_numeral(c) => {
                 self.numerals_at(pos)
             }
-            Language::English
-                if matches!(
-                    c.to_ascii_lowercase(),
-                    'a' | 'e' | 'f' | 'n' | 'o' | 's' | 't'
-                ) && !self.before(pos).is_some_and(char::is_alphanumeric) =>
+            _ if self.first_letters.binary_search(&c).is_ok()
+                && !self.before(pos).is_some_and(words::is_word_char) =>
             {
                 self.spelled_at(pos)
             }
@@ -239,7 +243,6 @@ impl Finder<'_> {
             amount: numeral.amount,
             core: Core::Numerals {
                 chars: numeral.chars,
-                known_word: cjk::in_known_word(self.text, pos, numeral.end),
             },
             ordinal: before.ends_with('第'),
             percent: false,
@@ -261,7 +264,6 @@ impl Finder<'_> {
                     numeral.end,
                     Core::Numerals {
                         chars: numeral.chars,
-                        known_word: false,
                     },
                 ),
                 NumeralReading::Ambiguous { end } => return Some(end),
@@ -280,9 +282,9 @@ impl Finder<'_> {
         Some(self.finish(written).unwrap_or(end))
     }
 
-    /// An English number spelt out at `pos` ("three", "a dozen", "two million").
+    /// A number spelt out at `pos` ("three", "a dozen", "two million", "drei", "세 차례").
     fn spelled_at(&mut self, pos: usize) -> Option<usize> {
-        let spelled = spelled::read_spelled(self.text, pos)?;
+        let spelled = spelled::read_spelled(self.text, pos, self.language)?;
         let written = Written {
             start: pos,
             end: spelled.end,
@@ -316,10 +318,48 @@ impl Finder<'_> {
     /// Reads the words around a number and records it; the byte it ends at, or `None` when it
     /// is not recorded (numerals without a counter, "one" without a unit).
     fn finish(&mut self, written: Written) -> Option<usize> {
-        let sign = words::currency_before(self.text, written.start, self.floor);
+        let mut reading = self.read_words(&written);
+        if !reading.worded
+            && !matches!(written.core, Core::Spelled(_))
+            && let Some(partner) = self.range_partner(&written)
+        {
+            reading.join_range(&partner, self.core_has_units(&written));
+            if let (Some(sign), None) = (reading.sign, partner.sign) {
+                self.carried = Some((partner.start, sign));
+            }
+        }
+        let recorded = match written.core {
+            Core::Digits | Core::Spelled(Needs::Nothing) => true,
+            Core::Numerals { .. } => reading.worded,
+            Core::Spelled(Needs::Magnitude) => reading.power > 0,
+            Core::Spelled(Needs::MagnitudeOrUnit) => reading.power > 0 || reading.unit_word,
+            Core::Spelled(Needs::Counter) => reading.worded,
+        };
+        if !recorded {
+            return None;
+        }
+        self.found.push(Quantity {
+            span: Span::new(reading.start, reading.end),
+            value: QuantityValue::Number {
+                amount: reading.amount,
+                unit: reading.unit,
+            },
+            firm: reading.firm,
+        });
+        self.floor = reading.end;
+        Some(reading.end)
+    }
+
+    /// The number `written` with the currency sign before it and the words after it.
+    fn read_words(&self, written: &Written) -> Reading {
+        let sign = words::currency_before(self.text, written.start, self.floor).or_else(|| {
+            self.carried
+                .filter(|&(start, _)| start == written.start)
+                .map(|(start, sign)| (sign, start))
+        });
         let mut amount = written.amount;
         let mut end = written.end;
-        let mut magnitude = false;
+        let mut power = 0;
         let mut meaning = None;
         let mut unclear = false;
         let approximate = end + words::approximate_len(&self.text[end..], self.language);
@@ -327,25 +367,20 @@ impl Finder<'_> {
             .word_after(end)
             .or_else(|| (approximate > end).then(|| self.word_after(approximate))?);
         match first {
-            Some((Meaning::Magnitude(power), word_end)) => {
-                amount = amount.times_ten_to(power);
+            Some((Meaning::Magnitude(magnitude), word_end)) => {
+                power = magnitude;
                 end = word_end;
-                magnitude = true;
             }
-            Some((Meaning::MoneyMagnitude(power), word_end)) if sign.is_some() => {
-                amount = amount.times_ten_to(power);
+            Some((Meaning::MoneyMagnitude(magnitude), word_end)) if sign.is_some() => {
+                power = magnitude;
                 end = word_end;
-                magnitude = true;
             }
             Some((Meaning::MetreOrMillion, word_end)) => {
                 if sign.is_some() {
-                    amount = amount.times_ten_to(6);
+                    power = 6;
                     end = word_end;
-                    magnitude = true;
                 } else if word_end > end + 1 {
-                    meaning = Some(Meaning::Unit(Unit::Measure(
-                        crate::knowledge::quantity::Measure::Metre,
-                    )));
+                    meaning = Some(Meaning::Unit(Unit::Measure(Measure::Metre)));
                     end = word_end;
                 } else {
                     // "12m" without a currency: millions or metres.
@@ -360,7 +395,8 @@ impl Finder<'_> {
             }
             None => {}
         }
-        if magnitude {
+        if power > 0 {
+            amount = amount.times_ten_to(power);
             let linked = end + words::linker_len(&self.text[end..], self.language);
             let second = self
                 .word_after(end)
@@ -383,22 +419,6 @@ impl Finder<'_> {
         {
             unclear = true;
         }
-        let recorded = match written.core {
-            Core::Digits => true,
-            Core::Numerals { .. } => meaning.is_some() || written.percent,
-            Core::Spelled(Needs::Nothing) => true,
-            Core::Spelled(Needs::Magnitude) => magnitude,
-            Core::Spelled(Needs::MagnitudeOrUnit) => {
-                magnitude
-                    || matches!(
-                        meaning,
-                        Some(Meaning::Unit(_) | Meaning::UnitAfterMagnitude(_))
-                    )
-            }
-        };
-        if !recorded {
-            return None;
-        }
         let unit = if written.percent {
             Unit::Percent
         } else {
@@ -417,16 +437,116 @@ impl Finder<'_> {
         let firm = !loose
             && match written.core {
                 Core::Digits => true,
-                Core::Numerals { chars, known_word } => chars >= 2 && !known_word,
+                Core::Numerals { chars } => {
+                    chars >= 2 && !cjk::in_known_word(self.text, written.start, written.end)
+                }
                 Core::Spelled(_) => false,
             };
-        let start = sign.map_or(written.start, |(_, start)| start);
-        self.found.push(Quantity {
-            span: Span::new(start, end),
-            value: QuantityValue::Number { amount, unit },
+        Reading {
+            start: sign.map_or(written.start, |(_, start)| start),
+            end,
+            amount,
+            unit,
             firm,
-        });
-        self.floor = end;
-        Some(end)
+            power,
+            worded: meaning.is_some() || written.percent || power > 0 || unclear,
+            sign: sign.map(|(sign, _)| sign),
+            unit_word: matches!(
+                meaning,
+                Some(Meaning::Unit(_) | Meaning::UnitAfterMagnitude(_))
+            ),
+        }
+    }
+
+    /// The second number of a range or a list the number `written` opens, when nothing follows
+    /// the first ("1～3月", "3-5%", "3～5万人", "$3-5 million", "3、4月"): what its words say
+    /// holds for both.
+    fn range_partner(&self, written: &Written) -> Option<Reading> {
+        let rest = &self.text[written.end..];
+        // Ranges, and lists that share a counter ("1·2차": the first and second rounds).
+        let marker = ["-", "–", "～", "〜", "~", "－", "至", "到", "·", "・", "、"]
+            .iter()
+            .find(|marker| rest.starts_with(**marker))?;
+        let start = written.end + marker.len();
+        let c = self.text[start..].chars().next()?;
+        let second = if digits::is_digit(c) {
+            let (amount, end) = self.read_digits(start).ok()?;
+            Written {
+                start,
+                end,
+                amount,
+                core: Core::Digits,
+                ordinal: false,
+                percent: false,
+            }
+        } else if matches!(self.language, Language::Chinese | Language::Japanese)
+            && matches!(written.core, Core::Numerals { .. })
+            && cjk::starts_numeral(c)
+        {
+            let NumeralReading::Number(numeral) =
+                cjk::read_numeral(self.text, start, self.language)?
+            else {
+                return None;
+            };
+            Written {
+                start,
+                end: numeral.end,
+                amount: numeral.amount,
+                core: Core::Numerals {
+                    chars: numeral.chars,
+                },
+                ordinal: false,
+                percent: false,
+            }
+        } else {
+            return None;
+        };
+        let mut partner = self.read_words(&second);
+        // "3～5万": the second number's myriad is the first's too.
+        if let Some(unit) = cjk::trailing_unit(&self.text[second.start..second.end], self.language)
+        {
+            partner.power += unit;
+        }
+        Some(partner)
+    }
+
+    /// Whether the number `written` has units of its own ("3万" in "3万～5万").
+    fn core_has_units(&self, written: &Written) -> bool {
+        cjk::has_unit(&self.text[written.start..written.end], self.language)
+    }
+}
+
+/// A number with the words around it.
+struct Reading {
+    start: usize,
+    end: usize,
+    amount: Amount,
+    unit: Unit,
+    firm: bool,
+    /// The power of ten its magnitude multiplied it by.
+    power: i32,
+    /// Whether a word or sign says what it counts, or how large it is.
+    worded: bool,
+    /// The currency sign written before it.
+    sign: Option<CurrencySign>,
+    /// Whether a unit word follows it (not a counter).
+    unit_word: bool,
+}
+
+impl Reading {
+    /// The first number of a range takes what the second's words say: "3-5%" is 3% to 5%,
+    /// "1～3月" January to March, "$3-5 million" 3 to 5 million dollars.
+    fn join_range(&mut self, partner: &Reading, has_units: bool) {
+        if !partner.worded && partner.power == 0 {
+            return;
+        }
+        if !has_units {
+            self.amount = self.amount.times_ten_to(partner.power);
+        }
+        if self.sign.is_none() {
+            self.unit = partner.unit;
+        }
+        self.firm &= partner.firm;
+        self.worded = true;
     }
 }

@@ -472,9 +472,58 @@ fn counts_with_counters_and_nouns() {
         described("3000人が参加", Language::Japanese),
         ["3000人 = 3000 Count firm"]
     );
+    // Countries are often counted in words ("trilateral", "the Group of Seven").
     assert_eq!(
-        described("5か国の首脳", Language::Japanese),
-        ["5か国 = 5 Count firm"]
+        described("5か国の首脳と한", Language::Japanese),
+        ["5か国 = 5 Count loose"]
+    );
+    assert_eq!(
+        described("한미일 3국", Language::Korean),
+        ["3국 = 3 Count loose"]
+    );
+}
+
+#[test]
+fn the_first_number_of_a_range_takes_the_seconds_words() {
+    assert_eq!(
+        described("１～３月期", Language::Japanese),
+        ["１ = 1 Count loose", "３月 = 3 Count loose"]
+    );
+    assert_eq!(
+        described("3-5%", Language::English),
+        ["3 = 3 Percent firm", "5% = 5 Percent firm"]
+    );
+    assert_eq!(
+        described("$3-5 million", Language::English),
+        [
+            "$3 = 3000000 Money(UsDollar) firm",
+            "5 million = 5000000 Money(UsDollar) firm"
+        ]
+    );
+    assert_eq!(
+        described("3～5万人", Language::Chinese),
+        ["3 = 30000 Count firm", "5万人 = 50000 Count firm"]
+    );
+    assert_eq!(
+        described("三至五人", Language::Chinese),
+        ["三 = 3 Count loose", "五人 = 5 Count loose"]
+    );
+    assert_eq!(
+        described("3万～5万人", Language::Chinese),
+        ["3万 = 30000 Count firm", "5万人 = 50000 Count firm"]
+    );
+    assert_eq!(
+        described("1·2차 회의", Language::Korean),
+        ["1 = 1 Count loose", "2차 = 2 Count loose"]
+    );
+    assert_eq!(
+        described("3、4月", Language::Chinese),
+        ["3 = 3 Count loose", "4月 = 4 Count loose"]
+    );
+    // Numbers joined by a hyphen without words are two numbers.
+    assert_eq!(
+        described("2020-2021", Language::English),
+        ["2020 = 2020 Count firm", "2021 = 2021 Count firm"]
     );
 }
 
@@ -535,6 +584,10 @@ fn digits_of_dates_and_times_are_never_firm() {
         ("10:30", Language::English),
         ("24/7", Language::English),
         ("5/3", Language::English),
+        ("10 a.m. and 3pm", Language::English),
+        ("um 10 Uhr", Language::German),
+        ("à 10h30", Language::French),
+        ("제2차 회의", Language::Korean),
     ] {
         assert!(
             all(text, language).iter().all(|q| !q.firm),
@@ -617,6 +670,47 @@ fn spelt_english_numbers_are_read_but_never_firm() {
         described("the 3rd and 21st", Language::English),
         ["3rd = 3 Count loose", "21st = 21 Count loose"]
     );
+}
+
+#[test]
+fn spelt_numbers_of_other_languages_are_read_but_never_firm() {
+    let cases = [
+        (
+            "drei Systeme und eine Million Euro",
+            Language::German,
+            vec![
+                "drei = 3 Count loose",
+                "eine Million Euro = 1000000 Money(Euro) loose",
+            ],
+        ),
+        (
+            "trois soldats et vingt-cinq pour cent",
+            Language::French,
+            vec![
+                "trois = 3 Count loose",
+                "vingt-cinq pour cent = 25 Percent loose",
+            ],
+        ),
+        (
+            "un plan, un millón de dólares",
+            Language::Spanish,
+            vec!["un millón de dólares = 1000000 Money(UsDollar) loose"],
+        ),
+        (
+            "двадцать пять человек",
+            Language::Russian,
+            vec!["двадцать пять = 25 Count loose"],
+        ),
+        ("ثلاثة أيام", Language::Arabic, vec!["ثلاثة = 3 Count loose"]),
+        (
+            "세 차례, 두 명, 세계",
+            Language::Korean,
+            vec!["세 차례 = 3 Count loose", "두 명 = 2 Count loose"],
+        ),
+    ];
+    for (text, language, expected) in cases {
+        assert_eq!(described(text, language), expected, "{text}");
+    }
 }
 
 #[test]

@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::knowledge::language::{LANGUAGES, Language, Script, script_of};
 use crate::knowledge::quantity::{Currency, Measure, Unit};
 
@@ -25,8 +27,8 @@ pub(super) enum Meaning {
     /// A counter (名, 人, 명, 件): the number is a count, and the counter is written with it.
     Counter,
     /// A count a translation often words otherwise, or part of a date or a time: a year (年), a
-    /// month (月), a day (日), an hour (時), a multiple (倍, "doubled"), a rank (位). Read, never
-    /// firm.
+    /// month (月), a day (日), an hour (時), a multiple (倍, "doubled"), a rank (位), countries
+    /// ("3국": "trilateral"). Read, never firm.
     Loose,
     /// An ordinal ending written onto the digits ("3rd", "1er", "3-й"): read, never firm.
     Ordinal,
@@ -155,6 +157,12 @@ const ENGLISH: &[(&str, Meaning)] = &[
     ("metric tons", TONNE),
     ("tons", TONNE),
     ("ton", TONNE),
+    // Times of day: "10 a.m.", "3pm".
+    ("a.m.", LOOSE),
+    ("p.m.", LOOSE),
+    ("am", LOOSE),
+    ("pm", LOOSE),
+    ("GMT", LOOSE),
     ("st", ORDINAL),
     ("nd", ORDINAL),
     ("rd", ORDINAL),
@@ -206,6 +214,7 @@ const GERMAN: &[(&str, Meaning)] = &[
     ("Tonnen", TONNE),
     ("Tonne", TONNE),
     ("t", TONNE),
+    ("Uhr", LOOSE),
 ];
 
 const FRENCH: &[(&str, Meaning)] = &[
@@ -260,6 +269,8 @@ const FRENCH: &[(&str, Meaning)] = &[
     ("tonnes", TONNE),
     ("tonne", TONNE),
     ("t", TONNE),
+    // "10 h 30", "10h30": a time of day.
+    ("h", LOOSE),
     ("er", ORDINAL),
     ("re", ORDINAL),
     ("e", ORDINAL),
@@ -540,6 +551,8 @@ const CHINESE: &[(&str, Meaning)] = &[
     ("岁", COUNTER),
     ("歲", COUNTER),
     ("倍", LOOSE),
+    ("国", LOOSE),
+    ("國", LOOSE),
     ("年", LOOSE),
     ("月", LOOSE),
     ("日", LOOSE),
@@ -592,11 +605,11 @@ const JAPANESE: &[(&str, Meaning)] = &[
     ("匹", COUNTER),
     ("本", COUNTER),
     ("枚", COUNTER),
-    ("か国", COUNTER),
-    ("カ国", COUNTER),
-    ("ヶ国", COUNTER),
-    ("ヵ国", COUNTER),
-    ("ケ国", COUNTER),
+    ("か国", LOOSE),
+    ("カ国", LOOSE),
+    ("ヶ国", LOOSE),
+    ("ヵ国", LOOSE),
+    ("ケ国", LOOSE),
     ("か所", COUNTER),
     ("カ所", COUNTER),
     ("ヶ所", COUNTER),
@@ -611,6 +624,8 @@ const JAPANESE: &[(&str, Meaning)] = &[
     ("分間", COUNTER),
     ("年間", COUNTER),
     ("倍", LOOSE),
+    // "一つ", "三つ": counted in words.
+    ("つ", LOOSE),
     ("番目", LOOSE),
     ("位", LOOSE),
     ("度", LOOSE),
@@ -645,7 +660,8 @@ const KOREAN: &[(&str, Meaning)] = &[
     // 킬로 alone is kilometres or kilograms.
     ("킬로", LOOSE),
     ("명", COUNTER),
-    ("개국", COUNTER),
+    ("개국", LOOSE),
+    ("국", LOOSE),
     ("개월", COUNTER),
     ("개", COUNTER),
     ("대", COUNTER),
@@ -656,6 +672,10 @@ const KOREAN: &[(&str, Meaning)] = &[
     ("마리", COUNTER),
     ("채", COUNTER),
     ("차례", COUNTER),
+    ("가지", COUNTER),
+    ("나라", LOOSE),
+    // "2차 회의": the second meeting.
+    ("차", LOOSE),
     ("번째", LOOSE),
     ("번", COUNTER),
     ("회", COUNTER),
@@ -688,37 +708,44 @@ fn words_of(language: Language) -> &'static [(&'static str, Meaning)] {
     }
 }
 
-/// Each language's words and the common signs, longest first, so that "percentage points" is
-/// tried before "percent" and "个百分点" before "个".
-static TABLES: LazyLock<Vec<Vec<(&'static str, Meaning)>>> = LazyLock::new(|| {
+/// Each language's words and the common signs by their first letter (in lower case), longest
+/// first, so that "percentage points" is tried before "percent" and "个百分点" before "个".
+static TABLES: LazyLock<Vec<Table>> = LazyLock::new(|| {
     LANGUAGES
         .into_iter()
         .map(|language| {
-            let mut words: Vec<(&str, Meaning)> =
-                words_of(language).iter().chain(COMMON).copied().collect();
-            words.sort_by_key(|(form, _)| std::cmp::Reverse(form.chars().count()));
-            words
+            let mut table = Table::default();
+            for &(form, meaning) in words_of(language).iter().chain(COMMON) {
+                if let Some(first) = form.chars().next() {
+                    table.entry(fold(first)).or_default().push((form, meaning));
+                }
+            }
+            for words in table.values_mut() {
+                words.sort_by_key(|(form, _)| std::cmp::Reverse(form.chars().count()));
+            }
+            table
         })
         .collect()
 });
 
-fn table(language: Language) -> &'static [(&'static str, Meaning)] {
-    let index = LANGUAGES
-        .iter()
-        .position(|&l| l == language)
-        .unwrap_or_default();
-    TABLES.get(index).map_or(&[], Vec::as_slice)
+type Table = FxHashMap<char, Vec<(&'static str, Meaning)>>;
+
+/// A letter in lower case (its first letter, for the few that lower to more).
+fn fold(c: char) -> char {
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
 }
 
 /// The word of `language` that starts at byte `pos` of `text`, with the byte it ends at.
 pub(super) fn word_at(text: &str, pos: usize, language: Language) -> Option<(Meaning, usize)> {
     let rest = text.get(pos..)?;
     let first = rest.chars().next()?;
-    table(language).iter().find_map(|&(form, meaning)| {
-        let form_first = form.chars().next()?;
-        if !same_letter(form_first, first) {
-            return None;
-        }
+    let index = LANGUAGES.iter().position(|&l| l == language)?;
+    let words = TABLES.get(index)?.get(&fold(first))?;
+    words.iter().find_map(|&(form, meaning)| {
         let len = prefix_len(rest, form)?;
         ends_word(form, &rest[len..]).then_some((meaning, pos + len))
     })
@@ -857,6 +884,25 @@ pub(super) fn is_spaced_letter(c: char) -> bool {
     ) || (c.is_alphabetic() && !c.is_ascii() && script_of(c).is_none() && !is_mark(c))
 }
 
+/// Whether `c` is a letter or a digit, told by range for the scripts of wire copy (the general
+/// Unicode tables are slow, and this is asked of every character that may start a number word).
+pub(super) fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '\u{00C0}'..='\u{024F}' => c != '×' && c != '÷',
+        '\u{0400}'..='\u{04FF}'
+        | '\u{0620}'..='\u{064A}'
+        | '\u{0660}'..='\u{0669}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06F0}'..='\u{06FF}'
+        | '\u{1100}'..='\u{11FF}'
+        | '\u{3130}'..='\u{318F}'
+        | '\u{AC00}'..='\u{D7AF}' => true,
+        _ if is_mark(c) => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// Arabic vowel marks, written on the letter before them.
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}')
@@ -877,7 +923,12 @@ fn ends_word(form: &str, rest: &str) -> bool {
 
 /// Whether two letters are one, ignoring case.
 fn same_letter(a: char, b: char) -> bool {
-    a == b || (a.is_alphabetic() && a.to_lowercase().eq(b.to_lowercase()))
+    a == b
+        || if a.is_ascii() || b.is_ascii() {
+            a.eq_ignore_ascii_case(&b)
+        } else {
+            a.is_alphabetic() && a.to_lowercase().eq(b.to_lowercase())
+        }
 }
 
 /// The byte length of the text `rest` starts with that is `form` ignoring case; `None` when it
