@@ -373,6 +373,13 @@ pub(super) fn read_numeral(text: &str, start: usize, language: Language) -> Opti
             pos += 1;
             chars += 1;
         }
+        if pos > start
+            && let Some(marker) = approximate_before_unit(&text[pos..], language)
+        {
+            // "1200多万", "十多万", "3천여만": more than the number, in its myriad.
+            pos += marker;
+            chars += 1;
+        }
         match token_at(text, pos, language) {
             TokenRead::End => break,
             TokenRead::Ambiguous(end) => {
@@ -404,6 +411,20 @@ pub(super) fn read_numeral(text: &str, start: usize, language: Language) -> Opti
         }),
         None => NumeralReading::Ambiguous { end: pos },
     })
+}
+
+/// The byte length of the "more than" marker at the start of `rest` when a unit follows it
+/// ("多万" in "1200多万", "여만" in "3천여만").
+fn approximate_before_unit(rest: &str, language: Language) -> Option<usize> {
+    let mut chars = rest.chars();
+    let marker = chars.next()?;
+    let is_marker = match language {
+        Language::Korean => marker == '여',
+        _ => matches!(marker, '多' | '余' | '餘'),
+    };
+    let unit = chars.next()?;
+    (is_marker && (small_unit(unit, language).is_some() || big_unit(unit, language).is_some()))
+        .then_some(marker.len_utf8())
 }
 
 /// The power of the one unit a number ends in, when it is written as digits or numerals and that
@@ -534,6 +555,8 @@ mod tests {
             ("1200万", "12000000"),
             ("3万5000", "35000"),
             ("三万零五百", "30500"),
+            ("1200多万", "12000000"),
+            ("十多万", "100000"),
             ("3万零5", "30005"),
             ("1亿2千万", "120000000"),
             ("1万亿", "1000000000000"),

@@ -428,12 +428,16 @@ impl Finder<'_> {
                 (_, Some(Meaning::UnitAfterMagnitude(unit))) => unit,
                 (Some((CurrencySign::Known(currency), _)), _) => Unit::Money(currency),
                 (None, Some(Meaning::Unit(unit))) => unit,
+                (None, Some(Meaning::Points)) => Unit::PercentagePoint,
                 _ => Unit::Count,
             }
         };
         let loose = unclear
             || written.ordinal
-            || matches!(meaning, Some(Meaning::Loose | Meaning::Ordinal));
+            || matches!(
+                meaning,
+                Some(Meaning::Loose | Meaning::Ordinal | Meaning::Points)
+            );
         let firm = !loose
             && match written.core {
                 Core::Digits => true,
@@ -464,9 +468,11 @@ impl Finder<'_> {
     fn range_partner(&self, written: &Written) -> Option<Reading> {
         let rest = &self.text[written.end..];
         // Ranges, and lists that share a counter ("1·2차": the first and second rounds).
-        let marker = ["-", "–", "～", "〜", "~", "－", "至", "到", "·", "・", "、"]
-            .iter()
-            .find(|marker| rest.starts_with(**marker))?;
+        let marker = [
+            "-", "–", "～", "〜", "∼", "~", "－", "至", "到", "·", "・", "、",
+        ]
+        .iter()
+        .find(|marker| rest.starts_with(**marker))?;
         let start = written.end + marker.len();
         let c = self.text[start..].chars().next()?;
         let second = if digits::is_digit(c) {

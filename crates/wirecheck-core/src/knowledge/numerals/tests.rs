@@ -378,7 +378,6 @@ fn percentages_and_points_in_every_language() {
     }
     let points: &[(&str, Language)] = &[
         ("3.5个百分点", Language::Chinese),
-        ("3.5ポイント", Language::Japanese),
         ("3.5%포인트", Language::Korean),
         ("3.5%p", Language::Korean),
         ("3.5 نقطة مئوية", Language::Arabic),
@@ -403,6 +402,25 @@ fn percentages_and_points_in_every_language() {
         ("3.5个百分点", Language::Chinese),
         ("3.5%", Language::English)
     ));
+    // "points" alone may be index points or a score: percentage points, never firm.
+    for (text, language) in [
+        ("0.5ポイント", Language::Japanese),
+        ("0.5포인트", Language::Korean),
+        ("0.5 points", Language::English),
+        ("0,5 Punkte", Language::German),
+        ("0,5 point", Language::French),
+        ("0,5 puntos", Language::Spanish),
+        ("0,5 пункта", Language::Russian),
+    ] {
+        let quantity = single(text, language);
+        assert!(!quantity.firm, "{text}");
+        assert!(
+            quantity
+                .value
+                .agrees(&single("0.5 percentage point", Language::English).value),
+            "{text}"
+        );
+    }
 }
 
 #[test]
@@ -455,6 +473,17 @@ fn counts_with_counters_and_nouns() {
     assert_eq!(
         described("3000多名工人和300余人", Language::Chinese),
         ["3000多名 = 3000 Count firm", "300余人 = 300 Count firm"]
+    );
+    assert_eq!(
+        described("1200多万美元，十多万人", Language::Chinese),
+        [
+            "1200多万美元 = 12000000 Money(UsDollar) firm",
+            "十多万人 = 100000 Count firm"
+        ]
+    );
+    assert_eq!(
+        described("3천여만 명", Language::Korean),
+        ["3천여만 명 = 30000000 Count firm"]
     );
     assert_eq!(
         described("3000여 명이", Language::Korean),
@@ -988,6 +1017,17 @@ proptest! {
     }
 
     #[test]
+    fn no_run_of_number_pieces_makes_the_finder_panic_or_overlap(
+        pieces in prop::collection::vec(prop::sample::select(PIECES.to_vec()), 0..24),
+    ) {
+        let text = pieces.concat();
+        for language in LANGUAGES {
+            let span = Span::new(0, text.len());
+            check_spans(&text, span, &find_numbers(&text, span, language))?;
+        }
+    }
+
+    #[test]
     fn no_text_makes_the_finder_panic_or_overlap(
         text in "[0-9０-９٠-٩۰-۹.,，．٫٬ \u{00A0}\u{202F}:/%％٪$€£¥a-zA-Zé一二三四五六七八九十百千万亿兆零〇两点之分名人个元美日月年万억만천조원명الفمليوندولارмлндолларов第数几-]{0,40}",
         start in 0usize..60,
@@ -995,18 +1035,131 @@ proptest! {
     ) {
         for language in LANGUAGES {
             let span = Span::new(start.min(text.len()), (start + len).min(text.len()));
-            let found = find_numbers(&text, span, language);
-            let mut floor = span.start;
-            for quantity in &found {
-                prop_assert!(quantity.span.start >= floor, "{:?} overlaps in {:?}", quantity, text);
-                prop_assert!(quantity.span.end <= span.end);
-                prop_assert!(quantity.span.start < quantity.span.end);
-                prop_assert!(text.is_char_boundary(quantity.span.start));
-                prop_assert!(text.is_char_boundary(quantity.span.end));
-                let number = matches!(quantity.value, QuantityValue::Number { .. });
-                prop_assert!(number);
-                floor = quantity.span.end;
-            }
+            check_spans(&text, span, &find_numbers(&text, span, language))?;
         }
     }
+}
+
+/// Pieces numbers and their words are made of, in every language, for texts that reach deep
+/// into the finder.
+const PIECES: &[&str] = &[
+    "3",
+    "12",
+    "1,234",
+    "1.234",
+    "1 234",
+    "1.5",
+    "٣",
+    "٣٫٥",
+    "٬",
+    "３",
+    "．",
+    "，",
+    "三",
+    "二十",
+    "千",
+    "万",
+    "亿",
+    "億",
+    "兆",
+    "点",
+    "零",
+    "〇",
+    "两",
+    "百分之",
+    "名",
+    "人",
+    "美元",
+    "元",
+    "月",
+    "日",
+    "年",
+    "多",
+    "余",
+    "数",
+    "几",
+    "第",
+    "个百分点",
+    "만",
+    "억",
+    "천",
+    "원",
+    "명",
+    "여",
+    "세",
+    "차례",
+    "제",
+    " ",
+    "\u{a0}",
+    "-",
+    "～",
+    "、",
+    "·",
+    "至",
+    ":",
+    "/",
+    ".",
+    ",",
+    "$",
+    "US$",
+    "HK$",
+    "¥",
+    "€",
+    "%",
+    "％",
+    "million",
+    "bn",
+    "m",
+    "a",
+    "dozen",
+    "one",
+    "twenty",
+    "-five",
+    "hundred",
+    "percent",
+    "won",
+    "G",
+    "km",
+    "st",
+    "Mio.",
+    "Millionen",
+    "Dollar",
+    "und",
+    "dreiundzwanzig",
+    "millions",
+    " de ",
+    "d'",
+    "vingt-cinq",
+    "treinta",
+    " y ",
+    "cinco",
+    "млн",
+    "долларов",
+    "-й",
+    "مليون",
+    "دولار",
+    "في المئة",
+    "و",
+    "ـ",
+    "\u{64b}",
+];
+
+fn check_spans(text: &str, span: Span, found: &[Quantity]) -> Result<(), TestCaseError> {
+    let mut floor = span.start;
+    for quantity in found {
+        prop_assert!(
+            quantity.span.start >= floor,
+            "{:?} overlaps in {:?}",
+            quantity,
+            text
+        );
+        prop_assert!(quantity.span.end <= span.end);
+        prop_assert!(quantity.span.start < quantity.span.end);
+        prop_assert!(text.is_char_boundary(quantity.span.start));
+        prop_assert!(text.is_char_boundary(quantity.span.end));
+        let number = matches!(quantity.value, QuantityValue::Number { .. });
+        prop_assert!(number);
+        floor = quantity.span.end;
+    }
+    Ok(())
 }

@@ -30,6 +30,9 @@ pub(super) enum Meaning {
     /// month (月), a day (日), an hour (時), a multiple (倍, "doubled"), a rank (位), countries
     /// ("3국": "trilateral"). Read, never firm.
     Loose,
+    /// "points" alone: percentage points in an economy story, index points or a score in
+    /// another. Read as percentage points, never firm.
+    Points,
     /// An ordinal ending written onto the digits ("3rd", "1er", "3-й"): read, never firm.
     Ordinal,
 }
@@ -53,6 +56,7 @@ const TONNE: Meaning = measure(Measure::Tonne);
 const COUNTER: Meaning = Meaning::Counter;
 const LOOSE: Meaning = Meaning::Loose;
 const ORDINAL: Meaning = Meaning::Ordinal;
+const LOOSE_POINTS: Meaning = Meaning::Points;
 
 const fn money(currency: Currency) -> Meaning {
     Meaning::Unit(Unit::Money(currency))
@@ -117,6 +121,8 @@ const ENGLISH: &[(&str, Meaning)] = &[
     ("percentage-point", POINTS),
     ("pct points", POINTS),
     ("pct point", POINTS),
+    ("points", LOOSE_POINTS),
+    ("point", LOOSE_POINTS),
     ("dollars", USD),
     ("dollar", USD),
     ("US dollars", USD),
@@ -188,6 +194,8 @@ const GERMAN: &[(&str, Meaning)] = &[
     ("Prozentpunkte", POINTS),
     ("Prozentpunkten", POINTS),
     ("Prozentpunkt", POINTS),
+    ("Punkte", LOOSE_POINTS),
+    ("Punkten", LOOSE_POINTS),
     ("Dollar", USD),
     ("US-Dollar", USD),
     ("Euro", EUR),
@@ -231,6 +239,8 @@ const FRENCH: &[(&str, Meaning)] = &[
     ("pour cent", PERCENT),
     ("points de pourcentage", POINTS),
     ("point de pourcentage", POINTS),
+    ("points", LOOSE_POINTS),
+    ("point", LOOSE_POINTS),
     ("dollars", USD),
     ("dollar", USD),
     ("euros", EUR),
@@ -291,6 +301,8 @@ const SPANISH: &[(&str, Meaning)] = &[
     ("por ciento", PERCENT),
     ("puntos porcentuales", POINTS),
     ("punto porcentual", POINTS),
+    ("puntos", LOOSE_POINTS),
+    ("punto", LOOSE_POINTS),
     ("dólares", USD),
     ("dólar", USD),
     ("euros", EUR),
@@ -359,6 +371,9 @@ const RUSSIAN: &[(&str, Meaning)] = &[
     ("процентного пункта", POINTS),
     ("процентных пункта", POINTS),
     ("процентных пунктов", POINTS),
+    ("пункт", LOOSE_POINTS),
+    ("пункта", LOOSE_POINTS),
+    ("пунктов", LOOSE_POINTS),
     ("доллар", USD),
     ("доллара", USD),
     ("долларов", USD),
@@ -432,6 +447,8 @@ const ARABIC: &[(&str, Meaning)] = &[
     ("بالمائة", PERCENT),
     ("نقطة مئوية", POINTS),
     ("نقاط مئوية", POINTS),
+    ("نقطة", LOOSE_POINTS),
+    ("نقاط", LOOSE_POINTS),
     ("دولار", USD),
     ("دولارا", USD),
     ("دولارات", USD),
@@ -579,7 +596,7 @@ const JAPANESE: &[(&str, Meaning)] = &[
     ("ルピー", INR),
     ("リヤル", SAR),
     ("パーセント", PERCENT),
-    ("ポイント", POINTS),
+    ("ポイント", LOOSE_POINTS),
     ("キロメートル", KM),
     ("メートル", METRE),
     ("マイル", MILE),
@@ -650,7 +667,7 @@ const KOREAN: &[(&str, Meaning)] = &[
     ("퍼센트포인트", POINTS),
     ("%포인트", POINTS),
     ("%p", POINTS),
-    ("포인트", POINTS),
+    ("포인트", LOOSE_POINTS),
     ("퍼센트", PERCENT),
     ("킬로미터", KM),
     ("미터", METRE),
