@@ -12,5 +12,6 @@ pub(crate) mod language;
 pub(crate) mod name_index;
 pub(crate) mod native_names;
 pub(crate) mod numbers;
+pub(crate) mod numerals;
 pub(crate) mod publication;
 pub(crate) mod quantity;
