@@ -2,6 +2,7 @@
 
 use unicode_normalization::char::is_combining_mark;
 
+use crate::knowledge::language::{Script, script_of};
 use crate::span::Span;
 
 fn is_word_char(c: char) -> bool {
@@ -101,23 +102,42 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// The sentences of `paragraph`: a sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or
-/// brackets) before white space and a capital, digit or opening quote, unless the period ends an
-/// abbreviation or an initial.
+/// brackets) before white space and a capital, digit, opening quote or a letter of a script without
+/// capitals (Arabic, Korean, Chinese, Japanese), unless the period ends an abbreviation or an
+/// initial. The Arabic `؟` and `۔` end one as `?` and `.` do. The CJK stops `。！？` (and `．` when
+/// not inside a number) end one with no space after them, with the closing brackets and quotes that
+/// follow, unless they stand inside 「brackets」 or “quotes” or the text goes on after them (`と`, a
+/// comma).
 pub(crate) fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let body = paragraph.slice(text);
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut pos = 0;
     let has_ellipsis = body.contains('…');
-    while let Some(i) = next_terminator(body, pos, has_ellipsis) {
+    // Only text in CJK or Arabic script has their stops: other text keeps the byte search.
+    let wide_stops = !body.is_ascii() && body.contains(is_wide_stop);
+    let mut brackets = BracketDepth::default();
+    while let Some(i) = next_terminator(body, pos, has_ellipsis, wide_stops) {
         let Some(c) = body[i..].chars().next() else {
             break;
         };
+        if is_cjk_stop(c) {
+            pos = i + c.len_utf8();
+            if let Some(end) = cjk_sentence_end(body, i, c, &mut brackets) {
+                pos = end;
+                let gap = body[end..].len() - body[end..].trim_start().len();
+                if end + gap < body.len() {
+                    sentences.push(Span::new(start, end).shift(paragraph.start));
+                    start = end + gap;
+                }
+            }
+            continue;
+        }
         let mut end = i + c.len_utf8();
         while let Some(next) = body[end..].chars().next() {
             if !matches!(
                 next,
-                '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?'
+                '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?' | '؟'
             ) {
                 break;
             }
@@ -133,6 +153,8 @@ pub(crate) fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
             n.is_uppercase()
                 || n.is_ascii_digit()
                 || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«')
+                || is_uncased_letter(n)
+                || matches!(n, '٠'..='٩' | '۰'..='۹' | '０'..='９' | '「' | '『' | '（' | '【')
         });
         if !opens_sentence || (c == '.' && ends_abbreviation(&body[start..i])) {
             continue;
@@ -149,8 +171,122 @@ pub(crate) fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     sentences
 }
 
-/// The byte offset of the next `.`, `!`, `?` (or `…`, when the text has one) at or after `from`.
-fn next_terminator(body: &str, from: usize, has_ellipsis: bool) -> Option<usize> {
+/// A letter of a script that has no capitals, so that no capital tells a sentence has begun.
+fn is_uncased_letter(c: char) -> bool {
+    matches!(
+        script_of(c),
+        Some(Script::Arabic | Script::Han | Script::Kana | Script::Hangul)
+    )
+}
+
+/// Stops of CJK and Arabic text: `。！？．` and `؟`, `۔`.
+fn is_wide_stop(c: char) -> bool {
+    is_cjk_stop(c) || matches!(c, '؟' | '۔')
+}
+
+/// The CJK full stop, exclamation and question marks, which need no space after them.
+fn is_cjk_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '．')
+}
+
+/// How deep inside CJK brackets and quotes (「」『』（）【】〔〕《》〈〉“”) the text read so far is.
+#[derive(Default)]
+struct BracketDepth {
+    depth: usize,
+    /// How far the text has been read.
+    read_to: usize,
+}
+
+impl BracketDepth {
+    /// Reads `body` on to `to`.
+    fn read(&mut self, body: &str, to: usize) {
+        if to <= self.read_to {
+            return;
+        }
+        for c in body[self.read_to..to].chars() {
+            self.step(c);
+        }
+        self.read_to = to;
+    }
+
+    fn step(&mut self, c: char) {
+        match c {
+            '「' | '『' | '（' | '【' | '〔' | '《' | '〈' | '“' => self.depth += 1,
+            '」' | '』' | '）' | '】' | '〕' | '》' | '〉' | '”' => {
+                self.depth = self.depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Where the sentence ending in the CJK stop `c` at `i` ends, with the stops and closing brackets
+/// after it; `None` when the stop ends no sentence: inside brackets or quotes, before text that
+/// goes on (`」と述べた`, `？と聞いた`, a comma), or a `．` inside a number or an abbreviation.
+fn cjk_sentence_end(body: &str, i: usize, c: char, brackets: &mut BracketDepth) -> Option<usize> {
+    let mut end = i + c.len_utf8();
+    if c == '．' && !point_is_a_stop(&body[..i], &body[end..]) {
+        return None;
+    }
+    brackets.read(body, end);
+    while let Some(next) = body[end..].chars().next() {
+        if !(is_cjk_stop(next)
+            || matches!(
+                next,
+                '!' | '?'
+                    | '」'
+                    | '』'
+                    | '）'
+                    | '】'
+                    | '〕'
+                    | '》'
+                    | '〉'
+                    | '”'
+                    | '’'
+                    | '"'
+                    | '\''
+                    | ')'
+                    | ']'
+            ))
+        {
+            break;
+        }
+        brackets.step(next);
+        end += next.len_utf8();
+    }
+    brackets.read_to = end;
+    let goes_on = body[end..]
+        .chars()
+        .next()
+        .is_some_and(|n| matches!(n, 'と' | '、' | '，' | ',' | '：' | '；'));
+    (brackets.depth == 0 && !goes_on).then_some(end)
+}
+
+/// Whether a full-width point between `before` and `after` ends a sentence: not between two
+/// letters or digits ("３．５", "Ｕ．Ｓ"), nor after an initial ("Ｕ．Ｓ．と").
+fn point_is_a_stop(before: &str, after: &str) -> bool {
+    let alphanumeric = |c: char| c.is_ascii_alphanumeric() || is_fullwidth_alphanumeric(c);
+    let mut previous = before.chars().rev();
+    let last = previous.next();
+    let between = last.is_some_and(alphanumeric) && after.chars().next().is_some_and(alphanumeric);
+    let initial = last.is_some_and(|c| c.is_ascii_alphabetic() || is_fullwidth_alphanumeric(c))
+        && !previous.next().is_some_and(char::is_alphanumeric);
+    !between && !initial
+}
+
+fn is_fullwidth_alphanumeric(c: char) -> bool {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// The byte offset of the next `.`, `!`, `?` (or `…`, when the text has one; or a CJK or Arabic
+/// stop, when `wide_stops`) at or after `from`.
+fn next_terminator(body: &str, from: usize, has_ellipsis: bool, wide_stops: bool) -> Option<usize> {
+    if wide_stops {
+        return body[from..]
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…') || is_wide_stop(c))
+            .map(|(i, _)| from + i);
+    }
     let bytes = &body.as_bytes()[from..];
     let ascii = memchr::memchr3(b'.', b'!', b'?', bytes);
     let ellipsis = if has_ellipsis {
@@ -170,8 +306,11 @@ fn ends_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let mut letters = word.chars();
-    let single_letter =
-        matches!((letters.next(), letters.next()), (Some(l), None) if l.is_uppercase());
+    // An initial: a capital, or a letter of a script without capitals ("أ. ف. ب", "د. محمد").
+    let single_letter = matches!(
+        (letters.next(), letters.next()),
+        (Some(l), None) if l.is_uppercase() || is_uncased_letter(l)
+    );
     single_letter || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
@@ -213,6 +352,94 @@ mod tests {
                 "He left at 5 p.m. Friday.",
                 "2025 was calm."
             ]
+        );
+    }
+
+    #[test]
+    fn chinese_stops_need_no_space() {
+        assert_eq!(
+            sentences(
+                "日美同意加强合作。该计划耗资1200万美元，涉及3000名工人！会谈何时开始？5月3日。"
+            ),
+            [
+                "日美同意加强合作。",
+                "该计划耗资1200万美元，涉及3000名工人！",
+                "会谈何时开始？",
+                "5月3日。"
+            ]
+        );
+        // Commas, enumeration commas, semicolons and colons end nothing.
+        assert_eq!(
+            sentences("他说：日本、美国；韩国，都同意。"),
+            ["他说：日本、美国；韩国，都同意。"]
+        );
+        // A closing quote after the stop belongs to the sentence; a stop inside quotes ends none.
+        assert_eq!(
+            sentences("他说：“我们会努力。我们不会放弃！”会谈结束了。"),
+            ["他说：“我们会努力。我们不会放弃！”", "会谈结束了。"]
+        );
+    }
+
+    #[test]
+    fn japanese_stops_brackets_and_quotative() {
+        assert_eq!(
+            sentences(
+                "高市首相は３日、ワシントンで会談した。物価は３．５％上昇した。「予算は足りるのか？」と記者が聞いた。本当か？！首相は答えなかった。"
+            ),
+            [
+                "高市首相は３日、ワシントンで会談した。",
+                "物価は３．５％上昇した。",
+                "「予算は足りるのか？」と記者が聞いた。",
+                "本当か？！",
+                "首相は答えなかった。"
+            ]
+        );
+        assert_eq!(
+            sentences("「今日は晴れ。明日は雨。」首相はこう述べた。【共同】"),
+            [
+                "「今日は晴れ。明日は雨。」",
+                "首相はこう述べた。",
+                "【共同】"
+            ]
+        );
+        // A full-width point as a stop; between digits or letters it is not one.
+        assert_eq!(
+            sentences("米国はＵ．Ｓ．と書く．１．５倍になった．"),
+            ["米国はＵ．Ｓ．と書く．", "１．５倍になった．"]
+        );
+    }
+
+    #[test]
+    fn korean_sentences_end_at_a_spaced_period() {
+        assert_eq!(
+            sentences(
+                "이재명 대통령은 3일 서울에서 말했다. 그는 3.5% 성장을 예상했다! 회담은 언제 열리나? 5월이다."
+            ),
+            [
+                "이재명 대통령은 3일 서울에서 말했다.",
+                "그는 3.5% 성장을 예상했다!",
+                "회담은 언제 열리나?",
+                "5월이다."
+            ]
+        );
+    }
+
+    #[test]
+    fn arabic_stops_commas_and_initials() {
+        assert_eq!(
+            sentences(
+                "قال الوزير إن الخطة تبدأ في مايو، وتكلف ١٢ مليون دولار. هل ستنجح؟ ٣٠٠٠ عامل سيشاركون۔ ونقلت (أ. ف. ب) عن د. محمد قوله."
+            ),
+            [
+                "قال الوزير إن الخطة تبدأ في مايو، وتكلف ١٢ مليون دولار.",
+                "هل ستنجح؟",
+                "٣٠٠٠ عامل سيشاركون۔",
+                "ونقلت (أ. ف. ب) عن د. محمد قوله."
+            ]
+        );
+        assert_eq!(
+            sentences("قال «سنعمل معا.» وغادر."),
+            ["قال «سنعمل معا.»", "وغادر."]
         );
     }
 }
