@@ -12,3 +12,4 @@ pub(crate) mod name_index;
 pub(crate) mod numbers;
 pub(crate) mod publication;
 pub(crate) mod quantity;
+pub(crate) mod source_datelines;
