@@ -223,7 +223,7 @@ pub(super) const CLOSING_QUOTES: &[char] =
 
 /// True when `line` ends like a sentence: `.`, `!`, `?` or `…` (or their CJK full-width forms, or
 /// the Arabic `؟` and `۔`), before any closing quotes.
-pub(super) fn ends_sentence(line: &str) -> bool {
+pub(crate) fn ends_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(CLOSING_QUOTES);
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '．', '؟', '۔'])
 }

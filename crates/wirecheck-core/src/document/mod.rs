@@ -12,7 +12,7 @@ mod normalize;
 pub(crate) mod segment;
 mod words;
 
-pub(crate) use layout::same_words;
+pub(crate) use layout::{ends_sentence, same_words};
 pub(crate) use normalize::NormalizedText;
 pub(crate) use segment::{is_invisible, split_sentences, split_words, split_words_into};
 pub(crate) use words::{WordIter, WordSlice, Words};
@@ -24,8 +24,7 @@ use crate::knowledge::dateline::find_dateline;
 use crate::knowledge::source_datelines::is_source_dateline;
 use crate::span::Span;
 use layout::{
-    CLOSING_QUOTES, Layout, OPENING_QUOTES, content_lines, ends_sentence, group_paragraphs,
-    starts_with_heading,
+    CLOSING_QUOTES, Layout, OPENING_QUOTES, content_lines, group_paragraphs, starts_with_heading,
 };
 
 /// A line between the headline and the body.
