@@ -442,4 +442,32 @@ mod tests {
             ["قال «سنعمل معا.»", "وغادر."]
         );
     }
+
+    /// Text mixing the scripts, stops, brackets and spaces the sentence rules read.
+    fn mixed_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(
+            "([a-zA-Z0-9]|[日本語高市早苗さんはのア]|[이재명대통령]|[قالالوزير]|[.!?…。！？．؟۔、，；：،]|[「」『』（）【】“”\"'()«»]|[ \u{3000}\n])*",
+        )
+        .unwrap_or_else(|err| unreachable!("{err}"))
+    }
+
+    proptest::proptest! {
+        /// Sentences of a paragraph (which the document gives without white space around it)
+        /// are in order, do not overlap, lie in it on character boundaries, start and end with
+        /// no white space, and leave only white space between them.
+        #[test]
+        fn sentences_tile_their_paragraph(text in mixed_text()) {
+            let text = text.trim();
+            let within = Span::new(0, text.len());
+            let mut at = 0;
+            for sentence in split_sentences(&text, within) {
+                proptest::prop_assert!(sentence.start >= at && sentence.end > sentence.start);
+                proptest::prop_assert!(text[at..sentence.start].trim().is_empty());
+                let slice = sentence.slice(text);
+                proptest::prop_assert_eq!(slice, slice.trim());
+                at = sentence.end;
+            }
+            proptest::prop_assert!(text[at..].trim().is_empty());
+        }
+    }
 }

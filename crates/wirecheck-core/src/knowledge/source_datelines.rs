@@ -428,6 +428,8 @@ fn latin(body: &str) -> Option<SourceLead> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::strategy::Strategy;
+
     use super::*;
 
     /// The lead-in, place, date and agency found at the start of `paragraph`, and the language.
@@ -734,6 +736,89 @@ mod tests {
             "【速報】日米が合意した。",
         ] {
             assert_eq!(parts(paragraph), None, "{paragraph}");
+        }
+    }
+
+    /// Paragraphs made of the pieces of datelines in every form, in any order.
+    fn lead_like() -> impl proptest::strategy::Strategy<Value = String> {
+        const PIECES: &[&str] = &[
+            "新华社",
+            "北京",
+            "5月3日",
+            "电",
+            "（记者 张三）",
+            "【",
+            "】",
+            "共同",
+            "共同社",
+            "３日",
+            "＝",
+            "(서울=연합뉴스)",
+            " 홍길동 기자 =",
+            "القاهرة",
+            " (رويترز)",
+            " - ",
+            " واس",
+            " في 3 مايو",
+            " / وام /",
+            "МОСКВА",
+            ", 3 мая",
+            ".",
+            " /ТАСС/.",
+            " - РИА Новости.",
+            "Madrid",
+            ", 3 may",
+            " (EFE)",
+            ".-",
+            "PARIS",
+            ", 3 mai",
+            " (Reuters)",
+            " ",
+            "text ",
+            "日本は",
+            "［東京　３日　ロイター］",
+            "(",
+            ")",
+            "/",
+        ];
+        /// Whole lead-ins, for the pieces to cut short or run on.
+        const FORMS: &[&str] = &[
+            "新华社北京5月3日电",
+            "【共同社5月3日",
+            "【北京３日共同",
+            "(서울=연합뉴스) 홍길동",
+            "القاهرة (رويترز) -",
+            "الرياض 3 مايو 2026 م واس",
+            "МОСКВА, 3 мая",
+            "Madrid, 3 may (EFE)",
+            "PARIS, 3 mai (Reuters) -",
+        ];
+        (
+            proptest::option::of(proptest::sample::select(FORMS)),
+            proptest::collection::vec(proptest::sample::select(PIECES), 0..8),
+        )
+            .prop_map(|(form, pieces)| format!("{}{}", form.unwrap_or(""), pieces.concat()))
+    }
+
+    proptest::proptest! {
+        /// A lead-in found is a prefix of its paragraph, and its parts lie inside it on character
+        /// boundaries; taking it apart as a dateline gives spans inside it too.
+        #[test]
+        fn leads_are_prefixes_with_parts_inside(prefix in "[a-z \n]{0,4}", paragraph in lead_like()) {
+            let text = format!("{prefix}{paragraph}");
+            let within = Span::new(prefix.len(), text.len());
+            if let Some(lead) = find_source_dateline(&text, within) {
+                proptest::prop_assert_eq!(lead.span.start, within.start);
+                proptest::prop_assert!(lead.span.end <= within.end && !lead.span.is_empty());
+                for part in [lead.place, lead.date, lead.agency, lead.dash].into_iter().flatten() {
+                    proptest::prop_assert!(lead.span.start <= part.start && part.end <= lead.span.end);
+                    proptest::prop_assert!(text.get(part.start..part.end).is_some());
+                }
+                proptest::prop_assert!(is_source_dateline(&text, lead.span));
+                let dateline = crate::knowledge::dateline::parse_dateline(&text, lead.span, None);
+                proptest::prop_assert!(dateline.dash_region.start >= lead.span.start);
+                proptest::prop_assert!(text.get(dateline.dash_region.start..dateline.dash_region.end).is_some());
+            }
         }
     }
 }

@@ -645,4 +645,26 @@ mod tests {
             [(Some(0), 0)]
         );
     }
+
+    proptest::proptest! {
+        /// Runs lie inside the translation's text on character boundaries and hold letters of
+        /// the original's script; copied paragraphs name paragraphs both versions have.
+        #[test]
+        fn runs_and_copies_point_into_the_stories(
+            original in "([a-zA-Z]|[日本語高市早苗さんは。]|[قالالوزير.]|[ \n()“”\"])*",
+            translation in "([a-zA-Z]|[日本語高市早苗さんは。]|[قالالوزير.]|[ \n()“”\"])*",
+        ) {
+            let (original, translation) = (doc(&original), doc(&translation));
+            for (o, t) in [(Japanese, English), (Arabic, English), (English, Japanese), (Japanese, Chinese), (German, English)] {
+                for run in untranslated_runs(&translation, t, o) {
+                    let slice = translation.text().get(run.start..run.end);
+                    proptest::prop_assert!(slice.is_some_and(|s| s.chars().filter(|&c| script_of(c).is_some()).count() >= MIN_RUN_LETTERS));
+                }
+                for (i, j) in copied_paragraphs(&original, &translation, o, t) {
+                    proptest::prop_assert!(i.is_none_or(|i| i < original.paragraphs.len()));
+                    proptest::prop_assert!(j < translation.paragraphs.len());
+                }
+            }
+        }
+    }
 }
