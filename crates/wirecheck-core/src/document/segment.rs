@@ -460,7 +460,7 @@ mod tests {
             let text = text.trim();
             let within = Span::new(0, text.len());
             let mut at = 0;
-            for sentence in split_sentences(&text, within) {
+            for sentence in split_sentences(text, within) {
                 proptest::prop_assert!(sentence.start >= at && sentence.end > sentence.start);
                 proptest::prop_assert!(text[at..sentence.start].trim().is_empty());
                 let slice = sentence.slice(text);

@@ -432,10 +432,17 @@ mod tests {
 
     use super::*;
 
-    /// The lead-in, place, date and agency found at the start of `paragraph`, and the language.
-    fn parts(
-        paragraph: &str,
-    ) -> Option<(&str, Option<&str>, Option<&str>, Option<&str>, Language)> {
+    /// The lead-in, place, date and agency of a paragraph, and the language.
+    type Parts<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Language,
+    );
+
+    /// The [`Parts`] of the lead-in found at the start of `paragraph`.
+    fn parts(paragraph: &str) -> Option<Parts<'_>> {
         let lead = find_source_dateline(paragraph, Span::new(0, paragraph.len()))?;
         let slice = |s: Option<Span>| s.map(|s| s.slice(paragraph));
         Some((
