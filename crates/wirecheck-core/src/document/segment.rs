@@ -2,7 +2,7 @@
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::knowledge::language::{Script, script_of};
+use crate::knowledge::language::{Script, ScriptCounts, script_of};
 use crate::span::Span;
 
 fn is_word_char(c: char) -> bool {
@@ -102,9 +102,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// The sentences of `paragraph`: a sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or
-/// brackets) before white space and a capital, digit, opening quote or a letter of a script without
-/// capitals (Arabic, Korean, Chinese, Japanese), unless the period ends an abbreviation or an
-/// initial. The Arabic `؟` and `۔` end one as `?` and `.` do. The CJK stops `。！？` (and `．` when
+/// brackets, German „…“ ones too) before white space and a capital, digit, opening quote (or
+/// Spanish `¿`, `¡`) or, in text written without capitals (Arabic, Korean, Chinese, Japanese), a
+/// letter, unless the period ends an abbreviation or an initial. The Arabic `؟` and `۔` end one as `?` and `.` do. The CJK stops `。！？` (and `．` when
 /// not inside a number) end one with no space after them, with the closing brackets and quotes that
 /// follow, unless they stand inside 「brackets」 or “quotes” or the text goes on after them (`と`, a
 /// comma).
@@ -116,6 +116,10 @@ pub(crate) fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     let has_ellipsis = body.contains('…');
     // Only text in CJK or Arabic script has their stops: other text keeps the byte search.
     let wide_stops = !body.is_ascii() && body.contains(is_wide_stop);
+    // In a paragraph written in a script without capitals, any letter may open a sentence; in one
+    // written in Latin or Cyrillic, a word of such a script is a name, as a capitalised word is
+    // not ("imposed. 東京 trade" keeps its sentence, as English copy always has).
+    let uncased = !body.is_ascii() && written_without_capitals(body);
     let mut brackets = BracketDepth::default();
     while let Some(i) = next_terminator(body, pos, has_ellipsis, wide_stops) {
         let Some(c) = body[i..].chars().next() else {
@@ -137,7 +141,7 @@ pub(crate) fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
         while let Some(next) = body[end..].chars().next() {
             if !matches!(
                 next,
-                '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?' | '؟'
+                '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '“' | '.' | '!' | '?' | '؟'
             ) {
                 break;
             }
@@ -152,11 +156,10 @@ pub(crate) fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
         let opens_sentence = after[gap..].chars().next().is_some_and(|n| {
             n.is_uppercase()
                 || n.is_ascii_digit()
-                || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«')
-                || is_uncased_letter(n)
-                || matches!(n, '٠'..='٩' | '۰'..='۹' | '０'..='９' | '「' | '『' | '（' | '【')
+                || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '«' | '„' | '¿' | '¡')
+                || (uncased && opens_uncased_sentence(n))
         });
-        if !opens_sentence || (c == '.' && ends_abbreviation(&body[start..i])) {
+        if !opens_sentence || (c == '.' && ends_abbreviation(&body[start..i], uncased)) {
             continue;
         }
         sentences.push(Span::new(start, end).shift(paragraph.start));
@@ -169,6 +172,21 @@ pub(crate) fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
         }
     }
     sentences
+}
+
+/// True when `body` is mostly written in a script without capitals.
+fn written_without_capitals(body: &str) -> bool {
+    matches!(
+        ScriptCounts::of(body).main_script(),
+        Some(Script::Arabic | Script::Han | Script::Kana | Script::Hangul)
+    )
+}
+
+/// What opens a sentence in text without capitals, besides what opens one in any text: a letter,
+/// an Arabic-Indic or full-width digit, a CJK bracket.
+fn opens_uncased_sentence(c: char) -> bool {
+    is_uncased_letter(c)
+        || matches!(c, '٠'..='٩' | '۰'..='۹' | '０'..='９' | '「' | '『' | '（' | '【')
 }
 
 /// A letter of a script that has no capitals, so that no capital tells a sentence has begun.
@@ -300,16 +318,17 @@ fn next_terminator(body: &str, from: usize, has_ellipsis: bool, wide_stops: bool
     }
 }
 
-fn ends_abbreviation(before: &str) -> bool {
+/// True when `before` ends in an abbreviation or an initial, a capital or, in text without
+/// capitals (`uncased`), any letter alone ("أ. ف. ب", "د. محمد").
+fn ends_abbreviation(before: &str, uncased: bool) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
         .next()
         .unwrap_or("");
     let mut letters = word.chars();
-    // An initial: a capital, or a letter of a script without capitals ("أ. ف. ب", "د. محمد").
     let single_letter = matches!(
         (letters.next(), letters.next()),
-        (Some(l), None) if l.is_uppercase() || is_uncased_letter(l)
+        (Some(l), None) if l.is_uppercase() || (uncased && is_uncased_letter(l))
     );
     single_letter || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -440,6 +459,33 @@ mod tests {
         assert_eq!(
             sentences("قال «سنعمل معا.» وغادر."),
             ["قال «سنعمل معا.»", "وغادر."]
+        );
+    }
+
+    /// In English copy, a word in CJK or Arabic script after a full stop is a name, which does
+    /// not open a sentence, as English sentences have always been read.
+    #[test]
+    fn english_copy_with_words_of_uncased_scripts() {
+        assert_eq!(
+            sentences("Tariffs were imposed. 東京 trade fell. “Why?” 习近平 said."),
+            [
+                "Tariffs were imposed. 東京 trade fell.",
+                "“Why?” 习近平 said."
+            ]
+        );
+    }
+
+    #[test]
+    fn spanish_and_german_quotes_open_and_close_sentences() {
+        assert_eq!(
+            sentences("El ministro habló. ¿Habrá acuerdo? ¡Sí! „Wir kommen.“ Er ging."),
+            [
+                "El ministro habló.",
+                "¿Habrá acuerdo?",
+                "¡Sí!",
+                "„Wir kommen.“",
+                "Er ging."
+            ]
         );
     }
 
