@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use crate::knowledge::language::Language;
+use crate::knowledge::language::{Language, Script, script_of};
 use crate::span::Span;
 
 /// A lead-in found at the start of a paragraph, with its parts. Every span points into the text
@@ -37,14 +37,18 @@ pub(crate) struct SourceLead {
 /// Finds a source-language dateline at the start of `paragraph`.
 pub(crate) fn find_source_dateline(text: &str, paragraph: Span) -> Option<SourceLead> {
     let body = paragraph.slice(text);
-    // Every form opens with a bracket or a letter; a paragraph that opens otherwise has none.
+    // Every form opens with a bracket or a letter, whose script says which forms to try (and
+    // which patterns an English story ever compiles).
     let first = body.chars().next()?;
     let lead = match first {
         '【' | '[' | '［' | '(' | '（' => bracketed(body),
-        _ => chinese(body, false)
-            .or_else(|| arabic(body))
-            .or_else(|| russian(body))
-            .or_else(|| latin(body)),
+        _ => match script_of(first)? {
+            Script::Han => chinese(body, false),
+            Script::Arabic => arabic(body),
+            Script::Cyrillic => russian(body),
+            Script::Latin => latin(body),
+            Script::Kana | Script::Hangul => None,
+        },
     }?;
     Some(lead.shift(paragraph.start))
 }
