@@ -145,8 +145,8 @@ impl Layout {
             let lede = !repeats_headline
                 && match line_text.trim_end_matches(CLOSING_QUOTES).chars().last() {
                     // CJK text has no spaces to count words by; its full stops are enough.
-                    Some('。' | '！' | '？') => true,
-                    Some('.' | '!' | '?' | '…') => {
+                    Some('。' | '！' | '？' | '．') => true,
+                    Some('.' | '!' | '?' | '…' | '؟' | '۔') => {
                         line_text.split_whitespace().count() >= MIN_LEDE_WORDS
                     }
                     _ => false,
@@ -212,19 +212,20 @@ pub(super) fn group_paragraphs(text: &str, lines: &[Line]) -> Vec<Span> {
 /// A headline, kicker or byline: short, and not ending like a sentence.
 fn looks_like_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words <= 20 && !line.ends_with(['.', ':', '。', '：'])
+    words <= 20 && !line.ends_with(['.', ':', '。', '：', '．', '۔'])
 }
 
 /// Quotes and brackets that may open a sentence.
 pub(super) const OPENING_QUOTES: &[char] = &['"', '\'', '“', '‘', '(', '«', '['];
 /// Quotes and brackets that may close a sentence after its full stop.
-pub(super) const CLOSING_QUOTES: &[char] = &['"', '\'', '”', '’', ')', '»', ']', '」', '』', '）'];
+pub(super) const CLOSING_QUOTES: &[char] =
+    &['"', '\'', '”', '’', ')', '»', ']', '」', '』', '）', '】'];
 
-/// True when `line` ends like a sentence: `.`, `!`, `?` or `…` (or their CJK full-width forms),
-/// before any closing quotes.
-pub(super) fn ends_sentence(line: &str) -> bool {
+/// True when `line` ends like a sentence: `.`, `!`, `?` or `…` (or their CJK full-width forms, or
+/// the Arabic `؟` and `۔`), before any closing quotes.
+pub(crate) fn ends_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(CLOSING_QUOTES);
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？', '．', '؟', '۔'])
 }
 
 fn is_byline(line: &str) -> bool {

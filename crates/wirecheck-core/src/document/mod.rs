@@ -12,7 +12,7 @@ mod normalize;
 pub(crate) mod segment;
 mod words;
 
-pub(crate) use layout::same_words;
+pub(crate) use layout::{ends_sentence, same_words};
 pub(crate) use normalize::NormalizedText;
 pub(crate) use segment::{is_invisible, split_sentences, split_words, split_words_into};
 pub(crate) use words::{WordIter, WordSlice, Words};
@@ -21,10 +21,10 @@ use crate::input::extract::{Extraction, Role};
 use crate::input::metadata::{front_matter_body, front_matter_len, front_matter_value};
 use crate::input::{FormatError, InputFormat, MappedText, Metadata, metadata, ninjs, nitf};
 use crate::knowledge::dateline::find_dateline;
+use crate::knowledge::source_datelines::is_source_dateline;
 use crate::span::Span;
 use layout::{
-    CLOSING_QUOTES, Layout, OPENING_QUOTES, content_lines, ends_sentence, group_paragraphs,
-    starts_with_heading,
+    CLOSING_QUOTES, Layout, OPENING_QUOTES, content_lines, group_paragraphs, starts_with_heading,
 };
 
 /// A line between the headline and the body.
@@ -145,7 +145,7 @@ impl Document {
             .first()
             .and_then(|&p| find_dateline(text, p))
             .or(layout.dateline);
-        let sentences = sentences_of(text, &paragraphs);
+        let sentences = sentences_of(text, &paragraphs, dateline);
         let words = words_of(text, &[], Span::new(0, text.len()));
         Self {
             metadata,
@@ -206,7 +206,7 @@ impl Document {
             dateline = front_matter_value(text, skip, "dateline", &metadata);
             front_matter.extend(dateline);
         }
-        let sentences = sentences_of(text, &paragraphs);
+        let sentences = sentences_of(text, &paragraphs, dateline);
         let words = words_of(text, &front_matter, Span::new(skip, text.len()));
         Self {
             metadata,
@@ -448,9 +448,10 @@ fn words_of(text: &str, front_matter: &[Span], body: Span) -> Words {
     words
 }
 
-/// The sentences of every paragraph.
-fn sentences_of(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
-    paragraphs
+/// The sentences of every paragraph. A dateline in another language's wire form may end in a
+/// full stop ("МОСКВА, 3 мая. /ТАСС/."); it is not a sentence but the start of the first one.
+fn sentences_of(text: &str, paragraphs: &[Span], dateline: Option<Span>) -> Vec<Sentence> {
+    let mut sentences: Vec<Sentence> = paragraphs
         .iter()
         .enumerate()
         .flat_map(|(index, &paragraph)| {
@@ -461,7 +462,19 @@ fn sentences_of(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
                     paragraph: index,
                 })
         })
-        .collect()
+        .collect();
+    let lead_in = dateline.filter(|&d| is_source_dateline(text, d));
+    if let Some(lead_in) = lead_in
+        && let [first, second, ..] = sentences.as_slice()
+        && first.paragraph == second.paragraph
+        && first.span.start <= lead_in.start
+        && first.span.end <= lead_in.end
+    {
+        let merged = Span::new(first.span.start, second.span.end);
+        sentences[1].span = merged;
+        sentences.remove(0);
+    }
+    sentences
 }
 
 #[cfg(test)]
@@ -558,6 +571,111 @@ mod tests {
         let line =
             "Japan's well-known leader said - after a long pause, and then some more words - that";
         assert_eq!(find_dateline(line, Span::new(0, line.len())), None);
+    }
+
+    /// A story in each language an English desk translates from: its headline, the dateline of
+    /// its own wire form, its paragraphs and the first paragraph's sentences.
+    #[test]
+    fn stories_in_other_languages() {
+        for (story, headline, dateline, paragraphs, sentences) in [
+            (
+                "日美同意加强国防装备联合生产\n\n新华社北京5月3日电（记者 张三）日本和美国3日同意加强国防装备联合生产。该计划耗资1200万美元。\n\n双方将于5月开始合作。\n",
+                "日美同意加强国防装备联合生产",
+                "新华社北京5月3日电（记者 张三）",
+                2,
+                2,
+            ),
+            (
+                "日美同意加强国防装备联合生产\n\n【共同社东京5月3日电】日本政府3日决定。美国表示欢迎。\n\n双方将于5月开始合作。\n",
+                "日美同意加强国防装备联合生产",
+                "【共同社东京5月3日电】",
+                2,
+                2,
+            ),
+            (
+                "日米、防衛装備の共同生産強化で合意\n\n【ワシントン共同】日米両政府は３日、防衛装備品の共同生産を強化することで合意した。総額は１２００万ドル。\n\n協力は５月に始まる。\n",
+                "日米、防衛装備の共同生産強化で合意",
+                "【ワシントン共同】",
+                2,
+                2,
+            ),
+            (
+                "한미, 방산 공동생산 강화 합의\n\n(서울=연합뉴스) 홍길동 기자 = 한국과 미국은 3일 방산 공동생산을 강화하기로 합의했다. 사업비는 1200만 달러다.\n\n협력은 5월에 시작된다.\n",
+                "한미, 방산 공동생산 강화 합의",
+                "(서울=연합뉴스) 홍길동 기자 =",
+                2,
+                2,
+            ),
+            (
+                "اليابان والولايات المتحدة تتفقان على تعزيز الإنتاج المشترك\n\nالقاهرة (رويترز) - اتفقت اليابان والولايات المتحدة على تعزيز الإنتاج المشترك. وتبلغ تكلفة الخطة ١٢ مليون دولار.\n\nويبدأ التعاون في مايو.\n",
+                "اليابان والولايات المتحدة تتفقان على تعزيز الإنتاج المشترك",
+                "القاهرة (رويترز) -",
+                2,
+                2,
+            ),
+            (
+                "اليابان والولايات المتحدة تتفقان على تعزيز الإنتاج المشترك\n\nالرياض 16 ذو القعدة 1447 هـ الموافق 3 مايو 2026 م واس اتفقت اليابان والولايات المتحدة على تعزيز الإنتاج. هل ينجح التعاون؟\n\nويبدأ التعاون في مايو.\n",
+                "اليابان والولايات المتحدة تتفقان على تعزيز الإنتاج المشترك",
+                "الرياض 16 ذو القعدة 1447 هـ الموافق 3 مايو 2026 م واس",
+                2,
+                2,
+            ),
+            (
+                "Япония и США договорились о совместном производстве\n\nМОСКВА, 3 мая. /ТАСС/. Япония и США договорились о совместном производстве. План стоит $12 млн.\n\nСотрудничество начнется в мае.\n",
+                "Япония и США договорились о совместном производстве",
+                "МОСКВА, 3 мая. /ТАСС/.",
+                2,
+                2,
+            ),
+            (
+                "Japan und USA vereinbaren gemeinsame Produktion\n\nBerlin (dpa) - Japan und die USA haben sich auf eine gemeinsame Produktion geeinigt. Der Plan kostet 12 Millionen Dollar.\n\nDie Zusammenarbeit beginnt im Mai.\n",
+                "Japan und USA vereinbaren gemeinsame Produktion",
+                "Berlin (dpa) -",
+                2,
+                2,
+            ),
+            (
+                "Le Japon et les États-Unis renforcent leur production commune\n\nPARIS (AFP) - Le Japon et les États-Unis ont convenu de renforcer leur production. Le plan coûte 12 millions de dollars.\n\nLa coopération commence en mai.\n",
+                "Le Japon et les États-Unis renforcent leur production commune",
+                "PARIS (AFP) -",
+                2,
+                2,
+            ),
+            (
+                "Le Japon et les États-Unis renforcent leur production commune\n\nPARIS, 3 mai (Reuters) - Le Japon et les États-Unis ont convenu de renforcer leur production. Le plan coûte 12 millions de dollars.\n\nLa coopération commence en mai.\n",
+                "Le Japon et les États-Unis renforcent leur production commune",
+                "PARIS, 3 mai (Reuters) -",
+                2,
+                2,
+            ),
+            (
+                "Japón y EEUU acuerdan reforzar la producción conjunta\n\nMadrid, 3 may (EFE).- Japón y Estados Unidos acordaron reforzar la producción conjunta. El plan cuesta 12 millones de dólares.\n\nLa cooperación comienza en mayo.\n",
+                "Japón y EEUU acuerdan reforzar la producción conjunta",
+                "Madrid, 3 may (EFE).-",
+                2,
+                2,
+            ),
+        ] {
+            let doc = Document::parse(story.to_owned(), InputFormat::Text);
+            assert_eq!(
+                doc.headline.map(|h| doc.slice(h)),
+                Some(headline),
+                "{story}"
+            );
+            assert_eq!(doc.front, [], "{story}");
+            assert_eq!(
+                doc.dateline.map(|d| doc.slice(d)),
+                Some(dateline),
+                "{story}"
+            );
+            assert_eq!(doc.paragraphs.len(), paragraphs, "{story}");
+            assert!(
+                doc.slice(doc.paragraphs[0]).starts_with(dateline),
+                "{story}"
+            );
+            let first: Vec<_> = doc.sentences.iter().filter(|s| s.paragraph == 0).collect();
+            assert_eq!(first.len(), sentences, "{story}");
+        }
     }
 
     #[test]

@@ -1,9 +1,13 @@
 //! The parts of a dateline: "TOKYO, Japan, Nov. 21 (AP) —" is the place "TOKYO", the qualifier
-//! "Japan", the date "Nov. 21", the agency "AP" in brackets, and the dash "—".
+//! "Japan", the date "Nov. 21", the agency "AP" in brackets, and the dash "—". The lead-ins of
+//! copy in other languages (新华社北京5月3日电, "القاهرة (رويترز) -") are found and taken apart by
+//! `source_datelines`.
 
 use jiff::civil::Date;
 
 use crate::knowledge::dates::{DateMention, find_dates};
+use crate::knowledge::language::Language;
+use crate::knowledge::source_datelines::{SourceLead, find_source_dateline};
 use crate::span::Span;
 
 /// A dateline taken apart. Every span points into the text it was parsed from.
@@ -30,6 +34,10 @@ pub struct Dateline {
     /// From the end of the part before the dash to the start of the story: what a fix of the dash
     /// and its spacing replaces.
     pub dash_region: Span,
+    /// The language whose wire form the dateline takes, when it is not the English desk's
+    /// "PLACE (AGENCY) —": Chinese for 新华社北京5月3日电, Arabic for "القاهرة (رويترز) -". The
+    /// house styles and the gazetteer are the English desk's and do not apply to such a form.
+    pub language: Option<Language>,
 }
 
 fn is_dash(c: char) -> bool {
@@ -39,6 +47,9 @@ fn is_dash(c: char) -> bool {
 /// Takes apart the dateline at `span` of `text` (a lead-in found by
 /// `find_dateline`). A date without a year is resolved against `publication`.
 pub fn parse_dateline(text: &str, span: Span, publication: Option<Date>) -> Dateline {
+    if let Some(lead) = find_source_dateline(text, span).filter(|lead| lead.span == span) {
+        return source_dateline(text, lead, publication);
+    }
     let lead = span.slice(text);
     let dash_len: usize = lead
         .chars()
@@ -106,6 +117,38 @@ pub fn parse_dateline(text: &str, span: Span, publication: Option<Date>) -> Date
         space_before_dash: before_dash.len() > before_dash.trim_end().len(),
         space_after_dash: space_after > 0,
         dash_region: Span::new(head.end, dash.end + space_after),
+        language: None,
+    }
+}
+
+/// A source-language dateline from the parts `find_source_dateline` found; one without a dash
+/// has an empty one at its end, as a dateline given on its own line has.
+fn source_dateline(text: &str, lead: SourceLead, publication: Option<Date>) -> Dateline {
+    let span = lead.span;
+    let dash = lead.dash.unwrap_or(Span::new(span.end, span.end));
+    let before = &text[span.start..dash.start];
+    let space_after: usize = text[span.end..]
+        .chars()
+        .take_while(|c| c.is_whitespace() && *c != '\n')
+        .map(char::len_utf8)
+        .sum();
+    let date = lead.date.and_then(|date| {
+        find_dates(text, date, publication)
+            .into_iter()
+            .find(|m| m.is_day_of_month())
+    });
+    Dateline {
+        span,
+        place: lead.place,
+        qualifiers: Vec::new(),
+        date,
+        agency: lead.agency,
+        agency_in_brackets: lead.agency_in_brackets,
+        dash,
+        space_before_dash: !dash.is_empty() && before.ends_with(char::is_whitespace),
+        space_after_dash: space_after > 0,
+        dash_region: Span::new(span.start + before.trim_end().len(), span.end + space_after),
+        language: Some(lead.language),
     }
 }
 
@@ -131,8 +174,16 @@ const DATELINE_CONNECTORS: &[&str] = &[
 ];
 
 /// Finds the dateline at the start of `paragraph`: a short lead-in ending in a spaced dash
-/// ("TOKYO (AP) —", "TOKYO, Nov 21 (Reuters) -", "SadaNews -"). Returns the lead-in and its dash.
+/// ("TOKYO (AP) —", "TOKYO, Nov 21 (Reuters) -", "SadaNews -"), or else a lead-in of copy in
+/// another language (新华社北京5月3日电, 【ワシントン共同】, "МОСКВА, 3 мая. /ТАСС/."). Returns the
+/// lead-in with its dash.
 pub(crate) fn find_dateline(text: &str, paragraph: Span) -> Option<Span> {
+    desk_dateline(text, paragraph)
+        .or_else(|| find_source_dateline(text, paragraph).map(|lead| lead.span))
+}
+
+/// The English desk's form of a dateline at the start of `paragraph`.
+fn desk_dateline(text: &str, paragraph: Span) -> Option<Span> {
     let body = paragraph.slice(text);
     let window_end = body
         .char_indices()
@@ -244,5 +295,85 @@ mod tests {
             parts("WASHINGTON (AP)—The U.S. said"),
             (vec!["WASHINGTON"], None, Some("AP"), "—", true, false)
         );
+    }
+
+    /// A dateline in another language's wire form gives its place and agency, and its language;
+    /// one without a dash has an empty dash at its end.
+    #[test]
+    fn takes_apart_source_language_forms() {
+        for (paragraph, place, agency, language, dash) in [
+            (
+                "新华社北京5月3日电（记者 张三）日本表示。",
+                Some("北京"),
+                "新华社",
+                Language::Chinese,
+                "",
+            ),
+            (
+                "【共同社5月3日电】日本表示。",
+                None,
+                "共同社",
+                Language::Chinese,
+                "",
+            ),
+            (
+                "【北京３日共同】中国は発表した。",
+                Some("北京"),
+                "共同",
+                Language::Japanese,
+                "",
+            ),
+            (
+                "(서울=연합뉴스) 홍길동 기자 = 정부는 말했다.",
+                Some("서울"),
+                "연합뉴스",
+                Language::Korean,
+                "",
+            ),
+            (
+                "القاهرة (رويترز) - قال مسؤولون.",
+                Some("القاهرة"),
+                "رويترز",
+                Language::Arabic,
+                "-",
+            ),
+            (
+                "الرياض - واس أعلنت الوزارة.",
+                Some("الرياض"),
+                "واس",
+                Language::Arabic,
+                "",
+            ),
+            (
+                "МОСКВА, 3 мая. /ТАСС/. Президент заявил.",
+                Some("МОСКВА"),
+                "ТАСС",
+                Language::Russian,
+                "",
+            ),
+            (
+                "Madrid, 3 may (EFE).- El Gobierno anunció.",
+                Some("Madrid"),
+                "EFE",
+                Language::Spanish,
+                "-",
+            ),
+        ] {
+            let lead = find_dateline(paragraph, Span::new(0, paragraph.len())).unwrap();
+            let d = parse_dateline(paragraph, lead, None);
+            assert_eq!(d.place.map(|p| p.slice(paragraph)), place, "{paragraph}");
+            assert_eq!(
+                d.agency.map(|a| a.slice(paragraph)),
+                Some(agency),
+                "{paragraph}"
+            );
+            assert_eq!(d.language, Some(language), "{paragraph}");
+            assert_eq!(d.dash.slice(paragraph), dash, "{paragraph}");
+            assert!(d.qualifiers.is_empty(), "{paragraph}");
+        }
+        // The English desk's form stays the English desk's, in copy of any language.
+        let line = "Berlin (dpa) - Die Regierung hat beschlossen.";
+        let lead = find_dateline(line, Span::new(0, line.len())).unwrap();
+        assert_eq!(parse_dateline(line, lead, None).language, None);
     }
 }

@@ -255,6 +255,15 @@ const TELLING_WORDS: [(Language, &[&str]); 4] = [
     ),
 ];
 
+/// The words that tell `language` apart from the other Latin-script languages (see
+/// [`detect_language`]); none for a language of another script.
+pub(crate) fn telling_words(language: Language) -> &'static [&'static str] {
+    TELLING_WORDS
+        .iter()
+        .find(|(l, _)| *l == language)
+        .map_or(&[], |(_, words)| *words)
+}
+
 fn latin_language(text: &str) -> Language {
     let mut scores = [0usize; TELLING_WORDS.len()];
     // A few thousand words tell the language as well as the whole story would.

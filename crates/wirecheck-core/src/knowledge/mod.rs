@@ -1,6 +1,8 @@
-//! News knowledge the rules draw on: dates and datelines, the publication date, the gazetteer,
-//! house styles, numbers, the index of known names (and of their native forms), and the alignment of a story with its
-//! reference version.
+//! News knowledge the rules draw on: dates and datelines (the English desk's and the source
+//! languages' wire forms), the publication date, the gazetteer, house styles, numbers and dates in
+//! every language, the index of known names (and of their native forms), the language a text is
+//! in, the alignment of a story with its reference version, and the text a translation left
+//! untranslated.
 
 pub(crate) mod alignment;
 pub(crate) mod calendar;
@@ -15,3 +17,7 @@ pub(crate) mod numbers;
 pub(crate) mod numerals;
 pub(crate) mod publication;
 pub(crate) mod quantity;
+pub(crate) mod source_datelines;
+// Called by the reference rule's comparison across languages, once it is wired in.
+#[allow(dead_code)]
+pub(crate) mod untranslated;

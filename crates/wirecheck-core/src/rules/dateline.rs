@@ -533,17 +533,21 @@ impl Check for DatelineRule {
             }
             return;
         };
-        let main = if self.gazetteer.is_empty() {
-            Gazetteer::shipped()
-        } else {
-            &self.gazetteer
-        };
-        let user = Some(&*context.run().places).filter(|places| !places.is_empty());
-        let places = Places { main, user };
-        let style = self.style_for(doc, dateline, context);
-        self.check_place(doc, dateline, style, &places, out);
-        if let Some(style) = style {
-            self.check_style(doc, dateline, style, context, out);
+        // The house styles and the gazetteer are the English desk's: a dateline in another
+        // language's wire form (新华社北京5月3日电) is checked for its date alone.
+        if dateline.language.is_none() {
+            let main = if self.gazetteer.is_empty() {
+                Gazetteer::shipped()
+            } else {
+                &self.gazetteer
+            };
+            let user = Some(&*context.run().places).filter(|places| !places.is_empty());
+            let places = Places { main, user };
+            let style = self.style_for(doc, dateline, context);
+            self.check_place(doc, dateline, style, &places, out);
+            if let Some(style) = style {
+                self.check_style(doc, dateline, style, context, out);
+            }
         }
         if let (Some(mention), Some(publication)) = (&dateline.date, context.publication())
             && let Some(date) = mention.date
