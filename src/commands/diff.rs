@@ -1,4 +1,5 @@
-//! `wirecheck diff OLD NEW`: readable word diff of two versions of a story.
+//! `wirecheck diff OLD NEW`: readable word diff of two versions of a story, or, when OLD is an
+//! original and NEW its translation in another language, their paragraphs aligned side by side.
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
@@ -7,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use wirecheck_core::Context;
-use wirecheck_core::{Document, InputFormat};
+use wirecheck_core::{Document, InputFormat, Language, TranslationAlignment};
 use wirecheck_core::{Finding, RevisionFindings};
 use wirecheck_core::{RunOptions, Runner};
 use wirecheck_diff::{DiffOptions, Normalization, format};
@@ -93,8 +94,20 @@ pub(crate) struct DiffArgs {
     /// Read both inputs as this format instead of choosing by extension or content.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormatArg>,
+    /// The language of OLD (a code: zh, ja, ko, ar, ru, de, fr, es, en) instead of the one its
+    /// script tells; when NEW is in another, the paragraphs are shown aligned side by side.
+    #[arg(long, value_name = "LANG", value_parser = parse_language)]
+    pub original_lang: Option<Language>,
     #[command(flatten)]
     pub rule_options: RuleOptions,
+}
+
+/// A language named by its code (`zh`, `ja-JP`), or an error listing the codes known.
+fn parse_language(code: &str) -> Result<Language, String> {
+    Language::from_code(code).ok_or_else(|| {
+        let known: Vec<&str> = wirecheck_core::LANGUAGES.iter().map(|l| l.code()).collect();
+        format!("unknown language '{code}' (known: {})", known.join(", "))
+    })
 }
 
 /// BLEU, chrF and TER of NEW against OLD as its reference, for the HTML summary: each aligned
@@ -243,6 +256,25 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     // NITF and ninjs are compared by the story text taken out of them; other stories as written.
     let (old, old_blocks) = diff_text(&old_doc);
     let (new, new_blocks) = diff_text(&new_doc);
+    // An original and its translation have no words in common to diff: their paragraphs are
+    // aligned instead (a unified patch is still a patch, and stays one).
+    if args.format != DiffFormat::Unified {
+        let alignment = wirecheck_core::align_translation(
+            old,
+            &old_blocks,
+            new,
+            &new_blocks,
+            args.original_lang,
+        );
+        if let Some(alignment) = alignment {
+            return run_translation(
+                &args,
+                [&old_doc, &new_doc],
+                [(old, &old_blocks), (new, &new_blocks)],
+                &alignment,
+            );
+        }
+    }
     let options = DiffOptions {
         ignore_case: args.ignore_case,
         ignore_punctuation: args.ignore_punctuation,
@@ -256,23 +288,7 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     };
     let story = wirecheck_diff::diff_stories(old, &old_blocks, new, &new_blocks, &options)?;
     // The findings are needed before rendering: the HTML page shows them inside it.
-    let check = if args.check {
-        let (config, rules) = args.rule_options.load()?;
-        let context = Context {
-            today: Some(jiff::ZonedDateTime::now().date()),
-            ..Context::default()
-        };
-        let options = RunOptions {
-            accepted_words: config.accept.clone(),
-            ..RunOptions::default()
-        };
-        let runner = Runner::new(rules, context, options)?;
-        let old_findings = runner.check_document(&args.old.display().to_string(), &old_doc);
-        let new_findings = runner.check_document(&args.new.display().to_string(), &new_doc);
-        Some((old_findings, new_findings))
-    } else {
-        None
-    };
+    let check = checked(&args, &old_doc, &new_doc)?;
     let changes = check.as_ref().map(|(old_findings, new_findings)| {
         RevisionFindings::compare(old_findings, old, new_findings, new)
     });
@@ -321,6 +337,36 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
             _ => output.push_str(&findings_text(&lists)),
         }
     }
+    print(&output)?;
+    Ok(ExitCode::from(u8::from(story.has_changes())))
+}
+
+/// The findings of both versions when `--check` asks for them.
+fn checked(
+    args: &DiffArgs,
+    old_doc: &Document,
+    new_doc: &Document,
+) -> anyhow::Result<Option<(Vec<Finding>, Vec<Finding>)>> {
+    if !args.check {
+        return Ok(None);
+    }
+    let (config, rules) = args.rule_options.load()?;
+    let context = Context {
+        today: Some(jiff::ZonedDateTime::now().date()),
+        ..Context::default()
+    };
+    let options = RunOptions {
+        accepted_words: config.accept.clone(),
+        ..RunOptions::default()
+    };
+    let runner = Runner::new(rules, context, options)?;
+    let old_findings = runner.check_document(&args.old.display().to_string(), old_doc);
+    let new_findings = runner.check_document(&args.new.display().to_string(), new_doc);
+    Ok(Some((old_findings, new_findings)))
+}
+
+/// Writes `output` to standard output; a reader that went away (a closed pipe) is no error.
+fn print(output: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(output.as_bytes())
@@ -329,5 +375,88 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other.context("cannot write to standard output")?,
     }
-    Ok(ExitCode::from(u8::from(story.has_changes())))
+    Ok(())
+}
+
+/// The rows of an alignment of blocks, each side's paragraphs with the bytes they cover.
+fn aligned_rows(
+    alignment: &TranslationAlignment,
+    old_blocks: &[std::ops::Range<usize>],
+    new_blocks: &[std::ops::Range<usize>],
+) -> Vec<format::AlignedRow> {
+    let side = |paragraphs: &std::ops::Range<usize>, blocks: &[std::ops::Range<usize>]| {
+        if paragraphs.is_empty() {
+            // A paragraph the other side dropped or added.
+            return None;
+        }
+        let first = blocks.get(paragraphs.start)?;
+        let last = blocks.get(paragraphs.end.checked_sub(1)?)?;
+        Some(format::AlignedSide {
+            paragraphs: paragraphs.clone(),
+            span: first.start..last.end,
+        })
+    };
+    alignment
+        .beads
+        .iter()
+        .map(|bead| format::AlignedRow {
+            original: side(&bead.original, old_blocks),
+            translation: side(&bead.translation, new_blocks),
+        })
+        .collect()
+}
+
+/// `wirecheck diff ORIGINAL TRANSLATION` of two languages: the aligned paragraphs side by side
+/// (the unified format, a patch, is the one left as it is). Exit code 1: the versions differ.
+fn run_translation(
+    args: &DiffArgs,
+    docs: [&Document; 2],
+    sides: [(&str, &[std::ops::Range<usize>]); 2],
+    alignment: &TranslationAlignment,
+) -> anyhow::Result<ExitCode> {
+    let [old_doc, new_doc] = docs;
+    let [(old, old_blocks), (new, new_blocks)] = sides;
+    let check = checked(args, old_doc, new_doc)?;
+    let changes = check.as_ref().map(|(old_findings, new_findings)| {
+        RevisionFindings::compare(old_findings, old, new_findings, new)
+    });
+    let finding_sides = changes.as_ref().map(|changes| {
+        [
+            (&args.old, old, &changes.resolved),
+            (&args.new, new, &changes.introduced),
+        ]
+    });
+    let lists = finding_sides.map(finding_lists).unwrap_or_default();
+    let aligned = format::SideBySide {
+        original: format::AlignedText {
+            name: args.old.display().to_string(),
+            language: alignment.original_language.code().to_owned(),
+            text: old,
+        },
+        translation: format::AlignedText {
+            name: args.new.display().to_string(),
+            language: alignment.translation_language.code().to_owned(),
+            text: new,
+        },
+        rows: aligned_rows(alignment, old_blocks, new_blocks),
+    };
+    let mut output = match args.format {
+        DiffFormat::Json => format::render_side_by_side_json(&aligned),
+        DiffFormat::Html => format::render_side_by_side_html(&aligned, &lists),
+        _ => format::render_side_by_side_text(&aligned, colour_enabled(args.color)),
+    };
+    let textual = !matches!(args.format, DiffFormat::Json | DiffFormat::Html);
+    if args.stats && textual {
+        output.push('\n');
+        output.push_str(&format::render_side_by_side_stats(&aligned));
+    }
+    if let Some(sides) = finding_sides {
+        match args.format {
+            DiffFormat::Json => output = with_findings_json(&output, sides)?,
+            DiffFormat::Html => {}
+            _ => output.push_str(&findings_text(&lists)),
+        }
+    }
+    print(&output)?;
+    Ok(ExitCode::from(1))
 }

@@ -59,6 +59,7 @@ pub use knowledge::house_style::HouseStyles;
 pub use knowledge::language::{
     LANGUAGES, Language, Script, ScriptCounts, detect_language, script_of,
 };
+pub use knowledge::parallel::{AlignUnit, Bead, TranslationAlignment, align_translation};
 pub use knowledge::publication::{DateSource, PublicationDate};
 pub use knowledge::quantity::{
     Amount, CalendarDate, Currency, Measure, Quantity, QuantityValue, Unit,

@@ -15,6 +15,7 @@ pub(crate) mod name_index;
 pub(crate) mod native_names;
 pub(crate) mod numbers;
 pub(crate) mod numerals;
+pub(crate) mod parallel;
 pub(crate) mod publication;
 pub(crate) mod quantity;
 pub(crate) mod source_datelines;

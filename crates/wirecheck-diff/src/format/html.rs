@@ -37,7 +37,7 @@ fn escape(text: &str, out: &mut String) {
 /// `text` with markup escaped by quick-xml, its line breaks made `\n` first as an HTML parser
 /// would read them: quick-xml writes a `\r` as `&#13;` (XML would drop the raw byte), which
 /// would put into the page a carriage return that the story's own line break never does.
-fn escaped(text: &str) -> Cow<'_, str> {
+pub(crate) fn escaped(text: &str) -> Cow<'_, str> {
     if text.contains('\r') {
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         Cow::Owned(quick_xml::escape::escape(&text).into_owned())
@@ -246,6 +246,13 @@ pub fn render_html_with_findings(
     } else {
         out.push_str("<p class=\"identical\">The two versions are identical.</p>\n");
     }
+    finding_lists(findings, &mut out);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Appends each list of findings to the page: its title, then one item per finding.
+pub(crate) fn finding_lists(findings: &[FindingList], out: &mut String) {
     for list in findings {
         let _ = write!(
             out,
@@ -257,8 +264,6 @@ pub fn render_html_with_findings(
         }
         out.push_str("</ul>\n");
     }
-    out.push_str("</body>\n</html>\n");
-    out
 }
 
 #[cfg(test)]

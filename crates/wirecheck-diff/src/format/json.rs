@@ -81,7 +81,7 @@ struct JsonOperation<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonSpan<'a> {
+pub(crate) struct JsonSpan<'a> {
     start: usize,
     end: usize,
     line: usize,
@@ -91,7 +91,11 @@ struct JsonSpan<'a> {
     text: &'a str,
 }
 
-fn span<'a>(positions: &mut Positions<'a>, range: &std::ops::Range<usize>) -> JsonSpan<'a> {
+/// The span `range` of the text `positions` reads, with its lines and columns.
+pub(crate) fn span<'a>(
+    positions: &mut Positions<'a>,
+    range: &std::ops::Range<usize>,
+) -> JsonSpan<'a> {
     let (start, end) = positions.span(Span::from(range.clone()));
     JsonSpan {
         start: range.start,

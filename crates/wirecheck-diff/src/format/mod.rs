@@ -4,6 +4,7 @@
 
 pub mod html;
 pub mod json;
+pub mod side_by_side;
 pub mod stats;
 pub mod terminal;
 pub mod unified;
@@ -13,6 +14,10 @@ mod inline;
 
 pub use html::{FindingList, render_html, render_html_with_findings};
 pub use json::render_json;
+pub use side_by_side::{
+    AlignedRow, AlignedSide, AlignedText, SideBySide, render_side_by_side_html,
+    render_side_by_side_json, render_side_by_side_stats, render_side_by_side_text,
+};
 pub use stats::render_stats;
 pub use terminal::render_terminal;
 pub use unified::render_unified;
