@@ -13,12 +13,9 @@ pub(crate) mod house_style;
 pub(crate) mod language;
 pub(crate) mod name_index;
 pub(crate) mod native_names;
-pub(crate) mod numbers;
 pub(crate) mod numerals;
 pub(crate) mod parallel;
 pub(crate) mod publication;
 pub(crate) mod quantity;
 pub(crate) mod source_datelines;
-// Called by the reference rule's comparison across languages, once it is wired in.
-#[allow(dead_code)]
 pub(crate) mod untranslated;

@@ -7,6 +7,9 @@ use std::fmt;
 
 use jiff::civil::Weekday;
 
+use crate::knowledge::calendar::find_calendar_dates;
+use crate::knowledge::language::Language;
+use crate::knowledge::numerals::find_numbers;
 use crate::span::Span;
 
 /// An exact decimal number: `mantissa × 10^exponent`, kept normalised (the mantissa ends in no
@@ -298,4 +301,23 @@ pub struct Quantity {
     /// the month alone ("3日") is read, so that it can stand for a number of the other version,
     /// but is never itself reported missing: a desk stops reading a checker that cries wolf.
     pub firm: bool,
+}
+
+/// The quantities of `span` of `text`, written in `language`, in text order, as two versions of
+/// a story are compared: its dates and weekdays, and its numbers outside them ("5月3日" is one
+/// date, not the counts 5 and 3).
+pub(crate) fn find_quantities(text: &str, span: Span, language: Language) -> Vec<Quantity> {
+    let dates = find_calendar_dates(text, span, language);
+    let mut found: Vec<Quantity> = find_numbers(text, span, language)
+        .into_iter()
+        .filter(|number| !dates.iter().any(|date| overlaps(date.span, number.span)))
+        .collect();
+    found.extend(dates);
+    found.sort_by_key(|q| q.span);
+    found
+}
+
+/// True when two spans share at least one byte.
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
 }

@@ -19,9 +19,9 @@ use crate::knowledge::dateline::{Dateline, parse_dateline};
 use crate::knowledge::dates::{DateMention, find_dates};
 use crate::knowledge::language::{Language, detect_language};
 use crate::knowledge::native_names::NativeNames;
-use crate::knowledge::numbers::find_quantities;
+use crate::knowledge::parallel::{AlignUnit, align_units, paragraph_alignment, text_length};
 use crate::knowledge::publication::PublicationDate;
-use crate::knowledge::quantity::Quantity;
+use crate::knowledge::quantity::{Quantity, QuantityValue, find_quantities};
 use crate::span::Span;
 
 /// One story as the checks see it: made once a story by [`Context::for_document`].
@@ -245,13 +245,41 @@ impl<'a> StoryContext<'a> {
         name_mentions(self.doc)
     }
 
+    /// The paragraphs of a reference in another language matched with the story's by their
+    /// lengths and the quantities they share (Gale–Church, with anchors).
+    fn align_across_languages(&self, reference: &Reference) -> ParagraphAlignment {
+        let units = |doc: &Document, language: Language, quantities: &[Vec<Quantity>]| {
+            doc.paragraphs
+                .iter()
+                .zip(quantities)
+                .map(|(&paragraph, quantities)| AlignUnit {
+                    length: text_length(doc.slice(paragraph), language),
+                    anchors: quantities.iter().filter_map(anchor).collect(),
+                })
+                .collect::<Vec<_>>()
+        };
+        let original = units(
+            reference.document(),
+            reference.language(),
+            reference.quantities(),
+        );
+        let translation = units(self.doc, self.language(), self.quantities());
+        let beads = align_units(&original, &translation);
+        paragraph_alignment(&beads, original.len(), translation.len())
+    }
+
     /// Which paragraph of the reference matches which of the story; `None` without a reference.
     pub fn alignment(&self) -> Option<&ParagraphAlignment> {
         self.facts
             .alignment
             .get_or_init(|| {
-                self.reference()
-                    .map(|reference| ParagraphAlignment::of(reference.document(), self.doc))
+                self.reference().map(|reference| {
+                    if reference.language() == self.language() {
+                        ParagraphAlignment::of(reference.document(), self.doc)
+                    } else {
+                        self.align_across_languages(reference)
+                    }
+                })
             })
             .as_ref()
     }
@@ -322,6 +350,18 @@ fn paragraph_quantities(doc: &Document, language: Language) -> Vec<Vec<Quantity>
         .iter()
         .map(|&paragraph| find_quantities(doc.text(), paragraph, language))
         .collect()
+}
+
+/// What a quantity anchors an alignment by: a hash of its value that the same quantity in another
+/// language shares (a number's amount, a date's month and day); `None` for what says too little.
+fn anchor(quantity: &Quantity) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    match quantity.value {
+        QuantityValue::Number { amount, .. } => (0u8, amount).hash(&mut hasher),
+        QuantityValue::Date(date) => (1u8, date.month?, date.day?).hash(&mut hasher),
+    }
+    Some(hasher.finish())
 }
 
 /// The language of a story's text; English when it has no letters to tell by.

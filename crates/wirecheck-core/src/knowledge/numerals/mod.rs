@@ -36,10 +36,6 @@ use crate::span::Span;
 /// each with its currency, magnitude and unit or counter in its span ("1200万美元", "$12
 /// million", "3000名", "12 млн долларов"). Dates are not read as dates here, but the digits of
 /// a CJK date ("5月3日", "2026年") are never firm.
-#[cfg_attr(
-    not(test),
-    allow(dead_code, reason = "the reference rule reads numbers through it")
-)]
 pub(crate) fn find_numbers(text: &str, span: Span, language: Language) -> Vec<Quantity> {
     let Some(haystack) = text.get(span.start..span.end) else {
         return Vec::new();

@@ -168,8 +168,6 @@ fn by_position(n: usize, m: usize) -> Vec<Bead> {
 /// The alignment of `n_original` original paragraphs with `n_translation` translated ones, as
 /// the reference checks read it: for each original paragraph its translation paragraph (the
 /// first of a split), and whether each translation paragraph is matched.
-// The reference rule reads an alignment across languages through this once it is wired in.
-#[allow(dead_code)]
 pub(crate) fn paragraph_alignment(
     beads: &[Bead],
     n_original: usize,

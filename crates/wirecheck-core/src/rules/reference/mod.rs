@@ -33,6 +33,7 @@
 
 mod native_names;
 mod numbers;
+mod untranslated;
 
 use serde::Deserialize;
 
@@ -55,6 +56,7 @@ enum Comparison {
     DroppedParagraph,
     AddedParagraph,
     NativeNames,
+    Untranslated,
 }
 
 #[derive(Deserialize)]
@@ -83,8 +85,10 @@ impl Check for ReferenceCheck {
             return;
         };
         // The names are compared over the whole story: no alignment needed.
-        if matches!(self.comparison, Comparison::Names) {
-            return compare_names(reference, context, out);
+        match self.comparison {
+            Comparison::Names => return compare_names(reference, context, out),
+            Comparison::Untranslated => return untranslated::report(reference, context, out),
+            _ => {}
         }
         let Some(alignment) = context.alignment() else {
             return;
@@ -107,6 +111,7 @@ impl Check for ReferenceCheck {
         match self.comparison {
             Comparison::Numbers => NUMBER_CHECKS,
             Comparison::NativeNames => native_names::CHECKS,
+            Comparison::Untranslated => untranslated::CHECKS,
             _ => &[],
         }
     }
