@@ -142,7 +142,7 @@ pub(crate) struct NativeNames {
     /// Every distinct form in another script than Latin, leftmost-longest; `None` without any.
     automaton: Option<AhoCorasick>,
     /// For each of the automaton's patterns, the entries and forms it is: (entry, index in its
-    /// [`NativeEntry::native_forms`]).
+    /// forms).
     patterns: Vec<Vec<(EntryId, usize)>>,
     /// The Latin forms by their first folded word: (entry, index in its
     /// [`NativeEntry::latin_forms`]).
