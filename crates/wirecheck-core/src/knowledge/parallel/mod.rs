@@ -4,8 +4,9 @@
 //! Melamed's and Hunalign's aligners use them.
 //!
 //! Each unit is its length in a measure comparable across scripts ([`text_length`]) and its
-//! anchors; the ratio of the two texts' lengths is estimated from the pair itself, then again
-//! from the units the first alignment matched (a dropped paragraph would otherwise bias it).
+//! anchors; the ratio of the two texts' lengths is estimated from the pair itself: from its
+//! totals, and where those may be biased by a paragraph left out, from the likeliest of
+//! several ratios near them and the units its alignment matched.
 //! Beads pair one unit with one, one with two (a split or a merge) or two with two; one unit
 //! alone is dropped or added, which is a finding an editor acts on, so the model makes it come
 //! out only where pairing it would ask a translation unit to be far from its expected length
@@ -102,8 +103,8 @@ pub(crate) fn align_units(original: &[AlignUnit], translation: &[AlignUnit]) -> 
     let align = |ratio: f64, band: &[(usize, usize)]| -> Option<(f64, Vec<Bead>)> {
         let model = cost::Model::new(&prepared, ratio);
         let (beads, cost) = search::cheapest(&model, n, m, band);
-        // The cost is of lengths in original letters; in the translation's own, each of its
-        // units is `ratio` times as likely to be any one length. And the ratio's own prior.
+        // The cost is of the translation's lengths in original letters; in its own letters each
+        // length's density is `ratio` times thinner. And the ratio's own prior.
         let score =
             cost + m as f64 * ratio.ln() + ratio.ln().powi(2) / (2.0 * RATIO_SPREAD.powi(2));
         covers(&beads, n, m).then_some((score, beads))
