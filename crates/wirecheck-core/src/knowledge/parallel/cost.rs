@@ -9,7 +9,6 @@
 //! what makes a long paragraph that is missing come out as dropped, not merged with its
 //! neighbour: merging would ask one translated paragraph to be twice its expected length.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -38,113 +37,130 @@ const VARIANCE_PER_LETTER: f64 = 12.0;
 /// two say the same thing. An anchor found in several units weighs proportionally less.
 const SHARED_ANCHOR: f64 = 3.0;
 
-/// The costs of every bead of one pair of sequences.
-pub(super) struct Model<'a> {
-    original: &'a [AlignUnit],
-    translation: &'a [AlignUnit],
-    /// Translation length per original letter (the pair's own ratio).
-    ratio: f64,
-    /// −ln of each kind's prior, in the order of [`KINDS`].
-    priors: [f64; 6],
+/// What the costs of a pair need that does not depend on the ratio, worked out once.
+pub(super) struct Prepared {
+    original: Side,
+    translation: Side,
+    /// What a shared anchor is worth, by its dense id.
+    weights: Vec<f64>,
     /// The mean length of a unit, in original letters, for the units added in translation.
     mean_length: f64,
-    /// What a shared anchor is worth, by its value.
-    anchor_weight: FxHashMap<u64, f64>,
-    /// Each unit's anchors, sorted.
-    original_anchors: Vec<Vec<u64>>,
-    translation_anchors: Vec<Vec<u64>>,
+    /// Its logarithm.
+    ln_mean_length: f64,
 }
 
-impl<'a> Model<'a> {
-    /// The model of a pair, with `ratio` the translation's length per original letter.
-    pub(super) fn new(original: &'a [AlignUnit], translation: &'a [AlignUnit], ratio: f64) -> Self {
-        let sorted = |units: &[AlignUnit]| -> Vec<Vec<u64>> {
-            units
-                .iter()
-                .map(|unit| {
-                    let mut anchors = unit.anchors.clone();
-                    anchors.sort_unstable();
-                    anchors
-                })
-                .collect()
-        };
-        let original_anchors = sorted(original);
-        let translation_anchors = sorted(translation);
+/// One side's units: their lengths and the anchors they share with the other side.
+struct Side {
+    /// The sum of the lengths of the units before each (an empty unit still counts one).
+    before: Vec<f64>,
+    /// Each unit's anchors found on the other side too, as dense ids, sorted.
+    anchors: Vec<Vec<u32>>,
+    /// The same of each unit and the next together.
+    pair_anchors: Vec<Vec<u32>>,
+}
+
+impl Side {
+    /// The anchors of `units` (one or two units; none for none).
+    fn anchors(&self, units: Range<usize>) -> &[u32] {
+        match units.len() {
+            1 => &self.anchors[units.start],
+            2 => &self.pair_anchors[units.start],
+            _ => &[],
+        }
+    }
+
+    fn length(&self, units: Range<usize>) -> f64 {
+        self.before[units.end] - self.before[units.start]
+    }
+}
+
+impl Prepared {
+    pub(super) fn new(original: &[AlignUnit], translation: &[AlignUnit]) -> Self {
         // In how many units of each side an anchor is found: the more, the less it tells.
         let mut units_with: FxHashMap<u64, (usize, usize)> = FxHashMap::default();
-        for anchors in &original_anchors {
-            for anchor in distinct(anchors) {
+        for unit in original {
+            for anchor in distinct(&unit.anchors) {
                 units_with.entry(anchor).or_default().0 += 1;
             }
         }
-        for anchors in &translation_anchors {
-            for anchor in distinct(anchors) {
+        for unit in translation {
+            for anchor in distinct(&unit.anchors) {
                 units_with.entry(anchor).or_default().1 += 1;
             }
         }
-        let anchor_weight = units_with
+        // Only anchors of both sides can be shared; each gets a dense id, in order of value.
+        let mut shared: Vec<(u64, usize)> = units_with
             .into_iter()
             .filter(|(_, (o, t))| *o > 0 && *t > 0)
-            .map(|(anchor, (o, t))| (anchor, SHARED_ANCHOR / o.max(t) as f64))
+            .map(|(anchor, (o, t))| (anchor, o.max(t)))
             .collect();
+        shared.sort_unstable();
+        let ids: FxHashMap<u64, u32> = shared
+            .iter()
+            .enumerate()
+            .map(|(id, (anchor, _))| (*anchor, id as u32))
+            .collect();
+        let weights = shared
+            .iter()
+            .map(|(_, units)| SHARED_ANCHOR / *units as f64)
+            .collect();
+        let side = |units: &[AlignUnit]| -> Side {
+            let anchors: Vec<Vec<u32>> = units
+                .iter()
+                .map(|unit| {
+                    let mut own: Vec<u32> = unit
+                        .anchors
+                        .iter()
+                        .filter_map(|anchor| ids.get(anchor).copied())
+                        .collect();
+                    own.sort_unstable();
+                    own
+                })
+                .collect();
+            let pair_anchors = anchors
+                .windows(2)
+                .map(|two| {
+                    let mut both = [two[0].as_slice(), two[1].as_slice()].concat();
+                    both.sort_unstable();
+                    both
+                })
+                .collect();
+            Side {
+                before: std::iter::once(0.0)
+                    .chain(units.iter().scan(0.0, |sum, u| {
+                        *sum += u.length.max(1) as f64;
+                        Some(*sum)
+                    }))
+                    .collect(),
+                anchors,
+                pair_anchors,
+            }
+        };
         let total: usize = original.iter().map(|u| u.length).sum();
         let units = (original.len() + translation.len()).max(1);
+        // Both sides count, the translation's in original letters (together twice the total).
+        let mean_length = (2.0 * total as f64 / units as f64).max(1.0);
         Self {
-            original,
-            translation,
-            ratio,
-            priors: KINDS.map(|(_, _, p)| -p.ln()),
-            // Both sides count, the translation's in original letters (together twice the total).
-            mean_length: (2.0 * total as f64 / units as f64).max(1.0),
-            anchor_weight,
-            original_anchors,
-            translation_anchors,
+            original: side(original),
+            translation: side(translation),
+            weights,
+            mean_length,
+            ln_mean_length: mean_length.ln(),
         }
     }
 
-    /// The cost of the bead of kind `kind` (an index into [`KINDS`]) that ends before original
-    /// unit `i` and translation unit `j`.
-    pub(super) fn cost(&self, kind: usize, i: usize, j: usize) -> f64 {
-        let (di, dj, _) = KINDS[kind];
-        let original = &self.original[i - di..i];
-        let translation = &self.translation[j - dj..j];
-        let prior = self.priors[kind];
-        // Lengths in original letters, never zero: an empty unit still is one.
-        let source: f64 = original.iter().map(|u| u.length.max(1) as f64).sum();
-        let target: f64 = translation
-            .iter()
-            .map(|u| u.length.max(1) as f64 / self.ratio)
-            .sum();
-        match (di, dj) {
-            (_, 0) => prior,
-            (0, _) => prior + self.mean_length.ln() + target / self.mean_length,
-            _ => {
-                let variance = VARIANCE_PER_LETTER * (source + target) / 2.0;
-                let gaussian = 0.5 * (2.0 * std::f64::consts::PI * variance).ln()
-                    + (target - source).powi(2) / (2.0 * variance);
-                // Two translation units: where the one ends and the other begins is one more
-                // length to generate, uniform over the total.
-                let split = if dj > 1 { target.ln() } else { 0.0 };
-                prior + gaussian + split - self.shared_anchors(i - di..i, j - dj..j)
-            }
-        }
-    }
-
-    /// The weight of the anchors units `original` and `translation` have in common, each
-    /// occurrence matched at most once.
-    fn shared_anchors(&self, original: Range<usize>, translation: Range<usize>) -> f64 {
-        if self.anchor_weight.is_empty() {
-            return 0.0;
-        }
-        let a = merged(&self.original_anchors[original]);
-        let b = merged(&self.translation_anchors[translation]);
+    /// The weight of the anchors of original `units` and translation `counterparts` in common,
+    /// each occurrence matched at most once.
+    fn shared_anchors(&self, units: Range<usize>, counterparts: Range<usize>) -> f64 {
+        let a = self.original.anchors(units);
+        let b = self.translation.anchors(counterparts);
         let (mut x, mut y, mut weight) = (0, 0, 0.0);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
                 std::cmp::Ordering::Less => x += 1,
                 std::cmp::Ordering::Greater => y += 1,
                 std::cmp::Ordering::Equal => {
-                    weight += self.anchor_weight.get(&a[x]).copied().unwrap_or(0.0);
+                    weight += self.weights[a[x] as usize];
                     x += 1;
                     y += 1;
                 }
@@ -154,23 +170,55 @@ impl<'a> Model<'a> {
     }
 }
 
-/// The anchors of one or two units, sorted: the unit's own list when there is one.
-fn merged(lists: &[Vec<u64>]) -> Cow<'_, [u64]> {
-    match lists {
-        [one] => Cow::Borrowed(one),
-        _ => {
-            let mut all: Vec<u64> = lists.iter().flatten().copied().collect();
-            all.sort_unstable();
-            Cow::Owned(all)
+/// The costs of every bead of one pair of sequences at one ratio of lengths.
+pub(super) struct Model<'a> {
+    prepared: &'a Prepared,
+    /// Translation length per original letter (the pair's own ratio).
+    ratio: f64,
+    /// −ln of each kind's prior, in the order of [`KINDS`].
+    priors: [f64; 6],
+}
+
+impl<'a> Model<'a> {
+    /// The model of a pair, with `ratio` the translation's length per original letter.
+    pub(super) fn new(prepared: &'a Prepared, ratio: f64) -> Self {
+        Self {
+            prepared,
+            ratio,
+            priors: KINDS.map(|(_, _, p)| -p.ln()),
+        }
+    }
+
+    /// The cost of the bead of kind `kind` (an index into [`KINDS`]) that ends before original
+    /// unit `i` and translation unit `j`.
+    pub(super) fn cost(&self, kind: usize, i: usize, j: usize) -> f64 {
+        let (di, dj, _) = KINDS[kind];
+        let prior = self.priors[kind];
+        let prepared = self.prepared;
+        // Lengths in original letters.
+        let source = prepared.original.length(i - di..i);
+        let target = prepared.translation.length(j - dj..j) / self.ratio;
+        match (di, dj) {
+            (_, 0) => prior,
+            (0, _) => prior + prepared.ln_mean_length + target / prepared.mean_length,
+            _ => {
+                let variance = VARIANCE_PER_LETTER * (source + target) / 2.0;
+                let gaussian = 0.5 * (2.0 * std::f64::consts::PI * variance).ln()
+                    + (target - source).powi(2) / (2.0 * variance);
+                // Two translation units: where the one ends and the other begins is one more
+                // length to generate, uniform over the total.
+                let split = if dj > 1 { target.ln() } else { 0.0 };
+                prior + gaussian + split - prepared.shared_anchors(i - di..i, j - dj..j)
+            }
         }
     }
 }
 
-/// The distinct values of a sorted list.
-fn distinct(sorted: &[u64]) -> impl Iterator<Item = u64> + '_ {
-    sorted
+/// The distinct values of a list.
+fn distinct(anchors: &[u64]) -> impl Iterator<Item = u64> + '_ {
+    anchors
         .iter()
         .enumerate()
-        .filter(|&(k, v)| k == 0 || sorted[k - 1] != *v)
+        .filter(|&(k, v)| !anchors[..k].contains(v))
         .map(|(_, v)| *v)
 }

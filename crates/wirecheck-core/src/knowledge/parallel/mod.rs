@@ -4,8 +4,9 @@
 //! Melamed's and Hunalign's aligners use them.
 //!
 //! Each unit is its length in a measure comparable across scripts ([`text_length`]) and its
-//! anchors; the ratio of the two texts' lengths is estimated from the pair itself, then again
-//! from the units the first alignment matched (a dropped paragraph would otherwise bias it).
+//! anchors; the ratio of the two texts' lengths is estimated from the pair itself: from its
+//! totals, and where those may be biased by a paragraph left out, from the likeliest of
+//! several ratios near them and the units its alignment matched.
 //! Beads pair one unit with one, one with two (a split or a merge) or two with two; one unit
 //! alone is dropped or added, which is a finding an editor acts on, so the model makes it come
 //! out only where pairing it would ask a translation unit to be far from its expected length
@@ -61,10 +62,14 @@ const RATIO_ROUNDS: usize = 3;
 
 /// The ratios tried around the totals' one, as steps of [`RATIO_STEP`] in its logarithm: more
 /// above than below, for a paragraph dropped (which lowers the totals' ratio) is what matters.
-const RATIO_STEPS: std::ops::RangeInclusive<i32> = -5..=7;
+const RATIO_STEPS: std::ops::RangeInclusive<i32> = -2..=4;
 
-/// The step between the ratios tried, in their logarithm (about 4%).
-const RATIO_STEP: f64 = 0.04;
+/// The step between the ratios tried, in their logarithm (about 7%); the best of them is then
+/// refined from what its alignment matched.
+const RATIO_STEP: f64 = 0.07;
+
+/// How many units either side of the first alignment the other ratios' searches may stray.
+const NEAR_WIDTH: usize = 4;
 
 /// How far the pair's ratio of lengths (translation per original) strays from 1, as the standard
 /// deviation of its logarithm: [`text_length`] puts scripts on one scale, so a pair whose totals
@@ -76,8 +81,9 @@ const RATIO_SPREAD: f64 = 0.35;
 ///
 /// The ratio of the two sides' lengths is the model's one parameter, and a paragraph left out
 /// biases the estimate from the totals just enough to make a merge look right (or another
-/// paragraph look dropped); so the search tries ratios on a grid around the totals' one, and
-/// refines the likeliest from the units its alignment matched.
+/// paragraph look dropped); so unless the totals' ratio pairs every unit with one, the search
+/// tries ratios on a grid around it, and refines the likeliest from the units its alignment
+/// matched.
 pub(crate) fn align_units(original: &[AlignUnit], translation: &[AlignUnit]) -> Vec<Bead> {
     let (n, m) = (original.len(), translation.len());
     if n == 0 || m == 0 {
@@ -93,24 +99,40 @@ pub(crate) fn align_units(original: &[AlignUnit], translation: &[AlignUnit]) -> 
     }
     let total = |units: &[AlignUnit]| units.iter().map(|u| u.length.max(1)).sum::<usize>() as f64;
     let from_totals = total(translation) / total(original);
-    let align = |ratio: f64| -> Option<(f64, Vec<Bead>)> {
-        let model = cost::Model::new(original, translation, ratio);
-        let (beads, cost) = search::cheapest(&model, n, m);
-        // The cost is of lengths in original letters; in the translation's own, each of its
-        // units is `ratio` times as likely to be any one length. And the ratio's own prior.
+    let prepared = cost::Prepared::new(original, translation);
+    let align = |ratio: f64, band: &[(usize, usize)]| -> Option<(f64, Vec<Bead>)> {
+        let model = cost::Model::new(&prepared, ratio);
+        let (beads, cost) = search::cheapest(&model, n, m, band);
+        // The cost is of the translation's lengths in original letters; in its own letters each
+        // length's density is `ratio` times thinner. And the ratio's own prior.
         let score =
             cost + m as f64 * ratio.ln() + ratio.ln().powi(2) / (2.0 * RATIO_SPREAD.powi(2));
         covers(&beads, n, m).then_some((score, beads))
     };
-    let mut best: Option<(f64, f64, Vec<Bead>)> = None;
-    let consider = |ratio: f64, best: &mut Option<(f64, f64, Vec<Bead>)>| {
-        if let Some((score, beads)) = align(ratio) {
-            if best.as_ref().is_none_or(|(lowest, _, _)| score < *lowest) {
-                *best = Some((score, ratio, beads));
+    let diagonal = search::diagonal_band(n, m);
+    let Some((score, beads)) = align(from_totals, &diagonal) else {
+        return by_position(n, m);
+    };
+    if n == m
+        && beads
+            .iter()
+            .all(|b| b.original.len() == 1 && b.translation.len() == 1)
+    {
+        // As many units on each side, each paired with one at the totals' ratio: nothing left
+        // out biases that ratio, and no other would pair them better.
+        return beads;
+    }
+    // Other ratios move the alignment only near where it is: they are tried in a band around it.
+    let near = search::band_around(&beads, n, m, NEAR_WIDTH);
+    let mut best = (score, from_totals, beads);
+    let consider = |ratio: f64, best: &mut (f64, f64, Vec<Bead>)| {
+        if let Some((score, beads)) = align(ratio, &near) {
+            if score < best.0 {
+                *best = (score, ratio, beads);
             }
         }
     };
-    for step in RATIO_STEPS {
+    for step in RATIO_STEPS.filter(|&step| step != 0) {
         consider(
             from_totals * (f64::from(step) * RATIO_STEP).exp(),
             &mut best,
@@ -118,9 +140,7 @@ pub(crate) fn align_units(original: &[AlignUnit], translation: &[AlignUnit]) -> 
     }
     consider(1.0, &mut best);
     for _ in 0..RATIO_ROUNDS {
-        let Some((_, ratio, beads)) = &best else {
-            break;
-        };
+        let (_, ratio, beads) = &best;
         // The ratio of what was matched: a dropped or added unit no longer weighs on it.
         let (mut source, mut target) = (0.0, 0.0);
         for bead in beads.iter().filter(|b| !b.is_dropped() && !b.is_added()) {
@@ -131,13 +151,15 @@ pub(crate) fn align_units(original: &[AlignUnit], translation: &[AlignUnit]) -> 
         if source == 0.0 || (matched / ratio - 1.0).abs() < 0.005 {
             break;
         }
-        let before = best.as_ref().map(|(score, _, _)| *score);
+        let before = best.0;
         consider(matched, &mut best);
-        if best.as_ref().map(|(score, _, _)| *score) == before {
+        if best.0 == before {
             break;
         }
     }
-    best.map_or_else(|| by_position(n, m), |(_, _, beads)| beads)
+    // The chosen ratio once more over the whole band, should the best path leave the near one.
+    let (_, ratio, beads) = best;
+    align(ratio, &diagonal).map_or(beads, |(_, beads)| beads)
 }
 
 /// True when `beads` cover `0..n` and `0..m` in order, each unit once.

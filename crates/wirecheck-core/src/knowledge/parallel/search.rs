@@ -1,6 +1,7 @@
 //! The cheapest alignment, by dynamic programming over the grid of (original, translation)
-//! positions, kept to a band around the diagonal: the work is proportional to the units of one
-//! side times the band's width, never more than their product.
+//! positions, kept to a band: around the diagonal (the work is proportional to the units of one
+//! side times the band's width, never more than their product), or around an alignment already
+//! found, when only ratios near it are tried.
 
 use super::Bead;
 use super::cost::{KINDS, Model};
@@ -9,14 +10,59 @@ use super::cost::{KINDS, Model};
 /// from the straight line between the two starts and the two ends.
 const BAND_SLACK: usize = 40;
 
-/// The cheapest sequence of beads from both starts to both ends, and its cost.
-pub(super) fn cheapest(model: &Model<'_>, n: usize, m: usize) -> (Vec<Bead>, f64) {
+/// For each original position `0..=n`, the translation positions (inclusive) the search visits.
+pub(super) type Band = Vec<(usize, usize)>;
+
+/// The band around the diagonal from both starts to both ends.
+pub(super) fn diagonal_band(n: usize, m: usize) -> Band {
     let width = n.abs_diff(m) + BAND_SLACK;
-    // The band of row i: the columns within `width` of the diagonal.
-    let band = |i: usize| -> (usize, usize) {
-        let centre = if n == 0 { m } else { i * m / n };
-        (centre.saturating_sub(width), (centre + width + 1).min(m))
+    (0..=n)
+        .map(|i| {
+            let centre = if n == 0 { m } else { i * m / n };
+            (centre.saturating_sub(width), (centre + width).min(m))
+        })
+        .collect()
+}
+
+/// The band of `width` positions either side of the path of `beads` (which cover `0..n` and
+/// `0..m`).
+pub(super) fn band_around(beads: &[Bead], n: usize, m: usize, width: usize) -> Band {
+    let mut band: Band = vec![(usize::MAX, 0); n + 1];
+    let mut visit = |i: usize, j: usize| {
+        let (lo, hi) = &mut band[i];
+        *lo = (*lo).min(j);
+        *hi = (*hi).max(j);
     };
+    visit(0, 0);
+    for bead in beads {
+        // Every cell the bead passes through, so the band stays connected.
+        for i in bead.original.clone() {
+            visit(i + 1, bead.translation.start);
+        }
+        for j in bead.translation.clone() {
+            visit(bead.original.start, j + 1);
+        }
+        visit(bead.original.end, bead.translation.end);
+    }
+    // Widen by `width` rows up and down as well as columns left and right.
+    let spans: Vec<(usize, usize)> = band.clone();
+    for (i, slot) in band.iter_mut().enumerate() {
+        let rows = i.saturating_sub(width)..=(i + width).min(n);
+        let lo = rows.clone().map(|r| spans[r].0).min().unwrap_or(0);
+        let hi = rows.map(|r| spans[r].1).max().unwrap_or(m);
+        *slot = (lo.saturating_sub(width), (hi + width).min(m));
+    }
+    band
+}
+
+/// The cheapest sequence of beads from both starts to both ends within `band`, and its cost;
+/// beads that do not reach both starts when nothing in the band does.
+pub(super) fn cheapest(
+    model: &Model<'_>,
+    n: usize,
+    m: usize,
+    band: &[(usize, usize)],
+) -> (Vec<Bead>, f64) {
     // Costs of the last three rows (a bead spans at most two), by column.
     let mut rows = [
         vec![f64::INFINITY; m + 1],
@@ -27,7 +73,8 @@ pub(super) fn cheapest(model: &Model<'_>, n: usize, m: usize) -> (Vec<Bead>, f64
     let mut kinds: Vec<u8> = Vec::new();
     let mut row_start: Vec<(usize, usize)> = Vec::with_capacity(n + 1);
     for i in 0..=n {
-        let (lo, hi) = band(i);
+        let (lo, hi) = band.get(i).copied().unwrap_or((0, m));
+        let hi = hi.min(m);
         row_start.push((kinds.len(), lo));
         rows.rotate_right(1);
         rows[0].fill(f64::INFINITY);
