@@ -2,10 +2,11 @@
 //! they count: "1200万美元" and "$12 million" are both twelve million US dollars, "３．５％" and
 //! "百分之三点五" both 3.5 percent, "٣٠٠٠" is 3000, "1.234,5" in German 1234.5.
 //!
-//! [`find_numbers`] scans a text once, left to right. Where digits, CJK numerals or an English
-//! number word start, it reads the number ([`digits`], [`cjk`], [`spelled`]), then the words
-//! after it ([`words`]: a magnitude, a currency, a percent sign, a unit or a counter) and the
-//! currency sign before it. Precision comes first, because a number read wrongly is reported as
+//! [`find_numbers`] scans a text once, left to right. Where digits, CJK numerals or a number
+//! word start, it reads the number ([`digits`], [`cjk`], [`spelled`]), then the words after it
+//! ([`words`]: a magnitude, a currency, a percent sign, a unit or a counter) and the currency
+//! sign before it. The first number of a range or list takes the second's words ("3-5%",
+//! "1～3月", "3～5万人"). Precision comes first, because a number read wrongly is reported as
 //! changed:
 //! - digits run into a name or a code ("G7", "F-35", "COVID-19"), times and ratios ("10:30",
 //!   "24/7") and separators that do not fit the language ("1,5" in English) are not read;
@@ -13,7 +14,8 @@
 //!   before a counter or a unit ("三千名", "二十五岁"), and are firm only when written with more
 //!   than one character and not inside a known word; ranges ("三四百") are not read;
 //! - what a translation often words otherwise is read but not firm (see [`Quantity::firm`]):
-//!   spelt numbers, ordinals, multiples ("2倍"), numbers of dates and times ("2026年", "3日").
+//!   spelt numbers, ordinals, multiples ("2倍"), countries ("3국"), "points", numbers of dates
+//!   and times ("2026年", "3日", "10 a.m."), digits written onto unknown letters ("5G", "12m").
 
 mod cjk;
 mod digits;
@@ -113,7 +115,7 @@ impl Finder<'_> {
             return Some(self.digits_at(pos));
         }
         match self.language {
-            Language::Chinese if self.text[pos..].starts_with("百分之") => {
+            Language::Chinese if c == '百' && self.text[pos..].starts_with("百分之") => {
                 self.percent_of_at(pos)
             }
             Language::Chinese | Language::Japanese if cjk::starts_numeral(c) => {
