@@ -231,6 +231,11 @@ pub struct CalendarDate {
 }
 
 impl CalendarDate {
+    /// Whether the date is a year and nothing else ("2026年", "in 2026").
+    pub fn is_year_alone(&self) -> bool {
+        self.year.is_some() && self.month.is_none() && self.day.is_none() && self.weekday.is_none()
+    }
+
     /// Whether two dates may name the same day: every part both give is equal, and they share at
     /// least one part.
     pub fn agrees(&self, other: &CalendarDate) -> bool {
@@ -273,7 +278,13 @@ impl QuantityValue {
                 },
             ) => amount == other_amount && unit.agrees(*other_unit),
             (QuantityValue::Date(a), QuantityValue::Date(b)) => a.agrees(b),
-            _ => false,
+            // "in 2028" read as a year, "2028" as a number: one year.
+            (QuantityValue::Date(date), QuantityValue::Number { amount, unit })
+            | (QuantityValue::Number { amount, unit }, QuantityValue::Date(date)) => {
+                *unit == Unit::Count
+                    && date.is_year_alone()
+                    && amount.as_integer() == date.year.map(i128::from)
+            }
         }
     }
 

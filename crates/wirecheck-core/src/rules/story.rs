@@ -254,7 +254,11 @@ impl<'a> StoryContext<'a> {
                 .zip(quantities)
                 .map(|(&paragraph, quantities)| AlignUnit {
                     length: text_length(doc.slice(paragraph), language),
-                    anchors: quantities.iter().filter_map(anchor).collect(),
+                    anchors: quantities
+                        .iter()
+                        .filter(|q| q.firm)
+                        .filter_map(anchor)
+                        .collect(),
                 })
                 .collect::<Vec<_>>()
         };

@@ -149,7 +149,8 @@ pub(super) static SPANISH: Grammar = Grammar {
     month_abbreviations: &[],
     weekdays: names::SPANISH_WEEKDAYS,
     day: r"1\.?[º°]|primero|NUMBER{1,2}",
-    day_to_month: " de ",
+    // "3 de mayo" in running text, "7 may" in EFE's datelines.
+    day_to_month: " (?:de )?",
     month_to_year: " del? (?:año )?",
     year_suffix: "",
     other_calendar: never,

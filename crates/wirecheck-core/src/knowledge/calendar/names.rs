@@ -242,6 +242,20 @@ pub(super) const SPANISH_MONTHS: Names<i8> = &[
     ("octubre", 10),
     ("noviembre", 11),
     ("diciembre", 12),
+    // The abbreviations EFE's datelines print, without a full stop ("Madrid, 7 may (EFE).-");
+    // not "mar", which is also the sea. A month is only read with a day or a year.
+    ("ene", 1),
+    ("feb", 2),
+    ("abr", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("ago", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dic", 12),
 ];
 
 /// The Spanish weekday names, with the spellings that drop their accents.

@@ -16,14 +16,15 @@ use rustc_hash::FxHashMap;
 use super::AlignUnit;
 
 /// The kinds of bead, as (original units, translation units), with their Gale–Church priors
-/// (1993, table 5; the shares of 1-0 and 0-1, and of 2-1 and 1-2, split evenly).
-pub(super) const KINDS: [(usize, usize, f64); 6] = [
+/// (1993, table 5; the shares of 1-0 and 0-1, and of 2-1 and 1-2, split evenly). No 2-2: two
+/// paragraphs re-cut into two are rare in wire translation, and such a bead would hide a
+/// paragraph dropped beside one added.
+pub(super) const KINDS: [(usize, usize, f64); 5] = [
     (1, 1, 0.89),
     (1, 0, 0.0049),
     (0, 1, 0.0049),
     (2, 1, 0.0445),
     (1, 2, 0.0445),
-    (2, 2, 0.011),
 ];
 
 /// The variance of a translation's length per unit of the original's, in English letters.
@@ -36,6 +37,11 @@ const VARIANCE_PER_LETTER: f64 = 12.0;
 /// found in one unit of each side: a number or a name seen on both sides is strong evidence the
 /// two say the same thing. An anchor found in several units weighs proportionally less.
 const SHARED_ANCHOR: f64 = 3.0;
+
+/// What an anchor of one side of a bead missing from its other side costs, as a share of what
+/// sharing it is worth: a translator rewrites a number now and then ("three" for 3), so missing
+/// weighs less than shared.
+const UNSHARED_ANCHOR: f64 = 1.0;
 
 /// What the costs of a pair need that does not depend on the ratio, worked out once.
 pub(super) struct Prepared {
@@ -149,24 +155,38 @@ impl Prepared {
         }
     }
 
-    /// The weight of the anchors of original `units` and translation `counterparts` in common,
-    /// each occurrence matched at most once.
-    fn shared_anchors(&self, units: Range<usize>, counterparts: Range<usize>) -> f64 {
+    /// The evidence of the anchors of original `units` and translation `counterparts`: the weight
+    /// of those they have in common (each occurrence matched at most once), less the weight of
+    /// those either has without the other, which the other side has elsewhere: "2027" in an
+    /// original paragraph and in another translated paragraph than its pair says the pair is
+    /// wrong as surely as a shared one says it is right.
+    fn anchor_evidence(&self, units: Range<usize>, counterparts: Range<usize>) -> f64 {
         let a = self.original.anchors(units);
         let b = self.translation.anchors(counterparts);
-        let (mut x, mut y, mut weight) = (0, 0, 0.0);
-        while x < a.len() && y < b.len() {
-            match a[x].cmp(&b[y]) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
+        let (mut x, mut y, mut evidence) = (0, 0, 0.0);
+        while x < a.len() || y < b.len() {
+            let order = match (a.get(x), b.get(y)) {
+                (Some(p), Some(q)) => p.cmp(q),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            match order {
+                std::cmp::Ordering::Less => {
+                    evidence -= UNSHARED_ANCHOR * self.weights[a[x] as usize];
+                    x += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    evidence -= UNSHARED_ANCHOR * self.weights[b[y] as usize];
+                    y += 1;
+                }
                 std::cmp::Ordering::Equal => {
-                    weight += self.weights[a[x] as usize];
+                    evidence += self.weights[a[x] as usize];
                     x += 1;
                     y += 1;
                 }
             }
         }
-        weight
+        evidence
     }
 }
 
@@ -176,7 +196,7 @@ pub(super) struct Model<'a> {
     /// Translation length per original letter (the pair's own ratio).
     ratio: f64,
     /// −ln of each kind's prior, in the order of [`KINDS`].
-    priors: [f64; 6],
+    priors: [f64; 5],
 }
 
 impl<'a> Model<'a> {
@@ -199,8 +219,11 @@ impl<'a> Model<'a> {
         let source = prepared.original.length(i - di..i);
         let target = prepared.translation.length(j - dj..j) / self.ratio;
         match (di, dj) {
-            (_, 0) => prior,
-            (0, _) => prior + prepared.ln_mean_length + target / prepared.mean_length,
+            (_, 0) => prior - prepared.anchor_evidence(i - di..i, j..j),
+            (0, _) => {
+                prior + prepared.ln_mean_length + target / prepared.mean_length
+                    - prepared.anchor_evidence(i..i, j - dj..j)
+            }
             _ => {
                 let variance = VARIANCE_PER_LETTER * (source + target) / 2.0;
                 let gaussian = 0.5 * (2.0 * std::f64::consts::PI * variance).ln()
@@ -208,7 +231,7 @@ impl<'a> Model<'a> {
                 // Two translation units: where the one ends and the other begins is one more
                 // length to generate, uniform over the total.
                 let split = if dj > 1 { target.ln() } else { 0.0 };
-                prior + gaussian + split - prepared.shared_anchors(i - di..i, j - dj..j)
+                prior + gaussian + split - prepared.anchor_evidence(i - di..i, j - dj..j)
             }
         }
     }

@@ -7,7 +7,7 @@
 //! anchors; the ratio of the two texts' lengths is estimated from the pair itself: from its
 //! totals, and where those may be biased by a paragraph left out, from the likeliest of
 //! several ratios near them and the units its alignment matched.
-//! Beads pair one unit with one, one with two (a split or a merge) or two with two; one unit
+//! Beads pair one unit with one, or one with two (a split or a merge); one unit
 //! alone is dropped or added, which is a finding an editor acts on, so the model makes it come
 //! out only where pairing it would ask a translation unit to be far from its expected length
 //! (see `cost`).

@@ -151,6 +151,7 @@ impl ReferenceNames {
 fn compare_names(reference: &Reference, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
     let names = reference.names();
     let story = context.doc();
+    let same_language = reference.language() == context.language();
     for mention in context.name_mentions() {
         let (word, span) = (mention.word, mention.span);
         if context.known_names().contains(word) {
@@ -160,7 +161,13 @@ fn compare_names(reference: &Reference, context: &StoryContext<'_>, out: &mut Re
         if is_common_word(word) && story.capital_is_positional(span) {
             continue;
         }
-        if let Some(miss) = names.index.near_miss(word) {
+        // Across languages a near miss is as often the other language's spelling of a word
+        // ("Dezember", "Brüssel"): only a name the packs know is compared.
+        let near_miss = names
+            .index
+            .near_miss(word)
+            .filter(|miss| same_language || context.known_names().contains(miss.token));
+        if let Some(miss) = near_miss {
             let reference_span = names.first_seen[miss.entries[0]];
             let fix = crate::rules::match_case(word, miss.token);
             out.report_against(
