@@ -108,8 +108,34 @@ fn renamed(rule: &str) -> &str {
 
 /// The findings of a pair's `errors.expected`, with renamed rule ids applied.
 fn expected(pair: &Path) -> Vec<Finding> {
-    let path = pair.join("errors.expected");
-    read(&path)
+    findings_file(&pair.join("errors.expected"))
+}
+
+/// What the tool finds today in a pair's `errors.txt`: `errors.expected`, less the injected
+/// errors it does not yet find (`errors.missed`), plus what it finds besides them
+/// (`errors.extra`: true of `errors.txt`, but in another class than the injected error's, such
+/// as a paragraph's numbers missing where the paragraph itself was dropped). Both files are
+/// optional and in the format of `errors.expected`; keeping them exact makes every gain and every
+/// loss of recall fail this test until it is recorded.
+fn found_today(pair: &Path) -> Vec<Finding> {
+    let mut found = expected(pair);
+    let optional = |name: &str| {
+        let path = pair.join(name);
+        if path.exists() { findings_file(&path) } else { Vec::new() }
+    };
+    for missed in optional("errors.missed") {
+        let at = found.iter().position(|f| *f == missed).unwrap_or_else(|| {
+            panic!("{}: errors.missed names {missed:?}, which errors.expected does not have", pair.display())
+        });
+        found.remove(at);
+    }
+    found.extend(optional("errors.extra"));
+    found
+}
+
+/// The findings of a file in the format of `errors.expected`, with renamed rule ids applied.
+fn findings_file(path: &Path) -> Vec<Finding> {
+    read(path)
         .lines()
         .enumerate()
         .map(|(i, line)| {
@@ -203,11 +229,13 @@ fn run(pair: &Path, story: &str, date: &str) -> Run {
 /// What is wrong with `run` against `expected`, as a unified diff of the lines (`-` expected,
 /// `+` found) and the messages of what was found; `None` when they agree.
 fn compare(story: &str, expected: &[Finding], run: &Run, code: i32) -> Option<String> {
-    let lines = |findings: &mut dyn Iterator<Item = &Finding>| -> String {
-        findings.map(|f| f.line() + "\n").collect()
+    // Compared as sorted lists: what was missed and found besides has no place in the order.
+    let sorted = |mut lines: Vec<String>| {
+        lines.sort();
+        lines.concat()
     };
-    let want = lines(&mut expected.iter());
-    let got = lines(&mut run.findings.iter().map(|(f, _)| f));
+    let want = sorted(expected.iter().map(|f| f.line() + "\n").collect());
+    let got = sorted(run.findings.iter().map(|(f, _)| f.line() + "\n").collect());
     if want == got && run.errors.is_empty() && run.code == Some(code) {
         return None;
     }
@@ -247,7 +275,7 @@ fn check_pair(name: &str, date: &str) {
     failures.extend(compare("clean.txt", &[], &run(&pair, "clean.txt", date), 0));
     failures.extend(compare(
         "errors.txt",
-        &expected(&pair),
+        &found_today(&pair),
         &run(&pair, "errors.txt", date),
         1,
     ));

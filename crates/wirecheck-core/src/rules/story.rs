@@ -17,7 +17,7 @@ use crate::document::{Document, WordIter};
 use crate::knowledge::alignment::ParagraphAlignment;
 use crate::knowledge::dateline::{Dateline, parse_dateline};
 use crate::knowledge::dates::{DateMention, find_dates};
-use crate::knowledge::language::{Language, detect_language};
+use crate::knowledge::language::{Language, Script, detect_language};
 use crate::knowledge::native_names::NativeNames;
 use crate::knowledge::parallel::{AlignUnit, align_units, paragraph_alignment, text_length};
 use crate::knowledge::publication::PublicationDate;
@@ -248,17 +248,47 @@ impl<'a> StoryContext<'a> {
     /// The paragraphs of a reference in another language matched with the story's by their
     /// lengths and the quantities they share (Gale–Church, with anchors).
     fn align_across_languages(&self, reference: &Reference) -> ParagraphAlignment {
+        let names = self.native_names;
+        let both_latin = reference.language().script() == Script::Latin
+            && self.language().script() == Script::Latin;
         let units = |doc: &Document, language: Language, quantities: &[Vec<Quantity>]| {
             doc.paragraphs
                 .iter()
                 .zip(quantities)
-                .map(|(&paragraph, quantities)| AlignUnit {
-                    length: text_length(doc.slice(paragraph), language),
-                    anchors: quantities
+                .map(|(&paragraph, quantities)| {
+                    let mut anchors: Vec<u64> = quantities
                         .iter()
                         .filter(|q| q.firm)
                         .filter_map(anchor)
-                        .collect(),
+                        .collect();
+                    // The people and places the name packs know, in either script.
+                    let named = if language.script() == Script::Latin {
+                        names
+                            .latin_hits(doc, paragraph, true)
+                            .into_iter()
+                            .map(|hit| hit.entry)
+                            .collect::<Vec<_>>()
+                    } else {
+                        names
+                            .find(doc.text(), paragraph, language)
+                            .into_iter()
+                            .map(|(_, entry)| entry)
+                            .collect()
+                    };
+                    anchors.extend(named.into_iter().map(|entry| hash_of((2u8, entry))));
+                    // Between two Latin-script languages a capitalised word ("Barrot", "Tokyo")
+                    // is most often written alike on both sides.
+                    if both_latin {
+                        let words = doc.words_in(paragraph);
+                        let capitalised = words.iter().skip(1).map(|w| doc.slice(w)).filter(|w| {
+                            w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase)
+                        });
+                        anchors.extend(capitalised.map(|w| hash_of((3u8, w.to_lowercase()))));
+                    }
+                    AlignUnit {
+                        length: text_length(doc.slice(paragraph), language),
+                        anchors,
+                    }
                 })
                 .collect::<Vec<_>>()
         };
@@ -359,13 +389,18 @@ fn paragraph_quantities(doc: &Document, language: Language) -> Vec<Vec<Quantity>
 /// What a quantity anchors an alignment by: a hash of its value that the same quantity in another
 /// language shares (a number's amount, a date's month and day); `None` for what says too little.
 fn anchor(quantity: &Quantity) -> Option<u64> {
-    use std::hash::{Hash, Hasher};
+    Some(match quantity.value {
+        QuantityValue::Number { amount, .. } => hash_of((0u8, amount)),
+        QuantityValue::Date(date) => hash_of((1u8, date.month?, date.day?)),
+    })
+}
+
+/// The hash of an anchor's value.
+fn hash_of(value: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
     let mut hasher = rustc_hash::FxHasher::default();
-    match quantity.value {
-        QuantityValue::Number { amount, .. } => (0u8, amount).hash(&mut hasher),
-        QuantityValue::Date(date) => (1u8, date.month?, date.day?).hash(&mut hasher),
-    }
-    Some(hasher.finish())
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The language of a story's text; English when it has no letters to tell by.
