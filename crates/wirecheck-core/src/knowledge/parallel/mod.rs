@@ -126,10 +126,10 @@ pub(crate) fn align_units(original: &[AlignUnit], translation: &[AlignUnit]) -> 
     let near = search::band_around(&beads, n, m, NEAR_WIDTH);
     let mut best = (score, from_totals, beads);
     let consider = |ratio: f64, best: &mut (f64, f64, Vec<Bead>)| {
-        if let Some((score, beads)) = align(ratio, &near) {
-            if score < best.0 {
-                *best = (score, ratio, beads);
-            }
+        if let Some((score, beads)) = align(ratio, &near)
+            && score < best.0
+        {
+            *best = (score, ratio, beads);
         }
     };
     for step in RATIO_STEPS.filter(|&step| step != 0) {

@@ -18,7 +18,7 @@ pub(super) fn diagonal_band(n: usize, m: usize) -> Band {
     let width = n.abs_diff(m) + BAND_SLACK;
     (0..=n)
         .map(|i| {
-            let centre = if n == 0 { m } else { i * m / n };
+            let centre = (i * m).checked_div(n).unwrap_or(m);
             (centre.saturating_sub(width), (centre + width).min(m))
         })
         .collect()

@@ -121,12 +121,22 @@ mod tests {
         assert_eq!(digit_anchors("no numbers"), Vec::<u64>::new());
     }
 
+    /// The blocks of a text of one block, `range`.
+    fn one_block(range: Range<usize>) -> Vec<Range<usize>> {
+        std::iter::once(range).collect()
+    }
+
     #[test]
     fn one_language_is_no_translation() {
         let text = "Headline\n\nThe minister said.\n";
-        assert_eq!(align_translation(text, &[0..8], text, &[0..8], None), None);
+        let headline = one_block(0..8);
         assert_eq!(
-            align_translation("3 — 4", &[0..5], text, &[0..8], None),
+            align_translation(text, &headline, text, &headline, None),
+            None
+        );
+        let numbers = one_block(0..5);
+        assert_eq!(
+            align_translation("3 — 4", &numbers, text, &headline, None),
             None
         );
     }
@@ -159,15 +169,20 @@ mod tests {
             ]
         );
         // The language given for the original is taken as it is.
+        let headline = one_block(0..33);
         let forced = align_translation(
             translation,
-            &[0..33],
+            &headline,
             translation,
-            &[0..33],
+            &headline,
             Some(Language::German),
         );
         assert_eq!(forced.map(|a| a.original_language), Some(Language::German));
-        // Ranges that are not in the text are empty blocks, not a panic.
-        assert!(align_translation(original, &[5..2, 0..999], translation, &[1..2], None).is_some());
+        // Ranges that are not in the text (inside a character, past its end) are empty blocks,
+        // not a panic.
+        let outside = [1..2, 0..999];
+        assert!(
+            align_translation(original, &outside, translation, &one_block(1..2), None).is_some()
+        );
     }
 }
