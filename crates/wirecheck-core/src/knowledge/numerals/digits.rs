@@ -69,9 +69,10 @@ fn separators(language: Language, first: char) -> Separators {
                 group: &[',', '٬'],
                 space: &[],
             },
+            // Swiss copy groups with an apostrophe ("1'000").
             Language::German => Separators {
                 decimal: &[','],
-                group: &['.'],
+                group: &['.', '\'', '’'],
                 space: TYPESET_SPACES,
             },
             Language::French | Language::Russian | Language::Spanish => Separators {
@@ -266,6 +267,11 @@ mod tests {
             Some("3000@6")
         );
         assert_eq!(read("1,234", Language::German).as_deref(), Some("1.234@5"));
+        assert_eq!(
+            read("1'234,5", Language::German).as_deref(),
+            Some("1234.5@7")
+        );
+        assert_eq!(read("1’000", Language::German).as_deref(), Some("1000@7"));
         assert_eq!(read("1.234", Language::English).as_deref(), Some("1.234@5"));
     }
 
