@@ -121,11 +121,18 @@ fn found_today(pair: &Path) -> Vec<Finding> {
     let mut found = expected(pair);
     let optional = |name: &str| {
         let path = pair.join(name);
-        if path.exists() { findings_file(&path) } else { Vec::new() }
+        if path.exists() {
+            findings_file(&path)
+        } else {
+            Vec::new()
+        }
     };
     for missed in optional("errors.missed") {
         let at = found.iter().position(|f| *f == missed).unwrap_or_else(|| {
-            panic!("{}: errors.missed names {missed:?}, which errors.expected does not have", pair.display())
+            panic!(
+                "{}: errors.missed names {missed:?}, which errors.expected does not have",
+                pair.display()
+            )
         });
         found.remove(at);
     }

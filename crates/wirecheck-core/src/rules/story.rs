@@ -281,7 +281,8 @@ impl<'a> StoryContext<'a> {
                     if both_latin {
                         let words = doc.words_in(paragraph);
                         let capitalised = words.iter().skip(1).map(|w| doc.slice(w)).filter(|w| {
-                            w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase)
+                            w.chars().count() >= 4
+                                && w.chars().next().is_some_and(char::is_uppercase)
                         });
                         anchors.extend(capitalised.map(|w| hash_of((3u8, w.to_lowercase()))));
                     }
