@@ -2,7 +2,7 @@
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::knowledge::language::{Script, ScriptCounts, script_of};
+use crate::knowledge::language::{Script, script_of};
 use crate::span::Span;
 
 fn is_word_char(c: char) -> bool {
@@ -174,12 +174,30 @@ pub(crate) fn split_sentences(text: &str, paragraph: Span) -> Vec<Span> {
     sentences
 }
 
-/// True when `body` is mostly written in a script without capitals.
+/// True when `body` has more characters of the blocks of scripts without capitals (Arabic, CJK,
+/// kana, hangul) than letters of Latin, Greek or Cyrillic: told by code blocks alone, which is
+/// cheap, where `ScriptCounts` asks each character whether it is a letter.
 fn written_without_capitals(body: &str) -> bool {
-    matches!(
-        ScriptCounts::of(body).main_script(),
-        Some(Script::Arabic | Script::Han | Script::Kana | Script::Hangul)
-    )
+    let (mut uncased, mut cased) = (0usize, 0usize);
+    for c in body.chars() {
+        match c {
+            'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{052F}' | '\u{1E00}'..='\u{1FFF}' => cased += 1,
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{08A0}'..='\u{08FF}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+            | '\u{1100}'..='\u{11FF}'
+            | '\u{3040}'..='\u{30FF}'
+            | '\u{3130}'..='\u{318F}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7AF}'
+            | '\u{F900}'..='\u{FAFF}' => uncased += 1,
+            _ => {}
+        }
+    }
+    uncased > cased
 }
 
 /// What opens a sentence in text without capitals, besides what opens one in any text: a letter,

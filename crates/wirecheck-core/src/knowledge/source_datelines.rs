@@ -72,8 +72,57 @@ impl SourceLead {
     }
 }
 
+/// Longest lead-in, in characters: the patterns read no further into a paragraph.
+const MAX_LEAD_CHARS: usize = 120;
+
+/// Character classes the patterns name as `%NAME%`, written out as code point ranges: Unicode's
+/// script and category classes (`\p{Han}`, `\d`) would make each pattern take milliseconds to
+/// compile.
+const CLASSES: &[(&str, &str)] = &[
+    (
+        "%HAN%",
+        "\\u{3400}-\\u{4DBF}\\u{4E00}-\\u{9FFF}\\u{F900}-\\u{FAFF}々〆",
+    ),
+    ("%KATAKANA%", "\\u{30A0}-\\u{30FF}\\u{31F0}-\\u{31FF}"),
+    ("%HIRAGANA%", "\\u{3040}-\\u{309F}"),
+    (
+        "%HANGUL%",
+        "\\u{AC00}-\\u{D7AF}\\u{1100}-\\u{11FF}\\u{3130}-\\u{318F}",
+    ),
+    // Arabic letters and marks (the tatweel of "هـ" too), not its digits and punctuation.
+    (
+        "%ARABIC%",
+        "\\u{0620}-\\u{065F}\\u{066E}-\\u{06D3}\\u{06D5}-\\u{06EF}\\u{06FA}-\\u{06FF}\\u{0750}-\\u{077F}\\u{08A0}-\\u{08FF}\\u{FB50}-\\u{FDFF}\\u{FE70}-\\u{FEFC}",
+    ),
+    // ASCII, Arabic-Indic, Persian and full-width digits.
+    (
+        "%DIGIT%",
+        "0-9\\u{0660}-\\u{0669}\\u{06F0}-\\u{06F9}\\u{FF10}-\\u{FF19}",
+    ),
+    ("%CYRILLIC_UPPER%", "А-ЯЁ"),
+    ("%CYRILLIC%", "А-Яа-яЁё"),
+    ("%LATIN_UPPER%", "A-Z\\u{00C0}-\\u{00D6}\\u{00D8}-\\u{00DE}"),
+    (
+        "%LATIN%",
+        "A-Za-z\\u{00C0}-\\u{00D6}\\u{00D8}-\\u{00F6}\\u{00F8}-\\u{024F}",
+    ),
+];
+
+/// Compiles `source` with its `%NAME%` classes written out.
 fn pattern(source: &str) -> Regex {
-    Regex::new(source).unwrap_or_else(|err| unreachable!("a dateline pattern is valid: {err}"))
+    let source = CLASSES
+        .iter()
+        .fold(source.to_owned(), |source, (name, class)| {
+            source.replace(name, class)
+        });
+    Regex::new(&source).unwrap_or_else(|err| unreachable!("a dateline pattern is valid: {err}"))
+}
+
+/// The start of `body` a lead-in can lie in.
+fn window(body: &str) -> &str {
+    body.char_indices()
+        .nth(MAX_LEAD_CHARS)
+        .map_or(body, |(i, _)| &body[..i])
 }
 
 /// The span of a named group.
@@ -96,27 +145,27 @@ fn breaks_before(rest: &str) -> bool {
 /// ("agency") does too.
 const CHINESE_AGENCIES: &str = "新华社|新華社|新华网|新華網|中新社|中新网|中新網|中国新闻社|中國新聞社|\
     人民网|人民網|人民日报|人民日報|本报|本報|央视网|央視網|光明网|共同社|法新社|美联社|美聯社|路透社|\
-    韩联社|韓聯社|塔斯社|德新社|埃菲社|安莎社|俄新社|时事社|時事社|朝中社|越通社|\\p{Han}{1,4}社";
+    韩联社|韓聯社|塔斯社|德新社|埃菲社|安莎社|俄新社|时事社|時事社|朝中社|越通社|[%HAN%]{1,4}社";
 
 /// Xinhua and the Chinese agencies: agency, place, date and 电 ("wire"): 新华社北京5月3日电,
 /// 中新网5月3日电, 新华社北京电; inside 【】 (Kyodo's Chinese service), 电 may be left out.
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"^据?(?P<agency>{CHINESE_AGENCIES})(?P<place>[\p{{Han}}\p{{Katakana}}ー・]{{0,10}}?)\s*(?:(?P<date>(?:\d{{2,4}}年)?\d{{1,2}}月\d{{1,2}}日|\d{{1,2}}日)(?P<wire>电|電|消息)?|(?P<undated>电|電))"
+        r"^据?(?P<agency>{CHINESE_AGENCIES})(?P<place>[%HAN%%KATAKANA%]{{0,10}}?)\s*(?:(?P<date>(?:[%DIGIT%]{{2,4}}年)?[%DIGIT%]{{1,2}}月[%DIGIT%]{{1,2}}日|[%DIGIT%]{{1,2}}日)(?P<wire>电|電|消息)?|(?P<undated>电|電))"
     ))
 });
 
 /// The reporter's credit after a Chinese dateline: （记者 张三）, (记者张三、李四).
 static CHINESE_REPORTER: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"^\s*[（(]\s*(?:记者|記者|通讯员|通訊員|实习生|實習生|特派记者|特约记者|特約記者|驻\p{Han}{1,8}记者)[^）)\n]{0,40}[）)]",
+        r"^\s*[（(]\s*(?:记者|記者|通讯员|通訊員|实习生|實習生|特派记者|特约记者|特約記者|驻[%HAN%]{1,8}记者)[^）)\n]*?[）)]",
     )
 });
 
 /// Taiwan's CNA, the whole lead-in in brackets: （中央社記者張三台北3日電）, （中央社台北3日電）.
 static CNA: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"^[（(](?P<agency>中央社)(?:(?:記者|记者)[\p{Han}\s]{1,12}?|(?P<place>\p{Han}{1,6}?))(?P<date>\d{1,2}日)[電电][）)]",
+        r"^[（(](?P<agency>中央社)(?:(?:記者|记者)[%HAN%\s]{1,12}?|(?P<place>[%HAN%]{1,6}?))(?P<date>[%DIGIT%]{1,2}日)[電电][）)]",
     )
 });
 
@@ -127,21 +176,21 @@ const JAPANESE_AGENCIES: &str = "共同|時事|ＡＦＰ時事|AFP時事|ロイ�
 /// correspondent 【ワシントン＝山田太郎】, and AFP's 【5月3日 AFP】.
 static JAPANESE: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"^【(?:(?P<afp_date>\d{{1,2}}月\d{{1,2}}日)\s*(?P<afp>AFP|ＡＦＰ)|(?P<place>[\p{{Han}}\p{{Katakana}}ー・]{{1,12}}?)(?P<date>\d{{1,2}}日)?(?:[＝=]?(?P<agency>{JAPANESE_AGENCIES})|[＝=](?P<reporter>[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}ー・\s]{{1,12}}?)))】"
+        r"^【(?:(?P<afp_date>[%DIGIT%]{{1,2}}月[%DIGIT%]{{1,2}}日)\s*(?P<afp>AFP|ＡＦＰ)|(?P<place>[%HAN%%KATAKANA%]{{1,12}}?)(?P<date>[%DIGIT%]{{1,2}}日)?(?:[＝=]?(?P<agency>{JAPANESE_AGENCIES})|[＝=](?P<reporter>[%HAN%%HIRAGANA%%KATAKANA%\s]{{1,12}}?)))】"
     ))
 });
 
 /// Reuters' Japanese service: ［東京　３日　ロイター］ -.
 static JAPANESE_REUTERS: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"^[［\[](?P<place>[\p{Han}\p{Katakana}ー・]{1,12})\s+(?P<date>\d{1,2}日)\s+(?P<agency>ロイター)[］\]](?:\s*(?P<dash>[-－–—]))?",
+        r"^[［\[](?P<place>[%HAN%%KATAKANA%]{1,12})\s+(?P<date>[%DIGIT%]{1,2}日)\s+(?P<agency>ロイター)[］\]](?:\s*(?P<dash>[-－–—]))?",
     )
 });
 
 /// Yonhap and the Korean agencies: (서울=연합뉴스) 홍길동 기자 =, (워싱턴=연합뉴스) 김동현 특파원 =.
 static KOREAN: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r"^[(\[（]\s*(?P<place>[\p{Hangul}·]+(?:\s[\p{Hangul}·]+){0,2})\s*=\s*(?P<agency>[\p{Hangul}A-Za-z0-9]{1,10})\s*[)\]）](?:\s*[\p{Hangul}·,\s]{1,30}?(?:기자|특파원|통신원|객원기자|인턴기자)\s*=)?",
+        r"^[(\[（]\s*(?P<place>[%HANGUL%·]+(?:\s[%HANGUL%·]+){0,2})\s*=\s*(?P<agency>[%HANGUL%A-Za-z0-9]{1,10})\s*[)\]）](?:\s*[%HANGUL%·,\s]+?(?:기자|특파원|통신원|객원기자|인턴기자)\s*=)?",
     )
 });
 
@@ -152,20 +201,18 @@ const ARABIC_AGENCIES: &str = "واس|قنا|كونا|وام|بنا|سبأ|ال�
     د ب أ|د\\.ب\\.أ|شينخوا|سانا|وفا|بترا|واج|ومع|أ ش أ|أ ب|يو بي آي|كيودو|يونهاب|سبوتنيك|تاس|إرنا";
 
 /// An Arabic place: one to three words of Arabic letters.
-const ARABIC_PLACE: &str =
-    r"(?P<place>[\p{Arabic}&&[\p{L}\p{M}]]+(?:\s+[\p{Arabic}&&[\p{L}\p{M}]]+){0,2}?)";
+const ARABIC_PLACE: &str = r"(?P<place>[%ARABIC%]+(?:\s+[%ARABIC%]+){0,2}?)";
 
-/// An Arabic dateline's date: digits with month names, era marks (with the tatweel of "هـ", a
-/// character of no script) and dashes, after the place
+/// An Arabic dateline's date: digits with month names, era marks and dashes, after the place
 /// ("في 3 مايو", "14 شوال 1445 هـ الموافق 3 مايو 2026 م", KUNA's "- 3 - 5").
 const ARABIC_DATE: &str =
-    r"(?:\s*[-–]\s*|\s+)(?P<date>(?:في\s+)?\d(?:[\d\s\-–ـ]|[\p{Arabic}&&[\p{L}\p{M}]]){0,60}?)";
+    r"(?:\s*[-–]\s*|\s+)(?P<date>(?:في\s+)?[%DIGIT%][%DIGIT%%ARABIC%\s\-–]*?)";
 
 /// An Arabic place, maybe a date, and the agency in brackets or slashes: "القاهرة (رويترز) -",
 /// "بكين 3 مايو 2026 (شينخوا) --", "أبوظبي في 3 مايو / وام /", "الكويت - 3 - 5 (كونا) --".
 static ARABIC_ENCLOSED: LazyLock<Regex> = LazyLock::new(|| {
     pattern(&format!(
-        r"^{ARABIC_PLACE}(?:{ARABIC_DATE})?\s*(?:\(\s*(?P<bracketed>[\p{{Arabic}}\s.]{{2,24}}?)\s*\)|/\s*(?P<slashed>[\p{{Arabic}}\s.]{{2,24}}?)\s*/)(?:\s*(?P<dash>-{{1,2}}|–|—))?"
+        r"^{ARABIC_PLACE}(?:{ARABIC_DATE})?\s*(?:\(\s*(?P<bracketed>[%ARABIC%\s.]{{2,24}}?)\s*\)|/\s*(?P<slashed>[%ARABIC%\s.]{{2,24}}?)\s*/)(?:\s*(?P<dash>-{{1,2}}|–|—))?"
     ))
 });
 
@@ -192,7 +239,7 @@ static ARABIC_AGENCY: LazyLock<Regex> =
 /// 3 мая. INTERFAX.RU -", "МОСКВА, 5 февраля, РИА ФедералПресс.".
 static RUSSIAN: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
-        r#"^(?P<place>[\p{Cyrillic}&&\p{Lu}][\p{Cyrillic}\-]*(?:\s[\p{Cyrillic}&&\p{Lu}][\p{Cyrillic}\-]*){0,2})[,.]\s*(?P<date>\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|янв|фев|мар|апр|июн|июл|авг|сент|сен|окт|нояб|ноя|дек)(?:\.?\s+\d{4}(?:\s*г)?)?)\.?(?:\.?\s*/[^/\n]{0,30}?(?P<tass>ТАСС|ИТАР-ТАСС)[^/\n]{0,40}?/\.?|\s*(?P<dash>[-–—])\s*(?P<dashed>РИА\s+["«]?Новости["»]?|Прайм|РБК|Интерфакс|ИНТЕРФАКС|Sputnik|Спутник|ИА\s+\p{L}+)(?:,\s*\p{Lu}\p{L}*(?:\s\p{Lu}\p{L}*){0,2})?\.|,\s*(?P<comma>РИА\s+["«]?\p{L}+["»]?|ИА\s+\p{L}+|Интерфакс|ИНТЕРФАКС)\.|\.?\s*(?P<interfax>INTERFAX\.RU|ИНТЕРФАКС)\s*(?P<interfax_dash>[-–—]))"#,
+        r#"^(?P<place>[%CYRILLIC_UPPER%][%CYRILLIC%\-]*(?:\s[%CYRILLIC_UPPER%][%CYRILLIC%\-]*){0,2})[,.]\s*(?P<date>[0-9]{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|янв|фев|мар|апр|июн|июл|авг|сент|сен|окт|нояб|ноя|дек)(?:\.?\s+[0-9]{4}(?:\s*г)?)?)\.?(?:\.?\s*/[^/\n]*?(?P<tass>ТАСС|ИТАР-ТАСС)[^/\n]*?/\.?|\s*(?P<dash>[-–—])\s*(?P<dashed>РИА\s+["«]?Новости["»]?|Прайм|РБК|Интерфакс|ИНТЕРФАКС|Sputnik|Спутник|ИА\s+[%CYRILLIC%]+)(?:,\s*[%CYRILLIC_UPPER%][%CYRILLIC%]*(?:\s[%CYRILLIC_UPPER%][%CYRILLIC%]*){0,2})?\.|,\s*(?P<comma>РИА\s+["«]?[%CYRILLIC%%LATIN%]+["»]?|ИА\s+[%CYRILLIC%]+|Интерфакс|ИНТЕРФАКС)\.|\.?\s*(?P<interfax>INTERFAX\.RU|ИНТЕРФАКС)\s*(?P<interfax_dash>[-–—]))"#,
     )
 });
 
@@ -266,7 +313,7 @@ static LATIN: LazyLock<Regex> = LazyLock::new(|| {
     months.sort_by_key(|m| std::cmp::Reverse(m.len()));
     months.dedup();
     pattern(&format!(
-        r"^(?P<place>\p{{Lu}}[\p{{L}}'’.\-]*(?:\s+(?:de|del|da|do|la|le|el|sur|en|\p{{Lu}}[\p{{L}}'’.\-]*)){{0,3}}?)(?:,\s*(?P<date>\d{{1,2}}(?:er)?\.?\s+(?:de\s+)?(?P<month>{})\.?(?:\s+(?:de\s+)?\d{{4}})?)\s*\((?P<agency>[^()\n]{{1,30}})\)\s*\.?\s*(?P<dash>-{{1,2}}|–|—)|\s*\((?P<efe>EFE|Efe)\)\s*\.\s*(?P<efe_dash>-))",
+        r"^(?P<place>[%LATIN_UPPER%][%LATIN%'’.\-]*(?:\s+(?:de|del|da|do|la|le|el|sur|en|[%LATIN_UPPER%][%LATIN%'’.\-]*)){{0,3}}?)(?:,\s*(?P<date>[0-9]{{1,2}}(?:er)?\.?\s+(?:de\s+)?(?P<month>{})\.?(?:\s+(?:de\s+)?[0-9]{{4}})?)\s*\((?P<agency>[^()\n]+)\)\s*\.?\s*(?P<dash>-{{1,2}}|–|—)|\s*\((?P<efe>EFE|Efe)\)\s*\.\s*(?P<efe_dash>-))",
         months.join("|")
     ))
 });
@@ -274,7 +321,7 @@ static LATIN: LazyLock<Regex> = LazyLock::new(|| {
 /// A Chinese agency's lead-in at the start of `body`; `in_brackets` when it stands inside 【】,
 /// which end it.
 fn chinese(body: &str, in_brackets: bool) -> Option<SourceLead> {
-    let caps = CHINESE.captures(body)?;
+    let caps = CHINESE.captures(window(body))?;
     let whole = caps.get(0)?;
     let mut end = whole.end();
     if in_brackets {
@@ -288,7 +335,7 @@ fn chinese(body: &str, in_brackets: bool) -> Option<SourceLead> {
         if !wire && !breaks_before(&body[end..]) {
             return None;
         }
-        if let Some(credit) = CHINESE_REPORTER.find(&body[end..]) {
+        if let Some(credit) = CHINESE_REPORTER.find(window(&body[end..])) {
             end += credit.end();
         }
     }
@@ -313,7 +360,7 @@ fn bracketed(body: &str) -> Option<SourceLead> {
         lead.span = Span::new(0, lead.span.end);
         return Some(lead);
     }
-    if let Some(caps) = JAPANESE.captures(body) {
+    if let Some(caps) = JAPANESE.captures(window(body)) {
         return Some(SourceLead {
             span: Span::new(0, caps.get(0)?.end()),
             language: Language::Japanese,
@@ -324,7 +371,7 @@ fn bracketed(body: &str) -> Option<SourceLead> {
             dash: None,
         });
     }
-    if let Some(caps) = JAPANESE_REUTERS.captures(body) {
+    if let Some(caps) = JAPANESE_REUTERS.captures(window(body)) {
         return Some(SourceLead {
             span: Span::new(0, caps.get(0)?.end()),
             language: Language::Japanese,
@@ -335,7 +382,7 @@ fn bracketed(body: &str) -> Option<SourceLead> {
             dash: group(&caps, "dash"),
         });
     }
-    if let Some(caps) = KOREAN.captures(body) {
+    if let Some(caps) = KOREAN.captures(window(body)) {
         return Some(SourceLead {
             span: Span::new(0, caps.get(0)?.end()),
             language: Language::Korean,
@@ -346,7 +393,7 @@ fn bracketed(body: &str) -> Option<SourceLead> {
             dash: None,
         });
     }
-    let caps = CNA.captures(body)?;
+    let caps = CNA.captures(window(body))?;
     Some(SourceLead {
         span: Span::new(0, caps.get(0)?.end()),
         language: Language::Chinese,
@@ -371,7 +418,7 @@ fn arabic(body: &str) -> Option<SourceLead> {
             dash: group(caps, "dash"),
         })
     };
-    if let Some(caps) = ARABIC_ENCLOSED.captures(body) {
+    if let Some(caps) = ARABIC_ENCLOSED.captures(window(body)) {
         let agency = any_group(&caps, &["bracketed", "slashed"])?;
         // Brackets after a place are a dateline's when a dash follows them or they name an agency.
         let known = ARABIC_AGENCY.is_match(agency.slice(body));
@@ -379,15 +426,15 @@ fn arabic(body: &str) -> Option<SourceLead> {
             return lead(&caps, Some(agency), true);
         }
     }
-    if let Some(caps) = ARABIC_AFTER_DASH.captures(body) {
+    if let Some(caps) = ARABIC_AFTER_DASH.captures(window(body)) {
         return lead(&caps, group(&caps, "agency"), false);
     }
-    let caps = ARABIC_AFTER_DATE.captures(body)?;
+    let caps = ARABIC_AFTER_DATE.captures(window(body))?;
     lead(&caps, group(&caps, "agency"), false)
 }
 
 fn russian(body: &str) -> Option<SourceLead> {
-    let caps = RUSSIAN.captures(body)?;
+    let caps = RUSSIAN.captures(window(body))?;
     let whole = caps.get(0)?;
     if !breaks_before(&body[whole.end()..]) {
         return None;
@@ -404,7 +451,7 @@ fn russian(body: &str) -> Option<SourceLead> {
 }
 
 fn latin(body: &str) -> Option<SourceLead> {
-    let caps = LATIN.captures(body)?;
+    let caps = LATIN.captures(window(body))?;
     let whole = caps.get(0)?;
     if !breaks_before(&body[whole.end()..]) {
         return None;
