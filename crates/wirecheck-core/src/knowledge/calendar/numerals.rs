@@ -6,14 +6,7 @@ pub(super) const DIGIT: &str = "[0-9０-９٠-٩۰-۹]";
 
 /// The value of a digit of any of [`DIGIT`]'s systems.
 pub(super) fn digit_value(c: char) -> Option<u32> {
-    let zero = match c {
-        '0'..='9' => '0',
-        '０'..='９' => '０',
-        '٠'..='٩' => '٠',
-        '۰'..='۹' => '۰',
-        _ => return None,
-    };
-    Some(u32::from(c) - u32::from(zero))
+    crate::knowledge::numerals::digit_value(c).map(u32::from)
 }
 
 /// Whether `c` is a digit of any of [`DIGIT`]'s systems.

@@ -10,7 +10,7 @@ use crate::knowledge::language::Language;
 use crate::knowledge::quantity::Amount;
 
 /// The value of a decimal digit of any system wirecheck reads.
-pub(super) fn digit_value(c: char) -> Option<u8> {
+pub(crate) fn digit_value(c: char) -> Option<u8> {
     let zero = match c {
         '0'..='9' => '0',
         '０'..='９' => '０',

@@ -22,6 +22,8 @@ mod digits;
 mod spelled;
 mod words;
 
+pub(crate) use digits::digit_value;
+
 #[cfg(test)]
 mod tests;
 

@@ -62,14 +62,7 @@ pub fn align_translation(
 
 /// The value of a decimal digit of any of the digit sets wire copy uses.
 fn digit_value(c: char) -> Option<u64> {
-    let zero = match c {
-        '0'..='9' => '0',
-        '０'..='９' => '０',
-        '\u{0660}'..='\u{0669}' => '\u{0660}',
-        '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
-        _ => return None,
-    };
-    Some(u64::from(c) - u64::from(zero))
+    crate::knowledge::numerals::digit_value(c).map(u64::from)
 }
 
 /// Whether `c` may separate the digit groups (or the decimals) of one number.
