@@ -32,7 +32,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::{Reference, StoryContext};
 use crate::document::Document;
 use crate::knowledge::alignment::ParagraphAlignment;
-use crate::knowledge::language::{Language, Script, detect_language, script_of};
+use crate::knowledge::language::{Language, Script, script_of};
 use crate::knowledge::name_index::fold;
 use crate::knowledge::native_names::{EntryId, FormRole, NativeHit, NativeNames};
 use crate::rules::names::{is_common_word, without_possessive};
@@ -104,12 +104,8 @@ pub(super) fn compare(
         return;
     }
     let (original, story) = (reference.document(), context.doc());
-    let (Some(from), Some(to)) = (
-        detect_language(original.text()),
-        detect_language(story.text()),
-    ) else {
-        return;
-    };
+    // The languages the run gives or tells (`--reference-lang` included), told once.
+    let (from, to) = (reference.language(), context.language());
     if from == to || (from.script() == Script::Latin && to.script() == Script::Latin) {
         return;
     }
