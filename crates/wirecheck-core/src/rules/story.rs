@@ -19,9 +19,11 @@ use crate::knowledge::dateline::{Dateline, parse_dateline};
 use crate::knowledge::dates::{DateMention, find_dates};
 use crate::knowledge::language::{Language, Script, detect_language};
 use crate::knowledge::native_names::NativeNames;
-use crate::knowledge::parallel::{AlignUnit, align_units, paragraph_alignment, text_length};
+use crate::knowledge::parallel::{
+    AlignUnit, align_units, anchor_hash, paragraph_alignment, quantity_anchor, text_length,
+};
 use crate::knowledge::publication::PublicationDate;
-use crate::knowledge::quantity::{Quantity, QuantityValue, find_quantities};
+use crate::knowledge::quantity::{Quantity, find_quantities};
 use crate::span::Span;
 
 /// One story as the checks see it: made once a story by [`Context::for_document`].
@@ -259,7 +261,7 @@ impl<'a> StoryContext<'a> {
                     let mut anchors: Vec<u64> = quantities
                         .iter()
                         .filter(|q| q.firm)
-                        .filter_map(anchor)
+                        .filter_map(quantity_anchor)
                         .collect();
                     // The people and places the name packs know, in either script.
                     let named = if language.script() == Script::Latin {
@@ -275,7 +277,7 @@ impl<'a> StoryContext<'a> {
                             .map(|(_, entry)| entry)
                             .collect()
                     };
-                    anchors.extend(named.into_iter().map(|entry| hash_of((2u8, entry))));
+                    anchors.extend(named.into_iter().map(|entry| anchor_hash((2u8, entry))));
                     // Between two Latin-script languages a capitalised word ("Barrot", "Tokyo")
                     // is most often written alike on both sides.
                     if both_latin {
@@ -284,7 +286,7 @@ impl<'a> StoryContext<'a> {
                             w.chars().count() >= 4
                                 && w.chars().next().is_some_and(char::is_uppercase)
                         });
-                        anchors.extend(capitalised.map(|w| hash_of((3u8, w.to_lowercase()))));
+                        anchors.extend(capitalised.map(|w| anchor_hash((3u8, w.to_lowercase()))));
                     }
                     AlignUnit {
                         length: text_length(doc.slice(paragraph), language),
@@ -385,23 +387,6 @@ fn paragraph_quantities(doc: &Document, language: Language) -> Vec<Vec<Quantity>
         .iter()
         .map(|&paragraph| find_quantities(doc.text(), paragraph, language))
         .collect()
-}
-
-/// What a quantity anchors an alignment by: a hash of its value that the same quantity in another
-/// language shares (a number's amount, a date's month and day); `None` for what says too little.
-fn anchor(quantity: &Quantity) -> Option<u64> {
-    Some(match quantity.value {
-        QuantityValue::Number { amount, .. } => hash_of((0u8, amount)),
-        QuantityValue::Date(date) => hash_of((1u8, date.month?, date.day?)),
-    })
-}
-
-/// The hash of an anchor's value.
-fn hash_of(value: impl std::hash::Hash) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    value.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// The language of a story's text; English when it has no letters to tell by.

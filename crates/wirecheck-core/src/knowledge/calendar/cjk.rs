@@ -14,7 +14,7 @@ use regex::{Captures, Regex};
 use super::numerals::{is_chinese_numeral, is_digit, read_number};
 use super::{
     Found, SPACE, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, char_at, char_before,
-    date_of, follows_any, scan,
+    date_of, follows_any, scan, unless_a_count,
 };
 use crate::knowledge::language::Language;
 use crate::knowledge::quantity::CalendarDate;
@@ -139,18 +139,12 @@ fn read_date(haystack: &str, captures: &Captures<'_>) -> Verdict<Found> {
     if follows_any(haystack, whole.start(), LUNAR) {
         return Verdict::Skip;
     }
-    let next = char_at(haystack, whole.end());
-    let counts = |not_after: &str| next.is_some_and(|c| not_after.contains(c));
-    let year_alone = date.month.is_none() && date.day.is_none();
-    let day_alone = date.year.is_none() && date.month.is_none();
-    if (year_alone && counts(NOT_AFTER_YEAR)) || (day_alone && counts(NOT_AFTER_DAY)) {
-        return Verdict::Skip;
-    }
-    Verdict::Take(Found {
-        start: whole.start(),
-        end: whole.end(),
+    unless_a_count(
+        haystack,
+        (whole.start(), whole.end()),
         date,
-    })
+        (NOT_AFTER_YEAR, NOT_AFTER_DAY),
+    )
 }
 
 /// The date of a match: the parts before 年, 月 and 日 (or 号).

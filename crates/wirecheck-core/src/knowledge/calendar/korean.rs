@@ -8,8 +8,8 @@ use regex::{Captures, Regex};
 
 use super::numerals::{DIGIT, is_digit, read_digits};
 use super::{
-    Found, SPACE, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, char_at, char_before,
-    date_of, follows_any, scan,
+    Found, SPACE, Verdict, WeekdayFound, WeekdaySide, attach_weekdays, char_before, date_of,
+    follows_any, scan, unless_a_count,
 };
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,18 +79,12 @@ fn read_date(haystack: &str, captures: &Captures<'_>) -> Verdict<Found> {
     let Some(date) = date_of(year, month, day) else {
         return Verdict::Skip;
     };
-    let next = char_at(haystack, whole.end());
-    let counts = |not_after: &str| next.is_some_and(|c| not_after.contains(c));
-    let year_alone = date.month.is_none() && date.day.is_none();
-    let day_alone = date.year.is_none() && date.month.is_none();
-    if (year_alone && counts(NOT_AFTER_YEAR)) || (day_alone && counts(NOT_AFTER_DAY)) {
-        return Verdict::Skip;
-    }
-    Verdict::Take(Found {
-        start: whole.start(),
-        end: whole.end(),
+    unless_a_count(
+        haystack,
+        (whole.start(), whole.end()),
         date,
-    })
+        (NOT_AFTER_YEAR, NOT_AFTER_DAY),
+    )
 }
 
 fn read_weekday(captures: &Captures<'_>) -> Verdict<WeekdayFound> {

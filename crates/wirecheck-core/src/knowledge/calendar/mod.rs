@@ -142,6 +142,25 @@ fn char_at(haystack: &str, at: usize) -> Option<char> {
     haystack.get(at..)?.chars().next()
 }
 
+/// The date found at `start..end` of `haystack`, unless it is a year alone or a day alone that
+/// the character after it makes a count or a span ("1990年代", "3日間", "3일간"): those follow
+/// `not_after_year` and `not_after_day`.
+fn unless_a_count(
+    haystack: &str,
+    (start, end): (usize, usize),
+    date: CalendarDate,
+    (not_after_year, not_after_day): (&str, &str),
+) -> Verdict<Found> {
+    let next = char_at(haystack, end);
+    let counts = |not_after: &str| next.is_some_and(|c| not_after.contains(c));
+    let year_alone = date.month.is_none() && date.day.is_none();
+    let day_alone = date.year.is_none() && date.month.is_none();
+    if (year_alone && counts(not_after_year)) || (day_alone && counts(not_after_day)) {
+        return Verdict::Skip;
+    }
+    Verdict::Take(Found { start, end, date })
+}
+
 /// Whether a word or number may start at `at`: no letter or digit of any script touches it.
 fn starts_word(haystack: &str, at: usize) -> bool {
     char_before(haystack, at).is_none_or(|c| !c.is_alphanumeric())

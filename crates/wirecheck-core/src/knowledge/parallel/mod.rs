@@ -23,6 +23,7 @@ use std::ops::Range;
 
 pub(crate) use length::text_length;
 pub use translation::{TranslationAlignment, align_translation};
+pub(crate) use translation::{anchor_hash, quantity_anchor};
 
 use crate::knowledge::alignment::ParagraphAlignment;
 

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use super::{AlignUnit, Bead, align_units, text_length};
 use crate::knowledge::language::{Language, detect_language};
+use crate::knowledge::quantity::{Quantity, QuantityValue, find_quantities};
+use crate::span::Span;
 
 /// The languages of an original and its translation, and which of their blocks match.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,8 +25,8 @@ pub struct TranslationAlignment {
 /// or when either has no letters to tell its language by. `original_language` overrides the
 /// detection of the original's language. A range that does not lie in its text counts as empty.
 ///
-/// Anchors are the numbers written in digits (ASCII, full-width, Arabic-Indic), read with their
-/// group separators: `3,000` and `3000` are one anchor.
+/// Anchors are the values of the quantities each block states ([`quantity_anchors`]), read in
+/// each one's language: `1200万美元` and `$12 million` are one anchor.
 pub fn align_translation(
     original: &str,
     original_blocks: &[Range<usize>],
@@ -41,10 +43,14 @@ pub fn align_translation(
         blocks
             .iter()
             .map(|block| {
-                let block = text.get(block.clone()).unwrap_or_default();
+                // A range that does not lie in the text is an empty block.
+                let span = match text.get(block.clone()) {
+                    Some(_) => Span::new(block.start, block.end),
+                    None => Span::new(0, 0),
+                };
                 AlignUnit {
-                    length: text_length(block, language),
-                    anchors: digit_anchors(block),
+                    length: text_length(span.slice(text), language),
+                    anchors: quantity_anchors(text, span, language),
                 }
             })
             .collect()
@@ -60,42 +66,31 @@ pub fn align_translation(
     })
 }
 
-/// The value of a decimal digit of any of the digit sets wire copy uses.
-fn digit_value(c: char) -> Option<u64> {
-    crate::knowledge::numerals::digit_value(c).map(u64::from)
+/// What the firm quantities of `span` of `text`, written in `language`, anchor an alignment by:
+/// a hash of each one's value that the same quantity in another language shares (a number's
+/// amount, a date's month and day): "1200万美元" and "$12 million" give one anchor.
+pub(crate) fn quantity_anchors(text: &str, span: Span, language: Language) -> Vec<u64> {
+    find_quantities(text, span, language)
+        .iter()
+        .filter(|q| q.firm)
+        .filter_map(quantity_anchor)
+        .collect()
 }
 
-/// Whether `c` may separate the digit groups (or the decimals) of one number.
-fn joins_digits(c: char) -> bool {
-    matches!(c, ',' | '.' | '，' | '．' | '\u{066B}' | '\u{066C}')
+/// The anchor of one quantity; `None` for one that says too little (a date without a day).
+pub(crate) fn quantity_anchor(quantity: &Quantity) -> Option<u64> {
+    Some(match quantity.value {
+        QuantityValue::Number { amount, .. } => anchor_hash((0u8, amount)),
+        QuantityValue::Date(date) => anchor_hash((1u8, date.month?, date.day?)),
+    })
 }
 
-/// The numbers written in digits in `text`, each as the value of its digits read together
-/// (separators between digits skipped): a stand-in for the values of its quantities, and the
-/// same on both sides of a translation whatever digits each writes.
-pub(crate) fn digit_anchors(text: &str) -> Vec<u64> {
-    let mut anchors = Vec::new();
-    let mut value: Option<u64> = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if let Some(digit) = digit_value(c) {
-            // A number too long for 64 bits is no use as an anchor: its value is dropped.
-            value = Some(
-                value
-                    .unwrap_or(0)
-                    .checked_mul(10)
-                    .and_then(|v| v.checked_add(digit))
-                    .unwrap_or(u64::MAX),
-            );
-            continue;
-        }
-        let continues = joins_digits(c) && chars.peek().copied().and_then(digit_value).is_some();
-        if value.is_some() && !continues {
-            anchors.extend(value.take().filter(|&v| v != u64::MAX));
-        }
-    }
-    anchors.extend(value.filter(|&v| v != u64::MAX));
-    anchors
+/// The hash of an anchor's value (numbers, dates and names each tagged apart).
+pub(crate) fn anchor_hash(value: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]
@@ -103,15 +98,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn digits_of_every_set_read_as_one_value() {
-        assert_eq!(digit_anchors("3,000 workers, 12.5%"), vec![3000, 125]);
-        assert_eq!(digit_anchors("３０００名"), vec![3000]);
-        assert_eq!(digit_anchors("٣٠٠٠ عامل"), vec![3000]);
-        assert_eq!(digit_anchors("۱۲ million"), vec![12]);
-        assert_eq!(digit_anchors("5月3日, 2026年"), vec![5, 3, 2026]);
-        assert_eq!(digit_anchors("ends 7. Then"), vec![7]);
-        assert_eq!(digit_anchors("99999999999999999999999 and 4"), vec![4]);
-        assert_eq!(digit_anchors("no numbers"), Vec::<u64>::new());
+    fn one_quantity_in_two_languages_is_one_anchor() {
+        let anchors =
+            |text: &str, language| quantity_anchors(text, Span::new(0, text.len()), language);
+        assert_eq!(
+            anchors("耗资1200万美元，涉及3000名工人", Language::Chinese),
+            anchors(
+                "costs $12 million and involves 3,000 workers",
+                Language::English
+            )
+        );
+        assert_eq!(
+            anchors("٣٠٠٠ عامل", Language::Arabic),
+            anchors("3000 workers", Language::English)
+        );
+        assert_ne!(
+            anchors("3000名", Language::Chinese),
+            anchors("300 workers", Language::English)
+        );
+        assert_eq!(anchors("no numbers", Language::English), Vec::<u64>::new());
     }
 
     /// The blocks of a text of one block, `range`.
