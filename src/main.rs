@@ -23,6 +23,8 @@ enum Command {
     Check(commands::check::CheckArgs),
     /// List every rule (with those the run leaves off), or explain one.
     Rules(commands::rules::RulesArgs),
+    /// List the rule packs with the day their facts were verified; import and sync packs of open data.
+    Packs(commands::packs::PacksArgs),
     /// Score a translation against one or more references (BLEU, chrF, chrF++, TER), as sacreBLEU does.
     Score(commands::score::ScoreArgs),
     /// Show a readable word diff of two versions of a story (exit 0: same, 1: different, 2: error).
@@ -40,6 +42,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Rules(args) => commands::rules::run(args),
+        Command::Packs(args) => commands::packs::run(args),
         Command::Score(args) => commands::score::run(args),
         Command::Diff(args) => commands::diff::run(args),
         Command::Init(args) => commands::init::run(args),

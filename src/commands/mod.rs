@@ -6,6 +6,7 @@ pub(crate) mod diff;
 pub(crate) mod init;
 pub(crate) mod library_values;
 pub(crate) mod man;
+pub(crate) mod packs;
 pub(crate) mod rules;
 pub(crate) mod score;
 

@@ -144,6 +144,14 @@ impl Gazetteer {
         self.qualifiers.contains(&fold(name))
     }
 
+    /// True when `name` (one word or several, any case, diacritics ignored) is itself a known
+    /// place: a city, a country or a region. The names rules never take such a word alone for a
+    /// misspelt person's name.
+    pub fn is_place_name(&self, name: &str) -> bool {
+        let folded = fold(name);
+        self.cities.contains_key(&folded) || self.qualifiers.contains(&folded)
+    }
+
     /// The known place `name` most likely misspells ("Tokio" → "Tokyo").
     pub fn nearest_city(&self, name: &str) -> Option<&str> {
         self.city_index
@@ -196,6 +204,8 @@ mod tests {
         assert_eq!(gazetteer.nearest_city("TOKIO"), Some("Tokyo"));
         assert_eq!(gazetteer.nearest_qualifier("Japna"), Some("Japan"));
         assert_eq!(gazetteer.city("SadaNews"), None);
+        assert!(gazetteer.is_place_name("OSAKA") && gazetteer.is_place_name("Japan"));
+        assert!(!gazetteer.is_place_name("Takaichi"));
     }
 
     #[test]

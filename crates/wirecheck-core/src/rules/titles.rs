@@ -125,6 +125,9 @@ struct TitleSpec {
     qualifiers: Vec<String>,
     #[serde(default)]
     unqualified: bool,
+    /// The day this title's holders were last verified, when later than the rule's `verified:`.
+    #[serde(default)]
+    verified: Option<Date>,
     holders: Vec<Holder>,
 }
 
