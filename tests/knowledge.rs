@@ -100,10 +100,13 @@ fn stories(class: &str) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| {
-            matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("txt" | "md")
-            )
+            // Only clean-* and dirty-* files are stories: the folder's README.md is not.
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            (name.starts_with("clean-") || name.starts_with("dirty-"))
+                && matches!(
+                    path.extension().and_then(|e| e.to_str()),
+                    Some("txt" | "md")
+                )
         })
         .collect();
     stories.sort();
@@ -173,4 +176,6 @@ macro_rules! classes {
     };
 }
 
-classes! {}
+classes! {
+    changed_holders => "changed-holders",
+}
