@@ -173,4 +173,7 @@ macro_rules! classes {
     };
 }
 
-classes! {}
+classes! {
+    undated_holder => "undated-holder",
+    stale_pack => "stale-pack",
+}
