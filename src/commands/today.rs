@@ -18,6 +18,18 @@ pub(crate) struct Today {
     pub(crate) source: String,
 }
 
+impl Today {
+    /// Where the day came from, for messages: "today in Asia/Tokyo", "today, from
+    /// WIRECHECK_TODAY".
+    pub(crate) fn described(&self) -> String {
+        if self.source == TODAY_VARIABLE {
+            format!("today, from {TODAY_VARIABLE}")
+        } else {
+            format!("today in {}", self.source)
+        }
+    }
+}
+
 /// Today for a run with `config`: an invalid `WIRECHECK_TODAY` or an unknown `time_zone:` is an
 /// error.
 pub(crate) fn today(config: &Config) -> anyhow::Result<Today> {

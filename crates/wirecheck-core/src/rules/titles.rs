@@ -582,3 +582,160 @@ impl Check for Titles {
 fn qualifier_start(title: &TitleSpec, text: &str, title_start: usize) -> usize {
     qualifier_before(title, text, title_start).unwrap_or(title_start)
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::Date;
+
+    use crate::document::Document;
+    use crate::engine::RuleSet;
+    use crate::finding::{Finding, Severity};
+    use crate::input::InputFormat;
+    use crate::knowledge::freshness::PackGrace;
+    use crate::knowledge::publication::{DateSource, PublicationDate};
+    use crate::rules::{Context, RuleSource};
+
+    /// A defense-minister rule verified on 2025-11-01 at `level`, its title verified on
+    /// `title_verified` when given.
+    fn rules(level: &str, title_verified: Option<&str>) -> RuleSet {
+        let title_verified = title_verified
+            .map(|day| format!("    verified: {day}\n"))
+            .unwrap_or_default();
+        let yaml = format!(
+            "extends: titles\nmessage: \"%s is %s, not '%s'\"\nlevel: {level}\nverified: 2025-11-01\n\
+             titles:\n  - title: [Defense Minister]\n    qualifiers: [Japanese]\n{title_verified}    \
+             holders:\n      - name: Shinjiro Koizumi\n        since: 2025-10-21\n      - name: Gen \
+             Nakatani\n        since: 2024-10-01\n        until: 2025-10-21\n"
+        );
+        RuleSet::compile([RuleSource {
+            files: Default::default(),
+            pack: "p".into(),
+            name: "Titles".into(),
+            origin: "test".into(),
+            yaml,
+        }])
+        .unwrap()
+    }
+
+    fn found(rules: &RuleSet, sentence: &str, day: Option<&str>, grace: u32) -> Vec<Finding> {
+        let doc = Document::parse(
+            format!("Talks\n\nTOKYO (AP) — {sentence}\n"),
+            InputFormat::Text,
+        );
+        let context = Context {
+            publication: day.map(|day| PublicationDate {
+                date: day.parse::<Date>().unwrap(),
+                time: None,
+                offset: None,
+                source: DateSource::CommandLine,
+            }),
+            pack_grace: PackGrace::days(grace),
+            ..Context::default()
+        };
+        rules.check(&doc, &context)
+    }
+
+    /// Severity, message and first fix of each finding.
+    fn described(findings: &[Finding]) -> Vec<(Severity, String, Option<String>)> {
+        findings
+            .iter()
+            .map(|f| {
+                let fix = f.suggestions.first().map(|s| s.replacement.clone());
+                (f.severity, f.message.clone(), fix)
+            })
+            .collect()
+    }
+
+    const SUCCESSOR: &str = "Japanese Defense Minister Itsunori Onodera spoke.";
+
+    #[test]
+    fn past_the_grace_a_mismatch_is_a_warning_naming_the_packs_holder_without_a_fix() {
+        let rules = rules("error", None);
+        let stale = found(&rules, SUCCESSOR, Some("2026-03-01"), 90);
+        assert_eq!(
+            described(&stale),
+            [(
+                Severity::Warning,
+                "Japanese Defense Minister: the pack's holder as of 2025-11-01 is Shinjiro \
+                 Koizumi; the post may have changed"
+                    .to_owned(),
+                None
+            )]
+        );
+        assert!(!stale[0].safe_fix);
+        // Within the grace (2026-01-30 is its last day), as undated: an error with the fix.
+        for day in [Some("2026-01-30"), None] {
+            let fresh = found(&rules, SUCCESSOR, day, 90);
+            assert_eq!(fresh[0].severity, Severity::Error, "{day:?}");
+            assert_eq!(
+                fresh[0].suggestions[0].replacement, "Shinjiro Koizumi",
+                "{day:?}"
+            );
+        }
+        assert_eq!(
+            found(&rules, SUCCESSOR, Some("2026-03-01"), 200)[0].severity,
+            Severity::Error
+        );
+        // The pack's own holder is still accepted past the grace.
+        let holder = "Japanese Defense Minister Shinjiro Koizumi spoke.";
+        assert!(found(&rules, holder, Some("2027-03-01"), 90).is_empty());
+    }
+
+    #[test]
+    fn a_stale_finding_is_never_above_the_rules_level() {
+        let stale = found(
+            &rules("suggestion", None),
+            SUCCESSOR,
+            Some("2026-03-01"),
+            90,
+        );
+        assert_eq!(stale[0].severity, Severity::Suggestion);
+    }
+
+    #[test]
+    fn a_titles_own_later_verified_date_keeps_it_fresh() {
+        let rules = rules("error", Some("2026-02-15"));
+        let fresh = found(&rules, SUCCESSOR, Some("2026-03-01"), 90);
+        assert_eq!(fresh[0].severity, Severity::Error);
+        let stale = found(&rules, SUCCESSOR, Some("2026-06-01"), 90);
+        assert_eq!(
+            (
+                stale[0].severity,
+                stale[0].message.contains("as of 2026-02-15")
+            ),
+            (Severity::Warning, true)
+        );
+        // An earlier one changes nothing: the rule's date stands.
+        let rules = super::super::Rule::compile(&RuleSource {
+            files: Default::default(),
+            pack: "p".into(),
+            name: "Titles".into(),
+            origin: "test".into(),
+            yaml: "extends: titles\nverified: 2025-11-01\ntitles:\n  - title: [Mayor]\n    \
+                   qualifiers: [Osaka]\n    verified: 2025-01-01\n    holders:\n      - name: A B\n"
+                .into(),
+        })
+        .unwrap()
+        .unwrap();
+        assert_eq!(rules.facts_verified(), "2025-11-01".parse().ok());
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_an_honorific_is_read_as_the_name() {
+        let rules = rules("error", None);
+        let former = "Japanese Defense Minister Gen Nakatani spoke.";
+        // He held the post on this day: no finding, and not read as "General Nakatani".
+        assert!(found(&rules, former, Some("2025-01-10"), 90).is_empty());
+        let after = found(&rules, former, Some("2025-12-01"), 90);
+        assert_eq!(
+            after[0].suggestions[0].replacement, "Shinjiro Koizumi",
+            "the whole name is replaced, not the surname after 'Gen'"
+        );
+        // With its period, "Gen." is a rank before a name.
+        let rank = "Japanese Defense Minister Gen. Nakatani spoke.";
+        assert_eq!(
+            found(&rules, rank, Some("2025-12-01"), 90)[0].suggestions[0].replacement,
+            "Koizumi"
+        );
+    }
+}
