@@ -99,6 +99,8 @@ fn stories(class: &str) -> Vec<PathBuf> {
         .unwrap_or_else(|e| panic!("fixtures/knowledge/{class}: {e}"))
         .filter_map(Result::ok)
         .map(|entry| entry.path())
+        // Each class folder's README.md says what its stories are; it is none of them.
+        .filter(|path| path.file_name().is_some_and(|name| name != "README.md"))
         .filter(|path| {
             matches!(
                 path.extension().and_then(|e| e.to_str()),
