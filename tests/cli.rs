@@ -205,7 +205,7 @@ fn undated_copy_is_published_today_in_the_configured_time_zone() {
 
 #[test]
 fn an_invalid_wirecheck_today_is_an_error() {
-    for bad in ["2026-02-30", "01/12/2026", "today"] {
+    for bad in ["2026-02-30", "01/12/2026", "today", "2026-12-01T09:00"] {
         let output = cmd()
             .env("WIRECHECK_TODAY", bad)
             .args(["check", "--no-config", "-"])

@@ -36,12 +36,20 @@ pub(crate) fn today(config: &Config) -> anyhow::Result<Today> {
     let zone = config.time_zone()?;
     if let Some(value) = std::env::var_os(TODAY_VARIABLE) {
         let text = value.to_string_lossy();
-        let date = text.trim().parse::<Date>().map_err(|err| {
+        let invalid = |why: String| {
             anyhow::anyhow!(
-                "invalid {TODAY_VARIABLE} '{}': {err} (expected YYYY-MM-DD)",
+                "invalid {TODAY_VARIABLE} '{}': {why} (expected YYYY-MM-DD)",
                 wirecheck_core::excerpt(&text)
             )
-        })?;
+        };
+        // jiff reads a date out of a longer date and time too; a day is all that is wanted.
+        if text.trim().len() != 10 {
+            return Err(invalid("not ten characters".to_owned()));
+        }
+        let date = text
+            .trim()
+            .parse::<Date>()
+            .map_err(|err| invalid(err.to_string()))?;
         return Ok(Today {
             date,
             source: TODAY_VARIABLE.to_owned(),

@@ -27,18 +27,16 @@ impl PackGrace {
         self.days
     }
 
-    /// The first day facts verified on `verified` are stale: the day after the grace ends.
-    pub fn stale_from(self, verified: Date) -> Date {
-        jiff::Span::new()
-            .try_days(i64::from(self.days) + 1)
-            .ok()
-            .and_then(|span| verified.checked_add(span).ok())
-            .unwrap_or(Date::MAX)
+    /// The first day facts verified on `verified` are stale: the day after the grace ends; `None`
+    /// when that is past the calendar's end (they never are).
+    pub fn stale_from(self, verified: Date) -> Option<Date> {
+        let span = jiff::Span::new().try_days(i64::from(self.days) + 1).ok()?;
+        verified.checked_add(span).ok()
     }
 
     /// How stale facts verified on `verified` are on `day`: `None` while within the grace.
     pub fn staleness(self, verified: Date, day: Date) -> Option<Staleness> {
-        let from = self.stale_from(verified);
+        let from = self.stale_from(verified)?;
         if day < from {
             return None;
         }
@@ -83,14 +81,20 @@ fn days_from(from: Date, to: Date) -> i64 {
         .unwrap_or(0)
 }
 
-/// Reads a rule's `verified:` value: a calendar day, `YYYY-MM-DD`.
+/// Reads a rule's `verified:` value: a calendar day, `YYYY-MM-DD`, and nothing more.
 pub(crate) fn parse_verified(text: &str) -> Result<Date, String> {
-    text.trim().parse::<Date>().map_err(|err| {
+    let error = |why: String| {
         format!(
-            "verified: '{}' is not a date ({err}; expected YYYY-MM-DD)",
+            "verified: '{}' is not a date ({why}; expected YYYY-MM-DD)",
             crate::document::excerpt::excerpt(text)
         )
-    })
+    };
+    let day = text.trim();
+    // jiff reads a date out of a longer date and time too; a day is all a fact is as of.
+    if day.len() != 10 {
+        return Err(error("not ten characters".to_owned()));
+    }
+    day.parse::<Date>().map_err(|err| error(err.to_string()))
 }
 
 #[cfg(test)]
