@@ -168,6 +168,8 @@ struct Titles {
     titles: Vec<TitleSpec>,
     /// The day the rule's facts were verified (`verified:`).
     verified: Option<Date>,
+    /// The oldest day any title's holders are as of.
+    oldest_as_of: Option<Date>,
     stale_message: String,
 }
 
@@ -289,11 +291,13 @@ pub(super) fn compile(
     }
     let finder = PhraseFinder::new(&patterns)
         .map_err(|err| source.invalid(format!("cannot index titles: {err}")))?;
+    let oldest_as_of = titles.iter().filter_map(|t| verified.max(t.verified)).min();
     Ok(Box::new(Titles {
         finder,
         phrases,
         titles,
         verified,
+        oldest_as_of,
         stale_message: spec.stale_message,
     }))
 }
@@ -574,7 +578,7 @@ impl Check for Titles {
     }
 
     fn facts_as_of(&self) -> Option<Date> {
-        self.titles.iter().filter_map(|t| self.as_of(t)).min()
+        self.oldest_as_of
     }
 }
 
