@@ -22,14 +22,20 @@ fn cli_cases() {
     trycmd::TestCases::new()
         .register_bin("wirecheck", Path::new(env!("CARGO_BIN_EXE_wirecheck")))
         .env("NO_COLOR", "1")
+        .env("WIRECHECK_TODAY", TODAY)
         .case("tests/cmd/*.toml")
         .case("tests/cmd/*.trycmd");
 }
 
+/// The day the cases take for today, so that their output does not change with the day the tests
+/// run: an undated story is published on it.
+const TODAY: &str = "2026-12-01";
+
 fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("wirecheck").expect("binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env("WIRECHECK_TODAY", TODAY);
     cmd
 }
 
@@ -140,4 +146,79 @@ fn shards_split_a_folder_stably_and_completely() {
         (30, 30),
         "the shards cover every file exactly once"
     );
+}
+
+/// Runs `check --verbose` on an undated story with `time_zone: <zone>` in the configuration and
+/// the clock not replaced; the day the note says it takes for today.
+fn today_in(zone: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("wirecheck.yaml"),
+        format!("time_zone: {zone}\n"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("s.txt"),
+        "Talks Resume\n\nTOKYO (AP) — Talks resumed.\n",
+    )
+    .unwrap();
+    let output = cmd()
+        .current_dir(dir.path())
+        .env_remove("WIRECHECK_TODAY")
+        .args(["check", "--verbose", "s.txt"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let note = stderr
+        .lines()
+        .find_map(|line| {
+            line.strip_prefix("note: s.txt: no publication date given; taking today, ")
+        })
+        .unwrap_or_else(|| panic!("no note of today in:\n{stderr}"));
+    let (day, rest) = note.split_once(' ').unwrap();
+    assert_eq!(rest, format!("({zone}), as the publication date"));
+    day.to_owned()
+}
+
+#[test]
+fn undated_copy_is_published_today_in_the_configured_time_zone() {
+    // Kiritimati (UTC+14) and Pago Pago (UTC-11) are 25 hours apart: never on the same day.
+    for zone in ["Pacific/Kiritimati", "Pacific/Pago_Pago"] {
+        let before = jiff::Timestamp::now()
+            .in_tz(zone)
+            .unwrap()
+            .date()
+            .to_string();
+        let taken = today_in(zone);
+        let after = jiff::Timestamp::now()
+            .in_tz(zone)
+            .unwrap()
+            .date()
+            .to_string();
+        assert!(taken == before || taken == after, "{zone}: {taken}");
+    }
+    assert_ne!(
+        today_in("Pacific/Kiritimati"),
+        today_in("Pacific/Pago_Pago")
+    );
+}
+
+#[test]
+fn an_invalid_wirecheck_today_is_an_error() {
+    for bad in ["2026-02-30", "01/12/2026", "today", "2026-12-01T09:00"] {
+        let output = cmd()
+            .env("WIRECHECK_TODAY", bad)
+            .args(["check", "--no-config", "-"])
+            .write_stdin("Talks Resume\n\nTOKYO (AP) — Talks resumed.\n")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("error: invalid WIRECHECK_TODAY '{bad}': "))
+                && stderr.trim_end().ends_with("(expected YYYY-MM-DD)")
+                && stderr.lines().count() == 1,
+            "{bad}: {stderr}"
+        );
+    }
 }

@@ -19,7 +19,8 @@ use wirecheck_core::{Document, InputFormat, RuleSet};
 fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("wirecheck").expect("binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env("WIRECHECK_TODAY", "2026-12-01");
     cmd
 }
 
@@ -33,8 +34,10 @@ fn a_date_the_dateline_does_not_carry_is_no_publication_date() {
         .write_stdin("Talks Resume\n\nTOKYO (Kyodo, Jan. 16) — Japan said it would hold talks.\n")
         .assert()
         .stderr(
-            predicate::str::contains("<stdin>: no publication date")
-                .and(predicate::str::contains("from the dateline").not()),
+            predicate::str::contains(
+                "<stdin>: no publication date given; taking today, 2026-12-01",
+            )
+            .and(predicate::str::contains("from the dateline").not()),
         );
     cmd()
         .args(["check", "--no-config", "--verbose", "-"])

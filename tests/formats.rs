@@ -13,7 +13,9 @@ const STORY: &str = "fixtures/stories/sadanews-tokyo-washington-defense.txt";
 fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("wirecheck").expect("binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // The real story is undated: it is published on the day the tests take for today.
+        .env("WIRECHECK_TODAY", "2026-12-01");
     cmd
 }
 
@@ -153,7 +155,8 @@ fn sarif_results_name_their_rules_and_regions() {
         .iter()
         .map(|r| r["level"].as_str().unwrap())
         .collect();
-    assert_eq!(levels, ["warning", "error", "warning", "error", "error"]);
+    // The undated story is published today, past the grace of the pack that knows its titles.
+    assert_eq!(levels, ["warning", "error", "warning", "warning", "error"]);
     assert_eq!(run["columnKind"], "unicodeCodePoints");
     assert_eq!(run["invocations"][0]["executionSuccessful"], true);
 }

@@ -92,7 +92,7 @@ fn structured_documents_have_the_text_layout() {
 fn the_file_gives_the_publication_date() {
     for path in [NITF, NINJS1, NINJS2] {
         let doc = read(path);
-        let chosen = PublicationDate::choose(None, &doc, None, None).expect("a date");
+        let chosen = PublicationDate::choose(None, &doc, None, None, None).expect("a date");
         assert_eq!(chosen.date.to_string(), "2026-01-16", "{path}");
         assert_eq!(chosen.source, DateSource::Metadata, "{path}");
         assert_eq!(chosen.offset.map(|o| o.seconds()), Some(9 * 3600), "{path}");

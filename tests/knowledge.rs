@@ -178,4 +178,6 @@ macro_rules! classes {
 
 classes! {
     changed_holders => "changed-holders",
+    undated_holder => "undated-holder",
+    stale_pack => "stale-pack",
 }

@@ -53,8 +53,13 @@ const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Environment the examples expect: `SHARD` is the CI job's number in the sharding example.
-const ENVIRONMENT: &[(&str, &str)] = &[("SHARD", "1")];
+/// Environment the examples expect: `SHARD` is the CI job's number in the sharding example;
+/// today is pinned.
+const ENVIRONMENT: &[(&str, &str)] = &[("SHARD", "1"), ("WIRECHECK_TODAY", TODAY)];
+
+/// The day the blocks take for today, so that what they print does not change with the day the
+/// tests run: an undated story is published on it.
+const TODAY: &str = "2026-12-01";
 
 /// Commands of `sh` blocks that are not run, and why.
 const NOT_RUN: &[(&str, &str)] = &[
@@ -217,6 +222,7 @@ fn every_console_block_prints_what_it_shows() {
     trycmd::TestCases::new()
         .register_bin("wirecheck", Path::new(env!("CARGO_BIN_EXE_wirecheck")))
         .env("NO_COLOR", "1")
+        .env("WIRECHECK_TODAY", TODAY)
         .case("README.md");
 }
 

@@ -85,9 +85,14 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
     /// The publication date of every story, YYYY-MM-DD[THH:MM][±HH:MM]; else the story's
-    /// metadata `date:`, its dateline's date, or the config's `date:`.
+    /// metadata `date:`, its dateline's date, the config's `date:`, or today (in the config's
+    /// `time_zone:`; `WIRECHECK_TODAY=YYYY-MM-DD` replaces the clock).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     date: Option<PublicationDate>,
+    /// Days a pack's facts are trusted after their `verified:` date (default: the config's
+    /// `pack_grace_days:`, else 90); past it a titles mismatch is a warning without a fix.
+    #[arg(long, value_name = "DAYS")]
+    pack_grace: Option<u32>,
     /// Print notes to standard error: the configuration file and rule folders in use, each
     /// story's publication date and where it came from, and the checks skipped for want of one.
     #[arg(long, short)]
@@ -418,11 +423,17 @@ fn file_selection(config: &Config, args: &CheckArgs) -> FileSelection {
     }
 }
 
-/// The context every story starts from: the config's, with the command line's date and today.
+/// The context every story starts from: the config's, with the command line's date and grace,
+/// and today (the publication date of undated copy).
 fn run_context(config: &Config, args: &CheckArgs) -> anyhow::Result<Context> {
     let mut context = config.context()?;
     context.publication = args.date;
-    context.today = Some(jiff::ZonedDateTime::now().date());
+    let today = super::today::today(config)?;
+    context.today = Some(today.date);
+    context.today_source = Some(today.source);
+    if let Some(days) = args.pack_grace {
+        context.pack_grace = wirecheck_core::PackGrace::days(days);
+    }
     Ok(context)
 }
 

@@ -351,8 +351,10 @@ fn checked(
         return Ok(None);
     }
     let (config, rules) = args.rule_options.load()?;
+    let today = super::today::today(&config)?;
     let context = Context {
-        today: Some(jiff::ZonedDateTime::now().date()),
+        today: Some(today.date),
+        today_source: Some(today.source),
         ..Context::default()
     };
     let options = RunOptions {

@@ -45,6 +45,13 @@ const STARTER: &str = r#"# Configuration of wirecheck, found by walking up from 
 # date: 2026-01-16
 # places:
 #   - {name: Kesennuma, country: Japan, standalone: true}
+
+# Undated copy is published today: the time zone today is taken in (default: the system's).
+# time_zone: Asia/Tokyo
+
+# Days a pack's facts are trusted after their verified date (`wirecheck packs` lists the dates).
+# Past them, a titles mismatch is a warning without a fix.
+# pack_grace_days: 90
 "#;
 
 /// Arguments of `wirecheck init`.
@@ -88,5 +95,7 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
         assert_eq!(config.disable, ["names-world"]);
         assert_eq!(config.names.len(), 1);
+        assert_eq!(config.time_zone.as_deref(), Some("Asia/Tokyo"));
+        assert_eq!(config.pack_grace_days, Some(90));
     }
 }

@@ -52,7 +52,15 @@ const CONFIG_KEYS: &[(&str, &str)] = &[
     ),
     (
         "date",
-        "The publication date when neither --date nor the story gives one (YYYY-MM-DD[THH:MM][+HH:MM]).",
+        "The publication date when neither --date nor the story gives one (YYYY-MM-DD[THH:MM][+HH:MM]); else today.",
+    ),
+    (
+        "time_zone",
+        "The time zone today is taken in, an IANA name such as Asia/Tokyo (default: the system's); undated copy is published today.",
+    ),
+    (
+        "pack_grace_days",
+        "Days a pack's facts are trusted after their verified date (default 90); past them a titles mismatch is a warning without a fix; check --pack-grace overrides it.",
     ),
     (
         "dateline_style",
@@ -217,6 +225,11 @@ fn trailer() -> Roff {
     roff.text([bold("NO_COLOR")]);
     roff.text([roman(
         "When set and not empty, no colour is used unless --color always asks for it.",
+    )]);
+    roff.control("TP", []);
+    roff.text([bold(crate::commands::today::TODAY_VARIABLE)]);
+    roff.text([roman(
+        "YYYY-MM-DD: the day check and packs take for today instead of the system clock (for tests and replays); undated copy is published on it.",
     )]);
 
     roff.control("SH", ["SEE ALSO"]);

@@ -9,6 +9,7 @@ pub(crate) mod man;
 pub(crate) mod packs;
 pub(crate) mod rules;
 pub(crate) mod score;
+pub(crate) mod today;
 
 use std::path::PathBuf;
 

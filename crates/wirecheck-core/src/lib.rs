@@ -55,6 +55,7 @@ pub use input::encoding::TextEncoding;
 pub use input::{FileSelection, FormatError, Input, InputError, InputFormat, read_document};
 pub use knowledge::dateline::{Dateline, parse_dateline};
 pub use knowledge::dates::{WEEKDAY_NAMES, find_dates, weekday_name};
+pub use knowledge::freshness::{PackGrace, Staleness};
 pub use knowledge::house_style::HouseStyles;
 pub use knowledge::language::{
     LANGUAGES, Language, Script, ScriptCounts, detect_language, script_of,

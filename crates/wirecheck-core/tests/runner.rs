@@ -52,6 +52,75 @@ fn described(outcome: &FileOutcome) -> Vec<String> {
         .collect()
 }
 
+/// An undated story with a former Japanese prime minister after the title.
+const FORMER_PM: &str =
+    "Aid Pledged\n\nTOKYO (AP) — Japanese Prime Minister Fumio Kishida pledged aid.\n";
+
+#[test]
+fn undated_copy_is_published_today_and_each_stale_pack_is_noted_once_a_run() {
+    let rules = Config::default().rule_set(&[]).unwrap();
+    let context = Context {
+        today: "2026-12-01".parse().ok(),
+        today_source: Some("Asia/Tokyo".to_owned()),
+        ..Context::default()
+    };
+    let runner = Runner::new(rules, context, RunOptions::default()).unwrap();
+    let first = runner.check_text("a.txt", FORMER_PM.to_owned(), None);
+    let notes: Vec<String> = first.notices.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        [
+            "a.txt: no publication date given; taking today, 2026-12-01 (Asia/Tokyo), as the \
+             publication date",
+            "names-japan.Titles: facts verified 2025-11-01, 395 days before the publication \
+             date; mismatches are warnings without a fix",
+            "names-world.Titles: facts verified 2025-11-01, 395 days before the publication \
+             date; mismatches are warnings without a fix",
+        ]
+    );
+    let finding = &findings(&first)[0];
+    assert_eq!(
+        (
+            finding.rule.as_str(),
+            finding.severity,
+            finding.suggestions.len()
+        ),
+        ("names-japan.Titles", wirecheck_core::Severity::Warning, 0)
+    );
+    // The next story of the run is dated today too; the packs are not named again.
+    let second = runner.check_text("b.txt", FORMER_PM.to_owned(), None);
+    assert!(
+        matches!(&second.notices[..], [Notice::PublishedToday { path, .. }] if path == "b.txt"),
+        "{:?}",
+        second.notices
+    );
+    // A story dated within the grace is checked as before, with no note of stale packs (in a run
+    // of its own, which has named no pack yet).
+    let runner = Runner::new(
+        Config::default().rule_set(&[]).unwrap(),
+        Context {
+            today: "2026-12-01".parse().ok(),
+            ..Context::default()
+        },
+        RunOptions::default(),
+    )
+    .unwrap();
+    let dated = format!("---\ndate: 2025-12-01\n---\n{FORMER_PM}");
+    let third = runner.check_text("c.md", dated, None);
+    assert!(matches!(
+        &third.notices[..],
+        [Notice::PublicationDate { .. }]
+    ));
+    let finding = &findings(&third)[0];
+    assert_eq!(
+        (
+            finding.severity,
+            finding.suggestions[0].replacement.as_str()
+        ),
+        (wirecheck_core::Severity::Error, "Sanae Takaichi")
+    );
+}
+
 #[test]
 fn text_in_memory_is_checked_with_the_filters() {
     let outcome = runner(RunOptions::default()).check_text("desk/s.txt", STORY.to_owned(), None);

@@ -17,6 +17,9 @@
 //! accept: [Ishida]                  # words never reported, whatever the rule
 //! fail_level: warning             # suggestion, warning, error, or none (never fail on findings)
 //! date: 2026-01-16T09:30+09:00      # publication date when neither --date nor the story gives one
+//! time_zone: Asia/Tokyo             # the zone today is taken in, for undated copy (default: the
+//!                                   # system's)
+//! pack_grace_days: 90               # days a pack's facts are trusted after their `verified:`
 //! dateline_style: ap                # the dateline style required: turns on dateline-ap, and
 //!                                   # every dateline rule checks this style
 //! places:                           # places added to the dateline gazetteer
@@ -79,6 +82,13 @@ pub struct Config {
     /// The publication date to use when neither `--date` nor the story gives one.
     #[serde(default)]
     pub date: Option<String>,
+    /// The time zone (an IANA name, `Asia/Tokyo`) in which the command line takes today, the
+    /// publication date of undated copy; the system's when absent.
+    #[serde(default)]
+    pub time_zone: Option<String>,
+    /// How many days after their verified date a pack's facts are trusted (90 when absent).
+    #[serde(default)]
+    pub pack_grace_days: Option<u32>,
     /// The dateline house style required of every story (`ap`, `reuters`, …).
     #[serde(default)]
     pub dateline_style: Option<String>,
@@ -158,8 +168,27 @@ impl Config {
             && !self.disable.iter().any(|p| p == pack)
     }
 
-    /// What the checks of a run know from the configuration: its publication date, dateline
-    /// style and places.
+    /// The time zone of `time_zone:`, read from the system's time zone database; `None` when
+    /// the key is absent. An unknown name is an error at its place in the file.
+    pub fn time_zone(&self) -> Result<Option<jiff::tz::TimeZone>, SetupError> {
+        let Some(name) = self.time_zone.as_deref() else {
+            return Ok(None);
+        };
+        jiff::tz::TimeZone::get(name).map(Some).map_err(|_| {
+            self.problem_at(
+                "time_zone",
+                Some(name),
+                format!(
+                    "time_zone: unknown time zone '{}' (expected an IANA name such as \
+                     Asia/Tokyo or Europe/London)",
+                    crate::document::excerpt::excerpt(name)
+                ),
+            )
+        })
+    }
+
+    /// What the checks of a run know from the configuration: its publication date, time zone
+    /// (checked here; the caller takes today in it), pack grace, dateline style and places.
     pub fn context(&self) -> Result<crate::rules::Context, SetupError> {
         use crate::knowledge::publication::{DateSource, PublicationDate};
         let configured_date = self
@@ -185,8 +214,13 @@ impl Config {
                 ));
             }
         }
+        self.time_zone()?;
         Ok(crate::rules::Context {
             configured_date,
+            pack_grace: self
+                .pack_grace_days
+                .map(crate::knowledge::freshness::PackGrace::days)
+                .unwrap_or_default(),
             dateline_style: self.dateline_style.clone(),
             places: std::sync::Arc::new(crate::knowledge::gazetteer::Gazetteer::from_places(
                 &self.places,

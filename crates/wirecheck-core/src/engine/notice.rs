@@ -49,6 +49,25 @@ pub enum Notice {
         /// The date.
         date: PublicationDate,
     },
+    /// The story gives no publication date, so it is taken as published today (a note).
+    PublishedToday {
+        /// The file.
+        path: String,
+        /// Today.
+        date: jiff::civil::Date,
+        /// What today was read from: a time zone's name, or `WIRECHECK_TODAY`.
+        from: Option<String>,
+    },
+    /// A rule's facts are older than the grace before the publication date, so its mismatches
+    /// are warnings without a fix (a note, once a run for each rule).
+    StaleFacts {
+        /// The rule's id.
+        rule: String,
+        /// The day its facts were verified.
+        verified: jiff::civil::Date,
+        /// How many days before the publication date that is.
+        days: i64,
+    },
     /// The story has no publication date, so rules that need one were skipped (a note).
     NoPublicationDate {
         /// The file.
@@ -119,6 +138,8 @@ impl Notice {
             // A file found in a folder, not named: Vale's suites and projects hold such files
             // by the dozen, and each is said with --verbose.
             Notice::PublicationDate { .. }
+            | Notice::PublishedToday { .. }
+            | Notice::StaleFacts { .. }
             | Notice::NoPublicationDate { .. }
             | Notice::ValeFormatSkipped { .. } => NoticeLevel::Note,
         }
@@ -158,6 +179,22 @@ impl fmt::Display for Notice {
                 f,
                 "{path}: publication date {} from {}",
                 date.date, date.source
+            ),
+            Notice::PublishedToday { path, date, from } => {
+                write!(f, "{path}: no publication date given; taking today, {date}")?;
+                if let Some(from) = from {
+                    write!(f, " ({from})")?;
+                }
+                write!(f, ", as the publication date")
+            }
+            Notice::StaleFacts {
+                rule,
+                verified,
+                days,
+            } => write!(
+                f,
+                "{rule}: facts verified {verified}, {days} days before the publication date; \
+                 mismatches are warnings without a fix"
             ),
             Notice::ValeFormatSkipped { path, format } => write!(
                 f,

@@ -23,9 +23,10 @@
 //! ```
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::document::Document;
 use crate::engine::{NoStory, Notice, RuleSet};
@@ -35,6 +36,7 @@ use crate::finding::Finding;
 use crate::fix::{apply_safe_fixes, unified_diff, write_fixed};
 use crate::input::encoding::TextEncoding;
 use crate::input::{Input, InputError, InputFormat, display_name, read_story_file};
+use crate::knowledge::freshness::Staleness;
 use crate::knowledge::language::Language;
 use crate::knowledge::publication::{DateSource, PublicationDate};
 use crate::report::{FileError, FileReport, ReferenceFile};
@@ -122,6 +124,8 @@ pub struct Runner {
     stdin_name: Option<PathBuf>,
     fix: FixMode,
     vale: Option<Arc<ValeProject>>,
+    /// The rules whose stale facts a note has named: each is named once a run.
+    stale_noted: Mutex<FxHashSet<String>>,
 }
 
 /// Where a story's text came from, which says how it can be fixed.
@@ -194,6 +198,7 @@ impl Runner {
             stdin_name: options.stdin_name,
             fix: options.fix,
             vale: options.vale,
+            stale_noted: Mutex::default(),
         })
     }
 
@@ -388,6 +393,7 @@ impl Runner {
         }
         let context = self.story_context(document);
         notices.extend(self.date_note(display, &context));
+        notices.extend(self.stale_notes(&context));
         let mut findings = if own_rules {
             self.rules.check_story(context)
         } else {
@@ -419,8 +425,47 @@ impl Runner {
         Ok(findings)
     }
 
+    /// The notes of the rules whose facts are stale on the story's publication date, for those
+    /// no story of the run has named yet.
+    fn stale_notes(&self, context: &StoryContext<'_>) -> Vec<Notice> {
+        let stale: Vec<(&str, Staleness)> = self
+            .rules
+            .rules()
+            .iter()
+            .filter_map(|rule| {
+                let stale = context.staleness(rule.softened_when_stale()?)?;
+                Some((rule.id.as_str(), stale))
+            })
+            .collect();
+        if stale.is_empty() {
+            return Vec::new();
+        }
+        let mut noted = self
+            .stale_noted
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        stale
+            .into_iter()
+            .filter(|(rule, _)| noted.insert((*rule).to_owned()))
+            .map(|(rule, stale)| Notice::StaleFacts {
+                rule: rule.to_owned(),
+                verified: stale.verified,
+                days: stale.days_since_verified,
+            })
+            .collect()
+    }
+
     /// The note of the story's publication date, or of the rules skipped for want of one.
     fn date_note(&self, display: &str, context: &StoryContext<'_>) -> Option<Notice> {
+        if let Some(date) = context.publication()
+            && date.source == DateSource::Today
+        {
+            return Some(Notice::PublishedToday {
+                path: display.to_owned(),
+                date: date.date,
+                from: context.run().today_source.clone(),
+            });
+        }
         if let Some(date) = context.publication() {
             return Some(Notice::PublicationDate {
                 path: display.to_owned(),

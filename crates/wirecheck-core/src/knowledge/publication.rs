@@ -1,5 +1,6 @@
 //! The story's publication date: read from `--date`, the story's metadata, its dateline or the
-//! configuration, and chosen in that order.
+//! configuration, and chosen in that order; else, when the caller says what day it is, today (copy
+//! checked before publication is published today).
 
 use std::fmt;
 
@@ -22,6 +23,8 @@ pub enum DateSource {
     Dateline,
     /// `date:` in `wirecheck.yaml`.
     Config,
+    /// Today, as the caller gives it ([`crate::Context::today`]): the date of undated copy.
+    Today,
 }
 
 impl fmt::Display for DateSource {
@@ -31,6 +34,7 @@ impl fmt::Display for DateSource {
             DateSource::Metadata => "the story's metadata",
             DateSource::Dateline => "the dateline",
             DateSource::Config => "the configuration",
+            DateSource::Today => "today's date",
         })
     }
 }
@@ -95,12 +99,13 @@ impl PublicationDate {
 
     /// The publication date of `doc`: `command_line` when given; else the story's metadata
     /// `date:`; else the date of its `dateline` as taken apart (a year not written read against
-    /// `config` or today); else `config`.
+    /// `config` or today); else `config`; else `today`, when the caller gives it.
     pub fn choose(
         command_line: Option<PublicationDate>,
         doc: &Document,
         dateline: Option<&Dateline>,
         config: Option<PublicationDate>,
+        today: Option<Date>,
     ) -> Option<PublicationDate> {
         if command_line.is_some() {
             return command_line;
@@ -124,7 +129,14 @@ impl PublicationDate {
                 source: DateSource::Dateline,
             });
         }
-        config
+        config.or_else(|| {
+            today.map(|date| PublicationDate {
+                date,
+                time: None,
+                offset: None,
+                source: DateSource::Today,
+            })
+        })
     }
 }
 
@@ -201,7 +213,7 @@ mod tests {
             let dateline = doc
                 .dateline
                 .map(|span| parse_dateline(doc.text(), span, anchor));
-            PublicationDate::choose(cli, doc, dateline.as_ref(), config)
+            PublicationDate::choose(cli, doc, dateline.as_ref(), config, None)
                 .map(|p| (p.date.to_string(), p.source))
         };
         assert_eq!(
@@ -226,8 +238,43 @@ mod tests {
             .dateline
             .map(|span| parse_dateline(doc.text(), span, None));
         assert_eq!(
-            PublicationDate::choose(None, &doc, dateline.as_ref(), None),
+            PublicationDate::choose(None, &doc, dateline.as_ref(), None, None),
             None
+        );
+    }
+
+    #[test]
+    fn undated_copy_is_published_today_when_the_caller_says_what_day_it_is() {
+        let today: Date = "2026-12-01".parse().unwrap();
+        let undated = Document::parse("Headline\n\nTOKYO (AP) — Text.\n".into(), InputFormat::Text);
+        let chosen = |doc: &Document, config| {
+            let dateline = doc
+                .dateline
+                .map(|span| parse_dateline(doc.text(), span, Some(today)));
+            PublicationDate::choose(None, doc, dateline.as_ref(), config, Some(today))
+                .map(|p| (p.date.to_string(), p.source))
+        };
+        assert_eq!(
+            chosen(&undated, None),
+            Some(("2026-12-01".into(), DateSource::Today))
+        );
+        assert_eq!(DateSource::Today.to_string(), "today's date");
+        // Every other source wins over today.
+        let config = parse("2025-12-20").ok().map(|mut c| {
+            c.source = DateSource::Config;
+            c
+        });
+        assert_eq!(
+            chosen(&undated, config),
+            Some(("2025-12-20".into(), DateSource::Config))
+        );
+        let dated = Document::parse(
+            "Headline\n\nTOKYO, Nov 21 (Reuters) - Text.\n".into(),
+            InputFormat::Text,
+        );
+        assert_eq!(
+            chosen(&dated, None),
+            Some(("2026-11-21".into(), DateSource::Dateline))
         );
     }
 }

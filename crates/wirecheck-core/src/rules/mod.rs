@@ -201,6 +201,17 @@ impl RuleSource {
         Ok(warnings)
     }
 
+    /// An error about the value of the top-level `key`, at its line and column when found.
+    fn invalid_at(&self, key: &str, message: String) -> RuleError {
+        let at = crate::yaml::value_position(&self.yaml, key);
+        RuleError::Yaml {
+            origin: self.origin.clone(),
+            line: at.map(|(line, _)| line),
+            column: at.map(|(_, column)| column),
+            message: format!("rule {}: {message}", self.id()),
+        }
+    }
+
     /// An error about this rule's content; values it quotes are cut short.
     pub fn invalid(&self, message: impl Into<String>) -> RuleError {
         RuleError::Invalid {
@@ -384,8 +395,16 @@ pub struct Context {
     pub publication: Option<PublicationDate>,
     /// The configuration's `date:`, used when neither the caller nor the story gives one.
     pub configured_date: Option<PublicationDate>,
-    /// Today, to infer the year of a dateline date written without one.
+    /// Today: the publication date of a story that gives none (copy checked before publication is
+    /// published today), and the day a dateline date written without a year is read against.
+    /// `None`, the default, leaves such a story undated.
     pub today: Option<jiff::civil::Date>,
+    /// What `today` was read from, for notes: the time zone's name (`Asia/Tokyo`), or
+    /// `WIRECHECK_TODAY`.
+    pub today_source: Option<String>,
+    /// How long after their verified date a pack's facts are trusted (`pack_grace_days:`,
+    /// `check --pack-grace`); past it, a `titles` mismatch is a warning without a fix.
+    pub pack_grace: crate::knowledge::freshness::PackGrace,
     /// The dateline house style the configuration requires (`dateline_style:`), by key.
     pub dateline_style: Option<String>,
     /// The places the configuration adds to the gazetteer (`places:`), indexed once a run.
@@ -422,6 +441,13 @@ pub(crate) trait Check: Send + Sync {
         &[]
     }
 
+    /// The oldest day this rule's facts are as of, for a rule whose findings soften once the
+    /// publication date is past it by more than the grace ([`Context::pack_grace`]); `None` for
+    /// a rule that does not.
+    fn facts_as_of(&self) -> Option<jiff::civil::Date> {
+        None
+    }
+
     /// What this rule cannot check without a publication date, for `--verbose`; `None` when it
     /// needs none. (A rule with named checks declares this for each check instead.)
     fn needs_publication_date(&self) -> Option<&'static str> {
@@ -454,6 +480,8 @@ pub struct Rule {
     pub checks: Vec<RuleCheck>,
     /// Keys of the rule file that are read but not acted on, until the rule set takes them.
     pub(crate) warnings: Vec<RuleWarning>,
+    /// The day the rule's facts were verified (`verified:`), read as a date.
+    pub verified: Option<jiff::civil::Date>,
     check: Box<dyn Check>,
 }
 
@@ -503,11 +531,18 @@ impl Rule {
             .scope
             .validate()
             .map_err(|message| source.invalid(message))?;
+        let verified = header
+            .verified
+            .as_deref()
+            .map(crate::knowledge::freshness::parse_verified)
+            .transpose()
+            .map_err(|message| source.invalid_at("verified", message))?;
         let check = (kind.compile)(source, &header)?;
         let checks = checks::resolve(source, &header, check.named_checks())?;
         let mut rule = Rule::from_check(source, header, check);
         rule.checks = checks;
         rule.warnings = warnings;
+        rule.verified = verified;
         Ok(Some(rule))
     }
 
@@ -527,6 +562,7 @@ impl Rule {
             header,
             checks: Vec::new(),
             warnings: Vec::new(),
+            verified: None,
             check,
         }
     }
@@ -553,6 +589,18 @@ impl Rule {
     /// Name tokens the rule knows as correct.
     pub fn known_names(&self) -> Vec<String> {
         self.check.known_names()
+    }
+
+    /// The oldest day the rule's facts were verified: for a `titles` rule, the oldest of its
+    /// titles' dates (a title's own `verified:` when later than the rule's); else `verified:`.
+    pub fn facts_verified(&self) -> Option<jiff::civil::Date> {
+        self.check.facts_as_of().or(self.verified)
+    }
+
+    /// The day the facts of a rule that softens its findings past the grace are as of (a
+    /// `titles` rule's oldest title); `None` for other rules.
+    pub fn softened_when_stale(&self) -> Option<jiff::civil::Date> {
+        self.check.facts_as_of()
     }
 
     /// The rule's name entries with native forms.
@@ -709,6 +757,22 @@ impl<'a> Reporter<'a> {
             })
             .collect();
         self.push(doc.to_original(span), args, suggestions);
+    }
+
+    /// Reports `span` as [`Reporter::report_with_message`] does, at `cap` when the rule's
+    /// severity is above it: a finding the rule is less sure of than of its others.
+    pub(crate) fn report_capped(
+        &mut self,
+        cap: Severity,
+        span: Span,
+        template: &str,
+        args: &[&str],
+        fixes: Vec<(Span, String)>,
+    ) {
+        self.report_with_message(span, template, args, fixes);
+        if let Some(finding) = self.out.last_mut() {
+            finding.severity = finding.severity.min(cap);
+        }
     }
 
     /// The message the rule's findings are given, before its `%s` are filled.

@@ -1,9 +1,10 @@
 //! What a check knows of the story it checks: the document, the run's [`Context`], the story's
-//! publication date, and the facts about the story that rules share — its dateline taken apart,
-//! its dates, its quantities, its paragraphs' alignment with the reference — each computed once a
-//! story, when a rule first asks for it ([`StoryContext`]); the reference version's own facts once
-//! a run ([`Reference`]). What a name mention is is defined here too, but the mentions are found
-//! afresh by each check: a pass over the words costs less than holding them.
+//! publication date (and how stale a pack's facts are on it), and the facts about the story that
+//! rules share — its dateline taken apart, its dates, its quantities, its paragraphs' alignment
+//! with the reference — each computed once a story, when a rule first asks for it
+//! ([`StoryContext`]); the reference version's own facts once a run ([`Reference`]). What a name
+//! mention is is defined here too, but the mentions are found afresh by each check: a pass over
+//! the words costs less than holding them.
 
 use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
@@ -17,6 +18,7 @@ use crate::document::{Document, WordIter};
 use crate::knowledge::alignment::ParagraphAlignment;
 use crate::knowledge::dateline::{Dateline, parse_dateline};
 use crate::knowledge::dates::{DateMention, find_dates};
+use crate::knowledge::freshness::Staleness;
 use crate::knowledge::language::{Language, Script, detect_language};
 use crate::knowledge::native_names::NativeNames;
 use crate::knowledge::parallel::{
@@ -86,8 +88,13 @@ impl<'a> StoryContext<'a> {
         let mut dateline = doc
             .dateline
             .map(|span| parse_dateline(doc.text(), span, anchor));
-        let publication =
-            PublicationDate::choose(run.publication, doc, dateline.as_ref(), run.configured_date);
+        let publication = PublicationDate::choose(
+            run.publication,
+            doc,
+            dateline.as_ref(),
+            run.configured_date,
+            run.today,
+        );
         if let Some(mention) = dateline.as_mut().and_then(|d| d.date.as_mut()) {
             mention.resolve_against(publication.map(|p| p.date));
         }
@@ -160,6 +167,14 @@ impl<'a> StoryContext<'a> {
     /// The day the story is published, when known.
     pub fn publication_date(&self) -> Option<jiff::civil::Date> {
         self.publication.map(|p| p.date)
+    }
+
+    /// How stale facts verified on `verified` are on the publication date: `None` within the
+    /// run's grace ([`Context::pack_grace`]) or for a story without a publication date.
+    pub fn staleness(&self, verified: jiff::civil::Date) -> Option<Staleness> {
+        self.run
+            .pack_grace
+            .staleness(verified, self.publication_date()?)
     }
 
     /// The UTC offset of the story's time zone, when given with its publication date.

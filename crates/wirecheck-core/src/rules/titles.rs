@@ -22,6 +22,15 @@
 //! without one, any listed holder is accepted and the current one is suggested. A bare surname of
 //! the holder is accepted. The message gets the title as written, the holder with dates, and the
 //! name found.
+//!
+//! A pack's holders are as of the day they were verified: the rule's `verified:` (a date,
+//! `YYYY-MM-DD`), or a title's own `verified:` when later. A story published more than the grace
+//! after that day (`pack_grace_days:` in `wirecheck.yaml`, `check --pack-grace`, 90 days by
+//! default) may name a holder who took office since, whom a stale pack must never "correct": a
+//! mismatch is then reported at `warning` (or the rule's level, when lower), with no suggestion,
+//! and with `stale_message:`, whose `%s` get the title as written, the day the holders are as of,
+//! the pack's holder, and the name found (default: "%s: the pack's holder as of %s is %s; the
+//! post may have changed"). A rule or title without a verified date is never stale.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
@@ -29,6 +38,7 @@ use serde::Deserialize;
 
 use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, StoryContext};
 use crate::document::{Document, split_words};
+use crate::finding::Severity;
 use crate::knowledge::dates::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::knowledge::name_index::{fold, is_close};
 use crate::span::Span;
@@ -131,9 +141,23 @@ struct TitleSpec {
     holders: Vec<Holder>,
 }
 
+impl TitleSpec {
+    /// True when `found` (folded name tokens) names any holder the title lists.
+    fn names_a_holder(&self, found: &[String]) -> bool {
+        self.holders.iter().any(|h| h.is_named_by(found))
+    }
+}
+
 #[derive(Deserialize)]
 pub(super) struct Spec {
     titles: Vec<TitleSpec>,
+    /// The message of a mismatch once the holders are stale: title, date, holder, name found.
+    #[serde(default = "default_stale_message")]
+    stale_message: String,
+}
+
+fn default_stale_message() -> String {
+    "%s: the pack's holder as of %s is %s; the post may have changed".to_owned()
 }
 
 struct Titles {
@@ -142,6 +166,11 @@ struct Titles {
     /// For each phrase, the titles it belongs to.
     phrases: Vec<Vec<usize>>,
     titles: Vec<TitleSpec>,
+    /// The day the rule's facts were verified (`verified:`).
+    verified: Option<Date>,
+    /// The oldest day any title's holders are as of.
+    oldest_as_of: Option<Date>,
+    stale_message: String,
 }
 
 /// Finds title phrases by their last word: a few distinct words ("Minister", "President") make a
@@ -227,9 +256,15 @@ fn matches_backwards(text: &[u8], end: usize, phrase: &[u8]) -> Option<usize> {
 /// Compiles a `titles` rule.
 pub(super) fn compile(
     source: &RuleSource,
-    _header: &RuleHeader,
+    header: &RuleHeader,
 ) -> Result<Box<dyn Check>, RuleError> {
     let spec: Spec = source.parse()?;
+    let verified = header
+        .verified
+        .as_deref()
+        .map(crate::knowledge::freshness::parse_verified)
+        .transpose()
+        .map_err(|message| source.invalid(message))?;
     let mut patterns: Vec<String> = Vec::new();
     let mut phrases: Vec<Vec<usize>> = Vec::new();
     let mut titles = Vec::with_capacity(spec.titles.len());
@@ -256,10 +291,14 @@ pub(super) fn compile(
     }
     let finder = PhraseFinder::new(&patterns)
         .map_err(|err| source.invalid(format!("cannot index titles: {err}")))?;
+    let oldest_as_of = titles.iter().filter_map(|t| verified.max(t.verified)).min();
     Ok(Box::new(Titles {
         finder,
         phrases,
         titles,
+        verified,
+        oldest_as_of,
+        stale_message: spec.stale_message,
     }))
 }
 
@@ -288,10 +327,30 @@ const HONORIFICS: &[&str] = &[
     "Dato", "Datuk",
 ];
 
+/// A name written after a title.
+struct NameAfter {
+    /// The name, without a possessive "'s".
+    span: Span,
+    /// Its folded tokens.
+    tokens: Vec<String>,
+    /// The honorific right before it when written without a period ("Gen", "Sen"), which may be
+    /// a given name instead: "Defense Minister Gen Nakatani".
+    bare_honorific: Option<Span>,
+}
+
+impl NameAfter {
+    /// The name read with its bare honorific as its first token ("Gen Nakatani"), if it has one.
+    fn with_honorific(&self, doc: &Document) -> Option<(Span, Vec<String>)> {
+        let honorific = self.bare_honorific?;
+        let mut tokens = vec![fold(doc.slice(honorific))];
+        tokens.extend(self.tokens.iter().cloned());
+        Some((Span::new(honorific.start, self.span.end), tokens))
+    }
+}
+
 /// The name written right after `at`: capitalised words, with particles ("da", "bin") and initials
-/// ("S. Jaishankar") inside it and honorifics ("Prince", "Gen.") before it left out. Returns the
-/// span of the name (without a possessive "'s") and its folded tokens.
-fn name_after(doc: &Document, at: usize) -> Option<(Span, Vec<String>)> {
+/// ("S. Jaishankar") inside it and honorifics ("Prince", "Gen.") before it left out.
+fn name_after(doc: &Document, at: usize) -> Option<NameAfter> {
     let text = doc.text();
     let rest = &text[at..];
     let gap = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
@@ -313,6 +372,7 @@ fn name_after(doc: &Document, at: usize) -> Option<(Span, Vec<String>)> {
     let mut cursor = window_start;
     // A period may follow an initial or an abbreviated honorific ("Gen. Ricardo Trevilla").
     let mut period_allowed = false;
+    let mut bare_honorific = None;
     for word in split_words(text, Span::new(window_start, window_end)) {
         let between = &text[cursor..word.start];
         let joined = between
@@ -323,6 +383,7 @@ fn name_after(doc: &Document, at: usize) -> Option<(Span, Vec<String>)> {
         }
         let token = doc.slice(word);
         if tokens.is_empty() && HONORIFICS.contains(&token) {
+            bare_honorific = (!text[word.end..].starts_with('.')).then_some(word);
             cursor = word.end;
             start = text[cursor..window_end]
                 .find(|c: char| c.is_alphanumeric())
@@ -356,7 +417,11 @@ fn name_after(doc: &Document, at: usize) -> Option<(Span, Vec<String>)> {
             break; // "Trump's": the name ends at the possessive
         }
     }
-    (!tokens.is_empty()).then(|| (Span::new(start, end), tokens))
+    (!tokens.is_empty()).then(|| NameAfter {
+        span: Span::new(start, end),
+        tokens,
+        bare_honorific,
+    })
 }
 
 /// A name's folded tokens, without particles: "Luiz Inácio Lula da Silva" → luiz, inacio, lula, silva.
@@ -370,6 +435,11 @@ fn name_tokens(name: &str) -> Vec<String> {
 }
 
 impl Titles {
+    /// The day the holders of `title` are as of: its own `verified:` when later than the rule's.
+    fn as_of(&self, title: &TitleSpec) -> Option<Date> {
+        self.verified.max(title.verified)
+    }
+
     /// True when the text before `at` ends with one of the title's qualifiers, or the name is
     /// followed by "of <country>".
     fn qualified(
@@ -447,11 +517,16 @@ impl Check for Titles {
     fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
         for (start, end, phrase) in self.finder.find_iter(text) {
-            let Some((name_span, tokens)) = name_after(doc, end) else {
+            let Some(name) = name_after(doc, end) else {
                 continue;
             };
             for &id in &self.phrases[phrase] {
                 let title = &self.titles[id];
+                // "Gen Nakatani" is a holder's name, not General Nakatani.
+                let (name_span, tokens) = match name.with_honorific(doc) {
+                    Some((span, tokens)) if title.names_a_holder(&tokens) => (span, tokens),
+                    _ => (name.span, name.tokens.clone()),
+                };
                 if !self.qualified(title, doc, start, name_span.end)
                     || is_past_title(text, qualifier_start(title, text, start))
                 {
@@ -476,6 +551,22 @@ impl Check for Titles {
                 let title_start = qualifier_start(title, text, start);
                 let title_text = &text[title_start..end];
                 let found_name = doc.slice(name_span);
+                // Past the grace the pack may not know the holder: say whom it knows, fix nothing.
+                if let Some(stale) = self.as_of(title).and_then(|day| context.staleness(day)) {
+                    out.report_capped(
+                        Severity::Warning,
+                        name_span,
+                        &self.stale_message,
+                        &[
+                            title_text,
+                            &stale.verified.to_string(),
+                            &holder.name,
+                            found_name,
+                        ],
+                        Vec::new(),
+                    );
+                    break;
+                }
                 out.report(
                     name_span,
                     &[title_text, &holder.described(), found_name],
@@ -485,9 +576,170 @@ impl Check for Titles {
             }
         }
     }
+
+    fn facts_as_of(&self) -> Option<Date> {
+        self.oldest_as_of
+    }
 }
 
 /// Where the title as written starts: at its qualifier when one stands right before it.
 fn qualifier_start(title: &TitleSpec, text: &str, title_start: usize) -> usize {
     qualifier_before(title, text, title_start).unwrap_or(title_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::Date;
+
+    use crate::document::Document;
+    use crate::engine::RuleSet;
+    use crate::finding::{Finding, Severity};
+    use crate::input::InputFormat;
+    use crate::knowledge::freshness::PackGrace;
+    use crate::knowledge::publication::{DateSource, PublicationDate};
+    use crate::rules::{Context, RuleSource};
+
+    /// A defense-minister rule verified on 2025-11-01 at `level`, its title verified on
+    /// `title_verified` when given.
+    fn rules(level: &str, title_verified: Option<&str>) -> RuleSet {
+        let title_verified = title_verified
+            .map(|day| format!("    verified: {day}\n"))
+            .unwrap_or_default();
+        let yaml = format!(
+            "extends: titles\nmessage: \"%s is %s, not '%s'\"\nlevel: {level}\nverified: 2025-11-01\n\
+             titles:\n  - title: [Defense Minister]\n    qualifiers: [Japanese]\n{title_verified}    \
+             holders:\n      - name: Shinjiro Koizumi\n        since: 2025-10-21\n      - name: Gen \
+             Nakatani\n        since: 2024-10-01\n        until: 2025-10-21\n"
+        );
+        RuleSet::compile([RuleSource {
+            files: Default::default(),
+            pack: "p".into(),
+            name: "Titles".into(),
+            origin: "test".into(),
+            yaml,
+        }])
+        .unwrap()
+    }
+
+    fn found(rules: &RuleSet, sentence: &str, day: Option<&str>, grace: u32) -> Vec<Finding> {
+        let doc = Document::parse(
+            format!("Talks\n\nTOKYO (AP) — {sentence}\n"),
+            InputFormat::Text,
+        );
+        let context = Context {
+            publication: day.map(|day| PublicationDate {
+                date: day.parse::<Date>().unwrap(),
+                time: None,
+                offset: None,
+                source: DateSource::CommandLine,
+            }),
+            pack_grace: PackGrace::days(grace),
+            ..Context::default()
+        };
+        rules.check(&doc, &context)
+    }
+
+    /// Severity, message and first fix of each finding.
+    fn described(findings: &[Finding]) -> Vec<(Severity, String, Option<String>)> {
+        findings
+            .iter()
+            .map(|f| {
+                let fix = f.suggestions.first().map(|s| s.replacement.clone());
+                (f.severity, f.message.clone(), fix)
+            })
+            .collect()
+    }
+
+    const SUCCESSOR: &str = "Japanese Defense Minister Itsunori Onodera spoke.";
+
+    #[test]
+    fn past_the_grace_a_mismatch_is_a_warning_naming_the_packs_holder_without_a_fix() {
+        let rules = rules("error", None);
+        let stale = found(&rules, SUCCESSOR, Some("2026-03-01"), 90);
+        assert_eq!(
+            described(&stale),
+            [(
+                Severity::Warning,
+                "Japanese Defense Minister: the pack's holder as of 2025-11-01 is Shinjiro \
+                 Koizumi; the post may have changed"
+                    .to_owned(),
+                None
+            )]
+        );
+        assert!(!stale[0].safe_fix);
+        // Within the grace (2026-01-30 is its last day), as undated: an error with the fix.
+        for day in [Some("2026-01-30"), None] {
+            let fresh = found(&rules, SUCCESSOR, day, 90);
+            assert_eq!(fresh[0].severity, Severity::Error, "{day:?}");
+            assert_eq!(
+                fresh[0].suggestions[0].replacement, "Shinjiro Koizumi",
+                "{day:?}"
+            );
+        }
+        assert_eq!(
+            found(&rules, SUCCESSOR, Some("2026-03-01"), 200)[0].severity,
+            Severity::Error
+        );
+        // The pack's own holder is still accepted past the grace.
+        let holder = "Japanese Defense Minister Shinjiro Koizumi spoke.";
+        assert!(found(&rules, holder, Some("2027-03-01"), 90).is_empty());
+    }
+
+    #[test]
+    fn a_stale_finding_is_never_above_the_rules_level() {
+        let stale = found(
+            &rules("suggestion", None),
+            SUCCESSOR,
+            Some("2026-03-01"),
+            90,
+        );
+        assert_eq!(stale[0].severity, Severity::Suggestion);
+    }
+
+    #[test]
+    fn a_titles_own_later_verified_date_keeps_it_fresh() {
+        let rules = rules("error", Some("2026-02-15"));
+        let fresh = found(&rules, SUCCESSOR, Some("2026-03-01"), 90);
+        assert_eq!(fresh[0].severity, Severity::Error);
+        let stale = found(&rules, SUCCESSOR, Some("2026-06-01"), 90);
+        assert_eq!(
+            (
+                stale[0].severity,
+                stale[0].message.contains("as of 2026-02-15")
+            ),
+            (Severity::Warning, true)
+        );
+        // An earlier one changes nothing: the rule's date stands.
+        let rules = super::super::Rule::compile(&RuleSource {
+            files: Default::default(),
+            pack: "p".into(),
+            name: "Titles".into(),
+            origin: "test".into(),
+            yaml: "extends: titles\nverified: 2025-11-01\ntitles:\n  - title: [Mayor]\n    \
+                   qualifiers: [Osaka]\n    verified: 2025-01-01\n    holders:\n      - name: A B\n"
+                .into(),
+        })
+        .unwrap()
+        .unwrap();
+        assert_eq!(rules.facts_verified(), "2025-11-01".parse().ok());
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_an_honorific_is_read_as_the_name() {
+        let rules = rules("error", None);
+        let former = "Japanese Defense Minister Gen Nakatani spoke.";
+        // He held the post on this day: no finding, and not read as "General Nakatani".
+        assert!(found(&rules, former, Some("2025-01-10"), 90).is_empty());
+        let after = found(&rules, former, Some("2025-12-01"), 90);
+        assert_eq!(
+            after[0].suggestions[0].replacement, "Shinjiro Koizumi",
+            "the whole name is replaced, not the surname after 'Gen'"
+        );
+        // With its period, "Gen." is a rank before a name.
+        let rank = "Japanese Defense Minister Gen. Nakatani spoke.";
+        assert_eq!(
+            found(&rules, rank, Some("2025-12-01"), 90)[0].suggestions[0].replacement,
+            "Koizumi"
+        );
+    }
 }
