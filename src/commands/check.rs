@@ -686,6 +686,7 @@ fn setup_notes(config: &wirecheck_core::Config, options: &RuleOptions) -> Vec<St
     for path in &options.rules {
         notes.push(format!("rules: {} (from --rules)", path.display()));
     }
+    notes.extend(super::cache::synced_pack_notes(config));
     notes
 }
 

@@ -81,6 +81,10 @@ pub struct SyncSettings {
     /// A file holding the query to send, relative to the config file (default: README's).
     #[serde(default)]
     pub query: Option<PathBuf>,
+    /// A contact (a URL or an e-mail address) for the User-Agent, as Wikimedia's policy asks of
+    /// a client: the newsroom's, so that the service's operators can reach whoever runs it.
+    #[serde(default)]
+    pub contact: Option<String>,
 }
 
 /// A synced pack found in the cache folder.
@@ -125,4 +129,12 @@ pub(crate) fn find_synced(dir: &Path) -> Result<Vec<SyncedPack>, PackError> {
     }
     packs.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(packs)
+}
+
+/// Compiles the rules of the pack folder `dir` as a run loads them, and gives how many there
+/// are: a pack is put in place only when this passes.
+pub fn check_pack_folder(dir: &Path) -> Result<usize, crate::config::SetupError> {
+    let sources = crate::config::packs::load_path(dir)?;
+    let set = crate::RuleSet::compile(sources)?;
+    Ok(set.rules().len())
 }

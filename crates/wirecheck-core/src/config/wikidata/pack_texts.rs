@@ -180,9 +180,10 @@ pub(super) fn write(
     let people = names.len();
     let header = |what: &str| {
         format!(
-            "# {what}, made by `wirecheck packs import wikidata` from Wikidata's data as of\n\
-             # {verified} (CC0 1.0: https://creativecommons.org/publicdomain/zero/1.0/).\n\
-             # Do not edit: import or sync again. Where the data came from: pack.yaml.\n"
+            "# {what}, made by `wirecheck packs import wikidata`\n\
+             # from Wikidata's data as of {verified} (CC0 1.0:\n\
+             # https://creativecommons.org/publicdomain/zero/1.0/). Do not edit: import or\n\
+             # sync again. Where the data came from: pack.yaml.\n"
         )
     };
     let mut files = Vec::new();
