@@ -29,6 +29,9 @@ const SPARQL_JSON: &str = "application/sparql-results+json";
 /// Most bytes of results read: README's query gives a few megabytes.
 const MAX_RESULTS_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Most characters of an error page's first line quoted in the error.
+const MAX_SAID_CHARS: usize = 160;
+
 /// Arguments of `packs sync`.
 #[derive(clap::Args, Debug)]
 pub(crate) struct SyncArgs {
@@ -144,12 +147,15 @@ fn fetch(endpoint: &str, query: &str, contact: &str, timeout: u64) -> anyhow::Re
             .limit(4096)
             .read_to_string()
             .unwrap_or_default();
-        let said = said.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        let said = wirecheck_core::excerpt(said.trim());
-        let said = if said.is_empty() {
-            String::new()
-        } else {
-            format!(": {said}")
+        let said = said
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
+        let said = match said.char_indices().nth(MAX_SAID_CHARS) {
+            Some((cut, _)) => format!(": {}…", &said[..cut]),
+            None if said.is_empty() => String::new(),
+            None => format!(": {said}"),
         };
         anyhow::bail!("{endpoint} answered HTTP {status}{said}");
     }

@@ -367,7 +367,7 @@ fn names(
         let held: Vec<String> = terms
             .iter()
             .filter_map(|term| {
-                let post = facts.posts.get(term.position)?.label.as_deref()?;
+                let post = post_named(facts, term.position)?;
                 Some(match term.end {
                     Some(end) => format!("{post} {} to {end}", term.start),
                     None => format!("{post} since {}", term.start),
@@ -402,6 +402,18 @@ fn names(
         }
     }
     (names.into_values().collect(), people_shipped)
+}
+
+/// The post's label, with its country when the label does not name it ("Minister of Defense
+/// (Japan)").
+fn post_named(facts: &Facts, position: &str) -> Option<String> {
+    let label = facts.posts.get(position)?.label.as_deref()?;
+    match title_of_post(facts, position) {
+        Ok(shape) if !label.contains(shape.country.as_str()) => {
+            Some(format!("{label} ({})", shape.country))
+        }
+        _ => Some(label.to_owned()),
+    }
 }
 
 /// The aliases that are other spellings of the name in Latin letters, with the name in the other
