@@ -417,7 +417,7 @@ fn a_failed_sync_is_a_one_line_error_and_keeps_the_old_pack() {
             Answer::ServerError,
             "answered HTTP 500 Internal Server Error: java.util.concurrent.TimeoutException",
         ),
-        (Answer::Truncated, ""),
+        (Answer::Truncated, "sparql: the answer was cut short (io: "),
         (
             Answer::NotJson,
             "1:1: not SPARQL JSON results: expected value",

@@ -233,6 +233,7 @@ fn apply_vale_args(args: &mut CheckArgs) -> wirecheck_core::ValeRunOptions {
     if args.vale.vale_only {
         args.rule_options.packs = Some(Vec::new());
         args.rule_options.enable.clear();
+        args.rule_options.no_synced = true;
     }
     let mut options = args.vale.options(vale_config);
     if let [glob] = args.glob.as_slice() {

@@ -164,7 +164,12 @@ fn fetch(endpoint: &str, query: &str, contact: &str, timeout: u64) -> anyhow::Re
         .with_config()
         .limit(MAX_RESULTS_BYTES)
         .read_to_vec()
-        .map_err(|err| describe(&err, endpoint, timeout))?;
+        .map_err(|err| match err {
+            ureq::Error::Io(_) => {
+                anyhow::anyhow!("{endpoint}: the answer was cut short ({err})")
+            }
+            err => describe(&err, endpoint, timeout),
+        })?;
     String::from_utf8(bytes).map_err(|err| {
         anyhow::anyhow!(
             "{endpoint}: the results are not UTF-8 text (byte {})",
