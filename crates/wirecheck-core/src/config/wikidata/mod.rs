@@ -286,10 +286,7 @@ fn unwritable(facts: &Facts, term: &Tenure) -> Option<DroppedTerm> {
     if person.and_then(|p| p.labels.get("en")).is_none() {
         return Some(DroppedTerm::NoPersonLabel);
     }
-    match pack_texts::title_of_post(facts, &term.position) {
-        Ok(_) => None,
-        Err(reason) => Some(reason),
-    }
+    pack_texts::title_of_post(facts, &term.position).err()
 }
 
 /// A name folded for comparison: words lower-cased without diacritics, hyphens as spaces.

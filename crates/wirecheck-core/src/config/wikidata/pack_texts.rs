@@ -363,7 +363,7 @@ fn names(
             people_shipped += 1;
             continue;
         }
-        terms.sort_by(|a, b| b.start.cmp(&a.start));
+        terms.sort_by_key(|term| std::cmp::Reverse(term.start));
         let held: Vec<String> = terms
             .iter()
             .filter_map(|term| {

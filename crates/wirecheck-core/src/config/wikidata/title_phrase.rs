@@ -58,7 +58,7 @@ pub(super) fn title_of(label: &str, country: &str, demonyms: &[String]) -> Optio
     let label = label.trim();
     let base = without_country(label, country, demonyms).unwrap_or(label);
     let base = capitalised(base.trim());
-    let names_the_country = base == country || demonyms.iter().any(|d| *d == base);
+    let names_the_country = base == country || demonyms.contains(&base);
     if !base.starts_with(char::is_uppercase) || names_the_country {
         return None;
     }
