@@ -23,6 +23,8 @@ fn cli_cases() {
         .register_bin("wirecheck", Path::new(env!("CARGO_BIN_EXE_wirecheck")))
         .env("NO_COLOR", "1")
         .env("WIRECHECK_TODAY", TODAY)
+        // No packs synced on this machine: the cases see the shipped packs alone.
+        .env("WIRECHECK_CACHE_DIR", NO_CACHE)
         .case("tests/cmd/*.toml")
         .case("tests/cmd/*.trycmd");
 }
@@ -31,11 +33,15 @@ fn cli_cases() {
 /// run: an undated story is published on it.
 const TODAY: &str = "2026-12-01";
 
+/// A cache folder that does not exist: no synced packs.
+const NO_CACHE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/no-cache-in-tests");
+
 fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("wirecheck").expect("binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
-        .env("WIRECHECK_TODAY", TODAY);
+        .env("WIRECHECK_TODAY", TODAY)
+        .env("WIRECHECK_CACHE_DIR", NO_CACHE);
     cmd
 }
 

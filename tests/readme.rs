@@ -31,6 +31,7 @@ const PLACEHOLDERS: &[(&str, &[&str])] = &[
     ("ref1.txt", &["tests/data/score/readme/ref1.txt"]),
     ("ref2.txt", &["tests/data/score/readme/ref2.txt"]),
     ("hyp.txt", &["tests/data/score/readme/hyp.txt"]),
+    ("holders.json", &["tests/data/wikidata/holders.json"]),
     (
         "desk",
         &[
@@ -66,6 +67,10 @@ const NOT_RUN: &[(&str, &str)] = &[
     (
         "cargo test",
         "it runs this test; .ci/run runs it (see ci_runs_the_readme_test_command)",
+    ),
+    (
+        "wirecheck packs sync",
+        "it fetches from Wikidata; tests/packs.rs runs it against a server on 127.0.0.1",
     ),
     (
         "cargo install --locked --path .",
@@ -192,6 +197,7 @@ impl Workspace {
             .current_dir(dir)
             .env("PATH", path)
             .env("NO_COLOR", "1")
+            .env("WIRECHECK_CACHE_DIR", self.path().join("cache"))
             .env_remove("CLICOLOR_FORCE")
             .envs(ENVIRONMENT.iter().copied())
             .output()
@@ -237,6 +243,11 @@ fn every_command_runs_and_every_block_is_checked() {
             "sh" => {
                 let commands = commands(block);
                 for (line, command) in &commands {
+                    if command.starts_with("wirecheck ")
+                        && NOT_RUN.iter().any(|(c, _)| c == command)
+                    {
+                        continue;
+                    }
                     if command.starts_with("cargo ") && !command.starts_with("cargo run ") {
                         if !NOT_RUN.iter().any(|(c, _)| c == command) {
                             let _ = writeln!(
@@ -260,6 +271,17 @@ fn every_command_runs_and_every_block_is_checked() {
                 }
             }
             "markdown" => {}
+            // The query `packs sync` sends, which must be the one README gives.
+            "sparql" => {
+                if block.text != wirecheck_core::HOLDERS_QUERY {
+                    let _ = writeln!(
+                        failures,
+                        "README.md:{}: the SPARQL query is not the one `packs sync` sends \
+                         (crates/wirecheck-core/src/config/wikidata/holders.rq)",
+                        block.line
+                    );
+                }
+            }
             other => {
                 let _ = writeln!(
                     failures,

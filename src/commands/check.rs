@@ -238,6 +238,7 @@ fn apply_vale_args(args: &mut CheckArgs) -> wirecheck_core::ValeRunOptions {
     if args.vale.vale_only {
         args.rule_options.packs = Some(Vec::new());
         args.rule_options.enable.clear();
+        args.rule_options.no_synced = true;
     }
     let mut options = args.vale.options(vale_config);
     if let [glob] = args.glob.as_slice() {
@@ -697,6 +698,7 @@ fn setup_notes(config: &wirecheck_core::Config, options: &RuleOptions) -> Vec<St
     for path in &options.rules {
         notes.push(format!("rules: {} (from --rules)", path.display()));
     }
+    notes.extend(super::cache::synced_pack_notes(config));
     notes
 }
 

@@ -70,6 +70,14 @@ const CONFIG_KEYS: &[(&str, &str)] = &[
         "places",
         "Places added to the dateline gazetteer (name, country, standalone).",
     ),
+    (
+        "synced",
+        "Whether runs use the packs wirecheck packs sync fetched into the cache folder (default: true); --no-synced turns them off.",
+    ),
+    (
+        "sync",
+        "Where wirecheck packs sync fetches from: endpoint (a SPARQL endpoint URL), query (a file, relative to the configuration file) and contact (a URL or e-mail address for the User-Agent).",
+    ),
 ];
 
 /// Renders the whole page.
@@ -230,6 +238,13 @@ fn trailer() -> Roff {
     roff.text([bold(crate::commands::today::TODAY_VARIABLE)]);
     roff.text([roman(
         "YYYY-MM-DD: the day check and packs take for today instead of the system clock (for tests and replays); undated copy is published on it.",
+    )]);
+    roff.control("TP", []);
+    roff.text([bold("WIRECHECK_CACHE_DIR")]);
+    roff.text([roman(
+        "The cache folder, where wirecheck packs sync puts its packs (in packs/) and later runs \
+         find them, instead of the platform's ($XDG_CACHE_HOME/wirecheck, by default \
+         ~/.cache/wirecheck).",
     )]);
 
     roff.control("SH", ["SEE ALSO"]);

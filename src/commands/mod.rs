@@ -1,5 +1,6 @@
 //! One module per subcommand: its clap arguments and the function that runs it.
 
+pub(crate) mod cache;
 pub(crate) mod check;
 pub(crate) mod completions;
 pub(crate) mod diff;
@@ -40,6 +41,10 @@ pub(crate) struct RuleOptions {
     /// Leave out these shipped packs, comma-separated (added to the config's `disable:`).
     #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
     pub disable: Vec<String>,
+    /// Use none of the packs `wirecheck packs sync` fetched into the cache folder (as the
+    /// config's `synced: false`; --no-config uses none either).
+    #[arg(long, global = true)]
+    pub no_synced: bool,
 }
 
 impl RuleOptions {
@@ -64,6 +69,11 @@ impl RuleOptions {
         }
         config.enable.extend(self.enable.iter().cloned());
         config.disable.extend(self.disable.iter().cloned());
+        // Synced packs are the user's, like a config: a run with neither uses the defaults only.
+        // Without a cache folder there are none to use, which is no error.
+        if !self.no_synced && !self.no_config {
+            config.synced_packs_dir = cache::synced_packs_dir().ok();
+        }
         Ok(config)
     }
 

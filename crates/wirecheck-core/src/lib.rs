@@ -42,6 +42,13 @@ pub use config::packs::{
 };
 pub use config::rule_files::{read_rule_files, vale_spelling_files};
 pub use config::suggest::did_you_mean;
+pub use config::synced::{
+    MANIFEST_NAME, PackManifest, SyncSettings, SyncedPack, check_pack_folder,
+};
+pub use config::wikidata::{
+    DroppedTerm, HOLDERS_QUERY, ImportedPack, PackFile, REPLACED_RULES, VerifiedFrom,
+    WikidataError, WikidataImport, import_wikidata, shipped_people,
+};
 pub use config::{CONFIG_NAMES, Config};
 pub use document::Document;
 pub use document::excerpt::{excerpt, words_within};

@@ -81,6 +81,16 @@ pub fn from_str_with_unread_keys<T: DeserializeOwned>(
     Ok((value, unread))
 }
 
+/// `value` as YAML text, as the packs wirecheck writes are written.
+pub fn to_string<T: serde::Serialize>(value: &T) -> Result<String, YamlError> {
+    serde_norway::to_string(value).map_err(|err| YamlError {
+        line: None,
+        column: None,
+        offset: None,
+        message: err.to_string(),
+    })
+}
+
 /// The keys a struct read from YAML has (its fields' names as serde knows them).
 pub fn keys_of<T: DeserializeOwned>() -> &'static [&'static str] {
     serde_aux::serde_introspection::serde_introspect::<T>()

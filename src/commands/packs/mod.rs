@@ -4,6 +4,7 @@
 
 mod import;
 mod list;
+mod pack_folder;
 mod sync;
 
 use std::process::ExitCode;

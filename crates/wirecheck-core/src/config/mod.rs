@@ -26,11 +26,17 @@
 //!   - name: Kesennuma
 //!     country: Japan
 //!     standalone: true
+//! synced: true                      # use the packs `wirecheck packs sync` fetched (default)
+//! sync:                             # where `packs sync` fetches from
+//!   endpoint: https://query.wikidata.org/sparql
+//!   query: queries/holders.rq       # relative to this file (default: README's query)
 //! ```
 
 pub(crate) mod packs;
 pub(crate) mod rule_files;
 pub(crate) mod suggest;
+pub(crate) mod synced;
+pub(crate) mod wikidata;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -95,6 +101,16 @@ pub struct Config {
     /// Places added to the dateline gazetteer.
     #[serde(default)]
     pub places: Vec<crate::knowledge::gazetteer::Place>,
+    /// Whether the packs `wirecheck packs sync` fetched are used (default: yes).
+    #[serde(default)]
+    pub synced: Option<bool>,
+    /// Where `wirecheck packs sync` fetches from.
+    #[serde(default)]
+    pub sync: synced::SyncSettings,
+    /// The folder of synced packs, set by the caller (the binary's cache folder); `None` uses
+    /// none. Core reads no environment.
+    #[serde(skip)]
+    pub synced_packs_dir: Option<PathBuf>,
     /// The folder the config file is in; relative paths start there.
     #[serde(skip)]
     pub root: PathBuf,
@@ -229,6 +245,14 @@ impl Config {
         })
     }
 
+    /// The synced packs in use: those in [`Config::synced_packs_dir`], unless `synced: false`.
+    pub fn synced_packs(&self) -> Result<Vec<synced::SyncedPack>, SetupError> {
+        match &self.synced_packs_dir {
+            Some(dir) if self.synced != Some(false) => Ok(synced::find_synced(dir)?),
+            _ => Ok(Vec::new()),
+        }
+    }
+
     /// The extra rule paths, resolved against the config's folder.
     pub fn rule_paths(&self) -> Vec<PathBuf> {
         self.rules.iter().map(|p| self.root.join(p)).collect()
@@ -290,9 +314,19 @@ impl Config {
                 })?;
             }
         }
+        // A synced pack's rules take the place of the shipped rules it `replaces`.
+        let synced = self.synced_packs()?;
+        let replaced = |id: &str| {
+            synced
+                .iter()
+                .any(|p| p.manifest.replaces.iter().any(|r| r == id))
+        };
         let mut sources: Vec<_> = crate::config::packs::builtin_sources()
-            .filter(|s| self.uses_pack(&s.pack))
+            .filter(|s| self.uses_pack(&s.pack) && !replaced(&format!("{}.{}", s.pack, s.name)))
             .collect();
+        for pack in &synced {
+            sources.extend(crate::config::packs::load_path(&pack.dir)?);
+        }
         for path in self.rule_paths().iter().chain(extra_rule_paths) {
             sources.extend(crate::config::packs::load_path(path)?);
         }

@@ -68,8 +68,12 @@ pub fn builtin_sources() -> impl Iterator<Item = RuleSource> {
     })
 }
 
+/// True for a rule file: a YAML file other than a pack's manifest (`pack.yaml`).
 fn is_rule_file(path: &Path) -> bool {
     path.is_file()
+        && path
+            .file_name()
+            .is_none_or(|name| name != crate::config::synced::MANIFEST_NAME)
         && matches!(
             path.extension().and_then(|e| e.to_str()),
             Some("yml" | "yaml")
