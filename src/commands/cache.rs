@@ -1,20 +1,15 @@
 //! The user's cache folder, where `wirecheck packs sync` puts the packs it fetched and later runs
 //! find them: `$WIRECHECK_CACHE_DIR` when set, else the platform's cache folder
 //! (`$XDG_CACHE_HOME/wirecheck`, by default `~/.cache/wirecheck`), with the packs in `packs/`.
-//! Also the day taken for today, to give a synced pack's age.
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use etcetera::BaseStrategy as _;
 use jiff::civil::Date;
 use wirecheck_core::Config;
 
 /// The environment variable that names the cache folder instead of the platform's.
 pub(crate) const CACHE_DIR_VAR: &str = "WIRECHECK_CACHE_DIR";
-
-/// The environment variable that pins the day taken for today (`YYYY-MM-DD`), for tests.
-const TODAY_VAR: &str = "WIRECHECK_TODAY";
 
 /// wirecheck's cache folder.
 pub(crate) fn cache_dir() -> anyhow::Result<PathBuf> {
@@ -30,17 +25,6 @@ pub(crate) fn cache_dir() -> anyhow::Result<PathBuf> {
 /// The folder of synced packs.
 pub(crate) fn synced_packs_dir() -> anyhow::Result<PathBuf> {
     Ok(cache_dir()?.join("packs"))
-}
-
-/// Today: `$WIRECHECK_TODAY` when set, else the system clock's day in the local time zone.
-pub(crate) fn today() -> anyhow::Result<Date> {
-    match std::env::var(TODAY_VAR) {
-        Ok(day) if !day.is_empty() => day
-            .trim()
-            .parse()
-            .with_context(|| format!("{TODAY_VAR}: not a date (YYYY-MM-DD): '{day}'")),
-        _ => Ok(jiff::ZonedDateTime::now().date()),
-    }
 }
 
 /// "3 days old", "today", "1 day old"; a date after today is "dated in the future".
@@ -60,7 +44,9 @@ pub(crate) fn synced_pack_notes(config: &Config) -> Vec<String> {
         // The error itself is the run's: loading the rules reports it.
         return Vec::new();
     };
-    let today = today().ok();
+    let today = crate::commands::today::today(config)
+        .ok()
+        .map(|today| today.date);
     let mut notes = Vec::new();
     for pack in packs {
         let verified = pack.manifest.verified;

@@ -91,7 +91,7 @@ pub(crate) fn run(args: SyncArgs, rule_options: &RuleOptions) -> anyhow::Result<
         .and_then(|pack| write_pack_folder(&target, &pack.files).map(|()| pack))
         .map_err(|err| anyhow::anyhow!("packs sync: {err:#}{kept}"))?;
     report(&pack, &target);
-    if let Ok(today) = cache::today() {
+    if let Ok(today) = crate::commands::today::today(&config).map(|today| today.date) {
         eprintln!(
             "synced pack 'wikidata': data as of {}, {}",
             pack.verified,
