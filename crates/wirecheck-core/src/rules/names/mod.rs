@@ -16,9 +16,21 @@
 //! Any capitalised word that is not a known spelling but lies within a small edit distance of a
 //! token of a canonical name is flagged, suggesting the canonical token (see [`crate::knowledge::name_index`]).
 //! Misspellings are never listed: they are found. `variants` are other correct spellings; `allow`
-//! lists words that are close to a name but are not it. A common English word ("Copper" near
-//! "Cooper") is flagged only next to another token of the same name ("Yvette Copper"). The message
-//! gets the word found, the suggested token, and the full name with its note.
+//! lists words that are close to a name but are not it. The message gets the word found, the
+//! suggested token, and the full name with its note.
+//!
+//! A near miss is flagged on its own only when nothing else explains it. Beside evidence that the
+//! word is that person (another token of the same name, across its particles, "Ursula von der
+//! Leyden"; an initial; a title the person holds or held, as the `titles` rules list them: see
+//! [`evidence`]), and only then, these are flagged too:
+//! - a word that is already something else: a common English word ("Copper" near "Cooper"), a
+//!   common proper name ("Leiden"), a known place (the gazetteer's and the configuration's), or a
+//!   word of `allow`;
+//! - a word near a short token (six letters or fewer) of a person's name: "Motegie" alone may be
+//!   anyone, "Toshimitsu Motegie" is not;
+//! - a word that is one syllable of a romanization system near another syllable of the same
+//!   system ("Zhong" near "Zheng", see [`crate::knowledge::romanization`]); there a neighbour
+//!   that is itself such a syllable is no evidence ("Li Qian" is not "Li Qiang").
 //!
 //! `native` gives the name as it is written in other languages: a map from a language code
 //! (`ja`, `zh`, `ko`, `ar`, `ru`, … as [`Language::from_code`] reads them; any other is an error
@@ -27,9 +39,9 @@
 //! that a name of an original in one script is in its translation in another (see
 //! [`crate::knowledge::native_names`], which also says how a family name is given).
 
+mod evidence;
+
 use std::cell::RefCell;
-use std::collections::HashSet;
-use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -41,16 +53,15 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use thread_local::ThreadLocal;
 
+use crate::knowledge::gazetteer::Gazetteer;
 use crate::knowledge::language::Language;
-use crate::knowledge::name_index::NameIndex;
+use crate::knowledge::lexicon::is_common_name;
+pub(crate) use crate::knowledge::lexicon::is_common_word;
+use crate::knowledge::name_index::{NameIndex, fold};
+use crate::knowledge::romanization::{Systems, syllable_systems};
 use crate::span::Span;
-
-/// Lower-case English words of five letters or more (SCOWL, via Debian's wamerican).
-static ENGLISH_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../../rules/data/english-words.txt")
-        .lines()
-        .collect()
-});
+use evidence::EntryTokens;
+pub(crate) use evidence::PersonTitle;
 
 /// One `names:` entry: a bare name, or a name with details.
 #[derive(Clone, Debug)]
@@ -272,12 +283,14 @@ pub(super) struct Spec {
 /// Most words a thread remembers lookups of before starting afresh.
 const CACHE_LIMIT: usize = 1 << 16;
 
-/// A word found to be a near miss: the token it misspells, that token's entries, and whether the
-/// word is also a common English word.
+/// Tokens of a person's name this long or shorter (folded letters) are corrected only beside
+/// evidence that the word is that person: a short surname is too often someone else's.
+const SHORT_TOKEN: usize = 6;
+
+/// A word found to be a near miss: the token it misspells and that token's entries.
 struct Lookup {
     token: String,
     entries: Vec<usize>,
-    common: bool,
 }
 
 /// Strings stored back to back, for lists as long as the names: one allocation, not one each.
@@ -307,9 +320,20 @@ struct Names {
     index: NameIndex,
     /// Each entry's description, for messages.
     descriptions: StringList,
-    /// The folded tokens of each entry, each followed by a line break, to see whether a neighbour
-    /// belongs to the same name.
+    /// The folded tokens of each entry, as [`EntryTokens`] stores them, to see whether a
+    /// neighbour belongs to the same name.
     entry_tokens: StringList,
+    /// Which entries are people (`kind: person`): their short tokens need evidence.
+    people: Vec<bool>,
+    /// The `allow:` words, folded: close to a name but not it, unless evidence says otherwise.
+    allowed: FxHashSet<String>,
+    /// Each entry's full names (canonical and variants) as sorted folded tokens, to find the
+    /// entry a title's holder is.
+    full_names: FxHashMap<Vec<String>, Vec<u32>>,
+    /// The titles of the rule set, learnt once it is compiled, and which of them each entry
+    /// holds or held.
+    titles: Vec<PersonTitle>,
+    titles_of: FxHashMap<u32, Vec<u32>>,
     /// The entries with native forms, for the index of native names the rule set builds.
     native_entries: Vec<NameEntry>,
 }
@@ -360,32 +384,51 @@ fn check_kinds(entries: &[NameEntry]) -> Result<(), String> {
     Ok(())
 }
 
+/// A full name as its folded tokens, sorted: "Shigeru Ishiba" and "Ishiba Shigeru" are one.
+fn name_key(name: &str) -> Vec<String> {
+    let mut key: Vec<String> = name_tokens(name).into_iter().map(fold).collect();
+    key.sort_unstable();
+    key
+}
+
 impl Names {
     fn new(entries: &[NameEntry], allow: &[String]) -> Self {
         let mut index = NameIndex::new();
         let mut entry_tokens = StringList::default();
         let mut descriptions = StringList::default();
+        let mut full_names: FxHashMap<Vec<String>, Vec<u32>> = FxHashMap::default();
         for (id, entry) in entries.iter().enumerate() {
             let tokens = name_tokens(entry.name());
-            let mut folded = String::new();
+            let mut lines = String::new();
             for token in &tokens {
                 index.add_canonical(token, id);
-                folded.push_str(&crate::knowledge::name_index::fold(token));
-                folded.push('\n');
+                lines.push_str(&EntryTokens::line(token));
             }
             for variant in entry.variants() {
                 for token in name_tokens(variant) {
                     index.add_known(token);
                 }
             }
-            entry_tokens.push(&folded);
+            if entry.kind() == Some("person") {
+                for name in
+                    std::iter::once(entry.name()).chain(entry.variants().iter().map(String::as_str))
+                {
+                    full_names
+                        .entry(name_key(name))
+                        .or_default()
+                        .push(id as u32);
+                }
+            }
+            entry_tokens.push(&lines);
             descriptions.push(&entry.description());
         }
-        for word in allow {
-            for token in name_tokens(word) {
-                index.add_known(token);
-            }
-        }
+        // Allowed words stay out of the index's known spellings: they are looked up, and
+        // corrected only beside evidence ("Ursula von der Leyden", though Leyden is a city).
+        let allowed = allow
+            .iter()
+            .flat_map(|w| name_tokens(w))
+            .map(fold)
+            .collect();
         // Names share most of their tokens: each spelling is copied once.
         let distinct: FxHashSet<&str> = entries
             .iter()
@@ -401,6 +444,11 @@ impl Names {
             index,
             descriptions,
             entry_tokens,
+            people: entries.iter().map(|e| e.kind() == Some("person")).collect(),
+            allowed,
+            full_names,
+            titles: Vec::new(),
+            titles_of: FxHashMap::default(),
             native_entries: entries
                 .iter()
                 .filter(|e| !e.native().is_empty())
@@ -409,63 +457,55 @@ impl Names {
         }
     }
 
-    fn neighbour_of_entry(
+    /// Looks `word` up: `None` when it is a known spelling or no near miss of a name.
+    fn look_up(&self, word: &str, context: &StoryContext<'_>) -> Option<Lookup> {
+        // A word another rule knows is a name of its own; an allowed word of this rule is
+        // looked up all the same, to be corrected beside evidence only.
+        if context.known_names().contains(word) && !self.allowed.contains(&fold(word)) {
+            return None;
+        }
+        let miss = self.index.near_miss(word)?;
+        Some(Lookup {
+            token: miss.token.to_owned(),
+            entries: miss.entries,
+        })
+    }
+
+    /// True when `word` is already something else: a common English word or proper name, a
+    /// place, or a word this rule allows. Such a word is a name's misspelling only beside
+    /// evidence.
+    fn is_something_else(&self, word: &str, context: &StoryContext<'_>) -> bool {
+        is_common_word(word)
+            || is_common_name(word)
+            || Gazetteer::shipped().is_place_name(word)
+            || context.run().places.is_place_name(word)
+            || self.allowed.contains(&fold(word))
+    }
+
+    /// True when what stands beside the word `at` shows it is entry `entry`, the near miss of
+    /// `target` (folded); `systems` are those of which both are one syllable.
+    fn has_evidence(
         &self,
         doc: &Document,
         words: WordSlice<'_>,
         at: usize,
         entry: usize,
+        target: &str,
+        systems: Systems,
     ) -> bool {
-        let tokens = self.entry_tokens.get(entry);
-        let Some(word) = words.get(at) else {
-            return false;
-        };
-        let is_token = |i: usize| {
-            words.get(i).is_some_and(|w| {
-                let between = if i < at {
-                    w.end..word.start
-                } else {
-                    word.end..w.start
-                };
-                doc.text()[between].chars().all(char::is_whitespace) && {
-                    let folded = crate::knowledge::name_index::fold(doc.slice(w));
-                    tokens.lines().any(|t| t == folded)
-                }
-            })
-        };
-        (at > 0 && is_token(at - 1)) || is_token(at + 1)
-    }
-}
-
-impl Names {
-    /// Looks `word` up: `None` when any rule knows it or it is no near miss of a name.
-    fn look_up(&self, word: &str, context: &StoryContext<'_>) -> Option<Lookup> {
-        if context.known_names().contains(word) {
-            return None;
+        let tokens = EntryTokens(self.entry_tokens.get(entry));
+        if evidence::beside_own_name(doc, words, at, tokens, target, systems) {
+            return true;
         }
-        let miss = self.index.near_miss(word)?;
-        let common = is_common_word(word);
-        Some(Lookup {
-            token: miss.token.to_owned(),
-            entries: miss.entries,
-            common,
-        })
+        let titles: Vec<&PersonTitle> = self
+            .titles_of
+            .get(&(entry as u32))
+            .into_iter()
+            .flatten()
+            .filter_map(|&t| self.titles.get(t as usize))
+            .collect();
+        evidence::after_own_title(doc, words, at, tokens, &titles)
     }
-
-    /// True when the word before or after `at` is a known name token.
-    fn beside_known_token(&self, doc: &Document, words: WordSlice<'_>, at: usize) -> bool {
-        let known = |i: usize| {
-            words
-                .get(i)
-                .is_some_and(|w| self.index.is_known(doc.slice(w)))
-        };
-        (at > 0 && known(at - 1)) || known(at + 1)
-    }
-}
-
-/// True for a common English word of five letters or more, in any case ("Copper", "Analysts").
-pub(crate) fn is_common_word(word: &str) -> bool {
-    word.len() >= 5 && ENGLISH_WORDS.contains(word.to_lowercase().as_str())
 }
 
 /// A word without its possessive ending ("Motegi's" → "Motegi"), and its span.
@@ -503,6 +543,28 @@ impl Check for Names {
         &self.native_entries
     }
 
+    fn learn_titles(&mut self, titles: &[PersonTitle]) {
+        self.titles.clear();
+        self.titles_of.clear();
+        for title in titles {
+            let entries: FxHashSet<u32> = title
+                .holders
+                .iter()
+                .filter_map(|holder| self.full_names.get(&name_key(holder)))
+                .flatten()
+                .copied()
+                .collect();
+            if entries.is_empty() {
+                continue;
+            }
+            let id = self.titles.len() as u32;
+            self.titles.push(title.clone());
+            for entry in entries {
+                self.titles_of.entry(entry).or_default().push(id);
+            }
+        }
+    }
+
     fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         let words = doc.words.all();
         let mut cache = self.cache.get_or_default().borrow_mut();
@@ -525,24 +587,30 @@ impl Check for Names {
                     cache.entry(word.to_owned()).or_insert(lookup)
                 }
             };
-            let Some(Lookup {
-                token,
-                entries,
-                common,
-            }) = lookup
-            else {
+            let Some(Lookup { token, entries }) = lookup else {
                 continue;
             };
-            // A common English word is a name's misspelling only beside another token of that name
-            // ("Yvette Copper").
-            if *common && !self.beside_known_token(doc, words, at) {
-                continue;
-            }
+            let target = fold(token);
+            // Two syllables of one romanization system are two names ("Zhou", "Zhao"), and a
+            // word that is already something else is itself: either is a name's misspelling
+            // only beside evidence, as is a word near a short token of a person's name.
+            let systems = syllable_systems(word).and(syllable_systems(&target));
+            let guarded = !systems.is_empty() || self.is_something_else(word, context);
+            let short = target.chars().count() <= SHORT_TOKEN;
             let entry = entries
                 .iter()
                 .copied()
-                .find(|&e| self.neighbour_of_entry(doc, words, at, e))
-                .or_else(|| (!*common).then_some(entries[0]));
+                .find(|&e| self.has_evidence(doc, words, at, e, &target, systems))
+                .or_else(|| {
+                    (!guarded)
+                        .then(|| {
+                            entries
+                                .iter()
+                                .copied()
+                                .find(|&e| !(short && self.people[e]))
+                        })
+                        .flatten()
+                });
             let Some(entry) = entry else { continue };
             let suggestion = match_case(word, token);
             out.report(
@@ -553,3 +621,6 @@ impl Check for Names {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
