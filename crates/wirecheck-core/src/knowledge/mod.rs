@@ -12,6 +12,7 @@ pub(crate) mod gazetteer;
 pub(crate) mod house_style;
 pub(crate) mod language;
 pub(crate) mod lexicon;
+pub(crate) mod lookalikes;
 pub(crate) mod name_index;
 pub(crate) mod native_names;
 pub(crate) mod numerals;
