@@ -27,7 +27,8 @@
 //!   common proper name ("Leiden"), a known place (the gazetteer's and the configuration's), or a
 //!   word of `allow`;
 //! - a word near a short token (six letters or fewer) of a person's name: "Motegie" alone may be
-//!   anyone, "Toshimitsu Motegie" is not;
+//!   anyone, "Toshimitsu Motegie" is not, nor is a later "Motegie" in the same story (wire copy
+//!   names a person in full once, by surname after);
 //! - a word that is one syllable of a romanization system near another syllable of the same
 //!   system ("Zhong" near "Zheng", see [`crate::knowledge::romanization`]); there a neighbour
 //!   that is itself such a syllable is no evidence ("Li Qian" is not "Li Qiang").
@@ -571,6 +572,9 @@ impl Check for Names {
         if cache.len() > CACHE_LIMIT {
             cache.clear();
         }
+        // Words corrected beside evidence so far, with their entries: wire copy names a person
+        // in full once and by surname after, so a later bare "Motegie" is the same person.
+        let mut named: FxHashMap<&str, usize> = FxHashMap::default();
         for NameMention {
             index: at,
             word,
@@ -597,20 +601,23 @@ impl Check for Names {
             let systems = syllable_systems(word).and(syllable_systems(&target));
             let guarded = !systems.is_empty() || self.is_something_else(word, context);
             let short = target.chars().count() <= SHORT_TOKEN;
-            let entry = entries
+            let beside = entries
                 .iter()
                 .copied()
-                .find(|&e| self.has_evidence(doc, words, at, e, &target, systems))
-                .or_else(|| {
-                    (!guarded)
-                        .then(|| {
-                            entries
-                                .iter()
-                                .copied()
-                                .find(|&e| !(short && self.people[e]))
-                        })
-                        .flatten()
-                });
+                .find(|&e| self.has_evidence(doc, words, at, e, &target, systems));
+            if let Some(entry) = beside {
+                named.insert(word, entry);
+            }
+            let entry = beside.or_else(|| {
+                if guarded {
+                    return None;
+                }
+                entries
+                    .iter()
+                    .copied()
+                    .find(|&e| !(short && self.people[e]))
+                    .or_else(|| named.get(word).copied().filter(|e| entries.contains(e)))
+            });
             let Some(entry) = entry else { continue };
             let suggestion = match_case(word, token);
             out.report(

@@ -138,6 +138,19 @@ fn a_short_surname_needs_a_given_name_an_initial_or_a_title() {
         [],
         "a title he does not hold is no evidence"
     );
+    assert_eq!(
+        corrections("Toshimitsu Motegie said. Motegie left."),
+        [
+            ("Motegie".into(), "Motegi".into()),
+            ("Motegie".into(), "Motegi".into())
+        ],
+        "named in full, he is the same person by surname later"
+    );
+    assert_eq!(
+        corrections("Motegie said. Toshimitsu Motegie left."),
+        pair("Motegie", "Motegi"),
+        "only later mentions"
+    );
 }
 
 #[test]
