@@ -24,8 +24,9 @@
 //! Leyden"; an initial; a title the person holds or held, as the `titles` rules list them: see
 //! [`evidence`]), and only then, these are flagged too:
 //! - a word that is already something else: a common English word ("Copper" near "Cooper"), a
-//!   common proper name ("Leiden"), a known place (the gazetteer's and the configuration's), or a
-//!   word of `allow`;
+//!   common proper name ("Leiden"), a known place or a word of one's name ("Marino" in "San
+//!   Marino"; the gazetteer's and the configuration's places), a Slavic feminine form of the
+//!   surname ("Medvedeva", a woman of her own), or a word of `allow`;
 //! - a word near a short token (six letters or fewer) of a person's name: "Motegie" alone may be
 //!   anyone, "Toshimitsu Motegie" is not, nor is a later "Motegie" in the same story (wire copy
 //!   names a person in full once, by surname after);
@@ -472,15 +473,28 @@ impl Names {
         })
     }
 
-    /// True when `word` is already something else: a common English word or proper name, a
-    /// place, or a word this rule allows. Such a word is a name's misspelling only beside
+    /// True when `word` (the word `at`, a near miss of the folded `target`) is already something
+    /// else: a common English word or proper name, a place or a word of a place's name ("Marino"
+    /// of "San Marino"), another person's form of the name (a Slavic feminine "Medvedeva" of
+    /// "Medvedev"), or a word this rule allows. Such a word is a name's misspelling only beside
     /// evidence.
-    fn is_something_else(&self, word: &str, context: &StoryContext<'_>) -> bool {
+    fn is_something_else(
+        &self,
+        word: &str,
+        target: &str,
+        doc: &Document,
+        words: WordSlice<'_>,
+        at: usize,
+        context: &StoryContext<'_>,
+    ) -> bool {
+        let is_place = |name: &str| {
+            Gazetteer::shipped().is_place_name(name) || context.run().places.is_place_name(name)
+        };
         is_common_word(word)
             || is_common_name(word)
-            || Gazetteer::shipped().is_place_name(word)
-            || context.run().places.is_place_name(word)
+            || is_feminine_form(&fold(word), target)
             || self.allowed.contains(&fold(word))
+            || place_names_around(doc, words, at).any(|name| is_place(&name))
     }
 
     /// True when what stands beside the word `at` shows it is entry `entry`, the near miss of
@@ -507,6 +521,52 @@ impl Names {
             .collect();
         evidence::after_own_title(doc, words, at, tokens, &titles)
     }
+}
+
+/// The word `at` and the runs of two and three words around it that contain it, joined by
+/// single spaces as a place's name is written ("San Marino", "Rio de Janeiro").
+fn place_names_around(
+    doc: &Document,
+    words: WordSlice<'_>,
+    at: usize,
+) -> impl Iterator<Item = String> {
+    let text = doc.text();
+    let first = at.saturating_sub(2);
+    let mut run: Vec<Span> = Vec::new();
+    for i in first..=at + 2 {
+        let Some(span) = words.get(i) else { break };
+        let joined = run
+            .last()
+            .is_none_or(|last| &text[last.end..span.start] == " ");
+        if !joined {
+            if i > at {
+                break;
+            }
+            run.clear();
+        }
+        run.push(span);
+    }
+    let position = run.iter().position(|s| words.get(at) == Some(*s));
+    let mut names = Vec::new();
+    if let Some(p) = position {
+        for len in 1..=3 {
+            for start in p.saturating_sub(len - 1)..=p {
+                if let Some(window) = run.get(start..start + len) {
+                    names.push(text[window[0].start..window[len - 1].end].to_owned());
+                }
+            }
+        }
+    }
+    names.into_iter()
+}
+
+/// True when `folded` is the Slavic feminine form of the folded surname `target`: "medvedeva" of
+/// "medvedev", "peskova" of "peskov", "putina" of "putin". It is a woman's name (his wife's, a
+/// skater's), not his misspelt.
+fn is_feminine_form(folded: &str, target: &str) -> bool {
+    folded.strip_suffix('a').is_some_and(|stem| {
+        stem == target && ["ov", "ev", "in", "yn"].iter().any(|e| stem.ends_with(e))
+    })
 }
 
 /// A word without its possessive ending ("Motegi's" → "Motegi"), and its span.
@@ -599,7 +659,8 @@ impl Check for Names {
             // word that is already something else is itself: either is a name's misspelling
             // only beside evidence, as is a word near a short token of a person's name.
             let systems = syllable_systems(word).and(syllable_systems(&target));
-            let guarded = !systems.is_empty() || self.is_something_else(word, context);
+            let guarded = !systems.is_empty()
+                || self.is_something_else(word, &target, doc, words, at, context);
             let short = target.chars().count() <= SHORT_TOKEN;
             let beside = entries
                 .iter()

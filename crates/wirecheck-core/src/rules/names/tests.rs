@@ -30,6 +30,10 @@ names:
     kind: person
   - name: Okinawa
     kind: place
+  - name: Dmitry Medvedev
+    kind: person
+  - name: Mario Draghi
+    kind: person
   - name: Richardsen Group
     kind: organization
   - name: Antalia Grup
@@ -193,6 +197,20 @@ fn names_with_particles_are_checked_across_them() {
         pair("Salmon", "Salman")
     );
     assert_eq!(corrections("The university of Leyden said."), []);
+}
+
+#[test]
+fn a_slavic_feminine_form_is_a_woman_of_her_own() {
+    assert_eq!(corrections("Skater Evgenia Medvedeva won."), []);
+    assert_eq!(corrections("Medvedeva won."), []);
+    assert_eq!(
+        corrections("Dmitry Medvedeva said."),
+        pair("Medvedeva", "Medvedev")
+    );
+    assert_eq!(
+        corrections("Medvedevv said."),
+        pair("Medvedevv", "Medvedev")
+    );
 }
 
 #[test]
