@@ -99,6 +99,8 @@ fn stories(class: &str) -> Vec<PathBuf> {
         .unwrap_or_else(|e| panic!("fixtures/knowledge/{class}: {e}"))
         .filter_map(Result::ok)
         .map(|entry| entry.path())
+        // A class's README.md says what its stories are; it is none of them.
+        .filter(|path| path.file_name().is_some_and(|name| name != "README.md"))
         .filter(|path| {
             matches!(
                 path.extension().and_then(|e| e.to_str()),
@@ -173,4 +175,12 @@ macro_rules! classes {
     };
 }
 
-classes! {}
+classes! {
+    place_near_name => "place-near-name",
+    short_surname => "short-surname",
+    romanized_syllable => "romanized-syllable",
+    name_particles => "name-particles",
+    doubled_common_word => "doubled-common-word",
+    cyrillic_letter_word => "cyrillic-letter-word",
+    house_style_variants => "house-style-variants",
+}

@@ -494,6 +494,7 @@ impl Names {
             || is_common_name(word)
             || is_feminine_form(&fold(word), target)
             || self.allowed.contains(&fold(word))
+            || is_place(word)
             || place_names_around(doc, words, at).any(|name| is_place(&name))
     }
 
@@ -523,8 +524,8 @@ impl Names {
     }
 }
 
-/// The word `at` and the runs of two and three words around it that contain it, joined by
-/// single spaces as a place's name is written ("San Marino", "Rio de Janeiro").
+/// The runs of one to three words around the word `at` that contain it, joined by single spaces
+/// as a place's name is written ("San Marino", "Rio de Janeiro").
 fn place_names_around(
     doc: &Document,
     words: WordSlice<'_>,

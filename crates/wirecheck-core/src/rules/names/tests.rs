@@ -110,6 +110,11 @@ fn a_common_word_or_name_or_place_is_no_near_miss_alone() {
     assert_eq!(corrections("Copper prices rose."), []);
     assert_eq!(corrections("Richardson said the talks went well."), []);
     assert_eq!(corrections("Antalya hosted the talks."), []);
+    assert_eq!(
+        corrections("Antalya's mayor spoke."),
+        [],
+        "in the possessive too"
+    );
     assert_eq!(corrections("Yvette Copper said."), pair("Copper", "Cooper"));
     assert_eq!(
         corrections("Richardson Group said."),
