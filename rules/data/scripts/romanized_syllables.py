@@ -4,24 +4,28 @@
 - `zh`: Hanyu Pinyin, every toneless reading in pypinyin's character dictionary
   (pypinyin.pinyin_dict, pypinyin 0.55.0), ü and ê folded to u and e.
 - `ko`: Korean, each of the 11,172 Hangul syllables (U+AC00 + (initial * 21 + medial) * 28 + final)
-  romanized alone by korean-romanizer 0.28.0 (Revised Romanization), then in McCune-Reischauer
+  composed from its jamo in the Revised Romanization (the Ministry of Culture and Tourism's 2000
+  table: RR_INITIALS, RR_MEDIALS, RR_FINALS below, a final as said at the end of a word), then in
+  McCune-Reischauer
   (the table below, breves and apostrophes dropped as folding drops them), the usual
   family- and given-name spellings of RR's vowels (ee for i, oo for u, u and ou for eo, oi for oe:
   Lee, Yoo, Jung, Young, Choi), and the family-name spellings no rule gives (Park for 박, Rhee for
   이, Roh for 노: the Institute for Basic Science's guide to Korean names, and the passports of
   Syngman Rhee and Roh Moo-hyun).
-- `ja`: Japanese Hepburn, every mora of the kana syllabary (the gojuon with dakuten and
-  handakuten, and the yoon with small ya, yu, yo) converted by pykakasi 2.3.0, alone, followed by
-  the syllabic n, and with its vowel long (ou, oo, oh, uu, ei, as Japanese names are written).
+- `ja`: Japanese Hepburn (modified Hepburn, as ANSI Z39.11 and BS 4812 give it): every mora of
+  the kana syllabary (the gojuon with dakuten and handakuten, and the yoon with small ya, yu, yo:
+  HEPBURN_MORAE below), alone, followed by the syllabic n, and with its vowel long (ou, oo, oh,
+  uu, ei, as Japanese names are written).
 
-Run from the repository root with those packages installed:
+The Korean and Japanese tables were checked against korean-romanizer 0.28.0 and pykakasi 2.3.0,
+which give the same syllables; neither is needed to run this script.
+
+Run from the repository root with pypinyin installed:
     python3 rules/data/scripts/romanized_syllables.py > rules/data/romanized-syllables.tsv
 """
 
 import unicodedata
 
-import pykakasi
-from korean_romanizer.romanizer import Romanizer
 from pypinyin.contrib.tone_convert import to_normal
 from pypinyin.pinyin_dict import pinyin_dict
 
@@ -39,6 +43,14 @@ def pinyin():
     return out
 
 
+# Revised Romanization: initials, medials and finals in the order of Unicode's composition.
+RR_INITIALS = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
+               "k", "t", "p", "h"]
+RR_MEDIALS = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u",
+              "wo", "we", "wi", "yu", "eu", "ui", "i"]
+RR_FINALS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m",
+             "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"]
+
 # McCune-Reischauer, folded: initials, medials and finals in the order of Unicode's composition.
 MR_INITIALS = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch",
                "ch", "k", "t", "p", "h"]
@@ -55,8 +67,7 @@ def korean():
     for initial in range(19):
         for medial in range(21):
             for final in range(28):
-                syllable = chr(0xAC00 + (initial * 21 + medial) * 28 + final)
-                rr = Romanizer(syllable).romanize().lower()
+                rr = RR_INITIALS[initial] + RR_MEDIALS[medial] + RR_FINALS[final]
                 heads = {MR_INITIALS[initial], MR_VOICED.get(MR_INITIALS[initial], MR_INITIALS[initial])}
                 if MR_INITIALS[initial] == "r":
                     heads.add("l")
@@ -70,23 +81,19 @@ def korean():
     return {f for f in out if f}
 
 
-def kana_morae():
-    gojuon = [chr(c) for c in range(0x3041, 0x3094)]
-    small = {"ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", "ゎ", "ゐ", "ゑ", "を", "ん"}
-    morae = [k for k in gojuon if k not in small]
-    for base in "きぎしじちぢにひびぴみり":
-        for y in "ゃゅょ":
-            morae.append(base + y)
-    return morae
+# Modified Hepburn: the gojuon with dakuten and handakuten, and the yoon.
+HEPBURN_MORAE = (
+    "a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no "
+    "ha hi fu he ho ma mi mu me mo ya yu yo ra ri ru re ro wa "
+    "ga gi gu ge go za ji zu ze zo da de do ba bi bu be bo pa pi pu pe po "
+    "kya kyu kyo sha shu sho cha chu cho nya nyu nyo hya hyu hyo mya myu myo "
+    "rya ryu ryo gya gyu gyo ja ju jo bya byu byo pya pyu pyo"
+).split()
 
 
 def japanese():
-    kakasi = pykakasi.kakasi()
     out = set()
-    for kana in kana_morae():
-        mora = "".join(part["hepburn"] for part in kakasi.convert(kana))
-        if not mora.isalpha():
-            continue
+    for mora in HEPBURN_MORAE:
         forms = {mora}
         if mora.endswith("o"):
             forms |= {mora + "u", mora + "o", mora + "h"}
@@ -95,7 +102,7 @@ def japanese():
         if mora.endswith("e"):
             forms.add(mora + "i")
         out |= forms | {f + "n" for f in forms}
-    out |= {"n", "o", "oh", "ou", "oo", "on"}
+    out |= {"n", "oh"}
     return out
 
 
