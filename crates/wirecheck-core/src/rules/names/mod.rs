@@ -19,6 +19,10 @@
 //! lists words that are close to a name but are not it. The message gets the word found, the
 //! suggested token, and the full name with its note.
 //!
+//! A name that joins a particle to its surname with a hyphen ("Mohammed Shia al-Sudani") is
+//! known by the surname alone too, and a word written so ("al-Sudany", "Al-Sudany") is looked up
+//! by its surname.
+//!
 //! A near miss is flagged on its own only when nothing else explains it. Beside evidence that the
 //! word is that person (another token of the same name, across its particles, "Ursula von der
 //! Leyden"; an initial; a title the person holds or held, as the `titles` rules list them: see
@@ -47,9 +51,7 @@ use std::cell::RefCell;
 
 use serde::Deserialize;
 
-use super::{
-    Check, NameMention, Reporter, Rule, RuleError, RuleHeader, RuleSource, StoryContext, match_case,
-};
+use super::{Check, Reporter, Rule, RuleError, RuleHeader, RuleSource, StoryContext, match_case};
 use crate::document::{Document, WordSlice};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -338,6 +340,8 @@ struct Names {
     titles_of: FxHashMap<u32, Vec<u32>>,
     /// The entries with native forms, for the index of native names the rule set builds.
     native_entries: Vec<NameEntry>,
+    /// The particles names join to a surname with a hyphen ("al" of "al-Sudani"), folded.
+    prefixes: FxHashSet<String>,
 }
 
 /// Compiles a `names` rule.
@@ -399,16 +403,28 @@ impl Names {
         let mut entry_tokens = StringList::default();
         let mut descriptions = StringList::default();
         let mut full_names: FxHashMap<Vec<String>, Vec<u32>> = FxHashMap::default();
+        let mut prefixes: FxHashSet<String> = FxHashSet::default();
         for (id, entry) in entries.iter().enumerate() {
             let tokens = name_tokens(entry.name());
             let mut lines = String::new();
             for token in &tokens {
                 index.add_canonical(token, id);
                 lines.push_str(&EntryTokens::line(token));
+                // "al-Sudani": "Sudani" is a token too (wire copy drops the particle after the
+                // first mention), and "al" a particle.
+                if let Some((particle, surname)) = joined_particle(token) {
+                    index.add_canonical(surname, id);
+                    lines.push_str(&EntryTokens::line(surname));
+                    lines.push_str(&EntryTokens::line(particle));
+                    prefixes.insert(fold(particle));
+                }
             }
             for variant in entry.variants() {
                 for token in name_tokens(variant) {
                     index.add_known(token);
+                    if let Some((_, surname)) = joined_particle(token) {
+                        index.add_known(surname);
+                    }
                 }
             }
             if entry.kind() == Some("person") {
@@ -456,7 +472,43 @@ impl Names {
                 .filter(|e| !e.native().is_empty())
                 .cloned()
                 .collect(),
+            prefixes,
         }
+    }
+
+    /// The words of `doc` to look up, in order: every capitalised word, and, for a rule whose
+    /// names join particles with a hyphen, the surname of every word written so ("Sudany" of
+    /// "al-Sudany" or "Al-Sudany").
+    fn mentions<'d>(
+        &self,
+        doc: &'d Document,
+        context: &StoryContext<'d>,
+    ) -> Vec<(usize, &'d str, Span)> {
+        let mut mentions: Vec<(usize, &'d str, Span)> = context
+            .name_mentions()
+            .map(|m| (m.index, m.word, m.span))
+            .collect();
+        if self.prefixes.is_empty() {
+            return mentions;
+        }
+        let words = doc.words.all();
+        for (at, span) in (0..words.len()).filter_map(|i| Some((i, words.get(i)?))) {
+            let (written, span) = without_possessive(doc.slice(span), span);
+            let Some((particle, surname)) = joined_particle(written) else {
+                continue;
+            };
+            if !self.prefixes.contains(&fold(particle)) {
+                continue;
+            }
+            let start = span.end - surname.len();
+            let surname_span = Span::new(start, span.end);
+            match mentions.iter_mut().find(|m| m.0 == at) {
+                Some(mention) => *mention = (at, surname, surname_span),
+                None => mentions.push((at, surname, surname_span)),
+            }
+        }
+        mentions.sort_by_key(|m| m.0);
+        mentions
     }
 
     /// Looks `word` up: `None` when it is a known spelling or no near miss of a name.
@@ -561,6 +613,22 @@ fn place_names_around(
     names.into_iter()
 }
 
+/// A token that joins a lower-case particle to a capitalised surname with a hyphen, taken apart:
+/// "al-Sudani" → ("al", "Sudani"), "Al-Sisi" → ("Al", "Sisi"); `None` for "Jae-myung".
+fn joined_particle(token: &str) -> Option<(&str, &str)> {
+    let (particle, surname) = token.split_once(['-', '‐'])?;
+    let short_particle = (1..=4).contains(&particle.chars().count())
+        && particle.chars().skip(1).all(|c| c.is_lowercase());
+    let lower_or_al = particle.starts_with(char::is_lowercase)
+        || particle.eq_ignore_ascii_case("al")
+        || particle.eq_ignore_ascii_case("el");
+    (short_particle
+        && lower_or_al
+        && surname.chars().count() >= 2
+        && surname.starts_with(char::is_uppercase))
+    .then_some((particle, surname))
+}
+
 /// True when `folded` is the Slavic feminine form of the folded surname `target`: "medvedeva" of
 /// "medvedev", "peskova" of "peskov", "putina" of "putin". It is a woman's name (his wife's, a
 /// skater's), not his misspelt.
@@ -636,12 +704,7 @@ impl Check for Names {
         // Words corrected beside evidence so far, with their entries: wire copy names a person
         // in full once and by surname after, so a later bare "Motegie" is the same person.
         let mut named: FxHashMap<&str, usize> = FxHashMap::default();
-        for NameMention {
-            index: at,
-            word,
-            span,
-        } in context.name_mentions()
-        {
+        for (at, word, span) in self.mentions(doc, context) {
             if mixes_scripts(word) {
                 continue;
             }

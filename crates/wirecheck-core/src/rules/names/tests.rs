@@ -34,6 +34,10 @@ names:
     kind: person
   - name: Mario Draghi
     kind: person
+  - name: Mohammed Shia al-Sudani
+    kind: person
+  - name: Lee Jae-myung
+    kind: person
   - name: Richardsen Group
     kind: organization
   - name: Antalia Grup
@@ -215,6 +219,27 @@ fn a_slavic_feminine_form_is_a_woman_of_her_own() {
     assert_eq!(
         corrections("Medvedevv said."),
         pair("Medvedevv", "Medvedev")
+    );
+}
+
+#[test]
+fn a_surname_joined_to_its_particle_is_checked_on_its_own() {
+    assert_eq!(
+        corrections("Mohammed Shia al-Sudany said."),
+        pair("Sudany", "Sudani")
+    );
+    assert_eq!(
+        corrections("Mohammed Shia Al-Sudany's office said."),
+        pair("Sudany", "Sudani")
+    );
+    assert_eq!(
+        corrections("Mohammed Shia al-Sudani said. Sudani left."),
+        []
+    );
+    assert_eq!(corrections("Sudany said."), [], "a short surname alone");
+    assert_eq!(
+        corrections("Lee Jae-myoung said."),
+        pair("Jae-myoung", "Jae-myung")
     );
 }
 
