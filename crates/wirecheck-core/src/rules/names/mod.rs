@@ -331,9 +331,10 @@ struct Names {
     people: Vec<bool>,
     /// The `allow:` words, folded: close to a name but not it, unless evidence says otherwise.
     allowed: FxHashSet<String>,
-    /// Each entry's full names (canonical and variants) as sorted folded tokens, to find the
-    /// entry a title's holder is.
-    full_names: FxHashMap<Vec<String>, Vec<u32>>,
+    /// The people's variants as sorted folded tokens, to find the entry a title's holder is
+    /// when the title writes a variant (the canonical names are read from `entry_tokens`, so
+    /// that a million names cost no more).
+    variant_names: FxHashMap<Vec<String>, Vec<u32>>,
     /// The titles of the rule set, learnt once it is compiled, and which of them each entry
     /// holds or held.
     titles: Vec<PersonTitle>,
@@ -391,8 +392,16 @@ fn check_kinds(entries: &[NameEntry]) -> Result<(), String> {
 }
 
 /// A full name as its folded tokens, sorted: "Shigeru Ishiba" and "Ishiba Shigeru" are one.
+/// A token joined to its particle counts as the entry's lines count it: whole, surname, particle.
 fn name_key(name: &str) -> Vec<String> {
-    let mut key: Vec<String> = name_tokens(name).into_iter().map(fold).collect();
+    let mut key: Vec<String> = Vec::new();
+    for token in name_tokens(name) {
+        key.push(fold(token));
+        if let Some((particle, surname)) = joined_particle(token) {
+            key.push(fold(surname));
+            key.push(fold(particle));
+        }
+    }
     key.sort_unstable();
     key
 }
@@ -402,7 +411,7 @@ impl Names {
         let mut index = NameIndex::new();
         let mut entry_tokens = StringList::default();
         let mut descriptions = StringList::default();
-        let mut full_names: FxHashMap<Vec<String>, Vec<u32>> = FxHashMap::default();
+        let mut variant_names: FxHashMap<Vec<String>, Vec<u32>> = FxHashMap::default();
         let mut prefixes: FxHashSet<String> = FxHashSet::default();
         for (id, entry) in entries.iter().enumerate() {
             let tokens = name_tokens(entry.name());
@@ -428,11 +437,9 @@ impl Names {
                 }
             }
             if entry.kind() == Some("person") {
-                for name in
-                    std::iter::once(entry.name()).chain(entry.variants().iter().map(String::as_str))
-                {
-                    full_names
-                        .entry(name_key(name))
+                for variant in entry.variants() {
+                    variant_names
+                        .entry(name_key(variant))
                         .or_default()
                         .push(id as u32);
                 }
@@ -464,7 +471,7 @@ impl Names {
             entry_tokens,
             people: entries.iter().map(|e| e.kind() == Some("person")).collect(),
             allowed,
-            full_names,
+            variant_names,
             titles: Vec::new(),
             titles_of: FxHashMap::default(),
             native_entries: entries
@@ -676,22 +683,50 @@ impl Check for Names {
     fn learn_titles(&mut self, titles: &[PersonTitle]) {
         self.titles.clear();
         self.titles_of.clear();
-        for title in titles {
-            let entries: FxHashSet<u32> = title
-                .holders
-                .iter()
-                .filter_map(|holder| self.full_names.get(&name_key(holder)))
-                .flatten()
-                .copied()
-                .collect();
-            if entries.is_empty() {
+        // Each holder's name as sorted folded tokens → the titles held.
+        let mut held: FxHashMap<Vec<String>, Vec<u32>> = FxHashMap::default();
+        for (id, title) in titles.iter().enumerate() {
+            for holder in &title.holders {
+                held.entry(name_key(holder)).or_default().push(id as u32);
+            }
+        }
+        let holder_tokens: FxHashSet<&str> = held.keys().flatten().map(String::as_str).collect();
+        let mut of_entry: FxHashMap<u32, FxHashSet<u32>> = FxHashMap::default();
+        for entry in (0..self.people.len()).filter(|&e| self.people[e]) {
+            let lines = self.entry_tokens.get(entry);
+            // Most entries have a token no holder has: no key to build.
+            let tokens = lines.lines().map(|t| t.trim_start());
+            if !tokens.clone().all(|t| holder_tokens.contains(t)) {
                 continue;
             }
-            let id = self.titles.len() as u32;
-            self.titles.push(title.clone());
-            for entry in entries {
-                self.titles_of.entry(entry).or_default().push(id);
+            let mut key: Vec<String> = tokens.map(str::to_owned).collect();
+            key.sort_unstable();
+            if let Some(ids) = held.get(&key) {
+                of_entry.entry(entry as u32).or_default().extend(ids);
             }
+        }
+        for (key, ids) in &held {
+            for &entry in self.variant_names.get(key).into_iter().flatten() {
+                of_entry.entry(entry).or_default().extend(ids);
+            }
+        }
+        // Only the titles some entry holds are kept, renumbered.
+        let mut kept: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut entries: Vec<u32> = of_entry.keys().copied().collect();
+        entries.sort_unstable();
+        for entry in entries {
+            let mut ids: Vec<u32> = of_entry[&entry].iter().copied().collect();
+            ids.sort_unstable();
+            let mine = ids
+                .into_iter()
+                .map(|id| {
+                    *kept.entry(id).or_insert_with(|| {
+                        self.titles.push(titles[id as usize].clone());
+                        (self.titles.len() - 1) as u32
+                    })
+                })
+                .collect();
+            self.titles_of.insert(entry, mine);
         }
     }
 

@@ -60,6 +60,10 @@ titles:
     unqualified: true
     holders:
       - name: Toshimitsu Motegi
+  - title: [Iraqi Prime Minister]
+    unqualified: true
+    holders:
+      - name: Mohammed Shia al-Sudani
   - title: [Commission President]
     unqualified: true
     holders:
@@ -237,6 +241,10 @@ fn a_surname_joined_to_its_particle_is_checked_on_its_own() {
         []
     );
     assert_eq!(corrections("Sudany said."), [], "a short surname alone");
+    assert_eq!(
+        corrections("Iraqi Prime Minister al-Sudany said."),
+        pair("Sudany", "Sudani")
+    );
     assert_eq!(
         corrections("Lee Jae-myoung said."),
         pair("Jae-myoung", "Jae-myung")
