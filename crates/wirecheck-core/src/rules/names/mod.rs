@@ -51,7 +51,9 @@ use std::cell::RefCell;
 
 use serde::Deserialize;
 
-use super::{Check, Reporter, Rule, RuleError, RuleHeader, RuleSource, StoryContext, match_case};
+use super::{
+    Check, NameMention, Reporter, Rule, RuleError, RuleHeader, RuleSource, StoryContext, match_case,
+};
 use crate::document::{Document, WordSlice};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -493,7 +495,7 @@ impl Names {
     ) -> Vec<(usize, &'d str, Span)> {
         let mut mentions: Vec<(usize, &'d str, Span)> = context
             .name_mentions()
-            .map(|m| (m.index, m.word, m.span))
+            .map(|NameMention { index, word, span }| (index, word, span))
             .collect();
         if self.prefixes.is_empty() {
             return mentions;
