@@ -99,6 +99,8 @@ fn stories(class: &str) -> Vec<PathBuf> {
         .unwrap_or_else(|e| panic!("fixtures/knowledge/{class}: {e}"))
         .filter_map(Result::ok)
         .map(|entry| entry.path())
+        // A class's README.md says what its stories are; it is none of them.
+        .filter(|path| path.file_name().is_some_and(|name| name != "README.md"))
         .filter(|path| {
             // Only clean-* and dirty-* files are stories: the folder's README.md is not.
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -180,4 +182,11 @@ classes! {
     changed_holders => "changed-holders",
     undated_holder => "undated-holder",
     stale_pack => "stale-pack",
+    place_near_name => "place-near-name",
+    short_surname => "short-surname",
+    romanized_syllable => "romanized-syllable",
+    name_particles => "name-particles",
+    doubled_common_word => "doubled-common-word",
+    cyrillic_letter_word => "cyrillic-letter-word",
+    house_style_variants => "house-style-variants",
 }

@@ -43,8 +43,8 @@ fn an_unknown_key_is_an_error_at_its_place_with_a_suggestion() {
         (
             "extends: existence\nmessage: x\ntokens: [utilize]\nexeptions: [b]\n",
             "house/Broken.yml:4:1: rule house.Broken: unknown key 'exeptions' (did you mean \
-             'exceptions'? keys of existence rules: tokens, raw, exceptions, append, vocab; of every \
-             rule: extends, message, level, ",
+             'exceptions'? keys of existence rules: tokens, raw, exceptions, append, vocab, \
+             fix_lookalikes; of every rule: extends, message, level, ",
         ),
         (
             "extends: substitution\nmessage: x\nlevle: error\nswap: {utilize: use}\n",

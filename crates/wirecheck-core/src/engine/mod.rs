@@ -68,6 +68,11 @@ impl RuleSet {
     fn refresh_known_names(&mut self) {
         self.known_names = self.rules.iter().flat_map(Rule::known_names).collect();
         self.native_names = NativeNames::new(self.rules.iter().flat_map(Rule::native_entries));
+        // A title shows whose name follows it, to a `names` rule as to a `titles` one.
+        let titles: Vec<_> = self.rules.iter().flat_map(Rule::person_titles).collect();
+        for rule in &mut self.rules {
+            rule.learn_titles(&titles);
+        }
     }
 
     /// The rules, in load order.

@@ -12,7 +12,10 @@
 //! used as written, before the tokens (after them with `append: true`). The project's accepted
 //! terms are exceptions too unless `vocab: false`. A `(?P<flag>…)` group narrows the reported span to that group. With
 //! `action: {name: remove}` the fix deletes the match; with `{name: replace, params: [x]}` it
-//! replaces it with each parameter.
+//! replaces it with each parameter. With `fix_lookalikes: true` (wirecheck's own) the fix
+//! replaces the Cyrillic and Greek look-alikes of Latin letters in the match by those letters
+//! ("Tоkyo" with a Cyrillic о → "Tokyo"; see [`crate::knowledge::lookalikes`]), when every
+//! Cyrillic or Greek letter in it has one.
 
 use serde::Deserialize;
 
@@ -37,6 +40,9 @@ pub(super) struct Spec {
     /// Whether the project's accepted terms are exceptions too (Vale's default: yes).
     #[serde(default = "super::vocab::default_vocab")]
     vocab: bool,
+    /// Fix a match by making its Cyrillic and Greek look-alikes Latin.
+    #[serde(default)]
+    fix_lookalikes: bool,
 }
 
 struct Existence {
@@ -44,6 +50,7 @@ struct Existence {
     scopes: Vec<Scope>,
     /// Replacements offered for each match; empty string deletes.
     replacements: Vec<String>,
+    fix_lookalikes: bool,
 }
 
 /// Compiles an `existence` rule.
@@ -77,6 +84,7 @@ pub(super) fn compile(
         pattern,
         scopes,
         replacements,
+        fix_lookalikes: spec.fix_lookalikes,
     }))
 }
 
@@ -94,10 +102,14 @@ impl Check for Existence {
                 };
                 let span = found.shift(unit.span.start);
                 let whole = if unit.raw { doc.original() } else { doc.text() };
-                let fixes: Vec<(Span, String)> = self
-                    .replacements
-                    .iter()
-                    .map(|r| {
+                let latin = self
+                    .fix_lookalikes
+                    .then(|| crate::knowledge::lookalikes::to_latin(span.slice(whole)))
+                    .flatten();
+                let fixes: Vec<(Span, String)> = latin
+                    .map(|latin| (span, latin))
+                    .into_iter()
+                    .chain(self.replacements.iter().map(|r| {
                         (
                             if r.is_empty() {
                                 removal(whole, span)
@@ -106,7 +118,7 @@ impl Check for Existence {
                             },
                             r.clone(),
                         )
-                    })
+                    }))
                     .collect();
                 out.report_in(unit, span, &[found.slice(text)], fixes);
             }

@@ -448,6 +448,16 @@ pub(crate) trait Check: Send + Sync {
         None
     }
 
+    /// The titles this rule knows the holders of (a `titles` rule's), which the rule set lends
+    /// to every rule through [`Check::learn_titles`].
+    fn person_titles(&self) -> Vec<names::PersonTitle> {
+        Vec::new()
+    }
+
+    /// Learns the titles of every rule of the set (a `names` rule, to see whose name a title
+    /// stands before); called again whenever the set changes.
+    fn learn_titles(&mut self, _titles: &[names::PersonTitle]) {}
+
     /// What this rule cannot check without a publication date, for `--verbose`; `None` when it
     /// needs none. (A rule with named checks declares this for each check instead.)
     fn needs_publication_date(&self) -> Option<&'static str> {
@@ -606,6 +616,16 @@ impl Rule {
     /// The rule's name entries with native forms.
     pub(crate) fn native_entries(&self) -> &[names::NameEntry] {
         self.check.native_entries()
+    }
+
+    /// The titles the rule knows the holders of.
+    pub(crate) fn person_titles(&self) -> Vec<names::PersonTitle> {
+        self.check.person_titles()
+    }
+
+    /// Lends the rule the titles of the whole set.
+    pub(crate) fn learn_titles(&mut self, titles: &[names::PersonTitle]) {
+        self.check.learn_titles(titles);
     }
 
     /// What the rule cannot check without a publication date, as (id, what) for each id of it

@@ -8,7 +8,8 @@
 //! ```
 //! Two words count as repeated when only white space stands between them, within one block (not
 //! across a blank line or from the headline into the story); capitalised reduplicated names
-//! ("Pago Pago") are not doubled words. `tokens`, if given,
+//! ("Pago Pago", "Walla Walla": a known place, or a word that is no common English word) are not
+//! doubled words, but a capitalised common word doubled is ("Secretary Secretary"). `tokens`, if given,
 //! limits the check to words that fully match one of them. The fix keeps one copy.
 
 use serde::Deserialize;
@@ -18,6 +19,8 @@ use super::rule_regex::{BudgetExhausted, RuleRegex};
 use super::scope::units_of;
 use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, Scope, StoryContext};
 use crate::document::Document;
+use crate::knowledge::gazetteer::Gazetteer;
+use crate::knowledge::lexicon::is_english_word;
 use crate::span::Span;
 
 #[derive(Deserialize)]
@@ -134,11 +137,37 @@ const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "to", "of", "in", "on", "and", "for", "is", "was", "it",
 ];
 
-/// True for a capitalised reduplicated name: "Pago Pago", "Bora Bora", "Xiao Xiao".
-fn is_reduplicated_name(a: &str, b: &str) -> bool {
-    a.starts_with(char::is_uppercase)
-        && b.starts_with(char::is_uppercase)
-        && !FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(a))
+/// True for a capitalised reduplicated name: a known place ("Walla Walla", in the gazetteer or the
+/// configuration's places) or a word that is no common English word ("Pago Pago", "Bora Bora",
+/// "Xiao Xiao"). A capitalised common word doubled is a doubled word: "the General Secretary
+/// Secretary".
+fn is_reduplicated_name(a: &str, b: &str, context: &StoryContext<'_>) -> bool {
+    if !a.starts_with(char::is_uppercase)
+        || !b.starts_with(char::is_uppercase)
+        || FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(a))
+    {
+        return false;
+    }
+    let doubled = format!("{a} {b}");
+    Gazetteer::shipped().is_place_name(&doubled)
+        || context.run().places.is_place_name(&doubled)
+        || !is_english_word(a)
+}
+
+/// True when the capitalised word of `first` and `second` stands a third time right before or
+/// after them: "Go Go Go" is a chant or a slogan, where a slip of the keyboard doubles a word once.
+fn is_chant(doc: &Document, first: Span, second: Span) -> bool {
+    let text = doc.text();
+    let word = doc.slice(first);
+    if !word.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let same = |other: &str| other.eq_ignore_ascii_case(word) || other == word;
+    let after = text[second.end..].trim_start_matches([' ', '\u{a0}']);
+    let next = after.split(|c: char| !c.is_alphanumeric()).next();
+    let before = text[..first.start].trim_end_matches([' ', '\u{a0}']);
+    let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next();
+    next.is_some_and(same) || previous.is_some_and(same)
 }
 
 /// Punctuation that closes a word rather than belonging to it.
@@ -185,7 +214,7 @@ impl Repetition {
 }
 
 impl Check for Repetition {
-    fn check(&self, doc: &Document, _context: &StoryContext<'_>, out: &mut Reporter<'_>) {
+    fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         if let Some(tokens) = self.vale_tokens.as_ref().filter(|_| doc.markup_block) {
             return self.check_as_vale(tokens, doc, out);
         }
@@ -219,7 +248,10 @@ impl Check for Repetition {
                         break;
                     }
                 }
-                if crosses_a_block(doc, first, between) || is_reduplicated_name(a, b) {
+                if crosses_a_block(doc, first, between)
+                    || is_reduplicated_name(a, b, context)
+                    || is_chant(doc, first, second)
+                {
                     continue;
                 }
                 run = if first.end == run_end { run + 1 } else { 1 };
@@ -233,5 +265,57 @@ impl Check for Repetition {
                 out.report(span, &[a], vec![(span, doc.as_written(first).to_owned())]);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::engine::RuleSet;
+    use crate::input::InputFormat;
+    use crate::rules::{Context, RuleSource};
+
+    /// The doubled words of `text` (each finding's text), as `wire.DoubledWord` is set up.
+    fn doubled(text: &str) -> Vec<String> {
+        let yaml = "extends: repetition\nmessage: \"'%s' is repeated.\"\nignorecase: true\nalpha: true\nexceptions: [that, had]\n";
+        let rules = RuleSet::compile([RuleSource {
+            files: Default::default(),
+            pack: "p".into(),
+            name: "Doubled".into(),
+            origin: "test".into(),
+            yaml: yaml.into(),
+        }])
+        .expect("the rule compiles");
+        let doc = Document::parse(format!("Headline\n\n{text}\n"), InputFormat::Text);
+        rules
+            .check(&doc, &Context::default())
+            .iter()
+            .map(|f| doc.slice(f.span).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_doubled_capitalised_common_word_is_a_doubled_word() {
+        assert_eq!(
+            doubled("He met the General Secretary Secretary on Monday."),
+            ["Secretary Secretary"]
+        );
+        assert_eq!(doubled("The Vice Vice President spoke."), ["Vice Vice"]);
+        assert_eq!(doubled("The The talks"), ["The The"]);
+    }
+
+    #[test]
+    fn reduplicated_names_and_places_are_not_doubled_words() {
+        assert_eq!(
+            doubled("Officials flew from Pago Pago and Bora Bora."),
+            Vec::<String>::new()
+        );
+        assert_eq!(doubled("Walla Walla and Xiao Xiao."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_capitalised_word_three_times_is_a_chant() {
+        assert_eq!(doubled("The motto was Go Go Go."), Vec::<String>::new());
+        assert_eq!(doubled("The motto was Go Go."), ["Go Go"]);
     }
 }

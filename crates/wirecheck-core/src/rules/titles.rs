@@ -514,6 +514,23 @@ fn qualifier_before(title: &TitleSpec, text: &str, title_start: usize) -> Option
 }
 
 impl Check for Titles {
+    fn person_titles(&self) -> Vec<super::names::PersonTitle> {
+        self.titles
+            .iter()
+            .map(|title| super::names::PersonTitle {
+                phrases: title.title.clone().into_vec(),
+                qualifiers: title
+                    .qualifiers
+                    .iter()
+                    .chain(&title.country)
+                    .cloned()
+                    .collect(),
+                unqualified: title.unqualified,
+                holders: title.holders.iter().map(|h| h.name.clone()).collect(),
+            })
+            .collect()
+    }
+
     fn check(&self, doc: &Document, context: &StoryContext<'_>, out: &mut Reporter<'_>) {
         let text = doc.text();
         for (start, end, phrase) in self.finder.find_iter(text) {
