@@ -209,10 +209,72 @@ pub(super) fn group_paragraphs(text: &str, lines: &[Line]) -> Vec<Span> {
     paragraphs
 }
 
-/// A headline, kicker or byline: short, and not ending like a sentence.
+/// A headline, kicker or byline: short, and not ending like a sentence; or a web page's title of
+/// any length ("Title words here - Outlet Name - Site.com").
 fn looks_like_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words <= 20 && !line.ends_with(['.', ':', '。', '：', '．', '۔'])
+    (words <= 20 && !line.ends_with(['.', ':', '。', '：', '．', '۔'])) || is_web_title(line)
+}
+
+/// What separates the parts of a web page's title: "Title - Outlet | Site.com".
+const TITLE_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " -- ", " | ", " · ", " :: "];
+/// Most words a part of a title's tail (an outlet's name, a site's, a section's) has.
+const MAX_TAIL_PART_WORDS: usize = 12;
+/// Lowercase words an outlet's or a section's name may contain ("Latest News from Egypt and the
+/// World").
+const TAIL_CONNECTORS: &[&str] = &[
+    "a", "an", "and", "at", "de", "du", "el", "for", "from", "in", "la", "of", "on", "the", "to",
+    "&",
+];
+
+/// True when `line` is a web page's title as scraped copy carries it: a title, then after a
+/// spaced dash or bar the outlet or site that published it ("Japan, US Agree on Missiles - The
+/// Japan Times - Japantimes.co.jp", "Title | Asia News Network").
+fn is_web_title(line: &str) -> bool {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|separator| line.find(separator).map(|at| (at, separator.len())))
+        .min()
+        .is_some_and(|(at, len)| at > 0 && is_site_tail(&line[at + len..]))
+}
+
+/// True when `tail`, the text after a dash, names the outlet or site a title was published by
+/// rather than starting a story: parts of a few capitalised words or a domain ("Gulf Times",
+/// "Sada Elbalad English - Latest News, Breaking News from Egypt and the World", "Site.com"),
+/// separated as a title's parts are, and no sentence.
+pub(crate) fn is_site_tail(tail: &str) -> bool {
+    let tail = tail.trim();
+    if tail.is_empty() || ends_sentence(tail) {
+        return false;
+    }
+    let mut parts = vec![tail];
+    for separator in TITLE_SEPARATORS {
+        parts = parts
+            .into_iter()
+            .flat_map(|part| part.split(separator))
+            .collect();
+    }
+    parts.into_iter().all(|part| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (1..=MAX_TAIL_PART_WORDS).contains(&words.len())
+            && words.iter().all(|word| {
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+                word.is_empty()
+                    || word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || TAIL_CONNECTORS.contains(&word)
+                    || is_domain(word)
+            })
+    })
+}
+
+/// True for a web address's host written bare: "japantimes.co.jp", "asianews.network".
+fn is_domain(word: &str) -> bool {
+    let labels: Vec<&str> = word.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels.last().is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Quotes and brackets that may open a sentence.

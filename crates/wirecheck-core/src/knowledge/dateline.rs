@@ -5,6 +5,7 @@
 
 use jiff::civil::Date;
 
+use crate::document::is_site_tail;
 use crate::knowledge::dates::{DateMention, find_dates};
 use crate::knowledge::language::Language;
 use crate::knowledge::source_datelines::{SourceLead, find_source_dateline};
@@ -220,7 +221,9 @@ fn desk_dateline(text: &str, paragraph: Span) -> Option<Span> {
             word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(')
                 || DATELINE_CONNECTORS.contains(&word)
         });
-        if !capitalised {
+        // A web page's title is capitalised too, but what follows its dash is the outlet or site
+        // that published it, not a story ("Ministers Agree on Missiles - Gulf Times").
+        if !capitalised || is_site_tail(&body[dash_end..]) {
             return None;
         }
         return Some(Span::new(paragraph.start, paragraph.start + dash_end));
