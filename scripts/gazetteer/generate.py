@@ -42,14 +42,16 @@ Format of the text (UTF-8, one record a line, fields separated by tabs):
     # comment lines
     @countries            code, name, alternate names (`|`)
     @continents           name
-    @places               name, country code, state, province or nation, population; ordered by
-                          population, largest first; a place's id is its line number here, from 0
-    @keys                 folded name, ids of the places it is the name of, ids of the places it
-                          is an alternate name of (`,`); sorted by folded name, bytewise
+    @places               name, country code, state, province or nation, population; sorted by
+                          folded name (bytewise), then population, largest first; a place's id
+                          is its line number here, from 0
+    @aliases              folded alternate name, ids of the places it names (`,`); sorted by
+                          folded name, bytewise
 
 A folded name is the name lowercased with its diacritics removed, as wirecheck's `fold` does
-(crates/wirecheck-core/src/knowledge/name_index.rs); the gazetteer's tests check that every key is
-already folded and that the keys are sorted.
+(crates/wirecheck-core/src/knowledge/name_index.rs); wirecheck binary-searches both sorted
+sections, and the gazetteer's tests check that they are sorted by its own `fold` and that every
+alias is already folded.
 """
 
 import argparse
@@ -270,32 +272,21 @@ def main():
         elif city["countrycode"] == "GB":
             state = UK_NATIONS.get(city["admin1code"], ("", ""))[0]
         places.append((-int(city["population"]), name, int(city["geonameid"]), city, state))
-    places.sort(key=lambda p: (p[0], p[1], p[2]))
+    places.sort(key=lambda p: (fold(p[1]).encode("utf-8"), p[0], p[1], p[2]))
 
     lines.append("@places")
-    keys = defaultdict(lambda: (set(), set()))
+    aliases = defaultdict(set)
     for place_id, (population, name, _, city, state) in enumerate(places):
         lines.append("\t".join([name, city["countrycode"], state, str(-population)]))
         primary = fold(name)
-        keys[primary][0].add(place_id)
         for alias in city["alternatenames"]:
             alias = clean(alias)
             if is_alias(alias, city, english) and fold(alias) != primary:
-                keys[fold(alias)][1].add(place_id)
+                aliases[fold(alias)].add(place_id)
 
-    lines.append("@keys")
-    for key in sorted(keys, key=lambda k: k.encode("utf-8")):
-        primary, alias = keys[key]
-        alias -= primary
-        lines.append(
-            "\t".join(
-                [
-                    key,
-                    ",".join(map(str, sorted(primary))),
-                    ",".join(map(str, sorted(alias))),
-                ]
-            )
-        )
+    lines.append("@aliases")
+    for alias in sorted(aliases, key=lambda k: k.encode("utf-8")):
+        lines.append("\t".join([alias, ",".join(map(str, sorted(aliases[alias])))]))
     text = ("\n".join(lines) + "\n").encode("utf-8")
 
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
@@ -303,7 +294,7 @@ def main():
     args.output.write_bytes(packed)
     if args.tsv:
         args.tsv.write_bytes(text)
-    print(f"places: {len(places)}, keys: {len(keys)}")
+    print(f"places: {len(places)}, alternate names: {len(aliases)}")
     print(f"text: {len(text)} bytes, SHA-256 {hashlib.sha256(text).hexdigest()}")
     print(f"{args.output}: {len(packed)} bytes, SHA-256 {hashlib.sha256(packed).hexdigest()}")
 
