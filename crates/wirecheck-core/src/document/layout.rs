@@ -286,7 +286,9 @@ fn is_domain(word: &str) -> bool {
         && labels
             .iter()
             .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && labels.last().is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Quotes and brackets that may open a sentence.
@@ -360,7 +362,10 @@ mod tests {
         let long = "Japan Protests Chinese Drills Near Okinawa - SadaNews - Sada Elbalad English \
                     - Latest News, Breaking News from Egypt and the World";
         for (story, headline) in [
-            (format!("{long}\n\nTOKYO (AP) — Japan protested on Friday.\n"), long),
+            (
+                format!("{long}\n\nTOKYO (AP) — Japan protested on Friday.\n"),
+                long,
+            ),
             (
                 "Ministers Agree on Missiles - Gulf Times\n\nMinisters Agree on Missiles - Gulf \
                  Times\n\nTOKYO (AP) — The ministers agreed on Friday.\n"
@@ -414,12 +419,17 @@ mod tests {
         ] {
             assert!(!is_site_tail(tail), "{tail}");
         }
-        assert!(!is_web_title("TOKYO (AP) — Japan said on Friday that it would act."));
+        assert!(!is_web_title(
+            "TOKYO (AP) — Japan said on Friday that it would act."
+        ));
         assert!(!is_web_title("- Gulf Times"));
         assert_eq!(
             web_title_text("Ministers Agree - Gulf Times | Gulf-times.com"),
             "Ministers Agree"
         );
-        assert_eq!(web_title_text("TOKYO (AP) — Japan said."), "TOKYO (AP) — Japan said.");
+        assert_eq!(
+            web_title_text("TOKYO (AP) — Japan said."),
+            "TOKYO (AP) — Japan said."
+        );
     }
 }

@@ -309,12 +309,19 @@ mod tests {
             "Japan Protests Chinese Drills Near Okinawa - SadaNews - Sada Elbalad English - Latest News, Breaking News from Egypt and the World",
             "Japan, US Expand Missile Output – The Japan Times | Japantimes.co.jp",
         ] {
-            assert_eq!(find_dateline(line, Span::new(0, line.len())), None, "{line}");
+            assert_eq!(
+                find_dateline(line, Span::new(0, line.len())),
+                None,
+                "{line}"
+            );
         }
         // A dateline on a line of its own, and one before a story, still are.
         for (line, lead) in [
             ("TOKYO (AP) —", "TOKYO (AP) —"),
-            ("SadaNews - Tokyo and Washington agreed on Friday.", "SadaNews -"),
+            (
+                "SadaNews - Tokyo and Washington agreed on Friday.",
+                "SadaNews -",
+            ),
         ] {
             let found = find_dateline(line, Span::new(0, line.len()));
             assert_eq!(found.map(|s| s.slice(line)), Some(lead), "{line}");

@@ -226,8 +226,7 @@ impl Gazetteer {
         let dominant = match homes.as_slice() {
             [_] => true,
             [(_, Some(first)), rest @ ..] => rest.iter().all(|(_, population)| {
-                population
-                    .is_some_and(|p| u64::from(*first) >= DOMINANCE * u64::from(p).max(1))
+                population.is_some_and(|p| u64::from(*first) >= DOMINANCE * u64::from(p).max(1))
             }),
             _ => false,
         };
@@ -323,7 +322,12 @@ mod tests {
     #[test]
     fn the_world_gazetteer_stands_behind_the_curated_places() {
         let gazetteer = Gazetteer::shipped();
-        assert!(Gazetteer::from_yaml(SHIPPED).unwrap().city("Warrington").is_none());
+        assert!(
+            Gazetteer::from_yaml(SHIPPED)
+                .unwrap()
+                .city("Warrington")
+                .is_none()
+        );
         let warrington = gazetteer.city("WARRINGTON").unwrap();
         assert_eq!(warrington.country, "United Kingdom");
         assert_eq!(gazetteer.city("Kesennuma").unwrap().country, "Japan");
@@ -371,7 +375,13 @@ mod tests {
     #[test]
     fn regions_of_the_world_are_dateline_places() {
         let gazetteer = Gazetteer::shipped();
-        for region in ["ASIA", "MIDDLE EAST", "Latin America", "EUROPE", "Southeast Asia"] {
+        for region in [
+            "ASIA",
+            "MIDDLE EAST",
+            "Latin America",
+            "EUROPE",
+            "Southeast Asia",
+        ] {
             assert!(gazetteer.is_world_region(region), "{region}");
         }
         assert!(!gazetteer.is_world_region("Tokyo") && !gazetteer.is_world_region("Japan"));

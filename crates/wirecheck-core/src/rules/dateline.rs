@@ -255,7 +255,9 @@ fn outlet_in_place(
     places: &Places<'_>,
 ) -> Option<Span> {
     let written = doc.slice(place);
-    let then_city = qualifiers.first().is_none_or(|q| places.is_city(doc.slice(*q)));
+    let then_city = qualifiers
+        .first()
+        .is_none_or(|q| places.is_city(doc.slice(*q)));
     if then_city && looks_like_outlet(written) {
         return Some(place);
     }
@@ -360,13 +362,18 @@ impl DatelineRule {
             return;
         }
         let known = places.city(place);
-        if known.is_none() && !places.is_qualifier(place) && out.is_on(DatelineCheck::Outlet) {
-            if let Some(outlet) = outlet_in_place(doc, place_span, &dateline.qualifiers, places) {
-                let example = style.map_or("TOKYO (AP) —", |s| s.example.as_str());
-                out.named(DatelineCheck::Outlet)
-                    .report(outlet, &[doc.slice(outlet), example], Vec::new());
-                return;
-            }
+        if known.is_none()
+            && !places.is_qualifier(place)
+            && out.is_on(DatelineCheck::Outlet)
+            && let Some(outlet) = outlet_in_place(doc, place_span, &dateline.qualifiers, places)
+        {
+            let example = style.map_or("TOKYO (AP) —", |s| s.example.as_str());
+            out.named(DatelineCheck::Outlet).report(
+                outlet,
+                &[doc.slice(outlet), example],
+                Vec::new(),
+            );
+            return;
         }
         for &qualifier in &dateline.qualifiers {
             let written = doc.slice(qualifier);

@@ -173,7 +173,9 @@ impl World {
         for &start in &self.aliases {
             let alias = self.name_at(start);
             if previous.is_some_and(|p| p >= alias) || fold(alias) != alias {
-                return bad(format!("alternate name {alias:?} is out of order or not folded"));
+                return bad(format!(
+                    "alternate name {alias:?} is out of order or not folded"
+                ));
             }
             previous = Some(alias);
             if ids(self.field(start, 1)).any(|id| id >= self.place_lines.len()) {
@@ -200,8 +202,12 @@ impl World {
     /// The ids of the places named `folded`, largest first.
     fn named(&self, folded: &str) -> Range<usize> {
         let order = |start: &u32| cmp_folded(self.name_at(*start), folded);
-        let first = self.place_lines.partition_point(|s| order(s) == Ordering::Less);
-        let end = self.place_lines.partition_point(|s| order(s) != Ordering::Greater);
+        let first = self
+            .place_lines
+            .partition_point(|s| order(s) == Ordering::Less);
+        let end = self
+            .place_lines
+            .partition_point(|s| order(s) != Ordering::Greater);
         first..end.max(first)
     }
 
