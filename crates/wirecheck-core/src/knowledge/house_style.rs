@@ -68,6 +68,10 @@ pub struct HouseStyle {
     pub brackets: Option<bool>,
     /// The dashes that may end the dateline; the first is suggested.
     pub dashes: Vec<String>,
+    /// How the style writes a U.S. state after a city ("Alabama" → "Ala."); a state or province
+    /// not listed is written in full.
+    #[serde(default)]
+    pub states: BTreeMap<String, String>,
 }
 
 impl HouseStyle {
@@ -79,6 +83,11 @@ impl HouseStyle {
     /// The dash to suggest.
     pub fn dash(&self) -> &str {
         self.dashes.first().map_or("—", String::as_str)
+    }
+
+    /// The U.S. state or Canadian province `state` (in full) as the style writes it after a city.
+    pub fn state_form<'a>(&'a self, state: &'a str) -> &'a str {
+        self.states.get(state).map_or(state, String::as_str)
     }
 }
 
@@ -201,6 +210,12 @@ mod tests {
         assert_eq!(styles.month_with_day("reuters", 11), Some("Nov"));
         assert_eq!(styles.month_with_day("any", 1), None);
         assert!(styles.is_outlet("al jazeera") && !styles.is_outlet("Tokyo"));
+        let ap = styles.get("ap").unwrap();
+        assert_eq!(
+            (ap.state_form("Alabama"), ap.state_form("Texas")),
+            ("Ala.", "Texas")
+        );
+        assert_eq!(ap.state_form("Nova Scotia"), "Nova Scotia");
     }
 
     #[test]

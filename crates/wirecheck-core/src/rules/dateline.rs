@@ -30,7 +30,7 @@ use super::{
 use crate::document::Document;
 use crate::knowledge::dateline::Dateline;
 use crate::knowledge::dates::{days_between, month_name};
-use crate::knowledge::gazetteer::{Gazetteer, Place};
+use crate::knowledge::gazetteer::{Gazetteer, Home, Place};
 use crate::knowledge::house_style::{DatePolicy, HouseStyle, HouseStyles, PlaceCase};
 use crate::knowledge::publication::DateSource;
 use crate::span::Span;
@@ -207,6 +207,34 @@ impl Places<'_> {
         self.main.is_qualifier(name) || self.user.as_ref().is_some_and(|g| g.is_qualifier(name))
     }
 
+    fn is_world_region(&self, name: &str) -> bool {
+        self.main.is_world_region(name)
+    }
+
+    fn is_place_name(&self, name: &str) -> bool {
+        self.main.is_place_name(name) || self.user.as_ref().is_some_and(|g| g.is_place_name(name))
+    }
+
+    /// Where a dateline puts `name` when it may not stand alone, and whether that is the one place
+    /// the name means (see [`Gazetteer::dateline_homes`]); the user's own place first.
+    fn homes(&self, name: &str) -> (Vec<Home>, bool) {
+        match self.user.as_ref().and_then(|g| g.city(name)) {
+            Some(place) => (
+                vec![Home {
+                    country: place.country.clone(),
+                    state: None,
+                }],
+                true,
+            ),
+            None => self.main.dateline_homes(name),
+        }
+    }
+
+    /// True when `name` is a known city and not also a country or region.
+    fn is_city(&self, name: &str) -> bool {
+        self.city(name).is_some() && !self.is_qualifier(name)
+    }
+
     fn nearest_city(&self, name: &str) -> Option<String> {
         self.user
             .as_ref()
@@ -216,8 +244,40 @@ impl Places<'_> {
     }
 }
 
+/// The news outlet a dateline names where its place should be, if any: the whole place ("SadaNews
+/// -", "China News Service, February 11 (Xinhua) --", or before a city given as its qualifier:
+/// "Xinhua News Agency, Beijing, Feb. 11 --"), or the words before a known city ("VIETNAM NEWS
+/// AGENCY HANOI –", "VNA HANOI –").
+fn outlet_in_place(
+    doc: &Document,
+    place: Span,
+    qualifiers: &[Span],
+    places: &Places<'_>,
+) -> Option<Span> {
+    let written = doc.slice(place);
+    let then_city = qualifiers
+        .first()
+        .is_none_or(|q| places.is_city(doc.slice(*q)));
+    if then_city && looks_like_outlet(written) {
+        return Some(place);
+    }
+    // The outlet's words, then the city's.
+    let words: Vec<(usize, &str)> = written
+        .split_whitespace()
+        .map(|word| (word.as_ptr() as usize - written.as_ptr() as usize, word))
+        .collect();
+    (1..words.len()).find_map(|split| {
+        let city_start = words[split].0;
+        let (last_start, last) = words[split - 1];
+        let outlet = &written[..last_start + last.len()];
+        (looks_like_outlet(outlet) && places.is_city(&written[city_start..]))
+            .then(|| Span::new(place.start, place.start + outlet.len()))
+    })
+}
+
 /// True when `place` looks like a news outlet rather than a place: a known outlet, a brand word
-/// in CamelCase ("SadaNews"), or a name ending like an outlet's ("Gulf News").
+/// in CamelCase ("SadaNews"), or a name ending like an outlet's ("Gulf News", "VIETNAM NEWS
+/// AGENCY").
 fn looks_like_outlet(place: &str) -> bool {
     if HouseStyles::shipped().is_outlet(place) {
         return true;
@@ -230,7 +290,10 @@ fn looks_like_outlet(place: &str) -> bool {
             .chars()
             .zip(place.chars().skip(1))
             .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
-    let outlet_word = words.len() > 1 && words.last().is_some_and(|w| OUTLET_WORDS.contains(w));
+    let outlet_word = words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| OUTLET_WORDS.iter().any(|o| o.eq_ignore_ascii_case(w)));
     camel_case || outlet_word
 }
 
@@ -293,16 +356,23 @@ impl DatelineRule {
             return;
         };
         let place = doc.slice(place_span);
+        // A region of the world or a continent ("ASIA –", "MIDDLE EAST -") is a place a
+        // dateline may give, before any city of that name (Asia, Philippines).
+        if places.is_world_region(place) {
+            return;
+        }
         let known = places.city(place);
         if known.is_none()
             && !places.is_qualifier(place)
-            && dateline.qualifiers.is_empty()
             && out.is_on(DatelineCheck::Outlet)
-            && looks_like_outlet(place)
+            && let Some(outlet) = outlet_in_place(doc, place_span, &dateline.qualifiers, places)
         {
             let example = style.map_or("TOKYO (AP) —", |s| s.example.as_str());
-            out.named(DatelineCheck::Outlet)
-                .report(place_span, &[place, example], Vec::new());
+            out.named(DatelineCheck::Outlet).report(
+                outlet,
+                &[doc.slice(outlet), example],
+                Vec::new(),
+            );
             return;
         }
         for &qualifier in &dateline.qualifiers {
@@ -336,7 +406,9 @@ impl DatelineRule {
                     &[place, &fix],
                     vec![(place_span, fix.clone())],
                 );
-            } else if dateline.qualifiers.is_empty() {
+            } else if dateline.qualifiers.is_empty() && !places.is_place_name(place) {
+                // A place's alternate name ("BOMBAY") is a place, though not the name a city is
+                // looked up by.
                 out.named(DatelineCheck::UnknownPlace).report(
                     place_span,
                     &[place, place],
@@ -352,11 +424,32 @@ impl DatelineRule {
             && dateline.qualifiers.is_empty()
             && out.is_on(DatelineCheck::Standalone)
         {
-            let fix = format!("{}, {}", in_case(place, style.place_case), known.country);
+            let written = in_case(place, style.place_case);
+            let (homes, dominant) = places.homes(place);
+            let after = |home: &Home| match &home.state {
+                Some(state) => format!("{written}, {}", style.state_form(state)),
+                None => format!("{written}, {}", home.country),
+            };
+            let (wanted, fixes) = match homes.first() {
+                Some(home) if dominant => {
+                    let fix = after(home);
+                    (fix.clone(), vec![(place_span, fix)])
+                }
+                // A name that several places share: the message says which they may be, and
+                // nothing is suggested in the desk's place.
+                Some(_) => {
+                    let choices: Vec<String> = homes.iter().take(3).map(after).collect();
+                    (choices.join("' or '"), Vec::new())
+                }
+                None => {
+                    let fix = format!("{written}, {}", known.country);
+                    (fix.clone(), vec![(place_span, fix)])
+                }
+            };
             out.named(DatelineCheck::Standalone).report(
                 place_span,
-                &[place, &style.name, &fix],
-                vec![(place_span, fix.clone())],
+                &[place, &style.name, &wanted],
+                fixes,
             );
             case_fixed = true;
         }
