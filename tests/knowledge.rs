@@ -99,8 +99,6 @@ fn stories(class: &str) -> Vec<PathBuf> {
         .unwrap_or_else(|e| panic!("fixtures/knowledge/{class}: {e}"))
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        // A class's README.md says what its stories are; it is none of them.
-        .filter(|path| path.file_name().is_some_and(|name| name != "README.md"))
         .filter(|path| {
             // Only clean-* and dirty-* files are stories: the folder's README.md is not.
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -109,10 +107,6 @@ fn stories(class: &str) -> Vec<PathBuf> {
                     path.extension().and_then(|e| e.to_str()),
                     Some("txt" | "md")
                 )
-            matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("txt" | "md")
-            ) && path.file_name().is_some_and(|name| name != "README.md")
         })
         .collect();
     stories.sort();
