@@ -40,6 +40,7 @@ use super::{Check, Reporter, RuleError, RuleHeader, RuleSource, StoryContext};
 use crate::document::{Document, split_words};
 use crate::finding::Severity;
 use crate::knowledge::dates::{MONTH_NAMES, WEEKDAY_NAMES};
+use crate::knowledge::lexicon::is_english_word;
 use crate::knowledge::name_index::{fold, is_close};
 use crate::span::Span;
 
@@ -537,6 +538,9 @@ impl Check for Titles {
             let Some(name) = name_after(doc, end) else {
                 continue;
             };
+            if reads_as_words(doc, name.span, context) {
+                continue;
+            }
             for &id in &self.phrases[phrase] {
                 let title = &self.titles[id];
                 // "Gen Nakatani" is a holder's name, not General Nakatani.
@@ -597,6 +601,16 @@ impl Check for Titles {
     fn facts_as_of(&self) -> Option<Date> {
         self.oldest_as_of
     }
+}
+
+/// True when the "name" after a title is words of English that no rule knows as a name: a
+/// title-case headline ("Chinese Vice President Meets Business Leaders") goes on with a verb, not
+/// with a person.
+fn reads_as_words(doc: &Document, span: Span, context: &StoryContext<'_>) -> bool {
+    split_words(doc.text(), span).into_iter().all(|word| {
+        let word = doc.slice(word);
+        is_english_word(word) && !context.known_names().contains(word)
+    })
 }
 
 /// Where the title as written starts: at its qualifier when one stands right before it.
@@ -700,6 +714,25 @@ mod tests {
         // The pack's own holder is still accepted past the grace.
         let holder = "Japanese Defense Minister Shinjiro Koizumi spoke.";
         assert!(found(&rules, holder, Some("2027-03-01"), 90).is_empty());
+    }
+
+    #[test]
+    fn a_title_case_headline_goes_on_with_words_not_a_person() {
+        let rules = rules("error", None);
+        for sentence in [
+            "Japanese Defense Minister Meets Business Leaders",
+            "Japanese Defense Minister Vows Swift Action on Drones",
+        ] {
+            assert!(found(&rules, sentence, None, 90).is_empty(), "{sentence}");
+        }
+        // A person among the words is still a person: "Onodera" is no English word.
+        let named = found(
+            &rules,
+            "Japanese Defense Minister Itsunori Onodera Meets",
+            None,
+            90,
+        );
+        assert_eq!(named.len(), 1);
     }
 
     #[test]
