@@ -49,6 +49,19 @@ fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// The recorded results imported into `work/wikidata`, which is returned.
+fn imported_pack(work: &Path) -> PathBuf {
+    let pack = work.join("wikidata");
+    wirecheck(work)
+        .args(["packs", "import", "wikidata"])
+        .arg(recorded())
+        .arg("-o")
+        .arg(&pack)
+        .assert()
+        .success();
+    pack
+}
+
 #[test]
 fn import_writes_names_titles_and_a_manifest() {
     let work = tempfile::tempdir().unwrap();
@@ -79,14 +92,7 @@ fn import_writes_names_titles_and_a_manifest() {
 #[test]
 fn the_imported_pack_loads_and_checks() {
     let work = tempfile::tempdir().unwrap();
-    let pack = work.path().join("wikidata");
-    wirecheck(work.path())
-        .args(["packs", "import", "wikidata"])
-        .arg(recorded())
-        .arg("-o")
-        .arg(&pack)
-        .assert()
-        .success();
+    let pack = imported_pack(work.path());
     let story = work.path().join("story.txt");
     fs::write(
         &story,
@@ -142,14 +148,7 @@ fn the_imported_pack_loads_and_checks() {
 #[test]
 fn bad_results_are_one_line_errors_and_the_old_pack_is_kept() {
     let work = tempfile::tempdir().unwrap();
-    let pack = work.path().join("wikidata");
-    wirecheck(work.path())
-        .args(["packs", "import", "wikidata"])
-        .arg(recorded())
-        .arg("-o")
-        .arg(&pack)
-        .assert()
-        .success();
+    let pack = imported_pack(work.path());
     let before = files_of(&pack);
     let full = fs::read_to_string(recorded()).unwrap();
     let undated = full
