@@ -98,6 +98,10 @@ pub(crate) struct DiffArgs {
     /// script tells; when NEW is in another, the paragraphs are shown aligned side by side.
     #[arg(long, value_name = "LANG", value_parser = parse_language)]
     pub original_lang: Option<Language>,
+    /// Print nothing: the exit code alone says whether the versions differ (as `git diff
+    /// --quiet`). Errors are still printed.
+    #[arg(long, short = 'q', conflicts_with_all = ["stats", "check"])]
+    pub quiet: bool,
     #[command(flatten)]
     pub rule_options: RuleOptions,
 }
@@ -267,6 +271,10 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
             args.original_lang,
         );
         if let Some(alignment) = alignment {
+            // An original and its translation always differ.
+            if args.quiet {
+                return Ok(ExitCode::from(1));
+            }
             return run_translation(
                 &args,
                 [&old_doc, &new_doc],
@@ -287,6 +295,9 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         timeout: Duration::from_millis(args.timeout_ms),
     };
     let story = wirecheck_diff::diff_stories(old, &old_blocks, new, &new_blocks, &options)?;
+    if args.quiet {
+        return Ok(ExitCode::from(u8::from(story.has_changes())));
+    }
     // The findings are needed before rendering: the HTML page shows them inside it.
     let check = checked(&args, &old_doc, &new_doc)?;
     let changes = check.as_ref().map(|(old_findings, new_findings)| {
