@@ -175,3 +175,35 @@ fn a_pack_left_out_by_the_command_line_is_listed_as_off_and_says_why() {
     assert_eq!(code, 0);
     assert!(out.contains("leaves out the pack names-japan"), "{out}");
 }
+
+/// `rules --format json` lists the very rows of the table, each with where its rule comes from.
+#[test]
+fn the_json_list_has_the_tables_rows_and_each_rules_origin() {
+    let (code, human, _) = wirecheck(&["rules", "--no-config"]);
+    assert_eq!(code, 0);
+    let (code, json, stderr) = wirecheck(&["rules", "--no-config", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let document: serde_json::Value = serde_json::from_str(&json).expect("one JSON document");
+    let rules = document["rules"].as_array().expect("a list of rules");
+    let rows = table(&human);
+    assert_eq!(rules.len(), rows.len() - 1, "one entry a row of the table");
+    for (rule, row) in rules.iter().zip(&rows[1..]) {
+        let cells = ["pack", "id", "kind", "severity", "description"].map(|key| {
+            rule[key]
+                .as_str()
+                .unwrap_or_else(|| panic!("{key} in {rule}"))
+        });
+        assert_eq!(cells.as_slice(), row.as_slice(), "{rule}");
+        let origin = rule["origin"].as_str().expect("an origin");
+        let pack = cells[0];
+        assert!(
+            origin.starts_with(&format!("builtin:rules/{pack}/")),
+            "{origin}"
+        );
+    }
+    let outlet = rules
+        .iter()
+        .find(|rule| rule["id"] == "wire.Dateline.Outlet")
+        .expect("wire.Dateline.Outlet is listed");
+    assert_eq!(outlet["severity"], "warning");
+}

@@ -17,8 +17,21 @@ use super::RuleOptions;
 pub(crate) struct RulesArgs {
     #[command(subcommand)]
     action: Option<RulesAction>,
+    /// Format of the list.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    format: ListFormat,
     #[command(flatten)]
     rule_options: RuleOptions,
+}
+
+/// How the list is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ListFormat {
+    /// Aligned columns.
+    Human,
+    /// One JSON document: the rules, each with its pack, id, kind, severity (or "off"),
+    /// description and where it comes from.
+    Json,
 }
 
 #[derive(clap::Subcommand, Debug)]
@@ -38,7 +51,7 @@ pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
     // Buffered: standard output alone writes each line with its own system call.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.action {
-        None => list(&rules, &shipped, &mut out)?,
+        None => list(&rules, &shipped, args.format, &mut out)?,
         Some(RulesAction::Explain { id }) => {
             if let Some(reported) = rules.reported_id(&id) {
                 let off = reported
@@ -72,7 +85,12 @@ pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
 /// Prints the table: every id of the run at its severity (each named check of a rule has its
 /// own) and every shipped id the run leaves off as `off`, by pack; columns as wide as their
 /// widest cell, descriptions whole.
-fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Result<()> {
+fn list(
+    rules: &RuleSet,
+    shipped: &RuleSet,
+    format: ListFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let row = |reported: ReportedId<'_>, severity: &'static str| {
         [
             reported.rule.pack.clone(),
@@ -80,10 +98,11 @@ fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Res
             reported.rule.kind.clone(),
             severity.to_owned(),
             reported.summary(),
+            reported.rule.origin.clone(),
         ]
     };
     let run: Vec<ReportedId<'_>> = rules.rules().iter().flat_map(Rule::reported_ids).collect();
-    let mut rows: Vec<[String; 5]> = run
+    let mut rows: Vec<[String; 6]> = run
         .iter()
         .map(|reported| {
             row(
@@ -103,7 +122,10 @@ fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Res
             .map(|reported| row(*reported, wirecheck_core::RULE_OFF)),
     );
     rows.sort_by(|a, b| (&a[0], &a[1]).cmp(&(&b[0], &b[1])));
-    let header = ["PACK", "ID", "KIND", "SEVERITY", "DESCRIPTION"].map(str::to_owned);
+    if format == ListFormat::Json {
+        return write_json(&rows, out);
+    }
+    let header = ["PACK", "ID", "KIND", "SEVERITY", "DESCRIPTION", ""].map(str::to_owned);
     let mut widths = [0; 4];
     for cells in std::iter::once(&header).chain(&rows) {
         for (width, cell) in widths.iter_mut().zip(cells) {
@@ -128,6 +150,26 @@ fn list(rules: &RuleSet, shipped: &RuleSet, out: &mut dyn Write) -> std::io::Res
         )?;
     }
     Ok(())
+}
+
+/// The list as one JSON document, `{"rules": [{pack, id, kind, severity, description, origin}]}`,
+/// in the order of the table.
+fn write_json(rows: &[[String; 6]], out: &mut dyn Write) -> std::io::Result<()> {
+    let rules: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|[pack, id, kind, severity, description, origin]| {
+            serde_json::json!({
+                "pack": pack,
+                "id": id,
+                "kind": kind,
+                "severity": severity,
+                "description": description,
+                "origin": origin,
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "rules": rules }))?;
+    writeln!(out)
 }
 
 /// Why the shipped `rule` (or its check `id`) is not in this run, and how to turn it on.
