@@ -130,6 +130,10 @@ pub(crate) struct CheckArgs {
     /// With --fix, print the fixes as a unified diff instead of writing them.
     #[arg(long, requires = "fix")]
     diff: bool,
+    /// Print how many findings each rule gave, most first (as `ruff check --statistics`), instead
+    /// of the findings; `[*]` marks rules with safe fixes. The exit code is the same.
+    #[arg(long, conflicts_with_all = ["diff", "write_baseline"])]
+    statistics: bool,
     #[command(flatten)]
     rule_options: RuleOptions,
     #[command(flatten)]
@@ -372,7 +376,7 @@ impl<'a> Output<'a> {
             Output::FixDiff
         } else if let Some(path) = &args.write_baseline {
             Output::WriteBaseline(path)
-        } else if args.format.0.is_streamed() {
+        } else if args.format.0.is_streamed() && !args.statistics {
             Output::Streamed
         } else {
             Output::Report
@@ -600,17 +604,21 @@ fn print_report(
         .flat_map(RuleInfo::all_of)
         .collect();
     let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
-    report::write(
-        args.format.0,
-        &run.reports,
-        &run.errors,
-        &rule_infos,
-        &mut out,
-        true,
-    )?;
+    if args.statistics {
+        report::write_statistics(&run.reports, &mut out)?;
+    } else {
+        report::write(
+            args.format.0,
+            &run.reports,
+            &run.errors,
+            &rule_infos,
+            &mut out,
+            true,
+        )?;
+    }
     out.flush()?;
     let code = findings_code(&Summary::of(&run.reports, &run.errors), config, args);
-    let unshown = if args.format.0 == Format::Human {
+    let unshown = if args.format.0 == Format::Human && !args.statistics {
         Vec::new()
     } else {
         run.errors

@@ -9,8 +9,10 @@ mod junit;
 mod line;
 mod rdjson;
 mod sarif;
+mod statistics;
 mod vale_json;
 
+pub use statistics::{RuleCount, count_by_rule, write_statistics};
 pub use vale_json::{vale_columns, vale_message};
 
 use std::io::{self, Write};
