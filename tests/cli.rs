@@ -228,3 +228,40 @@ fn an_invalid_wirecheck_today_is_an_error() {
         );
     }
 }
+
+#[test]
+fn output_file_gets_the_whole_report_and_standard_output_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    let story = "fixtures/stories/doubled-words.txt";
+    let expected = cmd()
+        .args(["check", "--no-config", "--format", "json", story])
+        .output()
+        .unwrap();
+    let report = work.path().join("report.json");
+    let written = cmd()
+        .args(["check", "--no-config", "--format", "json", "--output-file"])
+        .arg(&report)
+        .arg(story)
+        .output()
+        .unwrap();
+    assert_eq!(written.status.code(), Some(1));
+    assert!(written.stdout.is_empty());
+    assert_eq!(std::fs::read(&report).unwrap(), expected.stdout);
+    // A folder that does not exist: a one-line error, exit 2, and no file anywhere.
+    let nowhere = work.path().join("missing").join("report.json");
+    let failed = cmd()
+        .args(["check", "--no-config", "--output-file"])
+        .arg(&nowhere)
+        .arg(story)
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(2));
+    let stderr = String::from_utf8(failed.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: cannot write the report to ") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    assert!(!nowhere.exists());
+    let names: Vec<_> = std::fs::read_dir(work.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "only the first report: {names:?}");
+}

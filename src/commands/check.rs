@@ -134,6 +134,10 @@ pub(crate) struct CheckArgs {
     /// of the findings; `[*]` marks rules with safe fixes. The exit code is the same.
     #[arg(long, conflicts_with_all = ["diff", "write_baseline"])]
     statistics: bool,
+    /// Write the report to this file instead of standard output, whole or not at all (it is
+    /// written beside, then moved into place); notes and errors still go to standard error.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["diff", "write_baseline"])]
+    output_file: Option<PathBuf>,
     #[command(flatten)]
     rule_options: RuleOptions,
     #[command(flatten)]
@@ -376,7 +380,7 @@ impl<'a> Output<'a> {
             Output::FixDiff
         } else if let Some(path) = &args.write_baseline {
             Output::WriteBaseline(path)
-        } else if args.format.0.is_streamed() && !args.statistics {
+        } else if args.format.0.is_streamed() && !args.statistics && args.output_file.is_none() {
             Output::Streamed
         } else {
             Output::Report
@@ -603,20 +607,35 @@ fn print_report(
         .iter()
         .flat_map(RuleInfo::all_of)
         .collect();
-    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
-    if args.statistics {
-        report::write_statistics(&run.reports, &mut out)?;
-    } else {
-        report::write(
-            args.format.0,
-            &run.reports,
-            &run.errors,
-            &rule_infos,
-            &mut out,
-            true,
-        )?;
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        if args.statistics {
+            report::write_statistics(&run.reports, out)
+        } else {
+            report::write(
+                args.format.0,
+                &run.reports,
+                &run.errors,
+                &rule_infos,
+                out,
+                true,
+            )
+        }
+    };
+    match &args.output_file {
+        Some(path) => {
+            // A file gets no colour, and never a half-written report.
+            let mut bytes = Vec::new();
+            write(&mut bytes)?;
+            wirecheck_core::write_atomically(path, &bytes).map_err(|err| {
+                anyhow::anyhow!("cannot write the report to {}: {err}", path.display())
+            })?;
+        }
+        None => {
+            let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
+            write(&mut out)?;
+            out.flush()?;
+        }
     }
-    out.flush()?;
     let code = findings_code(&Summary::of(&run.reports, &run.errors), config, args);
     let unshown = if args.format.0 == Format::Human && !args.statistics {
         Vec::new()
