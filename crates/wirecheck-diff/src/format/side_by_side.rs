@@ -120,6 +120,13 @@ impl SideBySide<'_> {
     fn translation_paragraphs(&self) -> usize {
         self.paragraphs(|row| &row.translation)
     }
+
+    /// How many rows are of each kind, in words: "5 paired, 1 dropped, 0 added, …".
+    fn row_counts(&self) -> String {
+        ["paired", "dropped", "added", "split", "merged", "regrouped"]
+            .map(|kind| format!("{} {kind}", self.count(kind)))
+            .join(", ")
+    }
 }
 
 /// `¶3` or `¶3-4` (1-based).
@@ -194,20 +201,14 @@ pub fn render_side_by_side_text(aligned: &SideBySide<'_>, colour: bool) -> Strin
 /// many rows are of each kind.
 pub fn render_side_by_side_stats(aligned: &SideBySide<'_>) -> String {
     format!(
-        "{}: {} paragraphs ({})\n{}: {} paragraphs ({})\n\
-         {} paired, {} dropped, {} added, {} split, {} merged, {} regrouped\n",
+        "{}: {} paragraphs ({})\n{}: {} paragraphs ({})\n{}\n",
         escape_controls(&aligned.original.name),
         aligned.original_paragraphs(),
         escape_controls(&aligned.original.language),
         escape_controls(&aligned.translation.name),
         aligned.translation_paragraphs(),
         escape_controls(&aligned.translation.language),
-        aligned.count("paired"),
-        aligned.count("dropped"),
-        aligned.count("added"),
-        aligned.count("split"),
-        aligned.count("merged"),
-        aligned.count("regrouped"),
+        aligned.row_counts(),
     )
 }
 
@@ -272,16 +273,10 @@ pub fn render_side_by_side_html(aligned: &SideBySide<'_>, findings: &[FindingLis
     );
     let _ = writeln!(
         out,
-        "<p class=\"summary\">{} paragraphs of the original, {} of the translation: {} paired, \
-         {} dropped, {} added, {} split, {} merged, {} regrouped.</p>",
+        "<p class=\"summary\">{} paragraphs of the original, {} of the translation: {}.</p>",
         aligned.original_paragraphs(),
         aligned.translation_paragraphs(),
-        aligned.count("paired"),
-        aligned.count("dropped"),
-        aligned.count("added"),
-        aligned.count("split"),
-        aligned.count("merged"),
-        aligned.count("regrouped"),
+        aligned.row_counts(),
     );
     let _ = write!(
         out,
