@@ -628,3 +628,35 @@ fn exit_without_shutdown_is_exit_code_1() {
     client.notify("exit", Value::Null);
     assert_eq!(client.exit_code(), Some(1));
 }
+
+#[test]
+fn neovim_shows_the_diagnostics() {
+    let found = Command::new("nvim").arg("--version").output();
+    if !found.is_ok_and(|output| output.status.success()) {
+        eprintln!("note: nvim is not installed; the Neovim test is skipped (.ci/run installs it)");
+        return;
+    }
+    let folder = workspace();
+    let story = "Japan approves budget\n\nTOKYO (Reuters) - The cabinet approved the the budget on Tuesday.\n";
+    std::fs::write(folder.path().join("story.txt"), story).expect("the story is written");
+    let out = folder.path().join("diagnostics.txt");
+    let init = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/server/nvim-init.lua");
+    let status = Command::new("nvim")
+        .args(["--headless", "-u", "NONE", "-i", "NONE", "-c"])
+        .arg(format!("luafile {}", init.display()))
+        .arg("story.txt")
+        .current_dir(folder.path())
+        .env("WIRECHECK_BIN", env!("CARGO_BIN_EXE_wirecheck"))
+        .env("WIRECHECK_NVIM_OUT", &out)
+        .env("WIRECHECK_TODAY", TODAY)
+        .env("WIRECHECK_CACHE_DIR", NO_CACHE)
+        .stdin(Stdio::null())
+        .status()
+        .expect("nvim runs");
+    assert!(status.success(), "nvim: {status}");
+    let shown = std::fs::read_to_string(&out).expect("nvim wrote the diagnostics");
+    assert_eq!(
+        shown,
+        "2:39-2:46 wirecheck wire.DoubledWord 'the' is repeated.\n"
+    );
+}

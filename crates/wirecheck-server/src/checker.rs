@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender};
 use lsp_server::{Message, Notification};
@@ -108,10 +108,13 @@ fn work(
         // By the URI's text: `Uri` caches its parts inside, so it makes a poor map key.
         let mut pending: HashMap<String, Job> = HashMap::new();
         pending.insert(first.uri.as_str().to_owned(), first);
-        // Coalesce: the last job of each document wins, once the queue is quiet.
+        // Coalesce: the last job of each document wins, once the queue is quiet (or after ten
+        // quiet times, so that steady typing still sees its findings).
+        let deadline = Instant::now() + debounce * 10;
         let mut open = true;
         while open {
-            match queue.recv_timeout(debounce) {
+            let wait = debounce.min(deadline.saturating_duration_since(Instant::now()));
+            match queue.recv_timeout(wait) {
                 Ok(job) => {
                     pending.insert(job.uri.as_str().to_owned(), job);
                 }

@@ -189,6 +189,54 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_finding_is_a_diagnostic_with_its_link_and_reference_span() {
+        let finding = Finding {
+            rule: "reference.Number".to_owned(),
+            severity: Severity::Suggestion,
+            message: "12 is 21 in the reference".to_owned(),
+            span: wirecheck_core::Span::new(9, 11),
+            suggestions: Vec::new(),
+            link: Some("https://example.com/rules#number".to_owned()),
+            reference: Some(wirecheck_core::Span::new(10, 12)),
+            safe_fix: false,
+        };
+        let checked = Checked {
+            version: 3,
+            text: "Headline\n12 ships".to_owned(),
+            outcome: Ok(vec![finding]),
+            reference: Some(Arc::new(ReferenceFile {
+                path: "/desk/original.txt".to_owned(),
+                source: "一\n二三21艘".to_owned(),
+                encoding: wirecheck_core::TextEncoding::Utf8,
+            })),
+            runner: None,
+        };
+        let diagnostics = checked.diagnostics("s.txt", Encoding::Utf16);
+        let value = serde_json::to_value(&diagnostics).unwrap_or_default();
+        assert_eq!(
+            value,
+            serde_json::json!([{
+                "range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 2}},
+                "severity": 3,
+                "code": "reference.Number",
+                "codeDescription": {"href": "https://example.com/rules#number"},
+                "source": "wirecheck",
+                "message": "12 is 21 in the reference",
+                "relatedInformation": [{
+                    "location": {
+                        "uri": "file:///desk/original.txt",
+                        "range": {
+                            "start": {"line": 1, "character": 2},
+                            "end": {"line": 1, "character": 4},
+                        },
+                    },
+                    "message": "the reference version",
+                }],
+            }])
+        );
+    }
+
+    #[test]
     fn an_unreadable_document_is_one_diagnostic_at_its_fault() {
         let text = "<nitf>\n  <body>é<oops\n";
         let map = LineMap::new(text, Encoding::Utf16);

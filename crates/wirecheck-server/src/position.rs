@@ -150,6 +150,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn utf8_only_when_offered() {
+        use lsp_types::PositionEncodingKind as Kind;
+        assert_eq!(Encoding::negotiate(None), Encoding::Utf16);
+        assert_eq!(Encoding::negotiate(Some(&[Kind::UTF16])), Encoding::Utf16);
+        assert_eq!(Encoding::negotiate(Some(&[Kind::UTF32])), Encoding::Utf16);
+        assert_eq!(
+            Encoding::negotiate(Some(&[Kind::UTF16, Kind::UTF8])),
+            Encoding::Utf8
+        );
+    }
+
+    #[test]
     fn columns_count_utf16_units_or_utf8_bytes() {
         let text = "日本 😀 the the\nnext";
         let the = text.find("the").unwrap_or_default();
