@@ -236,6 +236,8 @@ pub fn rule_of(diagnostic: &Diagnostic) -> Option<&str> {
 mod tests {
     use wirecheck_core::{Severity, Span};
 
+    use lsp_types::Position;
+
     use super::*;
     use crate::position::Encoding;
 
@@ -291,5 +293,68 @@ mod tests {
         let (expected, applied) = wirecheck_core::apply_safe_fixes(text, &findings);
         assert_eq!(edits.len(), applied);
         assert_eq!(apply(text, &edits, &map), expected);
+    }
+
+    #[test]
+    fn disable_comments_keep_the_line_ending_and_indent_and_skip_front_matter() {
+        let text = "---\r\ntitle: T\r\n---\r\nHeadline\r\n  the the cat\r\n";
+        let start = text.find("the the").unwrap_or_default();
+        let findings = vec![finding(start, start + 7, "the", true)];
+        let map = LineMap::new(text, Encoding::Utf16);
+        let uri: Uri = "file:///s.md".parse().unwrap_or_else(|_| unreachable!());
+        let request = Request {
+            uri: &uri,
+            text,
+            findings: &findings,
+            start,
+            end: start,
+            only: None,
+            format: InputFormat::Markdown,
+        };
+        let diagnostic = |_: &Finding| Diagnostic::default();
+        let edits: Vec<(String, TextEdit)> = code_actions(&request, &map, diagnostic)
+            .into_iter()
+            .filter_map(|action| match action {
+                CodeActionOrCommand::CodeAction(action) => {
+                    let edit = action.edit?.changes?.get(&uri)?.first()?.clone();
+                    Some((action.title, edit))
+                }
+                CodeActionOrCommand::Command(_) => None,
+            })
+            .filter(|(title, _)| title.starts_with("Disable"))
+            .collect();
+        let line = |l, c| lsp_types::Range::new(Position::new(l, c), Position::new(l, c));
+        assert_eq!(
+            edits,
+            vec![
+                (
+                    "Disable wire.Test for this line".to_owned(),
+                    TextEdit::new(
+                        line(4, 0),
+                        "  <!-- wirecheck-disable-next-line wire.Test -->\r\n".to_owned()
+                    )
+                ),
+                (
+                    "Disable wire.Test for this file".to_owned(),
+                    TextEdit::new(
+                        line(3, 0),
+                        "<!-- wirecheck-disable wire.Test -->\r\n".to_owned()
+                    )
+                ),
+            ]
+        );
+        // In NITF, no comment is offered.
+        let nitf = Request {
+            format: InputFormat::Nitf,
+            ..request
+        };
+        let titles: Vec<String> = code_actions(&nitf, &map, diagnostic)
+            .into_iter()
+            .filter_map(|a| match a {
+                CodeActionOrCommand::CodeAction(a) => Some(a.title),
+                CodeActionOrCommand::Command(_) => None,
+            })
+            .collect();
+        assert_eq!(titles, ["Replace with 'the'", "Fix all safe (wirecheck)"]);
     }
 }
