@@ -660,3 +660,26 @@ fn neovim_shows_the_diagnostics() {
         "2:39-2:46 wirecheck wire.DoubledWord 'the' is repeated.\n"
     );
 }
+
+#[test]
+fn a_document_outside_every_folder_uses_its_own_folders_configuration() {
+    let folder = workspace();
+    let elsewhere = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(elsewhere.path().join("wirecheck.yaml"), "disable: [wire]\n")
+        .expect("the config is written");
+    std::fs::write(elsewhere.path().join("story.txt"), STORY).expect("the story is written");
+    let (mut client, _) = Client::start(folder.path(), false, false);
+    let inside = file_uri(&folder.path().join("story.txt"));
+    let outside = file_uri(&elsewhere.path().join("story.txt"));
+    client.open(&outside, "plaintext", 1, STORY);
+    assert_eq!(client.diagnostics(&outside, 1), Vec::<Value>::new());
+    client.open(&inside, "plaintext", 1, STORY);
+    assert_eq!(client.diagnostics(&inside, 1), vec![doubled_word(61)]);
+    // Saved: checked again, the same findings.
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": inside}}),
+    );
+    assert_eq!(client.diagnostics(&inside, 1), vec![doubled_word(61)]);
+    assert_eq!(client.shut_down(), Some(0));
+}
