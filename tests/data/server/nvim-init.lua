@@ -1,4 +1,4 @@
--- Neovim (0.7 and later) starts `wirecheck server` on the buffer given on the command line,
+-- Neovim (0.6 and later) starts `wirecheck server` on the buffer given on the command line,
 -- waits up to 20 s for its diagnostics, writes them to $WIRECHECK_NVIM_OUT (one a line:
 -- start-end source code message) and quits. tests/server.rs runs it headless.
 local out = os.getenv("WIRECHECK_NVIM_OUT")
