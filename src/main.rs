@@ -33,6 +33,8 @@ enum Command {
     Init(commands::init::InitArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell).
     Completions(commands::completions::CompletionsArgs),
+    /// Run the language server over standard input and output (for editors).
+    Server(commands::server::ServerArgs),
     /// Print the man page (roff): every command and option, exit status, configuration.
     Man,
 }
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(args),
         Command::Init(args) => commands::init::run(args),
         Command::Completions(args) => commands::completions::run::<Cli>(args),
+        Command::Server(args) => commands::server::run(args),
         Command::Man => commands::man::run::<Cli>(),
     };
     match result {

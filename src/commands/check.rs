@@ -278,8 +278,9 @@ fn apply_vale_args(args: &mut CheckArgs) -> wirecheck_core::ValeRunOptions {
 /// said once.
 fn vale_project(
     options: &wirecheck_core::ValeRunOptions,
+    start: &Path,
 ) -> anyhow::Result<Option<std::sync::Arc<wirecheck_core::ValeProject>>> {
-    let project = wirecheck_core::ValeProject::load(Path::new("."), options)?;
+    let project = wirecheck_core::ValeProject::load(start, options)?;
     if let Some(project) = &project {
         for warning in project.warnings() {
             say("warning", warning);
@@ -320,7 +321,7 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     let vale = if args.rule_options.no_config && vale.load.config.is_none() {
         None
     } else {
-        vale_project(&vale)?
+        vale_project(&vale, Path::new("."))?
     };
     // A Vale project fails as Vale does, on errors only, unless told otherwise.
     if vale.is_some() && args.fail_level.is_none() && config.fail_level.is_none() {
@@ -360,6 +361,26 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
         say("error", &error.message);
     }
     Ok(ExitCode::from(ended.code))
+}
+
+/// The runner `wirecheck check` with no flags uses for stories in `folder`: the same
+/// configuration (discovered from `folder` up), packs, synced packs, Vale project, today and
+/// options, fixes off. The language server checks an editor's buffers with it.
+pub(crate) fn runner_for_folder(folder: &Path) -> anyhow::Result<Runner> {
+    #[derive(clap::Parser)]
+    struct NoFlags {
+        #[command(flatten)]
+        check: CheckArgs,
+    }
+    let mut args = <NoFlags as clap::Parser>::try_parse_from(["check"])?.check;
+    let vale = apply_vale_args(&mut args);
+    let (config, rules) = args.rule_options.load_from(Some(folder))?;
+    let vale = vale_project(&vale, folder)?;
+    let options = RunOptions {
+        vale,
+        ..run_options(&config, &args)
+    };
+    Ok(Runner::new(rules, run_context(&config, &args)?, options)?)
 }
 
 /// What a run prints, chosen by its flags.

@@ -10,9 +10,10 @@ pub(crate) mod man;
 pub(crate) mod packs;
 pub(crate) mod rules;
 pub(crate) mod score;
+pub(crate) mod server;
 pub(crate) mod today;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use wirecheck_core::Config;
@@ -51,6 +52,12 @@ impl RuleOptions {
     /// The config in force: the one named, the one found, or the defaults; with `--packs`,
     /// `--enable` and `--disable` applied.
     pub(crate) fn config(&self) -> anyhow::Result<Config> {
+        self.config_from(None)
+    }
+
+    /// [`Self::config`], the config file discovered from `start` (else the working directory) up:
+    /// an editor's workspace folder, with no change of the working directory.
+    pub(crate) fn config_from(&self, start: Option<&Path>) -> anyhow::Result<Config> {
         // A misspelt pack here is the flag's fault, not the config file's.
         let named = [
             ("--packs", self.packs.as_deref().unwrap_or_default()),
@@ -63,7 +70,7 @@ impl RuleOptions {
                     .map_err(|message| anyhow::anyhow!("{flag}: {message}"))?;
             }
         }
-        let mut config = self.file_config()?;
+        let mut config = self.file_config(start)?;
         if let Some(packs) = &self.packs {
             config.packs = Some(packs.clone());
         }
@@ -77,15 +84,18 @@ impl RuleOptions {
         Ok(config)
     }
 
-    fn file_config(&self) -> anyhow::Result<Config> {
+    fn file_config(&self, start: Option<&Path>) -> anyhow::Result<Config> {
         if self.no_config {
             return Ok(Config::default());
         }
         let path = match &self.config {
             Some(path) => Some(path.clone()),
-            None => Config::discover(
-                &std::env::current_dir().context("cannot read the working directory")?,
-            ),
+            None => match start {
+                Some(start) => Config::discover(start),
+                None => Config::discover(
+                    &std::env::current_dir().context("cannot read the working directory")?,
+                ),
+            },
         };
         Ok(match path {
             Some(path) => Config::load(&path)?,
@@ -95,7 +105,12 @@ impl RuleOptions {
 
     /// The config and the compiled rules.
     pub(crate) fn load(&self) -> anyhow::Result<(Config, RuleSet)> {
-        let config = self.config()?;
+        self.load_from(None)
+    }
+
+    /// [`Self::load`] with the config discovered from `start` ([`Self::config_from`]).
+    pub(crate) fn load_from(&self, start: Option<&Path>) -> anyhow::Result<(Config, RuleSet)> {
+        let config = self.config_from(start)?;
         let rules = config.rule_set(&self.rules)?;
         for skipped in rules.skipped() {
             eprintln!("warning: {skipped}: rule kind not supported by wirecheck; skipped");

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use wirecheck_core::Config;
-use wirecheck_core::{Examples, ReportedId, Rule};
+use wirecheck_core::report::{write_id_explanation, write_rule_explanation};
+use wirecheck_core::{ReportedId, Rule};
 use wirecheck_core::{RuleSet, Severity};
 
 use super::RuleOptions;
@@ -58,14 +59,14 @@ pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
                     .severity()
                     .is_none()
                     .then(|| why_check_off(reported, &shipped));
-                explain_id(reported, off.as_deref(), &mut out)?;
+                write_id_explanation(reported, off.as_deref(), &mut out)?;
             } else if let Some(rule) = rules.get(&id) {
-                explain_rule(rule, None, &mut out)?;
+                write_rule_explanation(rule, None, &mut out)?;
             } else if let Some(reported) = shipped.reported_id(&id) {
                 let off = why_off(reported.rule, reported.id(), &config);
-                explain_id(reported, Some(&off), &mut out)?;
+                write_id_explanation(reported, Some(&off), &mut out)?;
             } else if let Some(rule) = shipped.get(&id) {
-                explain_rule(rule, Some(&why_off(rule, &rule.id, &config)), &mut out)?;
+                write_rule_explanation(rule, Some(&why_off(rule, &rule.id, &config)), &mut out)?;
             } else {
                 let ids = shipped.ids().chain(rules.ids());
                 let hint = wirecheck_core::did_you_mean(&id, ids, '\'')
@@ -202,99 +203,4 @@ fn why_check_off(reported: ReportedId<'_>, shipped: &RuleSet) -> String {
     } else {
         format!("off in this run: `severity:` in the configuration sets {id} to off")
     }
-}
-
-/// Explains one id: a rule's own, or one of its named checks'.
-fn explain_id(
-    reported: ReportedId<'_>,
-    off: Option<&str>,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let Some(check) = reported.check else {
-        return explain_rule(reported.rule, off, out);
-    };
-    let rule = reported.rule;
-    let severity = check.severity.map_or("off", Severity::as_str);
-    writeln!(out, "{}  ({}, {severity})", check.id, rule.kind)?;
-    if let Some(off) = off {
-        writeln!(out, "{off}")?;
-    }
-    writeln!(
-        out,
-        "source: {} (check {} of {})",
-        rule.origin, check.name, rule.id
-    )?;
-    if let Some(link) = &rule.header.link {
-        writeln!(out, "link: {link}")?;
-    }
-    writeln!(out)?;
-    if let Some(description) = &check.description {
-        writeln!(out, "{}\n", description.trim_end())?;
-    }
-    writeln!(out, "message: {}", check.message)?;
-    if let Some(undated) = &check.message_without_date {
-        writeln!(out, "message without a publication date: {undated}")?;
-    }
-    if !check.slots.is_empty() {
-        writeln!(out, "%s slots: {}", check.slots.join("; "))?;
-    }
-    examples(&check.examples, out)
-}
-
-/// Explains a rule: for one with named checks, its description and a line per check.
-fn explain_rule(rule: &Rule, off: Option<&str>, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "{}  ({}, {})", rule.id, rule.kind, rule.severity)?;
-    if let Some(off) = off {
-        writeln!(out, "{off}")?;
-    }
-    writeln!(out, "source: {}", rule.origin)?;
-    if let Some(link) = &rule.header.link {
-        writeln!(out, "link: {link}")?;
-    }
-    writeln!(out)?;
-    if let Some(description) = &rule.header.description {
-        writeln!(out, "{}\n", description.trim_end())?;
-    }
-    if rule.checks.is_empty() {
-        writeln!(out, "message: {}", rule.header.message)?;
-    } else {
-        writeln!(
-            out,
-            "checks (each its own id; `wirecheck rules explain ID` for one):"
-        )?;
-        let width = rule.checks.iter().map(|c| c.id.chars().count()).max();
-        for check in &rule.checks {
-            let severity = check.severity.map_or("off", Severity::as_str);
-            let width = width.unwrap_or_default();
-            writeln!(
-                out,
-                "  {:<width$}  {severity:<10}  {}",
-                check.id,
-                check.summary()
-            )?;
-        }
-    }
-    examples(&rule.header.examples, out)
-}
-
-fn examples(examples: &Examples, out: &mut dyn Write) -> std::io::Result<()> {
-    if let Some(date) = examples.date {
-        writeln!(out, "\nexamples published on {date}")?;
-    }
-    if !examples.bad.is_empty() {
-        writeln!(out, "\nflagged:")?;
-        for example in &examples.bad {
-            writeln!(out, "  {}", example.text.trim_end())?;
-            if let Some(fixed) = &example.fixed {
-                writeln!(out, "  fixed to: {}", fixed.trim_end())?;
-            }
-        }
-    }
-    if !examples.good.is_empty() {
-        writeln!(out, "\naccepted:")?;
-        for example in &examples.good {
-            writeln!(out, "  {}", example.trim_end())?;
-        }
-    }
-    Ok(())
 }

@@ -59,6 +59,7 @@ pub use filters::suppress::UNUSED_SUPPRESSION;
 pub use finding::{Finding, RevisionFindings, Suggestion};
 pub use fix::{apply_safe_fixes, write_atomically};
 pub use input::encoding::TextEncoding;
+pub use input::metadata::front_matter_len;
 pub use input::{FileSelection, FormatError, Input, InputError, InputFormat, read_document};
 pub use knowledge::dateline::{Dateline, parse_dateline};
 pub use knowledge::dates::{WEEKDAY_NAMES, find_dates, weekday_name};

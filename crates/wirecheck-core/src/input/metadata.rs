@@ -144,7 +144,7 @@ pub(crate) fn front_matter_key_offset(text: &str, key: &str) -> Option<usize> {
 }
 
 /// Length of a YAML front matter block (`---` … `---`) at the start of a Markdown text, or 0.
-pub(crate) fn front_matter_len(text: &str) -> usize {
+pub fn front_matter_len(text: &str) -> usize {
     let Some(rest) = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))

@@ -1,6 +1,7 @@
 //! Reports: findings of checked files, printed for people (`human`) or machines (`json`, `jsonl`,
 //! `line`, `vale-json`) and CI systems (`sarif`, `junit`, `github`, `rdjson`, `rdjsonl`).
 
+mod explain;
 mod github;
 mod human;
 mod json;
@@ -12,6 +13,7 @@ mod sarif;
 mod statistics;
 mod vale_json;
 
+pub use explain::{write_id_explanation, write_rule_explanation};
 pub use statistics::{RuleCount, count_by_rule, write_statistics};
 pub use vale_json::{vale_columns, vale_message};
 
