@@ -12,7 +12,7 @@ use wirecheck_core::{Document, InputFormat, Language, TranslationAlignment};
 use wirecheck_core::{Finding, RevisionFindings};
 use wirecheck_core::{RunOptions, Runner};
 use wirecheck_diff::{DiffOptions, Normalization, format};
-use wirecheck_score::{Metric, ScoreOptions, score_corpus};
+use wirecheck_score::{Metric, ScoreDetails, ScoreOptions, score_corpus};
 use wirecheck_text::span::Positions;
 use wirecheck_text::visible::escape_controls;
 
@@ -85,6 +85,14 @@ pub(crate) struct DiffArgs {
     /// Lines of context in the unified format.
     #[arg(long, default_value_t = 3)]
     pub context: usize,
+    /// Unchanged paragraphs shown on each side of a change in the inline format and the HTML
+    /// page (default 1); longer runs of unchanged paragraphs are folded into one line. Given,
+    /// it folds the word format too, which by default shows every paragraph as wdiff does.
+    #[arg(long, value_name = "N")]
+    pub context_paragraphs: Option<usize>,
+    /// Show every paragraph: fold no unchanged ones.
+    #[arg(long, conflicts_with = "context_paragraphs")]
+    pub full: bool,
     /// Time budget in milliseconds before the diff degrades to coarser changes.
     #[arg(long, default_value_t = 2000)]
     pub timeout_ms: u64,
@@ -118,7 +126,7 @@ fn parse_language(code: &str) -> Result<Language, String> {
 /// pair of paragraphs is a segment (an inserted paragraph against an empty reference, a deleted
 /// one against an empty hypothesis), which keeps TER's work proportional to the story and says
 /// more than one story-long segment would. A story that cannot be scored shows no scores.
-fn scores(story: &wirecheck_diff::StoryDiff<'_>) -> Vec<(String, String)> {
+fn scores(story: &wirecheck_diff::StoryDiff<'_>) -> Vec<format::ScoreLine> {
     let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut hyps = Vec::with_capacity(story.blocks.len());
     let mut refs = Vec::with_capacity(story.blocks.len());
@@ -142,10 +150,31 @@ fn scores(story: &wirecheck_diff::StoryDiff<'_>) -> Vec<(String, String)> {
         .map(|scores| {
             scores
                 .into_iter()
-                .map(|s| (s.name, format!("{:.1}", s.score)))
+                .map(|s| format::ScoreLine {
+                    meaning: score_meaning(&s.details).to_owned(),
+                    value: format!("{:.1}", s.score),
+                    signature: Some(s.signature.to_string()),
+                    name: s.name,
+                })
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// How to read a score of NEW against OLD, for the HTML summary.
+fn score_meaning(details: &ScoreDetails) -> &'static str {
+    match details {
+        ScoreDetails::Bleu(_) => {
+            "0–100: word n-grams shared with the old version (the reference); higher is closer"
+        }
+        ScoreDetails::Chrf(..) => {
+            "0–100: character n-gram F-score against the old version; higher is closer"
+        }
+        ScoreDetails::Ter(_) => {
+            "edits (words inserted, deleted, replaced, shifted) per 100 words of the old \
+             version, 0 for the same text; lower is closer"
+        }
+    }
 }
 
 /// The findings NEW introduced and resolved, each list titled, one line per finding
@@ -241,6 +270,19 @@ fn diff_text(document: &Document) -> (&str, Vec<std::ops::Range<usize>>) {
     }
 }
 
+/// The paragraphs `format` shows: all with `--full`, in JSON (which must rebuild both files)
+/// and in the word format unless `--context-paragraphs` is given (a wdiff-style text whose
+/// readers expect it whole); else the context asked for or the default.
+fn paragraph_context(args: &DiffArgs, format: DiffFormat) -> format::ParagraphContext {
+    let folds_by_default = matches!(format, DiffFormat::Inline | DiffFormat::Html);
+    match args.context_paragraphs {
+        _ if args.full || format == DiffFormat::Json => format::ParagraphContext::Full,
+        Some(keep) => format::ParagraphContext::Around(keep),
+        None if folds_by_default => format::ParagraphContext::default(),
+        None => format::ParagraphContext::Full,
+    }
+}
+
 fn colour_enabled(when: ColorWhen) -> bool {
     match when {
         ColorWhen::Always => true,
@@ -321,17 +363,18 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     };
     let colour = colour_enabled(args.color);
     let identical = !story.has_changes();
+    let context = paragraph_context(&args, args.format);
     let mut output = match args.format {
         // Like `git diff`, nothing to show when nothing changed.
         DiffFormat::Inline | DiffFormat::Word if identical => String::new(),
-        DiffFormat::Inline => format::render_terminal(&story, colour),
-        DiffFormat::Word => format::render_word(&story),
+        DiffFormat::Inline => format::render_terminal_in_context(&story, colour, context),
+        DiffFormat::Word => format::render_word_in_context(&story, context),
         DiffFormat::Unified => {
             format::render_unified(old, new, &text_names, args.context, colour, options.timeout)
         }
         DiffFormat::Json => format::render_json(&story, &names),
         DiffFormat::Html => {
-            format::render_html_with_findings(&story, &names, &scores(&story), &lists)
+            format::render_html_with_findings(&story, &names, &scores(&story), &lists, context)
         }
     };
     let textual = matches!(args.format, DiffFormat::Inline | DiffFormat::Word);
