@@ -18,6 +18,7 @@ use wirecheck_text::visible::escape_controls;
 
 use super::RuleOptions;
 use super::check::InputFormatArg;
+use super::diff_git::{self, GitExternal};
 
 /// Output format of `wirecheck diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -58,9 +59,11 @@ pub(crate) enum NormalizeForm {
 #[derive(clap::Args, Debug)]
 pub(crate) struct DiffArgs {
     /// The old version (reference or earlier revision).
-    pub old: PathBuf,
+    #[arg(required_unless_present_any = ["git_external", "textconv"])]
+    pub old: Option<PathBuf>,
     /// The new version (translation or later revision).
-    pub new: PathBuf,
+    #[arg(required_unless_present_any = ["git_external", "textconv"])]
+    pub new: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Inline)]
     pub format: DiffFormat,
@@ -110,8 +113,30 @@ pub(crate) struct DiffArgs {
     /// --quiet`). Errors are still printed.
     #[arg(long, short = 'q', conflicts_with_all = ["stats", "check"])]
     pub quiet: bool,
+    /// Take the arguments git gives an external diff driver (`diff.<driver>.command`,
+    /// `GIT_EXTERNAL_DIFF`) instead of OLD and NEW: the versions are named `a/PATH` and
+    /// `b/PATH`, and the exit code is 0 when the diff is shown, as git expects of a driver.
+    #[arg(
+        long,
+        num_args = 1..=9,
+        value_name = "GIT_ARGS",
+        allow_hyphen_values = true,
+        conflicts_with_all = ["old", "new", "quiet", "textconv"]
+    )]
+    pub git_external: Option<Vec<String>>,
+    /// Print the story text FILE is diffed by, one headline, front line or paragraph a line,
+    /// markup left out: a textconv for git (`diff.<driver>.textconv`).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["old", "new", "quiet"])]
+    pub textconv: Option<PathBuf>,
     #[command(flatten)]
     pub rule_options: RuleOptions,
+}
+
+/// The two files compared and the names they are shown by.
+struct Files {
+    old: PathBuf,
+    new: PathBuf,
+    names: format::SideNames,
 }
 
 /// A language named by its code (`zh`, `ja-JP`), or an error listing the codes known.
@@ -179,9 +204,9 @@ fn score_meaning(details: &ScoreDetails) -> &'static str {
 
 /// The findings NEW introduced and resolved, each list titled, one line per finding
 /// (`path:line:col: severity[rule] message`).
-fn finding_lists(sides: [(&PathBuf, &str, &Vec<&Finding>); 2]) -> Vec<format::FindingList> {
+fn finding_lists(sides: [(&str, &str, &Vec<&Finding>); 2]) -> Vec<format::FindingList> {
     let [(old_path, old, resolved), (new_path, new, introduced)] = sides;
-    let list = |title: &str, path: &PathBuf, source: &str, findings: &Vec<&Finding>| {
+    let list = |title: &str, path: &str, source: &str, findings: &Vec<&Finding>| {
         let mut positions = Positions::new(source);
         format::FindingList {
             title: format!("{title} ({})", findings.len()),
@@ -191,12 +216,7 @@ fn finding_lists(sides: [(&PathBuf, &str, &Vec<&Finding>); 2]) -> Vec<format::Fi
                     let at = positions.at(finding.span.start);
                     format!(
                         "{}:{}:{}: {}[{}] {}",
-                        path.display(),
-                        at.line,
-                        at.column,
-                        finding.severity,
-                        finding.rule,
-                        finding.message
+                        path, at.line, at.column, finding.severity, finding.rule, finding.message
                     )
                 })
                 .collect(),
@@ -224,17 +244,17 @@ fn findings_text(lists: &[format::FindingList]) -> String {
 /// position.
 fn with_findings_json(
     diff_json: &str,
-    sides: [(&PathBuf, &str, &Vec<&Finding>); 2],
+    sides: [(&str, &str, &Vec<&Finding>); 2],
 ) -> anyhow::Result<String> {
     let mut document: serde_json::Value = serde_json::from_str(diff_json)?;
-    let describe = |(path, source, findings): (&PathBuf, &str, &Vec<&Finding>)| {
+    let describe = |(path, source, findings): (&str, &str, &Vec<&Finding>)| {
         let mut positions = Positions::new(source);
         findings
             .iter()
             .map(|finding| {
                 let (start, end) = positions.span(finding.span);
                 serde_json::json!({
-                    "path": path.display().to_string(),
+                    "path": path,
                     "rule": finding.rule,
                     "severity": finding.severity,
                     "message": finding.message,
@@ -283,22 +303,88 @@ fn paragraph_context(args: &DiffArgs, format: DiffFormat) -> format::ParagraphCo
     }
 }
 
+/// The line before a file's diff under `--git-external`, bold as git's `diff --git` line.
+fn git_header(names: &format::SideNames, colour: bool) -> String {
+    let line = format!("wirecheck diff {} {}", names.old, names.new);
+    if colour {
+        format!("\u{1b}[1m{line}\u{1b}[0m\n")
+    } else {
+        format!("{line}\n")
+    }
+}
+
 fn colour_enabled(when: ColorWhen) -> bool {
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
         ColorWhen::Auto => {
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            !no_color && std::io::stdout().is_terminal()
+            // git sets GIT_PAGER_IN_USE for the drivers writing to its pager, a terminal
+            // behind a pipe, and colours its own output there too.
+            let git_pager = std::env::var_os("GIT_PAGER_IN_USE").is_some_and(|v| v == "true");
+            !no_color && (std::io::stdout().is_terminal() || git_pager)
         }
     }
 }
 
-/// Runs `wirecheck diff`: exit code 0 when the stories are the same, 1 when they differ.
+/// Runs `wirecheck diff`: exit code 0 when the stories are the same, 1 when they differ (under
+/// `--git-external`, 0 when the diff is shown); `--textconv` prints one story's text.
 pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let forced = args.input_format.map(InputFormat::from);
-    let old_doc = wirecheck_core::read_document(&args.old, forced)?;
-    let new_doc = wirecheck_core::read_document(&args.new, forced)?;
+    if let Some(file) = &args.textconv {
+        let document = wirecheck_core::read_document(file, forced)?;
+        print(&diff_git::textconv(&document))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let files = match (&args.git_external, &args.old, &args.new) {
+        (Some(git_args), _, _) => match GitExternal::from_args(git_args)? {
+            GitExternal::Unmerged { path } => {
+                // As git prints it for a conflicted path: there are no versions to compare.
+                print(&format!("* Unmerged path {}\n", escape_controls(&path)))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            GitExternal::Pair {
+                old_file,
+                new_file,
+                old_name,
+                new_name,
+            } => Files {
+                old: old_file,
+                new: new_file,
+                names: format::SideNames {
+                    old: old_name,
+                    new: new_name,
+                },
+            },
+        },
+        (None, Some(old), Some(new)) => Files {
+            names: format::SideNames {
+                old: old.display().to_string(),
+                new: new.display().to_string(),
+            },
+            old: old.clone(),
+            new: new.clone(),
+        },
+        // clap requires OLD and NEW without the other two.
+        _ => anyhow::bail!("wirecheck diff needs OLD and NEW"),
+    };
+    let code = compare(&args, &files, forced)?;
+    // git stops at the first file whose driver exits non-zero ("external diff died").
+    Ok(if args.git_external.is_some() {
+        ExitCode::SUCCESS
+    } else {
+        code
+    })
+}
+
+/// Compares the two `files`: exit code 0 when the stories are the same, 1 when they differ.
+fn compare(
+    args: &DiffArgs,
+    files: &Files,
+    forced: Option<InputFormat>,
+) -> anyhow::Result<ExitCode> {
+    let old_doc = wirecheck_core::read_document(&files.old, forced)?;
+    let new_doc = wirecheck_core::read_document(&files.new, forced)?;
     // NITF and ninjs are compared by the story text taken out of them; other stories as written.
     let (old, old_blocks) = diff_text(&old_doc);
     let (new, new_blocks) = diff_text(&new_doc);
@@ -318,7 +404,8 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
             return run_translation(
-                &args,
+                args,
+                files,
                 [&old_doc, &new_doc],
                 [(old, &old_blocks), (new, &new_blocks)],
                 &alignment,
@@ -341,21 +428,18 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(u8::from(story.has_changes())));
     }
     // The findings are needed before rendering: the HTML page shows them inside it.
-    let check = checked(&args, &old_doc, &new_doc)?;
+    let check = checked(args, &files.names, &old_doc, &new_doc)?;
     let changes = check.as_ref().map(|(old_findings, new_findings)| {
         RevisionFindings::compare(old_findings, old, new_findings, new)
     });
     let sides = changes.as_ref().map(|changes| {
         [
-            (&args.old, old, &changes.resolved),
-            (&args.new, new, &changes.introduced),
+            (files.names.old.as_str(), old, &changes.resolved),
+            (files.names.new.as_str(), new, &changes.introduced),
         ]
     });
     let lists = sides.map(finding_lists).unwrap_or_default();
-    let names = format::SideNames {
-        old: args.old.display().to_string(),
-        new: args.new.display().to_string(),
-    };
+    let names = &files.names;
     // Names printed in text go to a terminal as the story text does: made visible too.
     let text_names = format::SideNames {
         old: escape_controls(&names.old).into_owned(),
@@ -363,7 +447,7 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     };
     let colour = colour_enabled(args.color);
     let identical = !story.has_changes();
-    let context = paragraph_context(&args, args.format);
+    let context = paragraph_context(args, args.format);
     let mut output = match args.format {
         // Like `git diff`, nothing to show when nothing changed.
         DiffFormat::Inline | DiffFormat::Word if identical => String::new(),
@@ -372,14 +456,18 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         DiffFormat::Unified => {
             format::render_unified(old, new, &text_names, args.context, colour, options.timeout)
         }
-        DiffFormat::Json => format::render_json(&story, &names),
+        DiffFormat::Json => format::render_json(&story, names),
         DiffFormat::Html => {
-            format::render_html_with_findings(&story, &names, &scores(&story), &lists, context)
+            format::render_html_with_findings(&story, names, &scores(&story), &lists, context)
         }
     };
     let textual = matches!(args.format, DiffFormat::Inline | DiffFormat::Word);
     if textual && !output.is_empty() && !output.ends_with('\n') {
         output.push('\n');
+    }
+    if textual && !output.is_empty() && args.git_external.is_some() {
+        // git shows each file's diff after its own header; a driver prints its own.
+        output.insert_str(0, &git_header(&text_names, colour));
     }
     if args.stats && !matches!(args.format, DiffFormat::Json | DiffFormat::Html) {
         output.push_str(&format::render_stats(&story.statistics(), &text_names));
@@ -398,6 +486,7 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
 /// The findings of both versions when `--check` asks for them.
 fn checked(
     args: &DiffArgs,
+    names: &format::SideNames,
     old_doc: &Document,
     new_doc: &Document,
 ) -> anyhow::Result<Option<(Vec<Finding>, Vec<Finding>)>> {
@@ -416,8 +505,8 @@ fn checked(
         ..RunOptions::default()
     };
     let runner = Runner::new(rules, context, options)?;
-    let old_findings = runner.check_document(&args.old.display().to_string(), old_doc);
-    let new_findings = runner.check_document(&args.new.display().to_string(), new_doc);
+    let old_findings = runner.check_document(&names.old, old_doc);
+    let new_findings = runner.check_document(&names.new, new_doc);
     Ok(Some((old_findings, new_findings)))
 }
 
@@ -466,31 +555,32 @@ fn aligned_rows(
 /// (the unified format, a patch, is the one left as it is). Exit code 1: the versions differ.
 fn run_translation(
     args: &DiffArgs,
+    files: &Files,
     docs: [&Document; 2],
     sides: [(&str, &[std::ops::Range<usize>]); 2],
     alignment: &TranslationAlignment,
 ) -> anyhow::Result<ExitCode> {
     let [old_doc, new_doc] = docs;
     let [(old, old_blocks), (new, new_blocks)] = sides;
-    let check = checked(args, old_doc, new_doc)?;
+    let check = checked(args, &files.names, old_doc, new_doc)?;
     let changes = check.as_ref().map(|(old_findings, new_findings)| {
         RevisionFindings::compare(old_findings, old, new_findings, new)
     });
     let finding_sides = changes.as_ref().map(|changes| {
         [
-            (&args.old, old, &changes.resolved),
-            (&args.new, new, &changes.introduced),
+            (files.names.old.as_str(), old, &changes.resolved),
+            (files.names.new.as_str(), new, &changes.introduced),
         ]
     });
     let lists = finding_sides.map(finding_lists).unwrap_or_default();
     let aligned = format::SideBySide {
         original: format::AlignedText {
-            name: args.old.display().to_string(),
+            name: files.names.old.clone(),
             language: alignment.original_language.code().to_owned(),
             text: old,
         },
         translation: format::AlignedText {
-            name: args.new.display().to_string(),
+            name: files.names.new.clone(),
             language: alignment.translation_language.code().to_owned(),
             text: new,
         },

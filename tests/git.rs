@@ -1,0 +1,222 @@
+//! `wirecheck diff` under a real git, set up as docs/diff.md's "With git" shows: as a difftool,
+//! as an external diff driver (`diff.<driver>.command`) and as a textconv for NITF and ninjs
+//! stories, in a temporary repository of story revisions. Skipped, saying so, without git.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+const WIRECHECK: &str = env!("CARGO_BIN_EXE_wirecheck");
+const OLD_STORY: &str = include_str!("../fixtures/diff-long/old.txt");
+const NEW_STORY: &str = include_str!("../fixtures/diff-long/new.txt");
+const NITF: &str = include_str!("../fixtures/formats/sadanews-tokyo-washington-defense.xml");
+const NINJS: &str = include_str!("../fixtures/formats/sadanews-tokyo-washington-defense.ninjs");
+
+/// A git repository in a temporary folder, with a temporary HOME and no system config, so no
+/// config of the machine's takes part.
+struct Repo {
+    home: TempDir,
+    work: PathBuf,
+}
+
+impl Repo {
+    /// A new repository, or `None` (with a message) when git cannot run here.
+    fn new() -> Option<Repo> {
+        let home = TempDir::new().expect("a temporary folder");
+        let work = home.path().join("stories");
+        std::fs::create_dir(&work).expect("a work tree");
+        let repo = Repo { home, work };
+        match repo.git_output(&["init", "-q", "."]) {
+            Ok(output) if output.status.success() => Some(repo),
+            other => {
+                eprintln!("skipped: git is not available here ({other:?})");
+                None
+            }
+        }
+    }
+
+    fn git_output(&self, args: &[&str]) -> std::io::Result<Output> {
+        Command::new("git")
+            .args(["-c", "user.name=Desk", "-c", "user.email=desk@example.com"])
+            .args(args)
+            .current_dir(&self.work)
+            .env("HOME", self.home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_PAGER", "cat")
+            .env("NO_COLOR", "")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
+            .env_remove("GIT_PAGER_IN_USE")
+            .env_remove("GIT_EXTERNAL_DIFF")
+            .output()
+    }
+
+    /// git's standard output; the command must succeed.
+    fn git(&self, args: &[&str]) -> String {
+        let output = self.git_output(args).expect("git runs");
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        std::fs::write(self.work.join(path), text).expect("writes");
+    }
+
+    /// Commits `files` (path, text) as one revision.
+    fn commit(&self, files: &[(&str, &str)], message: &str) {
+        for (path, text) in files {
+            self.write(path, text);
+            self.git(&["add", path]);
+        }
+        self.git(&["commit", "-q", "-m", message]);
+    }
+
+    /// `wirecheck diff` run directly on the two revisions of `path`, `REV:path` written out.
+    fn wirecheck_diff_of(&self, path: &str, old_rev: &str, new_rev: &str) -> String {
+        let blob = |rev: &str| {
+            let file = self
+                .home
+                .path()
+                .join(format!("{}-{path}", rev.replace('~', "_")));
+            std::fs::write(&file, self.git(&["show", &format!("{rev}:{path}")])).expect("writes");
+            file
+        };
+        let output = wirecheck(&[
+            "diff".as_ref(),
+            blob(old_rev).as_os_str(),
+            blob(new_rev).as_os_str(),
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    }
+}
+
+fn wirecheck(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(WIRECHECK)
+        .args(args)
+        .env_remove("NO_COLOR")
+        .env_remove("GIT_PAGER_IN_USE")
+        .output()
+        .expect("wirecheck runs")
+}
+
+/// A command for git's config: the test binary's path, quoted for the shell git runs it with.
+fn tool(rest: &str) -> String {
+    let path = Path::new(WIRECHECK).display().to_string();
+    format!("'{}' {rest}", path.replace('\'', r"'\''"))
+}
+
+#[test]
+fn git_difftool_shows_wirecheck_diff_of_the_two_revisions() {
+    let Some(repo) = Repo::new() else { return };
+    repo.commit(&[("story.txt", OLD_STORY)], "first take");
+    repo.commit(&[("story.txt", NEW_STORY)], "second take");
+    repo.git(&[
+        "config",
+        "difftool.wirecheck.cmd",
+        &tool(r#"diff "$LOCAL" "$REMOTE""#),
+    ]);
+    repo.git(&["config", "difftool.prompt", "false"]);
+    let shown = repo.git(&["difftool", "-t", "wirecheck", "HEAD~1", "--", "story.txt"]);
+    assert_eq!(shown, repo.wirecheck_diff_of("story.txt", "HEAD~1", "HEAD"));
+    // git runs the tool with no terminal: plain marks, the unchanged run folded.
+    assert!(
+        shown.contains("[-Friday-]{+Saturday+}") && !shown.contains('\u{1b}'),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("⋯ 7 unchanged paragraphs (¶ 4–10)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn git_diff_with_wirecheck_as_the_external_driver_shows_every_file() {
+    let Some(repo) = Repo::new() else { return };
+    let other_old = "Talks resume\n\nThe talks resumed on Friday.\n";
+    let other_new = "Talks resume\n\nThe talks resumed on Saturday.\n";
+    repo.commit(
+        &[
+            ("story.txt", OLD_STORY),
+            ("talks.txt", other_old),
+            (".gitattributes", "*.txt diff=wirecheck\n"),
+        ],
+        "first take",
+    );
+    repo.commit(
+        &[("story.txt", NEW_STORY), ("talks.txt", other_new)],
+        "second take",
+    );
+    repo.git(&[
+        "config",
+        "diff.wirecheck.command",
+        &tool("diff --git-external"),
+    ]);
+    let shown = repo.git(&["diff", "HEAD~1"]);
+    // git stops at a driver exiting non-zero: both files shown means it went on.
+    let expected = format!(
+        "wirecheck diff a/story.txt b/story.txt\n{}wirecheck diff a/talks.txt b/talks.txt\n{}",
+        repo.wirecheck_diff_of("story.txt", "HEAD~1", "HEAD"),
+        repo.wirecheck_diff_of("talks.txt", "HEAD~1", "HEAD"),
+    );
+    assert_eq!(shown, expected);
+    // An added file is compared with /dev/null, as git names it.
+    repo.commit(&[("new.txt", "A new story.\n")], "a third story");
+    let added = repo.git(&["diff", "HEAD~1"]);
+    assert_eq!(
+        added,
+        "wirecheck diff /dev/null b/new.txt\n{+A new story.+}\n"
+    );
+    // `git log -p` uses a driver only when `--ext-diff` asks it to, and then shows the same.
+    let log = repo.git(&["log", "-p", "--ext-diff", "-1", "--format=%s"]);
+    assert_eq!(log, format!("a third story\n\n{added}"));
+}
+
+#[test]
+fn textconv_makes_git_word_diff_compare_the_story_text_of_nitf_and_ninjs() {
+    let Some(repo) = Repo::new() else { return };
+    let (old_words, new_words) = ("to enhance joint production", "to expand joint production");
+    assert!(NITF.contains(old_words) && NINJS.contains(old_words));
+    let nitf = NITF.replacen(old_words, new_words, 1);
+    let ninjs = NINJS.replacen(old_words, new_words, 1);
+    repo.commit(
+        &[
+            ("story.xml", NITF),
+            ("story.ninjs", NINJS),
+            (".gitattributes", "*.xml diff=story\n*.ninjs diff=story\n"),
+        ],
+        "first take",
+    );
+    repo.commit(
+        &[("story.xml", &nitf), ("story.ninjs", &ninjs)],
+        "second take",
+    );
+    repo.git(&["config", "diff.story.textconv", &tool("diff --textconv")]);
+    for path in ["story.xml", "story.ninjs"] {
+        let shown = repo.git(&["diff", "--word-diff", "HEAD~1", "--", path]);
+        assert!(shown.contains("to [-enhance-]{+expand+} joint"), "{shown}");
+        // The story text, a paragraph a line: no markup in the hunk.
+        let hunk = shown.split("@@").last().unwrap_or_default();
+        assert!(!hunk.contains('<') && !hunk.contains("\"body"), "{shown}");
+        let log = repo.git(&["log", "-p", "--format=%s", "--", path]);
+        assert!(
+            log.lines()
+                .any(|l| l.starts_with('+') && l.contains(new_words)),
+            "{log}"
+        );
+        // What the textconv prints is `wirecheck diff --textconv` of the file.
+        let output = wirecheck(&[
+            "diff".as_ref(),
+            "--textconv".as_ref(),
+            repo.work.join(path).as_os_str(),
+        ]);
+        let text = String::from_utf8(output.stdout).expect("UTF-8");
+        assert!(text.lines().any(|l| l.contains(new_words)), "{text}");
+        assert_eq!(
+            repo.git(&["show", &format!("HEAD:{path}"), "--textconv"]),
+            text
+        );
+    }
+}
