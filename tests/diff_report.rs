@@ -180,3 +180,20 @@ fn json_never_folds() {
     assert_eq!(value["blocks"].as_array().map(Vec::len), Some(14));
     assert!(!folded.contains("unchanged paragraphs"));
 }
+
+#[test]
+fn html_offers_to_show_all_folds_only_when_it_folds() {
+    let button = "Show all unchanged paragraphs</button>";
+    assert!(diff(&["--format", "html"]).contains(button));
+    assert!(!diff(&["--format", "html", "--full"]).contains(button));
+}
+
+#[test]
+fn full_gives_the_unified_format_every_line_as_context() {
+    let unified = diff(&["--format", "unified", "--full"]);
+    let hunks: Vec<&str> = unified.lines().filter(|l| l.starts_with("@@")).collect();
+    let lines = NEW.lines().count();
+    assert_eq!(hunks, [format!("@@ -1,{lines} +1,{lines} @@")], "{unified}");
+    let default = diff(&["--format", "unified"]);
+    assert_eq!(default.lines().filter(|l| l.starts_with("@@")).count(), 2);
+}

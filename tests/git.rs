@@ -194,29 +194,67 @@ fn textconv_makes_git_word_diff_compare_the_story_text_of_nitf_and_ninjs() {
         "second take",
     );
     repo.git(&["config", "diff.story.textconv", &tool("diff --textconv")]);
+    repo.check_textconv(&["story.xml", "story.ninjs"], new_words);
     for path in ["story.xml", "story.ninjs"] {
         let shown = repo.git(&["diff", "--word-diff", "HEAD~1", "--", path]);
         assert!(shown.contains("to [-enhance-]{+expand+} joint"), "{shown}");
-        // The story text, a paragraph a line: no markup in the hunk.
-        let hunk = shown.split("@@").last().unwrap_or_default();
-        assert!(!hunk.contains('<') && !hunk.contains("\"body"), "{shown}");
-        let log = repo.git(&["log", "-p", "--format=%s", "--", path]);
-        assert!(
-            log.lines()
-                .any(|l| l.starts_with('+') && l.contains(new_words)),
-            "{log}"
-        );
-        // What the textconv prints is `wirecheck diff --textconv` of the file.
-        let output = wirecheck(&[
-            "diff".as_ref(),
-            "--textconv".as_ref(),
-            repo.work.join(path).as_os_str(),
-        ]);
-        let text = String::from_utf8(output.stdout).expect("UTF-8");
-        assert!(text.lines().any(|l| l.contains(new_words)), "{text}");
-        assert_eq!(
-            repo.git(&["show", &format!("HEAD:{path}"), "--textconv"]),
-            text
-        );
+    }
+}
+
+#[test]
+fn textconv_leaves_out_markdown_front_matter_and_heading_marks() {
+    let Some(repo) = Repo::new() else { return };
+    let story = "---\ntitle: Storm closes ports\ndate: 2026-02-04\n---\n\n# Storm closes ports\n\n\
+                 ATHENS (Wire) - A storm closed ports\non Wednesday.\n\nFerries waited.\n";
+    let edited = story.replace("on Wednesday", "on Thursday");
+    repo.commit(
+        &[("story.md", story), (".gitattributes", "*.md diff=story\n")],
+        "first take",
+    );
+    repo.commit(&[("story.md", &edited)], "second take");
+    repo.git(&["config", "diff.story.textconv", &tool("diff --textconv")]);
+    repo.check_textconv(&["story.md"], "on Thursday");
+    let shown = repo.git(&["diff", "--word-diff", "HEAD~1", "--", "story.md"]);
+    assert!(shown.contains("on [-Wednesday.-]{+Thursday.+}"), "{shown}");
+    assert!(
+        !shown.contains("title:") && !shown.contains("# "),
+        "{shown}"
+    );
+    assert_eq!(
+        repo.git(&["show", "HEAD:story.md", "--textconv"]),
+        "Storm closes ports\nATHENS (Wire) - A storm closed ports on Thursday.\nFerries waited.\n"
+    );
+}
+
+impl Repo {
+    /// `git diff --word-diff` and `git log -p` of each of `paths` show `new_words` in the story
+    /// text, a block a line, and git's textconv gives what `wirecheck diff --textconv` prints.
+    fn check_textconv(&self, paths: &[&str], new_words: &str) {
+        let repo = self;
+        for path in paths {
+            let shown = repo.git(&["diff", "--word-diff", "HEAD~1", "--", path]);
+            assert!(shown.contains("[-") && shown.contains("{+"), "{shown}");
+            // The story text, a paragraph a line: no markup in the hunk.
+            let hunk = shown.split("@@").last().unwrap_or_default();
+            assert!(!hunk.contains('<') && !hunk.contains("\"body"), "{shown}");
+            let log = repo.git(&["log", "-p", "--format=%s", "--", path]);
+            assert!(
+                log.lines()
+                    .any(|l| l.starts_with('+') && l.contains(new_words)),
+                "{log}"
+            );
+            // What the textconv prints is `wirecheck diff --textconv` of the file.
+            let output = wirecheck(&[
+                "diff".as_ref(),
+                "--textconv".as_ref(),
+                repo.work.join(path).as_os_str(),
+            ]);
+            let text = String::from_utf8(output.stdout).expect("UTF-8");
+            assert!(text.lines().any(|l| l.contains(new_words)), "{text}");
+            assert_eq!(
+                repo.git(&["show", &format!("HEAD:{path}"), "--textconv"]),
+                text
+            );
+        }
     }
 }

@@ -93,8 +93,8 @@ pub(crate) struct DiffArgs {
     /// it folds the word format too, which by default shows every paragraph as wdiff does.
     #[arg(long, value_name = "N")]
     pub context_paragraphs: Option<usize>,
-    /// Show every paragraph: fold no unchanged ones.
-    #[arg(long, conflicts_with = "context_paragraphs")]
+    /// Show every paragraph: fold no unchanged ones (and, in the unified format, every line).
+    #[arg(long, conflicts_with_all = ["context_paragraphs", "context"])]
     pub full: bool,
     /// Time budget in milliseconds before the diff degrades to coarser changes.
     #[arg(long, default_value_t = 2000)]
@@ -454,7 +454,12 @@ fn compare(
         DiffFormat::Inline => format::render_terminal_in_context(&story, colour, context),
         DiffFormat::Word => format::render_word_in_context(&story, context),
         DiffFormat::Unified => {
-            format::render_unified(old, new, &text_names, args.context, colour, options.timeout)
+            let lines = if args.full {
+                old.lines().count().max(new.lines().count())
+            } else {
+                args.context
+            };
+            format::render_unified(old, new, &text_names, lines, colour, options.timeout)
         }
         DiffFormat::Json => format::render_json(&story, names),
         DiffFormat::Html => {

@@ -204,6 +204,10 @@ pub struct ScoreLine {
     pub signature: Option<String>,
 }
 
+/// A button opening every folded run at once; the one script of the page, and the folds open
+/// one by one without it.
+const SHOW_ALL: &str = "<p><button type=\"button\" onclick=\"for(const d of document.querySelectorAll('details'))d.open=true\">Show all unchanged paragraphs</button></p>\n";
+
 /// What the marks and colours of the diff table mean, as a list.
 const LEGEND: &str = "<ul class=\"legend\" aria-label=\"legend\">\n\
 <li><del>struck out in red</del>: words deleted from the old version</li>\n\
@@ -312,11 +316,17 @@ pub fn render_html_with_findings(
         out.push_str("<p><strong>Note:</strong> the diff ran out of time; some changes are coarser than they could be.</p>\n");
     }
     if diff.has_changes() {
+        let shown = shown_blocks(diff, context);
         let _ = write!(
             out,
-            "{LEGEND}<table class=\"diff\">\n{COLUMNS}<thead><tr><th scope=\"col\" class=\"num\">¶</th><th scope=\"col\">{old_name}</th><th scope=\"col\" class=\"num\">¶</th><th scope=\"col\">{new_name}</th></tr></thead>\n<tbody>\n"
+            "{LEGEND}{}<table class=\"diff\">\n{COLUMNS}<thead><tr><th scope=\"col\" class=\"num\">¶</th><th scope=\"col\">{old_name}</th><th scope=\"col\" class=\"num\">¶</th><th scope=\"col\">{new_name}</th></tr></thead>\n<tbody>\n",
+            if shown.iter().any(|piece| matches!(piece, Shown::Folded(_))) {
+                SHOW_ALL
+            } else {
+                ""
+            }
         );
-        rows(diff, &shown_blocks(diff, context), &mut out);
+        rows(diff, &shown, &mut out);
         out.push_str("</tbody>\n</table>\n");
     } else {
         out.push_str("<p class=\"identical\">The two versions are identical.</p>\n");
