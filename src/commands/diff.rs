@@ -124,8 +124,9 @@ pub(crate) struct DiffArgs {
         conflicts_with_all = ["old", "new", "quiet", "textconv"]
     )]
     pub git_external: Option<Vec<String>>,
-    /// Print the story text FILE is diffed by, one headline, front line or paragraph a line,
-    /// markup left out: a textconv for git (`diff.<driver>.textconv`).
+    /// Print the story text FILE is diffed by, one headline, front line or paragraph a line
+    /// (NITF and ninjs markup and Markdown front matter left out): a textconv for git
+    /// (`diff.<driver>.textconv`).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["old", "new", "quiet"])]
     pub textconv: Option<PathBuf>,
     #[command(flatten)]
