@@ -197,3 +197,65 @@ fn full_gives_the_unified_format_every_line_as_context() {
     let default = diff(&["--format", "unified"]);
     assert_eq!(default.lines().filter(|l| l.starts_with("@@")).count(), 2);
 }
+
+mod laws {
+    use proptest::prelude::*;
+    use wirecheck_diff::format::{ParagraphContext, Shown, shown_blocks};
+    use wirecheck_diff::{DiffOptions, diff_stories, split_paragraphs};
+
+    /// A story of paragraphs drawn from a few, so that runs of unchanged ones are common.
+    fn story() -> impl Strategy<Value = Vec<u8>> {
+        prop::collection::vec(0u8..6, 0..30)
+    }
+
+    fn text(paragraphs: &[u8]) -> String {
+        paragraphs
+            .iter()
+            .map(|p| format!("Paragraph kind {p} says {p} things.\n\n"))
+            .collect()
+    }
+
+    proptest! {
+        /// Folding shows every block once, in order, folds only unchanged blocks in runs of two
+        /// or more paragraphs, and never folds a block within `keep` blocks of a change.
+        #[test]
+        fn folds_hide_only_unchanged_blocks_away_from_changes(
+            old in story(), new in story(), keep in 0usize..4,
+        ) {
+            let (old, new) = (text(&old), text(&new));
+            let diff = diff_stories(
+                &old, &split_paragraphs(&old), &new, &split_paragraphs(&new),
+                &DiffOptions::default(),
+            ).expect("diffs");
+            let shown = shown_blocks(&diff, ParagraphContext::Around(keep));
+            let mut next = 0;
+            let mut folded = vec![false; diff.blocks.len()];
+            for piece in &shown {
+                match piece {
+                    Shown::Block(index) => {
+                        prop_assert_eq!(*index, next);
+                        next += 1;
+                    }
+                    Shown::Folded(run) => {
+                        prop_assert_eq!(run.blocks.start, next);
+                        prop_assert!(run.paragraphs() >= 2);
+                        for index in run.blocks.clone() {
+                            prop_assert!(!diff.blocks[index].has_changes());
+                            folded[index] = true;
+                        }
+                        next = run.blocks.end;
+                    }
+                }
+            }
+            prop_assert_eq!(next, diff.blocks.len());
+            for (index, block) in diff.blocks.iter().enumerate() {
+                if block.has_changes() {
+                    let near = index.saturating_sub(keep)..(index + keep + 1).min(folded.len());
+                    prop_assert!(!folded[near].contains(&true), "{index} {keep} {folded:?}");
+                }
+            }
+            let full = shown_blocks(&diff, ParagraphContext::Full);
+            prop_assert_eq!(full.len(), diff.blocks.len());
+        }
+    }
+}
