@@ -12,6 +12,8 @@ const OLD_STORY: &str = include_str!("../fixtures/diff-long/old.txt");
 const NEW_STORY: &str = include_str!("../fixtures/diff-long/new.txt");
 const NITF: &str = include_str!("../fixtures/formats/sadanews-tokyo-washington-defense.xml");
 const NINJS: &str = include_str!("../fixtures/formats/sadanews-tokyo-washington-defense.ninjs");
+const OLD_PATH: &str = "fixtures/diff-long/old.txt";
+const NEW_PATH: &str = "fixtures/diff-long/new.txt";
 
 /// A git repository in a temporary folder, with a temporary HOME and no system config, so no
 /// config of the machine's takes part.
@@ -257,4 +259,36 @@ impl Repo {
             );
         }
     }
+}
+
+/// git tells the drivers writing to its pager so with `GIT_PAGER_IN_USE`; they colour as git does
+/// there, and `NO_COLOR` still turns colour off.
+#[test]
+fn a_driver_under_git_s_pager_colours_unless_no_color_says_not() {
+    let run = |no_color: Option<&str>| {
+        let mut command = Command::new(WIRECHECK);
+        command
+            .args(["diff", "--git-external", "story.txt"])
+            .args([OLD_PATH, "1", "100644", NEW_PATH, "2", "100644"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("GIT_PAGER_IN_USE", "true")
+            .env_remove("NO_COLOR");
+        if let Some(value) = no_color {
+            command.env("NO_COLOR", value);
+        }
+        let output = command.output().expect("wirecheck runs");
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let coloured = run(None);
+    assert!(
+        coloured.starts_with("\u{1b}[1mwirecheck diff a/story.txt b/story.txt\u{1b}[0m\n"),
+        "{coloured}"
+    );
+    assert!(coloured.contains("\u{1b}[32m"), "{coloured}");
+    let plain = run(Some("1"));
+    assert!(
+        plain.starts_with("wirecheck diff a/story.txt b/story.txt\n") && !plain.contains('\u{1b}'),
+        "{plain}"
+    );
 }
