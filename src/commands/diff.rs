@@ -124,9 +124,9 @@ pub(crate) struct DiffArgs {
         conflicts_with_all = ["old", "new", "quiet", "textconv"]
     )]
     pub git_external: Option<Vec<String>>,
-    /// Print the story text FILE is diffed by, one headline, front line or paragraph a line
-    /// (NITF and ninjs markup and Markdown front matter left out): a textconv for git
-    /// (`diff.<driver>.textconv`).
+    /// Print the story text of FILE, one headline, front line or paragraph a line, its markup
+    /// left out (NITF and ninjs elements, Markdown front matter and inline marks): a textconv
+    /// for git (`diff.<driver>.textconv`).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["old", "new", "quiet"])]
     pub textconv: Option<PathBuf>,
     #[command(flatten)]
@@ -334,7 +334,11 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let forced = args.input_format.map(InputFormat::from);
     if let Some(file) = &args.textconv {
         let document = wirecheck_core::read_document(file, forced)?;
-        print(&diff_git::textconv(&document))?;
+        let format = forced.unwrap_or_else(|| InputFormat::detect(file, document.original()));
+        print(&diff_git::textconv(
+            &document,
+            format == InputFormat::Markdown,
+        ))?;
         return Ok(ExitCode::SUCCESS);
     }
     let files = match (&args.git_external, &args.old, &args.new) {

@@ -3,6 +3,7 @@
 //! (`diff.<driver>.textconv`), one block per line so that git's line diffs compare the story and
 //! not its markup.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use anyhow::bail;
@@ -59,13 +60,20 @@ impl GitExternal {
 }
 
 /// The story text of `document` as a textconv gives it to git: the headline, front lines and
-/// paragraphs it is diffed by, each on one line (its line breaks made spaces), markup left out.
-pub(crate) fn textconv(document: &Document) -> String {
+/// paragraphs it is diffed by, each on one line (its line breaks made spaces), markup left out:
+/// NITF and ninjs come out of their markup already; a `markdown` story's blocks lose their
+/// inline marks (emphasis, link targets, code ticks, inline HTML) here.
+pub(crate) fn textconv(document: &Document, markdown: bool) -> String {
     let text = document.text();
     let mut out = String::with_capacity(text.len() + 1);
     for span in document.block_spans() {
         let block = text.get(span.start..span.end).unwrap_or_default();
-        let mut words = block.split_whitespace();
+        let plain = if markdown {
+            Cow::Owned(markdown_text(block))
+        } else {
+            Cow::Borrowed(block)
+        };
+        let mut words = plain.split_whitespace();
         if let Some(first) = words.next() {
             out.push_str(first);
             for word in words {
@@ -76,6 +84,30 @@ pub(crate) fn textconv(document: &Document) -> String {
         }
     }
     out
+}
+
+/// The text of one Markdown block without its marks: what a reader sees of it.
+fn markdown_text(block: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut text = String::with_capacity(block.len());
+    for event in Parser::new(block) {
+        match event {
+            Event::Text(piece) | Event::Code(piece) => text.push_str(&piece),
+            // A break between blocks (list items, say) parts words; the end of an emphasis
+            // does not (`**win**ter` is one word).
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock,
+            ) => text.push(' '),
+            _ => {}
+        }
+    }
+    text
 }
 
 #[cfg(test)]
@@ -134,6 +166,24 @@ mod tests {
                 if old_name == "a/old.txt" && new_name == "b/new.txt"),
             "{renamed:?}"
         );
+    }
+
+    #[test]
+    fn markdown_blocks_lose_their_inline_marks() {
+        let plain = |block: &str| {
+            let text = markdown_text(block);
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        assert_eq!(
+            plain("A **winter** storm closed [ports](http://x.example) on\n`Wednesday`."),
+            "A winter storm closed ports on Wednesday."
+        );
+        assert_eq!(plain("**Win**ter came"), "Winter came");
+        assert_eq!(
+            plain("- one *item*\n- two <b>items</b>"),
+            "one item two items"
+        );
+        assert_eq!(plain(r"a \*literal\* star"), "a *literal* star");
     }
 
     #[test]
