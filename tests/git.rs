@@ -292,3 +292,85 @@ fn a_driver_under_git_s_pager_colours_unless_no_color_says_not() {
         "{plain}"
     );
 }
+
+/// The shell commands of docs/diff.md's "With git" section, each line as written.
+fn documented_commands() -> Vec<String> {
+    let docs = include_str!("../docs/diff.md");
+    let section = docs
+        .split("\n## With git\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("docs/diff.md has a With git section");
+    section
+        .split("```sh\n")
+        .skip(1)
+        .filter_map(|block| block.split("```").next())
+        .flat_map(str::lines)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_with_git_commands_of_docs_diff_md_run_as_written() {
+    let Some(repo) = Repo::new() else { return };
+    let nitf = NITF.replacen("to enhance joint", "to expand joint", 1);
+    repo.commit(
+        &[("story.txt", OLD_STORY), ("story.xml", NITF)],
+        "first take",
+    );
+    repo.commit(
+        &[("story.txt", NEW_STORY), ("story.xml", &nitf)],
+        "second take",
+    );
+    // `wirecheck` in the docs is the binary on PATH: this test's.
+    let bin = Path::new(WIRECHECK).parent().expect("the binary's folder");
+    let path = std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
+    .expect("a PATH");
+    let expected = [
+        ("git difftool -t wirecheck", "[-Friday-]{+Saturday+}"),
+        (
+            "git diff HEAD~1",
+            "wirecheck diff a/story.txt b/story.txt\n",
+        ),
+        (
+            "git log -p --ext-diff",
+            "wirecheck diff a/story.txt b/story.txt\n",
+        ),
+        ("git diff --word-diff", "to [-enhance-]{+expand+} joint"),
+        (
+            "git log -p -- story.xml",
+            "\n+SadaNews - Tokyo and Washington agreed on Friday to expand",
+        ),
+    ];
+    let commands = documented_commands();
+    assert_eq!(commands.len(), 11, "{commands:?}");
+    for command in &commands {
+        let output = Command::new("sh")
+            .args(["-c", command])
+            .current_dir(&repo.work)
+            .env("PATH", &path)
+            .env("HOME", repo.home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_PAGER", "cat")
+            .env_remove("NO_COLOR")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_PAGER_IN_USE")
+            .output()
+            .expect("sh runs");
+        assert!(output.status.success(), "{command}: {output:?}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        if let Some((_, shown)) = expected
+            .iter()
+            .find(|(start, _)| command.starts_with(start))
+        {
+            assert!(stdout.contains(shown), "{command}: {stdout}");
+        }
+    }
+    // Every command that shows a diff was checked.
+    for (start, _) in expected {
+        assert!(commands.iter().any(|c| c.starts_with(start)), "{start}");
+    }
+}
