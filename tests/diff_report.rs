@@ -259,3 +259,15 @@ mod laws {
         }
     }
 }
+
+#[test]
+fn html_cells_end_with_their_text_not_the_blank_lines_after_it() {
+    for args in [&["--format", "html"][..], &["--format", "html", "--full"]] {
+        let page = diff(args);
+        assert!(page.contains("below force six.</td>"), "{page}");
+        assert!(
+            !page.contains("\n</td>") && !page.contains(" </td>"),
+            "{page}"
+        );
+    }
+}

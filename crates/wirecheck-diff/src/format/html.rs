@@ -91,6 +91,14 @@ fn cell_content(diff: &StoryDiff<'_>, block: &ParagraphDiff, side: Side, out: &m
     }
 }
 
+/// Drops the whitespace the cell just written ends with: the blank lines after a paragraph, which
+/// `white-space:pre-wrap` would show as empty lines at the foot of every row. (The text before a
+/// cell's content ends in `>`, so nothing else is trimmed.)
+fn trim_cell_end(out: &mut String) {
+    let end = out.trim_end().len();
+    out.truncate(end);
+}
+
 fn anchors(prefix: &str, paragraphs: Option<std::ops::Range<usize>>, out: &mut String) {
     for index in paragraphs.into_iter().flatten() {
         let _ = write!(out, "<a id=\"{prefix}-{}\"></a>", index + 1);
@@ -141,6 +149,7 @@ fn row(diff: &StoryDiff<'_>, block: &ParagraphDiff, out: &mut String) {
             cell_content(diff, block, Side::Old, out);
         }
     }
+    trim_cell_end(out);
     // New side.
     let new_numbers = numbers(pairing.new_paragraphs());
     let _ = write!(
@@ -158,6 +167,7 @@ fn row(diff: &StoryDiff<'_>, block: &ParagraphDiff, out: &mut String) {
         anchors("new", pairing.new_paragraphs(), out);
     }
     cell_content(diff, block, Side::New, out);
+    trim_cell_end(out);
     out.push_str("</td></tr>\n");
 }
 
