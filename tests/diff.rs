@@ -73,7 +73,12 @@ fn snapshot_json_format() {
 
 #[test]
 fn snapshot_html_format() {
-    let scores = [("BLEU".to_owned(), "41.2".to_owned())];
+    let scores = [format::ScoreLine {
+        name: "BLEU".to_owned(),
+        value: "41.2".to_owned(),
+        meaning: "0–100, higher is closer".to_owned(),
+        signature: Some("nrefs:1|case:mixed".to_owned()),
+    }];
     insta::assert_snapshot!(format::render_html(
         &story(OLD, NEW, &DiffOptions::default()),
         &names(),

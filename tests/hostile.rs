@@ -65,7 +65,7 @@ fn ter_of_megabyte_lines_is_computed() {
 
 /// The value shown for score `name` in an HTML diff.
 fn html_score(html: &str, name: &str) -> Option<f64> {
-    html.split(&format!("<tr><th>{name}</th><td>"))
+    html.split(&format!("<tr><th scope=\"row\">{name}</th><td>"))
         .nth(1)?
         .split('<')
         .next()?

@@ -12,12 +12,13 @@ use wirecheck_core::{Document, InputFormat, Language, TranslationAlignment};
 use wirecheck_core::{Finding, RevisionFindings};
 use wirecheck_core::{RunOptions, Runner};
 use wirecheck_diff::{DiffOptions, Normalization, format};
-use wirecheck_score::{Metric, ScoreOptions, score_corpus};
+use wirecheck_score::{Metric, ScoreDetails, ScoreOptions, score_corpus};
 use wirecheck_text::span::Positions;
 use wirecheck_text::visible::escape_controls;
 
 use super::RuleOptions;
 use super::check::InputFormatArg;
+use super::diff_git::{self, GitExternal};
 
 /// Output format of `wirecheck diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -58,9 +59,11 @@ pub(crate) enum NormalizeForm {
 #[derive(clap::Args, Debug)]
 pub(crate) struct DiffArgs {
     /// The old version (reference or earlier revision).
-    pub old: PathBuf,
+    #[arg(required_unless_present_any = ["git_external", "textconv"])]
+    pub old: Option<PathBuf>,
     /// The new version (translation or later revision).
-    pub new: PathBuf,
+    #[arg(required_unless_present_any = ["git_external", "textconv"])]
+    pub new: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Inline)]
     pub format: DiffFormat,
@@ -85,6 +88,14 @@ pub(crate) struct DiffArgs {
     /// Lines of context in the unified format.
     #[arg(long, default_value_t = 3)]
     pub context: usize,
+    /// Unchanged paragraphs shown on each side of a change in the inline format and the HTML
+    /// page (default 1); longer runs of unchanged paragraphs are folded into one line. Given,
+    /// it folds the word format too, which by default shows every paragraph as wdiff does.
+    #[arg(long, value_name = "N")]
+    pub context_paragraphs: Option<usize>,
+    /// Show every paragraph: fold no unchanged ones (and, in the unified format, every line).
+    #[arg(long, conflicts_with_all = ["context_paragraphs", "context"])]
+    pub full: bool,
     /// Time budget in milliseconds before the diff degrades to coarser changes.
     #[arg(long, default_value_t = 2000)]
     pub timeout_ms: u64,
@@ -102,8 +113,31 @@ pub(crate) struct DiffArgs {
     /// --quiet`). Errors are still printed.
     #[arg(long, short = 'q', conflicts_with_all = ["stats", "check"])]
     pub quiet: bool,
+    /// Take the arguments git gives an external diff driver (`diff.<driver>.command`,
+    /// `GIT_EXTERNAL_DIFF`) instead of OLD and NEW: the versions are named `a/PATH` and
+    /// `b/PATH`, and the exit code is 0 when the diff is shown, as git expects of a driver.
+    #[arg(
+        long,
+        num_args = 1..=9,
+        value_name = "GIT_ARGS",
+        allow_hyphen_values = true,
+        conflicts_with_all = ["old", "new", "quiet", "textconv"]
+    )]
+    pub git_external: Option<Vec<String>>,
+    /// Print the story text of FILE, one headline, front line or paragraph a line, its markup
+    /// left out (NITF and ninjs elements, Markdown front matter and inline marks): a textconv
+    /// for git (`diff.<driver>.textconv`).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["old", "new", "quiet"])]
+    pub textconv: Option<PathBuf>,
     #[command(flatten)]
     pub rule_options: RuleOptions,
+}
+
+/// The two files compared and the names they are shown by.
+struct Files {
+    old: PathBuf,
+    new: PathBuf,
+    names: format::SideNames,
 }
 
 /// A language named by its code (`zh`, `ja-JP`), or an error listing the codes known.
@@ -118,7 +152,7 @@ fn parse_language(code: &str) -> Result<Language, String> {
 /// pair of paragraphs is a segment (an inserted paragraph against an empty reference, a deleted
 /// one against an empty hypothesis), which keeps TER's work proportional to the story and says
 /// more than one story-long segment would. A story that cannot be scored shows no scores.
-fn scores(story: &wirecheck_diff::StoryDiff<'_>) -> Vec<(String, String)> {
+fn scores(story: &wirecheck_diff::StoryDiff<'_>) -> Vec<format::ScoreLine> {
     let one_line = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut hyps = Vec::with_capacity(story.blocks.len());
     let mut refs = Vec::with_capacity(story.blocks.len());
@@ -142,17 +176,38 @@ fn scores(story: &wirecheck_diff::StoryDiff<'_>) -> Vec<(String, String)> {
         .map(|scores| {
             scores
                 .into_iter()
-                .map(|s| (s.name, format!("{:.1}", s.score)))
+                .map(|s| format::ScoreLine {
+                    meaning: score_meaning(&s.details).to_owned(),
+                    value: format!("{:.1}", s.score),
+                    signature: Some(s.signature.to_string()),
+                    name: s.name,
+                })
                 .collect()
         })
         .unwrap_or_default()
 }
 
+/// How to read a score of NEW against OLD, for the HTML summary.
+fn score_meaning(details: &ScoreDetails) -> &'static str {
+    match details {
+        ScoreDetails::Bleu(_) => {
+            "0–100: word n-grams shared with the old version (the reference); higher is closer"
+        }
+        ScoreDetails::Chrf(..) => {
+            "0–100: character n-gram F-score against the old version; higher is closer"
+        }
+        ScoreDetails::Ter(_) => {
+            "edits (words inserted, deleted, replaced, shifted) per 100 words of the old \
+             version, 0 for the same text; lower is closer"
+        }
+    }
+}
+
 /// The findings NEW introduced and resolved, each list titled, one line per finding
 /// (`path:line:col: severity[rule] message`).
-fn finding_lists(sides: [(&PathBuf, &str, &Vec<&Finding>); 2]) -> Vec<format::FindingList> {
+fn finding_lists(sides: [(&str, &str, &Vec<&Finding>); 2]) -> Vec<format::FindingList> {
     let [(old_path, old, resolved), (new_path, new, introduced)] = sides;
-    let list = |title: &str, path: &PathBuf, source: &str, findings: &Vec<&Finding>| {
+    let list = |title: &str, path: &str, source: &str, findings: &Vec<&Finding>| {
         let mut positions = Positions::new(source);
         format::FindingList {
             title: format!("{title} ({})", findings.len()),
@@ -162,12 +217,7 @@ fn finding_lists(sides: [(&PathBuf, &str, &Vec<&Finding>); 2]) -> Vec<format::Fi
                     let at = positions.at(finding.span.start);
                     format!(
                         "{}:{}:{}: {}[{}] {}",
-                        path.display(),
-                        at.line,
-                        at.column,
-                        finding.severity,
-                        finding.rule,
-                        finding.message
+                        path, at.line, at.column, finding.severity, finding.rule, finding.message
                     )
                 })
                 .collect(),
@@ -195,17 +245,17 @@ fn findings_text(lists: &[format::FindingList]) -> String {
 /// position.
 fn with_findings_json(
     diff_json: &str,
-    sides: [(&PathBuf, &str, &Vec<&Finding>); 2],
+    sides: [(&str, &str, &Vec<&Finding>); 2],
 ) -> anyhow::Result<String> {
     let mut document: serde_json::Value = serde_json::from_str(diff_json)?;
-    let describe = |(path, source, findings): (&PathBuf, &str, &Vec<&Finding>)| {
+    let describe = |(path, source, findings): (&str, &str, &Vec<&Finding>)| {
         let mut positions = Positions::new(source);
         findings
             .iter()
             .map(|finding| {
                 let (start, end) = positions.span(finding.span);
                 serde_json::json!({
-                    "path": path.display().to_string(),
+                    "path": path,
                     "rule": finding.rule,
                     "severity": finding.severity,
                     "message": finding.message,
@@ -241,22 +291,105 @@ fn diff_text(document: &Document) -> (&str, Vec<std::ops::Range<usize>>) {
     }
 }
 
+/// The paragraphs `format` shows: all with `--full`, in JSON (which must rebuild both files)
+/// and in the word format unless `--context-paragraphs` is given (a wdiff-style text whose
+/// readers expect it whole); else the context asked for or the default.
+fn paragraph_context(args: &DiffArgs, format: DiffFormat) -> format::ParagraphContext {
+    let folds_by_default = matches!(format, DiffFormat::Inline | DiffFormat::Html);
+    match args.context_paragraphs {
+        _ if args.full || format == DiffFormat::Json => format::ParagraphContext::Full,
+        Some(keep) => format::ParagraphContext::Around(keep),
+        None if folds_by_default => format::ParagraphContext::default(),
+        None => format::ParagraphContext::Full,
+    }
+}
+
+/// The line before a file's diff under `--git-external`, bold as git's `diff --git` line.
+fn git_header(names: &format::SideNames, colour: bool) -> String {
+    let line = format!("wirecheck diff {} {}", names.old, names.new);
+    if colour {
+        format!("\u{1b}[1m{line}\u{1b}[0m\n")
+    } else {
+        format!("{line}\n")
+    }
+}
+
 fn colour_enabled(when: ColorWhen) -> bool {
     match when {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
         ColorWhen::Auto => {
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            !no_color && std::io::stdout().is_terminal()
+            // git sets GIT_PAGER_IN_USE for the drivers writing to its pager, a terminal
+            // behind a pipe, and colours its own output there too.
+            let git_pager = std::env::var_os("GIT_PAGER_IN_USE").is_some_and(|v| v == "true");
+            !no_color && (std::io::stdout().is_terminal() || git_pager)
         }
     }
 }
 
-/// Runs `wirecheck diff`: exit code 0 when the stories are the same, 1 when they differ.
+/// Runs `wirecheck diff`: exit code 0 when the stories are the same, 1 when they differ (under
+/// `--git-external`, 0 when the diff is shown); `--textconv` prints one story's text.
 pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let forced = args.input_format.map(InputFormat::from);
-    let old_doc = wirecheck_core::read_document(&args.old, forced)?;
-    let new_doc = wirecheck_core::read_document(&args.new, forced)?;
+    if let Some(file) = &args.textconv {
+        let document = wirecheck_core::read_document(file, forced)?;
+        let format = forced.unwrap_or_else(|| InputFormat::detect(file, document.original()));
+        print(&diff_git::textconv(
+            &document,
+            format == InputFormat::Markdown,
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let files = match (&args.git_external, &args.old, &args.new) {
+        (Some(git_args), _, _) => match GitExternal::from_args(git_args)? {
+            GitExternal::Unmerged { path } => {
+                // As git prints it for a conflicted path: there are no versions to compare.
+                print(&format!("* Unmerged path {}\n", escape_controls(&path)))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            GitExternal::Pair {
+                old_file,
+                new_file,
+                old_name,
+                new_name,
+            } => Files {
+                old: old_file,
+                new: new_file,
+                names: format::SideNames {
+                    old: old_name,
+                    new: new_name,
+                },
+            },
+        },
+        (None, Some(old), Some(new)) => Files {
+            names: format::SideNames {
+                old: old.display().to_string(),
+                new: new.display().to_string(),
+            },
+            old: old.clone(),
+            new: new.clone(),
+        },
+        // clap requires OLD and NEW without the other two.
+        _ => anyhow::bail!("wirecheck diff needs OLD and NEW"),
+    };
+    let code = compare(&args, &files, forced)?;
+    // git stops at the first file whose driver exits non-zero ("external diff died").
+    Ok(if args.git_external.is_some() {
+        ExitCode::SUCCESS
+    } else {
+        code
+    })
+}
+
+/// Compares the two `files`: exit code 0 when the stories are the same, 1 when they differ.
+fn compare(
+    args: &DiffArgs,
+    files: &Files,
+    forced: Option<InputFormat>,
+) -> anyhow::Result<ExitCode> {
+    let old_doc = wirecheck_core::read_document(&files.old, forced)?;
+    let new_doc = wirecheck_core::read_document(&files.new, forced)?;
     // NITF and ninjs are compared by the story text taken out of them; other stories as written.
     let (old, old_blocks) = diff_text(&old_doc);
     let (new, new_blocks) = diff_text(&new_doc);
@@ -276,7 +409,8 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(1));
             }
             return run_translation(
-                &args,
+                args,
+                files,
                 [&old_doc, &new_doc],
                 [(old, &old_blocks), (new, &new_blocks)],
                 &alignment,
@@ -299,21 +433,18 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(u8::from(story.has_changes())));
     }
     // The findings are needed before rendering: the HTML page shows them inside it.
-    let check = checked(&args, &old_doc, &new_doc)?;
+    let check = checked(args, &files.names, &old_doc, &new_doc)?;
     let changes = check.as_ref().map(|(old_findings, new_findings)| {
         RevisionFindings::compare(old_findings, old, new_findings, new)
     });
     let sides = changes.as_ref().map(|changes| {
         [
-            (&args.old, old, &changes.resolved),
-            (&args.new, new, &changes.introduced),
+            (files.names.old.as_str(), old, &changes.resolved),
+            (files.names.new.as_str(), new, &changes.introduced),
         ]
     });
     let lists = sides.map(finding_lists).unwrap_or_default();
-    let names = format::SideNames {
-        old: args.old.display().to_string(),
-        new: args.new.display().to_string(),
-    };
+    let names = &files.names;
     // Names printed in text go to a terminal as the story text does: made visible too.
     let text_names = format::SideNames {
         old: escape_controls(&names.old).into_owned(),
@@ -321,22 +452,32 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     };
     let colour = colour_enabled(args.color);
     let identical = !story.has_changes();
+    let context = paragraph_context(args, args.format);
     let mut output = match args.format {
         // Like `git diff`, nothing to show when nothing changed.
         DiffFormat::Inline | DiffFormat::Word if identical => String::new(),
-        DiffFormat::Inline => format::render_terminal(&story, colour),
-        DiffFormat::Word => format::render_word(&story),
+        DiffFormat::Inline => format::render_terminal_in_context(&story, colour, context),
+        DiffFormat::Word => format::render_word_in_context(&story, context),
         DiffFormat::Unified => {
-            format::render_unified(old, new, &text_names, args.context, colour, options.timeout)
+            let lines = if args.full {
+                old.lines().count().max(new.lines().count())
+            } else {
+                args.context
+            };
+            format::render_unified(old, new, &text_names, lines, colour, options.timeout)
         }
-        DiffFormat::Json => format::render_json(&story, &names),
+        DiffFormat::Json => format::render_json(&story, names),
         DiffFormat::Html => {
-            format::render_html_with_findings(&story, &names, &scores(&story), &lists)
+            format::render_html_with_findings(&story, names, &scores(&story), &lists, context)
         }
     };
     let textual = matches!(args.format, DiffFormat::Inline | DiffFormat::Word);
     if textual && !output.is_empty() && !output.ends_with('\n') {
         output.push('\n');
+    }
+    if textual && !output.is_empty() && args.git_external.is_some() {
+        // git shows each file's diff after its own header; a driver prints its own.
+        output.insert_str(0, &git_header(&text_names, colour));
     }
     if args.stats && !matches!(args.format, DiffFormat::Json | DiffFormat::Html) {
         output.push_str(&format::render_stats(&story.statistics(), &text_names));
@@ -355,6 +496,7 @@ pub(crate) fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
 /// The findings of both versions when `--check` asks for them.
 fn checked(
     args: &DiffArgs,
+    names: &format::SideNames,
     old_doc: &Document,
     new_doc: &Document,
 ) -> anyhow::Result<Option<(Vec<Finding>, Vec<Finding>)>> {
@@ -373,8 +515,8 @@ fn checked(
         ..RunOptions::default()
     };
     let runner = Runner::new(rules, context, options)?;
-    let old_findings = runner.check_document(&args.old.display().to_string(), old_doc);
-    let new_findings = runner.check_document(&args.new.display().to_string(), new_doc);
+    let old_findings = runner.check_document(&names.old, old_doc);
+    let new_findings = runner.check_document(&names.new, new_doc);
     Ok(Some((old_findings, new_findings)))
 }
 
@@ -423,31 +565,32 @@ fn aligned_rows(
 /// (the unified format, a patch, is the one left as it is). Exit code 1: the versions differ.
 fn run_translation(
     args: &DiffArgs,
+    files: &Files,
     docs: [&Document; 2],
     sides: [(&str, &[std::ops::Range<usize>]); 2],
     alignment: &TranslationAlignment,
 ) -> anyhow::Result<ExitCode> {
     let [old_doc, new_doc] = docs;
     let [(old, old_blocks), (new, new_blocks)] = sides;
-    let check = checked(args, old_doc, new_doc)?;
+    let check = checked(args, &files.names, old_doc, new_doc)?;
     let changes = check.as_ref().map(|(old_findings, new_findings)| {
         RevisionFindings::compare(old_findings, old, new_findings, new)
     });
     let finding_sides = changes.as_ref().map(|changes| {
         [
-            (&args.old, old, &changes.resolved),
-            (&args.new, new, &changes.introduced),
+            (files.names.old.as_str(), old, &changes.resolved),
+            (files.names.new.as_str(), new, &changes.introduced),
         ]
     });
     let lists = finding_sides.map(finding_lists).unwrap_or_default();
     let aligned = format::SideBySide {
         original: format::AlignedText {
-            name: args.old.display().to_string(),
+            name: files.names.old.clone(),
             language: alignment.original_language.code().to_owned(),
             text: old,
         },
         translation: format::AlignedText {
-            name: args.new.display().to_string(),
+            name: files.names.new.clone(),
             language: alignment.translation_language.code().to_owned(),
             text: new,
         },

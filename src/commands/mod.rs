@@ -4,6 +4,7 @@ pub(crate) mod cache;
 pub(crate) mod check;
 pub(crate) mod completions;
 pub(crate) mod diff;
+pub(crate) mod diff_git;
 pub(crate) mod init;
 pub(crate) mod library_values;
 pub(crate) mod man;

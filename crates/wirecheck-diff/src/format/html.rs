@@ -1,11 +1,14 @@
 //! `--format html`: one self-contained page (inline CSS, no external assets) showing
 //! the two versions side by side, changed words highlighted, moved paragraphs linked
-//! both ways, and a summary of counts (and optional scores) at the top.
+//! both ways, and a summary of counts (and optional scores, each explained) at the top, then a
+//! legend of the marks. Runs of unchanged paragraphs away from the changes are folded into a
+//! `<details>` element that a click opens, as GitHub folds unchanged lines.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::SideNames;
+use super::context::{FoldedRun, ParagraphContext, Shown, shown_blocks};
 use crate::{ChangeKind, ParagraphDiff, ParagraphPairing, StoryDiff};
 
 const STYLE: &str = "\
@@ -14,12 +17,20 @@ h1{font-size:1.3em;margin:0 0 .6em}
 h2{font-size:1.1em;margin:1.4em 0 .4em}
 table{border-collapse:collapse}
 .summary td,.summary th,.scores td,.scores th{padding:.15em .8em;text-align:right;border-bottom:1px solid #ddd}
-.summary th:first-child,.scores th:first-child{text-align:left}
+.summary th:first-child,.scores th:first-child,.scores td.meaning{text-align:left}
+.scores code{font-size:.8em;color:#555}
+.legend{list-style:none;padding:0;margin:.8em 0 0;font-size:.9em}
+.legend li{display:inline-block;margin:0 1.2em .2em 0}
 .diff{width:100%;table-layout:fixed;margin-top:1.2em}
+.diff col.num{width:3.2em}
 .diff th{background:#f3f3f3;text-align:left;padding:.3em .5em}
+.diff th.num{text-align:right}
 .diff td{vertical-align:top;padding:.4em .6em;border-top:1px solid #e5e5e5;white-space:pre-wrap;overflow-wrap:anywhere}
-.diff td.num{width:4.5em;color:#777;font-size:.85em;white-space:normal}
-.badge{display:inline-block;font-size:.8em;padding:0 .35em;border-radius:.3em;background:#eef;color:#335}
+.diff td.num{color:#777;font-size:.85em;white-space:normal;text-align:right;padding-left:.2em;padding-right:.3em}
+.diff td.folded{padding:0}
+.diff .diff{margin:0}
+summary{cursor:pointer;padding:.3em .6em;color:#555;background:#fafafa;font-style:italic}
+.badge{display:inline-block;font-size:.75em;padding:0 .3em;border-radius:.3em;background:#eef;color:#335}
 del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
 ins{background:#ccf3d6;color:#055d20;text-decoration:none}
 tr.inserted td.new{background:#f0fbf2}tr.deleted td.old{background:#fff3f2}
@@ -80,6 +91,14 @@ fn cell_content(diff: &StoryDiff<'_>, block: &ParagraphDiff, side: Side, out: &m
     }
 }
 
+/// Drops the whitespace the cell just written ends with: the blank lines after a paragraph, which
+/// `white-space:pre-wrap` would show as empty lines at the foot of every row. (The text before a
+/// cell's content ends in `>`, so nothing else is trimmed.)
+fn trim_cell_end(out: &mut String) {
+    let end = out.trim_end().len();
+    out.truncate(end);
+}
+
 fn anchors(prefix: &str, paragraphs: Option<std::ops::Range<usize>>, out: &mut String) {
     for index in paragraphs.into_iter().flatten() {
         let _ = write!(out, "<a id=\"{prefix}-{}\"></a>", index + 1);
@@ -130,6 +149,7 @@ fn row(diff: &StoryDiff<'_>, block: &ParagraphDiff, out: &mut String) {
             cell_content(diff, block, Side::Old, out);
         }
     }
+    trim_cell_end(out);
     // New side.
     let new_numbers = numbers(pairing.new_paragraphs());
     let _ = write!(
@@ -147,8 +167,67 @@ fn row(diff: &StoryDiff<'_>, block: &ParagraphDiff, out: &mut String) {
         anchors("new", pairing.new_paragraphs(), out);
     }
     cell_content(diff, block, Side::New, out);
+    trim_cell_end(out);
     out.push_str("</td></tr>\n");
 }
+
+/// The columns of a diff table: a narrow paragraph-number column before each side's text.
+const COLUMNS: &str = "<colgroup><col class=\"num\"/><col class=\"old\"/><col class=\"num\"/><col class=\"new\"/></colgroup>\n";
+
+/// The rows of the `shown` pieces, each folded run one row holding a `<details>` whose
+/// table has the run's rows (the same columns, so they line up with the rest when opened).
+fn rows(diff: &StoryDiff<'_>, shown: &[Shown], out: &mut String) {
+    for piece in shown {
+        match piece {
+            Shown::Block(index) => {
+                if let Some(block) = diff.blocks.get(*index) {
+                    row(diff, block, out);
+                }
+            }
+            Shown::Folded(run) => folded_rows(diff, run, out),
+        }
+    }
+}
+
+fn folded_rows(diff: &StoryDiff<'_>, run: &FoldedRun, out: &mut String) {
+    let _ = write!(
+        out,
+        "<tr class=\"folded\"><td class=\"folded\" colspan=\"4\"><details><summary>{}</summary>\n<table class=\"diff\">\n{COLUMNS}<tbody>\n",
+        escaped(&run.label())
+    );
+    for block in diff.blocks.get(run.blocks.clone()).unwrap_or_default() {
+        row(diff, block, out);
+    }
+    out.push_str("</tbody>\n</table>\n</details></td></tr>\n");
+}
+
+/// One score shown in the page's summary, with what its numbers mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreLine {
+    /// The metric's name, e.g. `BLEU`.
+    pub name: String,
+    /// The value as shown, e.g. `41.2`.
+    pub value: String,
+    /// How to read it, e.g. `0–100, higher is closer to the reference`.
+    pub meaning: String,
+    /// The signature that lets the score be reproduced (sacreBLEU's), if any.
+    pub signature: Option<String>,
+}
+
+/// A button opening every folded run at once; the one script of the page, and the folds open
+/// one by one without it.
+const SHOW_ALL: &str = "<p><button type=\"button\" onclick=\"for(const d of document.querySelectorAll('details'))d.open=true\">Show all unchanged paragraphs</button></p>\n";
+
+/// What the marks and colours of the diff table mean, as a list.
+const LEGEND: &str = "<ul class=\"legend\" aria-label=\"legend\">\n\
+<li><del>struck out in red</del>: words deleted from the old version</li>\n\
+<li><ins>green</ins>: words inserted in the new version</li>\n\
+<li><span class=\"badge\">inserted</span> / <span class=\"badge\">deleted</span>: a paragraph only in the new / the old version</li>\n\
+<li><span class=\"badge\">moved</span>: a paragraph moved here, linked to <span class=\"badge\">moved away</span> at its old place</li>\n\
+<li><span class=\"badge\">split</span>: one old paragraph became several</li>\n\
+<li><span class=\"badge\">merged</span>: several old paragraphs became one</li>\n\
+<li>¶: paragraph numbers, old and new; a grey line folds unchanged paragraphs (click to show them)</li>\n\
+</ul>\n";
 
 /// A titled list of findings shown in the page after the diff, such as those NEW
 /// introduced (`diff --check`).
@@ -160,20 +239,23 @@ pub struct FindingList {
     pub findings: Vec<String>,
 }
 
-/// Renders a self-contained HTML page of the diff.
+/// Renders a self-contained HTML page of the diff, unchanged paragraphs folded as
+/// [`ParagraphContext::default`] says.
 ///
-/// `scores` are name/value pairs (e.g. `("BLEU", "41.2")`) shown in a table under the
-/// summary; pass an empty slice when there are none.
-pub fn render_html(diff: &StoryDiff<'_>, names: &SideNames, scores: &[(String, String)]) -> String {
-    render_html_with_findings(diff, names, scores, &[])
+/// `scores` are shown in a table under the summary, each with its meaning and signature; pass
+/// an empty slice when there are none.
+pub fn render_html(diff: &StoryDiff<'_>, names: &SideNames, scores: &[ScoreLine]) -> String {
+    render_html_with_findings(diff, names, scores, &[], ParagraphContext::default())
 }
 
-/// [`render_html`] with lists of findings shown after the diff, inside the page.
+/// [`render_html`] with lists of findings shown after the diff, inside the page, and
+/// `context` unchanged paragraphs kept open around each change.
 pub fn render_html_with_findings(
     diff: &StoryDiff<'_>,
     names: &SideNames,
-    scores: &[(String, String)],
+    scores: &[ScoreLine],
     findings: &[FindingList],
+    context: ParagraphContext,
 ) -> String {
     let stats = diff.statistics();
     let (old_name, new_name) = (escaped(&names.old), escaped(&names.new));
@@ -194,10 +276,10 @@ pub fn render_html_with_findings(
     };
     let _ = write!(
         out,
-        "<table class=\"summary\">\n<tr><th></th><th>words</th><th>common</th><th>deleted / inserted</th><th>changed</th></tr>\n\
-         <tr><th>{old_name}</th><td>{}</td><td>{} ({}%)</td><td>{} ({}%)</td><td>{} ({}%)</td></tr>\n\
-         <tr><th>{new_name}</th><td>{}</td><td>{} ({}%)</td><td>{} ({}%)</td><td>{} ({}%)</td></tr>\n\
-         <tr><th>paragraphs</th><td colspan=\"4\">{} inserted, {} deleted, {} changed, {} split, {} merged, {} moved</td></tr>\n</table>\n",
+        "<table class=\"summary\">\n<tr><td></td><th scope=\"col\">words</th><th scope=\"col\">common</th><th scope=\"col\">deleted / inserted</th><th scope=\"col\">changed</th></tr>\n\
+         <tr><th scope=\"row\">{old_name}</th><td>{}</td><td>{} ({}%)</td><td>{} ({}%)</td><td>{} ({}%)</td></tr>\n\
+         <tr><th scope=\"row\">{new_name}</th><td>{}</td><td>{} ({}%)</td><td>{} ({}%)</td><td>{} ({}%)</td></tr>\n\
+         <tr><th scope=\"row\">paragraphs</th><td colspan=\"4\">{} inserted, {} deleted, {} changed, {} split, {} merged, {} moved</td></tr>\n</table>\n",
         stats.old_words,
         stats.common_words,
         pct(stats.common_words, stats.old_words),
@@ -220,13 +302,22 @@ pub fn render_html_with_findings(
         stats.moved_paragraphs,
     );
     if !scores.is_empty() {
-        out.push_str("<table class=\"scores\">\n<tr><th>score</th><th>value</th></tr>\n");
-        for (name, value) in scores {
+        out.push_str(
+            "<table class=\"scores\">\n<tr><th scope=\"col\">score</th><th scope=\"col\">value</th>\
+             <th scope=\"col\">how to read it</th><th scope=\"col\">signature</th></tr>\n",
+        );
+        for score in scores {
+            let signature = score
+                .signature
+                .as_deref()
+                .map(|s| format!("<code>{}</code>", escaped(s)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "<tr><th>{}</th><td>{}</td></tr>",
-                escaped(name),
-                escaped(value)
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"meaning\">{}</td><td class=\"meaning\">{signature}</td></tr>",
+                escaped(&score.name),
+                escaped(&score.value),
+                escaped(&score.meaning),
             );
         }
         out.push_str("</table>\n");
@@ -235,13 +326,17 @@ pub fn render_html_with_findings(
         out.push_str("<p><strong>Note:</strong> the diff ran out of time; some changes are coarser than they could be.</p>\n");
     }
     if diff.has_changes() {
+        let shown = shown_blocks(diff, context);
         let _ = write!(
             out,
-            "<table class=\"diff\">\n<thead><tr><th class=\"num\">¶</th><th>{old_name}</th><th class=\"num\">¶</th><th>{new_name}</th></tr></thead>\n<tbody>\n"
+            "{LEGEND}{}<table class=\"diff\">\n{COLUMNS}<thead><tr><th scope=\"col\" class=\"num\">¶</th><th scope=\"col\">{old_name}</th><th scope=\"col\" class=\"num\">¶</th><th scope=\"col\">{new_name}</th></tr></thead>\n<tbody>\n",
+            if shown.iter().any(|piece| matches!(piece, Shown::Folded(_))) {
+                SHOW_ALL
+            } else {
+                ""
+            }
         );
-        for block in &diff.blocks {
-            row(diff, block, &mut out);
-        }
+        rows(diff, &shown, &mut out);
         out.push_str("</tbody>\n</table>\n");
     } else {
         out.push_str("<p class=\"identical\">The two versions are identical.</p>\n");

@@ -1,7 +1,8 @@
 //! Shared walk of a story diff for the inline formats (word and terminal): equal text
 //! once, deletions and insertions in place, notes for moved paragraphs.
 
-use crate::{ChangeKind, ParagraphPairing, StoryDiff, WordChange};
+use super::context::{FoldedRun, Shown};
+use crate::{ChangeKind, ParagraphDiff, ParagraphPairing, StoryDiff, WordChange};
 
 /// Receives the pieces of an inline rendering.
 pub(crate) trait InlineSink {
@@ -29,39 +30,73 @@ fn split_whitespace_ends(text: &str) -> (&str, &str, &str) {
     )
 }
 
-/// Walks `diff` in reading order, feeding `sink`.
-pub(crate) fn render_inline(diff: &StoryDiff<'_>, sink: &mut impl InlineSink) {
-    for (index, block) in diff.blocks.iter().enumerate() {
-        match &block.pairing {
-            ParagraphPairing::MovedAway { new, .. } => {
-                sink.note(&format!("⟦moved to new ¶{}⟧", new + 1));
-                let extent = diff.old.get(block.old_extent.clone()).unwrap_or_default();
-                sink.text(split_whitespace_ends(extent).2);
-                continue;
+/// What a folded run of unchanged paragraphs says besides its counts: how to see them.
+pub(crate) const FOLD_HINT: &str = "--full shows them";
+
+/// Walks the `shown` pieces of `diff` in reading order, feeding `sink`.
+pub(crate) fn render_inline(diff: &StoryDiff<'_>, shown: &[Shown], sink: &mut impl InlineSink) {
+    for piece in shown {
+        match piece {
+            Shown::Block(index) => {
+                if let Some(block) = diff.blocks.get(*index) {
+                    render_block(diff, *index, block, sink);
+                }
             }
-            ParagraphPairing::Moved { old, .. } => {
-                sink.note(&format!("⟦moved from old ¶{}⟧", old + 1));
-                sink.text(" ");
-            }
-            _ => {}
+            Shown::Folded(run) => render_folded(diff, run, sink),
         }
-        let is_last_block = index + 1 == diff.blocks.len();
-        for (position, change) in block.changes.iter().enumerate() {
-            let separator = position + 1 == block.changes.len() && change.whitespace_only;
-            if separator && change.kind != ChangeKind::Equal {
-                // The blank lines after a paragraph change when paragraphs move around;
-                // that is layout, not content, so show one separator unmarked.
-                let old = diff.old.get(change.old.clone()).unwrap_or_default();
-                let new = diff.new.get(change.new.clone()).unwrap_or_default();
-                let wider = if old.matches('\n').count() > new.matches('\n').count() {
-                    old
-                } else {
-                    new
-                };
-                sink.text(if is_last_block { new } else { wider });
+    }
+}
+
+/// One line in place of a run of unchanged paragraphs, between the whitespace before the
+/// run's first paragraph and after its last, so the layout around it stays.
+fn render_folded(diff: &StoryDiff<'_>, run: &FoldedRun, sink: &mut impl InlineSink) {
+    let extent = |index: usize| {
+        diff.blocks
+            .get(index)
+            .and_then(|block| diff.new.get(block.new_extent.clone()))
+            .unwrap_or_default()
+    };
+    sink.text(split_whitespace_ends(extent(run.blocks.start)).0);
+    sink.note(&format!("⋯ {}, {FOLD_HINT} ⋯", run.label()));
+    let last = run.blocks.end.saturating_sub(1);
+    sink.text(split_whitespace_ends(extent(last)).2);
+}
+
+fn render_block(
+    diff: &StoryDiff<'_>,
+    index: usize,
+    block: &ParagraphDiff,
+    sink: &mut impl InlineSink,
+) {
+    match &block.pairing {
+        ParagraphPairing::MovedAway { new, .. } => {
+            sink.note(&format!("⟦moved to new ¶{}⟧", new + 1));
+            let extent = diff.old.get(block.old_extent.clone()).unwrap_or_default();
+            sink.text(split_whitespace_ends(extent).2);
+            return;
+        }
+        ParagraphPairing::Moved { old, .. } => {
+            sink.note(&format!("⟦moved from old ¶{}⟧", old + 1));
+            sink.text(" ");
+        }
+        _ => {}
+    }
+    let is_last_block = index + 1 == diff.blocks.len();
+    for (position, change) in block.changes.iter().enumerate() {
+        let separator = position + 1 == block.changes.len() && change.whitespace_only;
+        if separator && change.kind != ChangeKind::Equal {
+            // The blank lines after a paragraph change when paragraphs move around;
+            // that is layout, not content, so show one separator unmarked.
+            let old = diff.old.get(change.old.clone()).unwrap_or_default();
+            let new = diff.new.get(change.new.clone()).unwrap_or_default();
+            let wider = if old.matches('\n').count() > new.matches('\n').count() {
+                old
             } else {
-                render_change(diff, change, sink);
-            }
+                new
+            };
+            sink.text(if is_last_block { new } else { wider });
+        } else {
+            render_change(diff, change, sink);
         }
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! Every renderer returns a `String`; the CLI decides where it goes.
 
+pub mod context;
 pub mod html;
 pub mod json;
 pub mod side_by_side;
@@ -12,16 +13,17 @@ pub mod word;
 
 mod inline;
 
-pub use html::{FindingList, render_html, render_html_with_findings};
+pub use context::{FoldedRun, ParagraphContext, Shown, shown_blocks};
+pub use html::{FindingList, ScoreLine, render_html, render_html_with_findings};
 pub use json::render_json;
 pub use side_by_side::{
     AlignedRow, AlignedSide, AlignedText, SideBySide, render_side_by_side_html,
     render_side_by_side_json, render_side_by_side_stats, render_side_by_side_text,
 };
 pub use stats::render_stats;
-pub use terminal::render_terminal;
+pub use terminal::{render_terminal, render_terminal_in_context};
 pub use unified::render_unified;
-pub use word::render_word;
+pub use word::{render_word, render_word_in_context};
 
 /// Names shown for the two versions in headers and summaries.
 #[derive(Debug, Clone, PartialEq, Eq)]

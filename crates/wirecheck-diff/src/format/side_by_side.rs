@@ -224,7 +224,18 @@ table{border-collapse:collapse}
 .badge{display:inline-block;font-size:.8em;padding:0 .35em;border-radius:.3em;background:#eef;color:#335}
 tr.dropped td.original{background:#fff3f2}tr.added td.translation{background:#f0fbf2}
 td.missing{color:#82071e;font-style:italic}tr.added td.missing{color:#055d20}
+.legend{list-style:none;padding:0;margin:.8em 0 0;font-size:.9em}
+.legend li{display:inline-block;margin:0 1.2em .2em 0}
+.swatch{display:inline-block;width:.9em;height:.9em;vertical-align:-.1em;border:1px solid #ccc}
+.swatch.dropped{background:#fff3f2}.swatch.added{background:#f0fbf2}
 ";
+
+/// What the rows and numbers of the aligned table mean, as a list.
+const LEGEND: &str = "<ul class=\"legend\" aria-label=\"legend\">\n\
+<li><span class=\"swatch dropped\"></span> a paragraph of the original dropped from the translation</li>\n\
+<li><span class=\"swatch added\"></span> a paragraph the translation added</li>\n\
+<li>¶N: paragraph numbers; a range such as ¶2-3 on one side is a split or merge, on both sides a regrouping</li>\n\
+</ul>\n";
 
 /// One cell: the paragraph numbers, then the text, escaped; or the note of a missing side.
 fn cell(
@@ -280,8 +291,8 @@ pub fn render_side_by_side_html(aligned: &SideBySide<'_>, findings: &[FindingLis
     );
     let _ = write!(
         out,
-        "<table class=\"aligned\">\n<thead><tr><th>{original_name} ({original_language})</th>\
-         <th>{translation_name} ({translation_language})</th></tr></thead>\n<tbody>\n"
+        "{LEGEND}<table class=\"aligned\">\n<thead><tr><th scope=\"col\">{original_name} ({original_language})</th>\
+         <th scope=\"col\">{translation_name} ({translation_language})</th></tr></thead>\n<tbody>\n"
     );
     for row in &aligned.rows {
         let kind = row.kind();

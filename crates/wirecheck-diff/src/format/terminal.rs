@@ -4,6 +4,7 @@
 
 use anstyle::{AnsiColor, Effects, Style};
 
+use super::context::{ParagraphContext, shown_blocks};
 use super::inline::{InlineSink, render_inline};
 use crate::StoryDiff;
 use wirecheck_text::visible::escape_controls;
@@ -45,12 +46,23 @@ impl InlineSink for TerminalSink {
 }
 
 /// Renders the diff as coloured inline words (ANSI escapes) when `colour` is true,
-/// else as [`render_word`](super::render_word) does.
+/// else as [`render_word`](super::render_word) does. Every paragraph is shown.
 pub fn render_terminal(diff: &StoryDiff<'_>, colour: bool) -> String {
+    render_terminal_in_context(diff, colour, ParagraphContext::Full)
+}
+
+/// [`render_terminal`] showing only `context` unchanged paragraphs around each change, a
+/// longer run of them folded into one line (in the notes' colour), as
+/// [`render_word_in_context`](super::render_word_in_context) does without colour.
+pub fn render_terminal_in_context(
+    diff: &StoryDiff<'_>,
+    colour: bool,
+    context: ParagraphContext,
+) -> String {
     if !colour {
-        return super::render_word(diff);
+        return super::render_word_in_context(diff, context);
     }
     let mut sink = TerminalSink(String::with_capacity(diff.new.len() * 2));
-    render_inline(diff, &mut sink);
+    render_inline(diff, &shown_blocks(diff, context), &mut sink);
     sink.0
 }
