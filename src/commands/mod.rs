@@ -41,6 +41,19 @@ pub(crate) struct RuleOptions {
     /// Leave out these shipped packs, comma-separated (added to the config's `disable:`).
     #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
     pub disable: Vec<String>,
+    /// Enable only these rules, comma-separated: rule ids (wire.DoubledWord), check ids
+    /// (wire.Dateline.Outlet), packs (wire) or id prefixes, as `ruff --select`; replaces the
+    /// packs' default set and the config's `select:`. A rule of a pack that is off by default is
+    /// turned on.
+    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true)]
+    pub select: Option<Vec<String>>,
+    /// Enable these rules besides the others, comma-separated (as `ruff --extend-select`).
+    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true)]
+    pub extend_select: Vec<String>,
+    /// Disable these rules, comma-separated; where a select and an ignore both cover a rule, the
+    /// more specific wins, and on a tie the ignore (as `ruff --ignore`).
+    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true)]
+    pub ignore: Vec<String>,
     /// Use none of the packs `wirecheck packs sync` fetched into the cache folder (as the
     /// config's `synced: false`; --no-config uses none either).
     #[arg(long, global = true)]
@@ -69,6 +82,11 @@ impl RuleOptions {
         }
         config.enable.extend(self.enable.iter().cloned());
         config.disable.extend(self.disable.iter().cloned());
+        config.command_line_selection = wirecheck_core::SelectionLayer {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+        };
         // Synced packs are the user's, like a config: a run with neither uses the defaults only.
         // Without a cache folder there are none to use, which is no error.
         if !self.no_synced && !self.no_config {

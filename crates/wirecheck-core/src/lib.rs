@@ -41,6 +41,7 @@ pub use config::packs::{
     builtin_pack_names, builtin_sources, check_pack_name, is_default_pack, optional_pack_names,
 };
 pub use config::rule_files::{read_rule_files, vale_spelling_files};
+pub use config::rule_selection::{Decision, RuleSelection, SelectionLayer, SelectorKind};
 pub use config::suggest::did_you_mean;
 pub use config::synced::{
     MANIFEST_NAME, PackManifest, SyncSettings, SyncedPack, check_pack_folder,
