@@ -138,6 +138,11 @@ pub(crate) struct CheckArgs {
     /// written beside, then moved into place); notes and errors still go to standard error.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["diff", "write_baseline"])]
     output_file: Option<PathBuf>,
+    /// Report no finding below this level (suggestion, warning, error): it is neither shown, nor
+    /// counted for the exit code, nor fixed. Vale's `--minAlertLevel` and `--min-alert-level`
+    /// are other names of it.
+    #[arg(long, visible_alias = "min-alert-level", alias = "minAlertLevel", value_name = "LEVEL", value_parser = parse_level)]
+    min_level: Option<wirecheck_core::Severity>,
     #[command(flatten)]
     rule_options: RuleOptions,
     #[command(flatten)]
@@ -154,9 +159,6 @@ pub(crate) struct ValeArgs {
     /// Read neither Vale's global configuration nor its global styles folder.
     #[arg(long)]
     no_global: bool,
-    /// Report nothing below this level (Vale's `--minAlertLevel`).
-    #[arg(long = "min-alert-level", alias = "minAlertLevel", value_name = "LEVEL", value_parser = parse_level)]
-    min_alert_level: Option<wirecheck_core::Severity>,
     /// Read standard input, and every file named, as this extension (`.md`); with no path,
     /// standard input is read.
     #[arg(long, value_name = "EXT")]
@@ -184,13 +186,17 @@ pub(crate) struct ValeArgs {
 
 impl ValeArgs {
     /// The options the runner gets; `config` is `--config` when it names a Vale file.
-    fn options(&self, config: Option<PathBuf>) -> wirecheck_core::ValeRunOptions {
+    fn options(
+        &self,
+        config: Option<PathBuf>,
+        min_level: Option<wirecheck_core::Severity>,
+    ) -> wirecheck_core::ValeRunOptions {
         wirecheck_core::ValeRunOptions {
             load: wirecheck_core::ValeLoadOptions {
                 config: self.vale_config.clone().or(config),
                 no_global: self.no_global,
             },
-            min_alert_level: self.min_alert_level,
+            min_alert_level: min_level,
             ext: self
                 .ext
                 .as_ref()
@@ -248,7 +254,7 @@ fn apply_vale_args(args: &mut CheckArgs) -> wirecheck_core::ValeRunOptions {
         args.rule_options.enable.clear();
         args.rule_options.no_synced = true;
     }
-    let mut options = args.vale.options(vale_config);
+    let mut options = args.vale.options(vale_config, args.min_level);
     if let [glob] = args.glob.as_slice() {
         options.glob = Some(glob.clone());
     }
@@ -456,6 +462,7 @@ fn run_options(config: &Config, args: &CheckArgs) -> RunOptions {
         baseline: args.baseline.clone(),
         accepted_words: config.accept.clone(),
         report_unused_suppressions: args.report_unused_suppressions,
+        min_level: args.min_level,
         fix: match (args.fix, args.diff) {
             (false, _) => FixMode::Off,
             (true, false) => FixMode::Write,
@@ -645,13 +652,10 @@ fn print_report(
     Ok(Ended { unshown, code })
 }
 
-/// A report as Vale's flags show it: paths (`--relative`, `--normalize`), and no finding below
-/// `--minAlertLevel`.
+/// A report as Vale's flags show its paths (`--relative`, `--normalize`); `--min-level` is the
+/// runner's.
 fn shown_as_vale_asks(report: &mut FileReport, vale: &ValeArgs) {
     report.path = vale_path(&report.path, vale);
-    if let Some(floor) = vale.min_alert_level {
-        report.findings.retain(|finding| finding.severity >= floor);
-    }
 }
 
 fn color_choice(args: &CheckArgs) -> anstream::ColorChoice {

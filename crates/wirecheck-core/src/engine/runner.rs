@@ -74,6 +74,9 @@ pub struct RunOptions {
     pub accepted_words: Vec<String>,
     /// Report suppression comments that cover no finding.
     pub report_unused_suppressions: bool,
+    /// Findings below this level are dropped with the filters: neither reported, counted nor
+    /// fixed (`--min-level`).
+    pub min_level: Option<crate::finding::Severity>,
     /// What to do with safe fixes.
     pub fix: FixMode,
     /// A Vale project whose styles run beside the rule set (`.vale.ini`).
@@ -122,6 +125,7 @@ pub struct Runner {
     reference: Option<Arc<ReferenceFile>>,
     input_format: Option<InputFormat>,
     stdin_name: Option<PathBuf>,
+    min_level: Option<crate::finding::Severity>,
     fix: FixMode,
     vale: Option<Arc<ValeProject>>,
     /// The rules whose stale facts a note has named: each is named once a run.
@@ -196,6 +200,7 @@ impl Runner {
             reference,
             input_format: options.input_format,
             stdin_name: options.stdin_name,
+            min_level: options.min_level,
             fix: options.fix,
             vale: options.vale,
             stale_noted: Mutex::default(),
@@ -422,6 +427,10 @@ impl Runner {
         }
         self.filters
             .apply(&story.name, document.original(), &mut findings);
+        // After the filters, so that a suppression of a finding below the level is still used.
+        if let Some(floor) = self.min_level {
+            findings.retain(|finding| finding.severity >= floor);
+        }
         Ok(findings)
     }
 
