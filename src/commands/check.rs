@@ -109,6 +109,14 @@ pub(crate) struct CheckArgs {
     /// are reported.
     #[arg(long)]
     fix: bool,
+    /// With --fix, also apply the fixes rules do not mark safe (names, titles: they may be
+    /// wrong), each one shown on standard error (as `ruff --unsafe-fixes`; the config's
+    /// `unsafe_fixes: true` does the same).
+    #[arg(long, overrides_with = "no_unsafe_fixes")]
+    unsafe_fixes: bool,
+    /// Apply only the safe fixes, whatever the config's `unsafe_fixes:` says.
+    #[arg(long, overrides_with = "unsafe_fixes")]
+    no_unsafe_fixes: bool,
     /// Report suppression comments (`<!-- wirecheck-disable … -->`, `<!-- vale … -->`) that cover
     /// no finding.
     #[arg(long)]
@@ -352,7 +360,9 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     )?;
     let ended = match Output::of(&args) {
         Output::Streamed => stream(&runner, &files, &config, &args, &progress)?,
-        Output::FixDiff => print_fix_diffs(check_all(&runner, &files, &args, &progress), &args)?,
+        Output::FixDiff => {
+            print_fix_diffs(check_all(&runner, &files, &args, &progress), &config, &args)?
+        }
         Output::WriteBaseline(path) => {
             write_baseline(check_all(&runner, &files, &args, &progress), path)?
         }
@@ -463,12 +473,23 @@ fn run_options(config: &Config, args: &CheckArgs) -> RunOptions {
         accepted_words: config.accept.clone(),
         report_unused_suppressions: args.report_unused_suppressions,
         min_level: args.min_level,
+        unsafe_fixes: unsafe_fixes(config, args),
         fix: match (args.fix, args.diff) {
             (false, _) => FixMode::Off,
             (true, false) => FixMode::Write,
             (true, true) => FixMode::Diff,
         },
         vale: None,
+    }
+}
+
+/// Whether the run applies unsafe fixes: `--unsafe-fixes`, else not with `--no-unsafe-fixes`,
+/// else the config's `unsafe_fixes:`.
+fn unsafe_fixes(config: &Config, args: &CheckArgs) -> bool {
+    if args.unsafe_fixes || args.no_unsafe_fixes {
+        args.unsafe_fixes
+    } else {
+        config.unsafe_fixes == Some(true)
     }
 }
 
@@ -560,10 +581,15 @@ fn check_all(
 }
 
 /// `--fix --diff` shows the fixes, like `ruff --diff`: exit 1 when there are any.
-fn print_fix_diffs(run: Collected, args: &CheckArgs) -> anyhow::Result<Ended> {
+fn print_fix_diffs(run: Collected, config: &Config, args: &CheckArgs) -> anyhow::Result<Ended> {
     let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
     out.write_all(run.fix_diffs.as_bytes())?;
     out.flush()?;
+    // As `ruff --diff` says it: the fixes the diff leaves out.
+    let held_back = Summary::of(&run.reports, &[]).unsafe_fixes;
+    if held_back > 0 && !unsafe_fixes(config, args) {
+        say("note", report::unsafe_fixes_hint(held_back));
+    }
     let code = if run.errors.is_empty() {
         u8::from(!run.fix_diffs.is_empty())
     } else {
@@ -618,13 +644,18 @@ fn print_report(
         if args.statistics {
             report::write_statistics(&run.reports, out)
         } else {
-            report::write(
+            let options = report::HumanOptions {
+                styled: true,
+                quiet: false,
+                unsafe_fixes: unsafe_fixes(config, args),
+            };
+            report::write_with(
                 args.format.0,
                 &run.reports,
                 &run.errors,
                 &rule_infos,
                 out,
-                true,
+                options,
             )
         }
     };

@@ -33,7 +33,7 @@ use crate::engine::{NoStory, Notice, RuleSet};
 use crate::filters::Filters;
 use crate::filters::baseline::{Baseline, BaselineError};
 use crate::finding::Finding;
-use crate::fix::{apply_safe_fixes, unified_diff, write_fixed};
+use crate::fix::{apply_fixes, unified_diff, write_fixed};
 use crate::input::encoding::TextEncoding;
 use crate::input::{Input, InputError, InputFormat, display_name, read_story_file};
 use crate::knowledge::freshness::Staleness;
@@ -79,6 +79,9 @@ pub struct RunOptions {
     pub min_level: Option<crate::finding::Severity>,
     /// What to do with safe fixes.
     pub fix: FixMode,
+    /// Also apply the fixes rules do not mark safe (names, titles), each one said in a
+    /// [`Notice::UnsafeFixed`] (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
     /// A Vale project whose styles run beside the rule set (`.vale.ini`).
     pub vale: Option<Arc<ValeProject>>,
 }
@@ -127,6 +130,7 @@ pub struct Runner {
     stdin_name: Option<PathBuf>,
     min_level: Option<crate::finding::Severity>,
     fix: FixMode,
+    unsafe_fixes: bool,
     vale: Option<Arc<ValeProject>>,
     /// The rules whose stale facts a note has named: each is named once a run.
     stale_noted: Mutex<FxHashSet<String>>,
@@ -202,6 +206,7 @@ impl Runner {
             stdin_name: options.stdin_name,
             min_level: options.min_level,
             fix: options.fix,
+            unsafe_fixes: options.unsafe_fixes,
             vale: options.vale,
             stale_noted: Mutex::default(),
         })
@@ -511,7 +516,12 @@ impl Runner {
             });
             return (Ok(report), None);
         }
-        let (fixed, applied) = apply_safe_fixes(&report.source, &report.findings);
+        let unsafe_fixes = self.unsafe_fixes;
+        let (fixed, applied) = apply_fixes(&report.source, &report.findings, |finding| {
+            finding.safe_fix || unsafe_fixes
+        });
+        let unsafe_applied = unsafe_fixed_notices(&story.display, &report.source, &applied);
+        let applied = applied.len();
         if applied == 0 {
             return (Ok(report), None);
         }
@@ -546,6 +556,7 @@ impl Runner {
             }
             Origin::Memory => {}
         }
+        notices.extend(unsafe_applied);
         notices.push(Notice::Fixed {
             path: story.display.clone(),
             count: applied,
@@ -572,6 +583,30 @@ impl Runner {
             });
         (rechecked, None)
     }
+}
+
+/// A notice of each fix of `applied` that its rule does not mark safe, where it is in `source`.
+fn unsafe_fixed_notices(display: &str, source: &str, applied: &[&Finding]) -> Vec<Notice> {
+    let unsafe_fixes: Vec<&Finding> = applied.iter().copied().filter(|f| !f.safe_fix).collect();
+    if unsafe_fixes.is_empty() {
+        return Vec::new();
+    }
+    let lines = crate::span::LineIndex::new(source);
+    unsafe_fixes
+        .into_iter()
+        .filter_map(|finding| {
+            let suggestion = finding.suggestions.first()?;
+            let at = lines.position(source, suggestion.span.start);
+            Some(Notice::UnsafeFixed {
+                path: display.to_owned(),
+                line: at.line,
+                column: at.column,
+                rule: finding.rule.clone(),
+                old: crate::document::excerpt::excerpt(suggestion.span.slice(source)),
+                new: crate::document::excerpt::excerpt(&suggestion.replacement),
+            })
+        })
+        .collect()
 }
 
 /// The format a name's extension implies for standard input: Markdown, NITF or ninjs (a `.txt`
