@@ -220,3 +220,83 @@ fn the_config_turns_unsafe_fixes_on_and_the_command_line_off() {
             .contains("Takaichi spoke")
     );
 }
+
+fn fix_stdin(input: &[u8], extra: &[&str]) -> (Vec<u8>, String, i32) {
+    let output = check()
+        .args(["--fix", "-"])
+        .args(extra)
+        .write_stdin(input.to_vec())
+        .output()
+        .unwrap();
+    (
+        output.stdout,
+        String::from_utf8(output.stderr).unwrap(),
+        output.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn fix_on_stdin_writes_the_fixed_story_byte_for_byte_and_the_report_to_stderr() {
+    let input = [b"\xEF\xBB\xBF".as_slice(), FAULTY.as_bytes()].concat();
+    let (out, err, code) = fix_stdin(&input, &["--stdin-filename", "story.txt"]);
+    let expected = [b"\xEF\xBB\xBF".as_slice(), SAFELY_FIXED.as_bytes()].concat();
+    assert_eq!(out, expected, "BOM and CRLF kept, safe fixes applied");
+    assert_eq!(code, 1, "the name left is an error: {err}");
+    assert!(err.starts_with("fixed: <stdin>: 2 fixes\n"), "{err}");
+    assert!(err.contains("error[names-japan.Names]"), "{err}");
+    assert!(err.contains("--> story.txt:5:31"), "{err}");
+    assert!(
+        err.ends_with("1 more fix available with --unsafe-fixes.\n"),
+        "{err}"
+    );
+    // With --unsafe-fixes, nothing is left.
+    let (out, err, code) = fix_stdin(FAULTY.as_bytes(), &["--unsafe-fixes"]);
+    assert_eq!(
+        out,
+        SAFELY_FIXED.replace("Takaiichi", "Takaichi").into_bytes()
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("fixed (unsafe): <stdin>:5:31 names-japan.Names"),
+        "{err}"
+    );
+}
+
+#[test]
+fn fix_on_stdin_keeps_utf16_as_read() {
+    let text = "Talks\r\n\r\nTOKYO (AP) — The the minister spoke.\r\n";
+    let utf16 = |text: &str| {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    };
+    let (out, err, code) = fix_stdin(&utf16(text), &["--format", "line"]);
+    assert_eq!(out, utf16(&text.replace("The the", "The")), "{err}");
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn fix_on_stdin_writes_the_story_unchanged_when_nothing_is_fixed() {
+    // Nothing to fix: the story goes through as it came.
+    let clean = "Talks\r\n\r\nTOKYO (AP) — The minister spoke on Friday.\r\n";
+    let (out, err, code) = fix_stdin(clean.as_bytes(), &[]);
+    assert_eq!((out.as_slice(), code), (clean.as_bytes(), 0), "{err}");
+    assert_eq!(err, "No findings in 1 file.\n");
+    // Findings without a fix: the story is unchanged, the exit code says so.
+    let only_name = "Talks\n\nJapanese Prime Minister Sanae Takaiichi spoke.\n";
+    let (out, err, code) = fix_stdin(only_name.as_bytes(), &["--format", "json"]);
+    assert_eq!((out.as_slice(), code), (only_name.as_bytes(), 1), "{err}");
+    assert!(err.contains("\"names-japan.Names\""), "{err}");
+    // A NITF story is not fixed, but still passed through.
+    let nitf = fs::read("fixtures/formats/sadanews-tokyo-washington-defense.xml").unwrap();
+    let (out, err, _) = fix_stdin(&nitf, &["--stdin-filename", "story.xml"]);
+    assert_eq!(out, nitf);
+    assert!(
+        err.contains("--fix does not edit NITF files; not fixed"),
+        "{err}"
+    );
+    // A named story that is no story (front matter only) is an error, and passed through.
+    let no_story = "---\ndate: 2026-01-16\n---\n";
+    let (out, err, code) = fix_stdin(no_story.as_bytes(), &["--stdin-filename", "story.md"]);
+    assert_eq!((out.as_slice(), code), (no_story.as_bytes(), 2), "{err}");
+}

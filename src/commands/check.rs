@@ -106,7 +106,9 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "LANG", requires = "reference", value_parser = parse_language)]
     reference_lang: Option<Language>,
     /// Apply every suggestion that its rule marks safe, writing files atomically; findings left
-    /// are reported.
+    /// are reported. Standard input (`-`) is written to standard output, fixed (unchanged when
+    /// nothing is to be fixed, and for NITF and ninjs), and the report then goes to standard
+    /// error.
     #[arg(long)]
     fix: bool,
     /// With --fix, also apply the fixes rules do not mark safe (names, titles: they may be
@@ -360,14 +362,16 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     )?;
     let ended = match Output::of(&args) {
         Output::Streamed => stream(&runner, &files, &config, &args, &progress)?,
-        Output::FixDiff => {
-            print_fix_diffs(check_all(&runner, &files, &args, &progress), &config, &args)?
-        }
+        Output::FixDiff => print_fix_diffs(
+            check_all(&runner, &files, &args, &progress)?,
+            &config,
+            &args,
+        )?,
         Output::WriteBaseline(path) => {
-            write_baseline(check_all(&runner, &files, &args, &progress), path)?
+            write_baseline(check_all(&runner, &files, &args, &progress)?, path)?
         }
         Output::Report => {
-            let run = check_all(&runner, &files, &args, &progress);
+            let run = check_all(&runner, &files, &args, &progress)?;
             print_report(run, &runner, &config, &args)?
         }
     };
@@ -522,11 +526,12 @@ fn stream(
     args: &CheckArgs,
     progress: &indicatif::ProgressBar,
 ) -> anyhow::Result<Ended> {
-    let out = Mutex::new((BufWriter::new(std::io::stdout()), Summary::default()));
+    let out = Mutex::new((BufWriter::new(report_stream(args)), Summary::default()));
     runner.try_for_each(files, |outcome| -> std::io::Result<()> {
         if !progress.is_hidden() {
             progress.inc(1);
         }
+        write_fixed_text(&outcome)?;
         say_warnings(&outcome.notices);
         if args.verbose {
             say_notes(&outcome.notices);
@@ -564,7 +569,7 @@ fn check_all(
     files: &[Result<Input, InputError>],
     args: &CheckArgs,
     progress: &indicatif::ProgressBar,
-) -> Collected {
+) -> anyhow::Result<Collected> {
     let outcomes = runner.check_all(files, |outcome| {
         say_warnings(&outcome.notices);
         if !progress.is_hidden() {
@@ -577,7 +582,35 @@ fn check_all(
             say_notes(&outcome.notices);
         }
     }
-    Collected::of(outcomes)
+    for outcome in &outcomes {
+        write_fixed_text(outcome)?;
+    }
+    Ok(Collected::of(outcomes))
+}
+
+/// True when `--fix` writes standard input's fixed text to standard output (as `ruff check --fix
+/// -`): the report then goes to standard error.
+fn fixes_stdin(args: &CheckArgs) -> bool {
+    args.fix && !args.diff && args.paths.iter().any(|path| path.as_os_str() == "-")
+}
+
+/// Where the report goes: standard output, or standard error when that carries a fixed story.
+fn report_stream(args: &CheckArgs) -> Box<dyn Write + Send> {
+    if fixes_stdin(args) {
+        Box::new(std::io::stderr())
+    } else {
+        Box::new(std::io::stdout())
+    }
+}
+
+/// Writes standard input's story, fixed or as read, to standard output.
+fn write_fixed_text(outcome: &FileOutcome) -> std::io::Result<()> {
+    let Some(text) = &outcome.fixed_text else {
+        return Ok(());
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text)?;
+    out.flush()
 }
 
 /// `--fix --diff` shows the fixes, like `ruff --diff`: exit 1 when there are any.
@@ -667,6 +700,11 @@ fn print_report(
             wirecheck_core::write_atomically(path, &bytes).map_err(|err| {
                 anyhow::anyhow!("cannot write the report to {}: {err}", path.display())
             })?;
+        }
+        None if fixes_stdin(args) => {
+            let mut out = anstream::AutoStream::new(std::io::stderr().lock(), color_choice(args));
+            write(&mut out)?;
+            out.flush()?;
         }
         None => {
             let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));

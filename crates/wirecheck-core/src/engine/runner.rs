@@ -106,6 +106,12 @@ pub struct FileOutcome {
     pub notices: Vec<Notice>,
     /// With [`FixMode::Diff`], the unified diff of its fixes, if it has any.
     pub fix_diff: Option<String>,
+    /// With [`FixMode::Write`], for standard input: the story as fixed, in the encoding it was
+    /// read in (byte-order mark and line endings kept), for the caller to write to standard
+    /// output, as `ruff check --fix -` does. It is the story as read when nothing was fixed
+    /// (no fix, a NITF or ninjs story, or one that could not be checked), so that a pipe never
+    /// loses it.
+    pub fixed_text: Option<Vec<u8>>,
 }
 
 impl FileOutcome {
@@ -114,6 +120,7 @@ impl FileOutcome {
             result: Err(error),
             notices,
             fix_diff: None,
+            fixed_text: None,
         }
     }
 }
@@ -348,7 +355,11 @@ impl Runner {
         let mut notices = Vec::new();
         let findings = match self.findings(story, &document, &mut notices) {
             Ok(findings) => findings,
-            Err(message) => return FileOutcome::failed(story.error(message), notices),
+            Err(message) => {
+                let mut failed = FileOutcome::failed(story.error(message), notices);
+                failed.fixed_text = self.stdin_echo(story, document.original());
+                return failed;
+            }
         };
         let report = FileReport {
             path: story.name.clone(),
@@ -358,15 +369,39 @@ impl Runner {
             findings,
             reference: self.reference.clone(),
         };
-        let (result, fix_diff) = match self.fix {
-            FixMode::Off => (Ok(report), None),
-            mode => self.fix(story, report, mode, &mut notices),
+        let (result, fix_diff, fixed_text) = match self.fix {
+            FixMode::Off => (Ok(report), None, None),
+            FixMode::Diff => {
+                let (result, diff) = self.fix(story, report, FixMode::Diff, &mut notices);
+                (result, diff, None)
+            }
+            FixMode::Write => {
+                let original = self.stdin_echo(story, &report.source);
+                let (result, _) = self.fix(story, report, FixMode::Write, &mut notices);
+                // Standard input's fixed text is the report's source, rechecked.
+                let fixed = match (&result, original) {
+                    (Ok(report), Some(_)) => {
+                        Some(story.encoding.encode(&report.source).into_owned())
+                    }
+                    (Err(_), original) => original,
+                    (Ok(_), None) => None,
+                };
+                (result, None, fixed)
+            }
         };
         FileOutcome {
             result,
             notices,
             fix_diff,
+            fixed_text,
         }
+    }
+
+    /// For standard input under [`FixMode::Write`], `text` as it was read, to be written out
+    /// whatever happens; `None` otherwise.
+    fn stdin_echo(&self, story: &Story<'_>, text: &str) -> Option<Vec<u8>> {
+        (self.fix == FixMode::Write && matches!(story.origin, Origin::Stdin))
+            .then(|| story.encoding.encode(text).into_owned())
     }
 
     /// The story's findings after the filters, or why it is not checked.
@@ -530,10 +565,8 @@ impl Runner {
             return (Ok(report), Some(diff));
         }
         match story.origin {
-            Origin::Stdin => {
-                let message = "cannot --fix standard input; use --fix --diff".to_owned();
-                return (Err(story.error(message)), None);
-            }
+            // The caller writes the fixed text out ([`FileOutcome::fixed_text`]).
+            Origin::Stdin => {}
             Origin::File(path) => {
                 if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
                     // A pipe or device cannot be read again, nor replaced by a rename.
