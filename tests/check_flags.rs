@@ -300,3 +300,75 @@ fn fix_on_stdin_writes_the_story_unchanged_when_nothing_is_fixed() {
     let (out, err, code) = fix_stdin(no_story.as_bytes(), &["--stdin-filename", "story.md"]);
     assert_eq!((out.as_slice(), code), (no_story.as_bytes(), 2), "{err}");
 }
+
+#[test]
+fn quiet_prints_the_findings_and_nothing_else() {
+    let (out, code) = stdout_of(
+        check()
+            .args(["--quiet", "-"])
+            .write_stdin(ERROR_AND_WARNING),
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("error[wire.DoubledWord]"), "{out}");
+    assert!(!out.contains("Found"), "no summary: {out}");
+    // No warnings or fixes on standard error either.
+    let dir = tempfile::tempdir().unwrap();
+    let path = story(&dir, "story.txt", FAULTY);
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    check()
+        .current_dir(dir.path())
+        .args(["-q", "--fix", "story.txt", "empty"])
+        .assert()
+        .code(1)
+        .stderr("")
+        .stdout(
+            predicate::str::contains("names-japan.Names")
+                .and(predicate::str::contains("Found").not()),
+        );
+    assert_eq!(fs::read_to_string(&path).unwrap(), SAFELY_FIXED);
+    // Without it, both are said.
+    check()
+        .current_dir(dir.path())
+        .args(["empty"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning: empty: no stories found"));
+    // Errors are still shown.
+    check()
+        .args(["-q", "no-such-story.txt"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("no-such-story.txt"));
+}
+
+#[test]
+fn silent_prints_nothing_but_errors_and_keeps_the_exit_code() {
+    check()
+        .args(["--silent", "-"])
+        .write_stdin(ERROR_AND_WARNING)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("");
+    check()
+        .args(["-s", "--format", "jsonl", "-"])
+        .write_stdin(ERROR_AND_WARNING)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("");
+    check()
+        .args(["-s", "no-such-story.txt"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("no-such-story.txt"));
+    // --fix - still writes the story.
+    check()
+        .args(["-s", "--fix", "-"])
+        .write_stdin(ERROR_AND_WARNING)
+        .assert()
+        .code(0)
+        .stdout("Talks\n\nTOKYO (AP) — The minister spoke on Friday.\n")
+        .stderr("");
+}

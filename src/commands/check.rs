@@ -93,6 +93,15 @@ pub(crate) struct CheckArgs {
     /// `pack_grace_days:`, else 90); past it a titles mismatch is a warning without a fix.
     #[arg(long, value_name = "DAYS")]
     pack_grace: Option<u32>,
+    /// Print the findings and errors, nothing else: no summary line, no warnings or fixes on
+    /// standard error (as `ruff --quiet`).
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print no findings either: the exit code alone says how the run went (as `ruff
+    /// --silent`); errors are still shown, and `--output-file` and the fixed text of `--fix -`
+    /// still written.
+    #[arg(long, short, conflicts_with = "verbose")]
+    silent: bool,
     /// Print notes to standard error: the configuration file and rule folders in use, each
     /// story's publication date and where it came from, and the checks skipped for want of one.
     #[arg(long, short)]
@@ -294,9 +303,10 @@ fn apply_vale_args(args: &mut CheckArgs) -> wirecheck_core::ValeRunOptions {
 /// said once.
 fn vale_project(
     options: &wirecheck_core::ValeRunOptions,
+    quiet: bool,
 ) -> anyhow::Result<Option<std::sync::Arc<wirecheck_core::ValeProject>>> {
     let project = wirecheck_core::ValeProject::load(Path::new("."), options)?;
-    if let Some(project) = &project {
+    if let Some(project) = project.as_ref().filter(|_| !quiet) {
         for warning in project.warnings() {
             say("warning", warning);
         }
@@ -326,7 +336,7 @@ fn vale_path(path: &str, options: &ValeArgs) -> String {
 /// Runs `wirecheck check`: builds the runner from the arguments, runs it, prints what it gives.
 pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     let vale = apply_vale_args(&mut args);
-    let (config, rules) = args.rule_options.load()?;
+    let (config, rules) = args.rule_options.load_warning(!is_quiet(&args))?;
     if args.verbose {
         for note in setup_notes(&config, &args.rule_options) {
             say("note", note);
@@ -336,7 +346,7 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     let vale = if args.rule_options.no_config && vale.load.config.is_none() {
         None
     } else {
-        vale_project(&vale)?
+        vale_project(&vale, is_quiet(&args))?
     };
     // A Vale project fails as Vale does, on errors only, unless told otherwise.
     if vale.is_some() && args.fail_level.is_none() && config.fail_level.is_none() {
@@ -349,7 +359,7 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
         ..file_selection(&config, &args)
     };
     let selected = select_files(&args.paths, &selection, args.shard)?;
-    say_warnings(&selected.notices);
+    say_warnings(&selected.notices, &args);
     let files = selected.files;
     let progress = progress_bar(files.len());
     let runner = Runner::new(
@@ -368,7 +378,7 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
             &args,
         )?,
         Output::WriteBaseline(path) => {
-            write_baseline(check_all(&runner, &files, &args, &progress)?, path)?
+            write_baseline(check_all(&runner, &files, &args, &progress)?, path, &args)?
         }
         Output::Report => {
             let run = check_all(&runner, &files, &args, &progress)?;
@@ -532,7 +542,7 @@ fn stream(
             progress.inc(1);
         }
         write_fixed_text(&outcome)?;
-        say_warnings(&outcome.notices);
+        say_warnings(&outcome.notices, args);
         if args.verbose {
             say_notes(&outcome.notices);
         }
@@ -571,7 +581,7 @@ fn check_all(
     progress: &indicatif::ProgressBar,
 ) -> anyhow::Result<Collected> {
     let outcomes = runner.check_all(files, |outcome| {
-        say_warnings(&outcome.notices);
+        say_warnings(&outcome.notices, args);
         if !progress.is_hidden() {
             progress.inc(1);
         }
@@ -588,6 +598,11 @@ fn check_all(
     Ok(Collected::of(outcomes))
 }
 
+/// True with `--quiet` or `--silent`: nothing but findings and errors is printed.
+fn is_quiet(args: &CheckArgs) -> bool {
+    args.quiet || args.silent
+}
+
 /// True when `--fix` writes standard input's fixed text to standard output (as `ruff check --fix
 /// -`): the report then goes to standard error.
 fn fixes_stdin(args: &CheckArgs) -> bool {
@@ -596,7 +611,9 @@ fn fixes_stdin(args: &CheckArgs) -> bool {
 
 /// Where the report goes: standard output, or standard error when that carries a fixed story.
 fn report_stream(args: &CheckArgs) -> Box<dyn Write + Send> {
-    if fixes_stdin(args) {
+    if args.silent {
+        Box::new(std::io::sink())
+    } else if fixes_stdin(args) {
         Box::new(std::io::stderr())
     } else {
         Box::new(std::io::stdout())
@@ -615,12 +632,14 @@ fn write_fixed_text(outcome: &FileOutcome) -> std::io::Result<()> {
 
 /// `--fix --diff` shows the fixes, like `ruff --diff`: exit 1 when there are any.
 fn print_fix_diffs(run: Collected, config: &Config, args: &CheckArgs) -> anyhow::Result<Ended> {
-    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
-    out.write_all(run.fix_diffs.as_bytes())?;
-    out.flush()?;
+    if !args.silent {
+        let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
+        out.write_all(run.fix_diffs.as_bytes())?;
+        out.flush()?;
+    }
     // As `ruff --diff` says it: the fixes the diff leaves out.
     let held_back = Summary::of(&run.reports, &[]).unsafe_fixes;
-    if held_back > 0 && !unsafe_fixes(config, args) {
+    if held_back > 0 && !unsafe_fixes(config, args) && !is_quiet(args) {
         say("note", report::unsafe_fixes_hint(held_back));
     }
     let code = if run.errors.is_empty() {
@@ -636,7 +655,7 @@ fn print_fix_diffs(run: Collected, config: &Config, args: &CheckArgs) -> anyhow:
 
 /// `--write-baseline`: records every finding of the run, and exits 0 unless a file could not be
 /// checked.
-fn write_baseline(run: Collected, path: &Path) -> anyhow::Result<Ended> {
+fn write_baseline(run: Collected, path: &Path, args: &CheckArgs) -> anyhow::Result<Ended> {
     let mut baseline = Baseline::default();
     for report in &run.reports {
         baseline.record(&report.path, &report.source, &report.findings);
@@ -644,7 +663,9 @@ fn write_baseline(run: Collected, path: &Path) -> anyhow::Result<Ended> {
     baseline.save(path)?;
     let path = path.display().to_string();
     let path = wirecheck_text::visible::escape_controls(&path);
-    eprintln!("wrote {} findings to {path}", baseline.len());
+    if !is_quiet(args) {
+        eprintln!("wrote {} findings to {path}", baseline.len());
+    }
     let code = if run.errors.is_empty() { 0 } else { 2 };
     Ok(Ended {
         unshown: run.errors,
@@ -679,7 +700,7 @@ fn print_report(
         } else {
             let options = report::HumanOptions {
                 styled: true,
-                quiet: false,
+                quiet: is_quiet(args),
                 unsafe_fixes: unsafe_fixes(config, args),
             };
             report::write_with(
@@ -701,6 +722,7 @@ fn print_report(
                 anyhow::anyhow!("cannot write the report to {}: {err}", path.display())
             })?;
         }
+        None if args.silent => {}
         None if fixes_stdin(args) => {
             let mut out = anstream::AutoStream::new(std::io::stderr().lock(), color_choice(args));
             write(&mut out)?;
@@ -713,7 +735,7 @@ fn print_report(
         }
     }
     let code = findings_code(&Summary::of(&run.reports, &run.errors), config, args);
-    let unshown = if args.format.0 == Format::Human && !args.statistics {
+    let unshown = if args.format.0 == Format::Human && !args.statistics && !args.silent {
         Vec::new()
     } else {
         run.errors
@@ -802,8 +824,11 @@ fn setup_notes(config: &wirecheck_core::Config, options: &RuleOptions) -> Vec<St
     notes
 }
 
-/// Prints the notices that are always shown: warnings, and the fixes written.
-fn say_warnings(notices: &[Notice]) {
+/// Prints the notices shown unless `--quiet`: warnings, and the fixes written.
+fn say_warnings(notices: &[Notice], args: &CheckArgs) {
+    if is_quiet(args) {
+        return;
+    }
     for notice in notices.iter().filter(|n| n.level() != NoticeLevel::Note) {
         say(notice.level().name(), notice);
     }

@@ -113,8 +113,17 @@ impl RuleOptions {
 
     /// The config and the compiled rules.
     pub(crate) fn load(&self) -> anyhow::Result<(Config, RuleSet)> {
+        self.load_warning(true)
+    }
+
+    /// As [`RuleOptions::load`]; the warnings about the rules are printed only when `warn`
+    /// (not with `check --quiet`).
+    pub(crate) fn load_warning(&self, warn: bool) -> anyhow::Result<(Config, RuleSet)> {
         let config = self.config()?;
         let rules = config.rule_set(&self.rules)?;
+        if !warn {
+            return Ok((config, rules));
+        }
         for skipped in rules.skipped() {
             eprintln!("warning: {skipped}: rule kind not supported by wirecheck; skipped");
         }
