@@ -15,6 +15,7 @@ pub(crate) mod today;
 use std::path::PathBuf;
 
 use anyhow::Context as _;
+use clap_complete::engine::ArgValueCandidates;
 use wirecheck_core::Config;
 use wirecheck_core::RuleSet;
 
@@ -32,27 +33,33 @@ pub(crate) struct RuleOptions {
     #[arg(long, global = true)]
     pub no_config: bool,
     /// Use only these shipped packs, comma-separated (replaces the config's `packs:`).
-    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
+    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::pack_names))]
     pub packs: Option<Vec<String>>,
     /// Turn on these shipped packs besides the others, comma-separated: house-style packs such as
     /// dateline-ap or dates-ap, which are off by default.
-    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
+    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::pack_names))]
     pub enable: Vec<String>,
     /// Leave out these shipped packs, comma-separated (added to the config's `disable:`).
-    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
+    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::pack_names))]
     pub disable: Vec<String>,
     /// Enable only these rules, comma-separated: rule ids (wire.DoubledWord), check ids
     /// (wire.Dateline.Outlet), packs (wire) or id prefixes, as `ruff --select`; replaces the
     /// packs' default set and the config's `select:`. A rule of a pack that is off by default is
     /// turned on.
-    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true)]
+    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::rule_selectors))]
     pub select: Option<Vec<String>>,
     /// Enable these rules besides the others, comma-separated (as `ruff --extend-select`).
-    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true)]
+    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::rule_selectors))]
     pub extend_select: Vec<String>,
     /// Disable these rules, comma-separated; where a select and an ignore both cover a rule, the
     /// more specific wins, and on a tie the ignore (as `ruff --ignore`).
-    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true)]
+    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::rule_selectors))]
     pub ignore: Vec<String>,
     /// Use none of the packs `wirecheck packs sync` fetched into the cache folder (as the
     /// config's `synced: false`; --no-config uses none either).

@@ -39,6 +39,7 @@ enum RulesAction {
     /// Print a rule's description, examples and source file (shipped rules that are off too).
     Explain {
         /// The rule's id, `pack.Name`, or a check's, `pack.Name.Check`.
+        #[arg(add = clap_complete::engine::ArgValueCandidates::new(super::completions::rule_ids))]
         id: String,
     },
 }
