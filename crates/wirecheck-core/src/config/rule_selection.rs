@@ -90,6 +90,7 @@ impl SelectionLayer {
             Decision {
                 enabled: false,
                 by: None,
+                kind: None,
             }
         } else {
             before
@@ -101,6 +102,7 @@ impl SelectionLayer {
             .map_or(start, |(kind, name)| Decision {
                 enabled: kind != SelectorKind::Ignore,
                 by: Some(name),
+                kind: Some(kind),
             })
     }
 }
@@ -112,6 +114,8 @@ pub struct Decision<'a> {
     pub enabled: bool,
     /// The selector that decided, if one did.
     pub by: Option<&'a str>,
+    /// What kind of selector it is.
+    pub kind: Option<SelectorKind>,
 }
 
 /// The layers of a run's rule selection, in order of precedence (later layers win).
@@ -139,10 +143,16 @@ impl RuleSelection {
         let start = Decision {
             enabled: on_by_default,
             by: None,
+            kind: None,
         };
         self.layers
             .iter()
             .fold(start, |before, layer| layer.apply(id, before))
+    }
+
+    /// True when a layer has a `select`, which leaves out what it does not cover.
+    pub fn selects(&self) -> bool {
+        self.layers.iter().any(|layer| layer.select.is_some())
     }
 
     /// True when some selector names `id`, something under it, or something above it: a rule of
@@ -347,7 +357,8 @@ mod tests {
             selection.decide("wire.Dateline.Outlet", true),
             Decision {
                 enabled: false,
-                by: Some("wire")
+                by: Some("wire"),
+                kind: Some(SelectorKind::Ignore),
             }
         );
         assert_eq!(selection.decide("names-japan.Names", true).by, None);
