@@ -811,6 +811,30 @@ fn setup_notes(config: &wirecheck_core::Config, options: &RuleOptions) -> Vec<St
         .filter(|pack| config.uses_pack(pack))
         .collect();
     notes.push(format!("shipped packs: {}", packs.join(", ")));
+    let file = wirecheck_core::SelectionLayer {
+        select: config.select.clone(),
+        extend_select: config.extend_select.clone(),
+        ignore: config.ignore_rules.clone(),
+    };
+    let layers = [
+        (file, "from the configuration"),
+        (
+            config.command_line_selection.clone(),
+            "from the command line",
+        ),
+    ];
+    for (layer, from) in layers.iter().filter(|(layer, _)| !layer.is_empty()) {
+        let said: Vec<String> = [
+            ("select", layer.select.clone().unwrap_or_default()),
+            ("extend-select", layer.extend_select.clone()),
+            ("ignore", layer.ignore.clone()),
+        ]
+        .into_iter()
+        .filter(|(kind, names)| !names.is_empty() || (*kind == "select" && layer.select.is_some()))
+        .map(|(kind, names)| format!("{kind} {}", names.join(",")))
+        .collect();
+        notes.push(format!("rule selection: {} ({from})", said.join("; ")));
+    }
     for path in config.rule_paths() {
         notes.push(format!(
             "rules: {} (from the configuration)",
