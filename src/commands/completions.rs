@@ -91,6 +91,16 @@ fn known_rules() -> BTreeMap<String, String> {
         .and_then(|path| Config::load(&path).ok());
     let mut config = configured.unwrap_or_default();
     config.synced_packs_dir = super::cache::synced_packs_dir().ok();
+    // Only the project's own rules: the shipped ones are all in already, and compiling them
+    // again would double the wait at every tab. Its selection and severities would leave some
+    // out, which completion should offer all the same.
+    config.packs = Some(Vec::new());
+    config.enable.clear();
+    config.dateline_style = None;
+    config.select = None;
+    config.extend_select.clear();
+    config.ignore_rules.clear();
+    config.severity.clear();
     if let Ok(set) = config.rule_set(&[]) {
         add(&set);
     }
