@@ -40,6 +40,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash wirecheck -- …` (what `wirecheck completions` sets up) answers the shell.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+        .var(commands::completions::COMPLETE_VAR)
+        .bin("wirecheck")
+        .complete();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => commands::check::run(args),

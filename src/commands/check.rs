@@ -93,6 +93,15 @@ pub(crate) struct CheckArgs {
     /// `pack_grace_days:`, else 90); past it a titles mismatch is a warning without a fix.
     #[arg(long, value_name = "DAYS")]
     pack_grace: Option<u32>,
+    /// Print the findings and errors, nothing else: no summary line, no warnings or fixes on
+    /// standard error (as `ruff --quiet`).
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print no findings either: the exit code alone says how the run went (as `ruff
+    /// --silent`); errors are still shown, and `--output-file` and the fixed text of `--fix -`
+    /// still written.
+    #[arg(long, short, conflicts_with = "verbose")]
+    silent: bool,
     /// Print notes to standard error: the configuration file and rule folders in use, each
     /// story's publication date and where it came from, and the checks skipped for want of one.
     #[arg(long, short)]
@@ -106,9 +115,19 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "LANG", requires = "reference", value_parser = parse_language)]
     reference_lang: Option<Language>,
     /// Apply every suggestion that its rule marks safe, writing files atomically; findings left
-    /// are reported.
+    /// are reported. Standard input (`-`) is written to standard output, fixed (unchanged when
+    /// nothing is to be fixed, and for NITF and ninjs), and the report then goes to standard
+    /// error.
     #[arg(long)]
     fix: bool,
+    /// With --fix, also apply the fixes rules do not mark safe (names, titles: they may be
+    /// wrong), each one shown on standard error (as `ruff --unsafe-fixes`; the config's
+    /// `unsafe_fixes: true` does the same).
+    #[arg(long, overrides_with = "no_unsafe_fixes")]
+    unsafe_fixes: bool,
+    /// Apply only the safe fixes, whatever the config's `unsafe_fixes:` says.
+    #[arg(long, overrides_with = "unsafe_fixes")]
+    no_unsafe_fixes: bool,
     /// Report suppression comments (`<!-- wirecheck-disable … -->`, `<!-- vale … -->`) that cover
     /// no finding.
     #[arg(long)]
@@ -138,6 +157,11 @@ pub(crate) struct CheckArgs {
     /// written beside, then moved into place); notes and errors still go to standard error.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["diff", "write_baseline"])]
     output_file: Option<PathBuf>,
+    /// Report no finding below this level (suggestion, warning, error): it is neither shown, nor
+    /// counted for the exit code, nor fixed. Vale's `--minAlertLevel` and `--min-alert-level`
+    /// are other names of it.
+    #[arg(long, visible_alias = "min-alert-level", alias = "minAlertLevel", value_name = "LEVEL", value_parser = parse_level)]
+    min_level: Option<wirecheck_core::Severity>,
     #[command(flatten)]
     rule_options: RuleOptions,
     #[command(flatten)]
@@ -154,9 +178,6 @@ pub(crate) struct ValeArgs {
     /// Read neither Vale's global configuration nor its global styles folder.
     #[arg(long)]
     no_global: bool,
-    /// Report nothing below this level (Vale's `--minAlertLevel`).
-    #[arg(long = "min-alert-level", alias = "minAlertLevel", value_name = "LEVEL", value_parser = parse_level)]
-    min_alert_level: Option<wirecheck_core::Severity>,
     /// Read standard input, and every file named, as this extension (`.md`); with no path,
     /// standard input is read.
     #[arg(long, value_name = "EXT")]
@@ -184,13 +205,17 @@ pub(crate) struct ValeArgs {
 
 impl ValeArgs {
     /// The options the runner gets; `config` is `--config` when it names a Vale file.
-    fn options(&self, config: Option<PathBuf>) -> wirecheck_core::ValeRunOptions {
+    fn options(
+        &self,
+        config: Option<PathBuf>,
+        min_level: Option<wirecheck_core::Severity>,
+    ) -> wirecheck_core::ValeRunOptions {
         wirecheck_core::ValeRunOptions {
             load: wirecheck_core::ValeLoadOptions {
                 config: self.vale_config.clone().or(config),
                 no_global: self.no_global,
             },
-            min_alert_level: self.min_alert_level,
+            min_alert_level: min_level,
             ext: self
                 .ext
                 .as_ref()
@@ -248,7 +273,7 @@ fn apply_vale_args(args: &mut CheckArgs) -> wirecheck_core::ValeRunOptions {
         args.rule_options.enable.clear();
         args.rule_options.no_synced = true;
     }
-    let mut options = args.vale.options(vale_config);
+    let mut options = args.vale.options(vale_config, args.min_level);
     if let [glob] = args.glob.as_slice() {
         options.glob = Some(glob.clone());
     }
@@ -279,9 +304,10 @@ fn apply_vale_args(args: &mut CheckArgs) -> wirecheck_core::ValeRunOptions {
 fn vale_project(
     options: &wirecheck_core::ValeRunOptions,
     start: &Path,
+    quiet: bool,
 ) -> anyhow::Result<Option<std::sync::Arc<wirecheck_core::ValeProject>>> {
     let project = wirecheck_core::ValeProject::load(start, options)?;
-    if let Some(project) = &project {
+    if let Some(project) = project.as_ref().filter(|_| !quiet) {
         for warning in project.warnings() {
             say("warning", warning);
         }
@@ -311,7 +337,7 @@ fn vale_path(path: &str, options: &ValeArgs) -> String {
 /// Runs `wirecheck check`: builds the runner from the arguments, runs it, prints what it gives.
 pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     let vale = apply_vale_args(&mut args);
-    let (config, rules) = args.rule_options.load()?;
+    let (config, rules) = args.rule_options.load_from(None, !is_quiet(&args))?;
     if args.verbose {
         for note in setup_notes(&config, &args.rule_options) {
             say("note", note);
@@ -321,7 +347,7 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     let vale = if args.rule_options.no_config && vale.load.config.is_none() {
         None
     } else {
-        vale_project(&vale, Path::new("."))?
+        vale_project(&vale, Path::new("."), is_quiet(&args))?
     };
     // A Vale project fails as Vale does, on errors only, unless told otherwise.
     if vale.is_some() && args.fail_level.is_none() && config.fail_level.is_none() {
@@ -334,7 +360,7 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
         ..file_selection(&config, &args)
     };
     let selected = select_files(&args.paths, &selection, args.shard)?;
-    say_warnings(&selected.notices);
+    say_warnings(&selected.notices, &args);
     let files = selected.files;
     let progress = progress_bar(files.len());
     let runner = Runner::new(
@@ -347,12 +373,16 @@ pub(crate) fn run(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     )?;
     let ended = match Output::of(&args) {
         Output::Streamed => stream(&runner, &files, &config, &args, &progress)?,
-        Output::FixDiff => print_fix_diffs(check_all(&runner, &files, &args, &progress), &args)?,
+        Output::FixDiff => print_fix_diffs(
+            check_all(&runner, &files, &args, &progress)?,
+            &config,
+            &args,
+        )?,
         Output::WriteBaseline(path) => {
-            write_baseline(check_all(&runner, &files, &args, &progress), path)?
+            write_baseline(check_all(&runner, &files, &args, &progress)?, path, &args)?
         }
         Output::Report => {
-            let run = check_all(&runner, &files, &args, &progress);
+            let run = check_all(&runner, &files, &args, &progress)?;
             print_report(run, &runner, &config, &args)?
         }
     };
@@ -374,8 +404,8 @@ pub(crate) fn runner_for_folder(folder: &Path) -> anyhow::Result<Runner> {
     }
     let mut args = <NoFlags as clap::Parser>::try_parse_from(["check"])?.check;
     let vale = apply_vale_args(&mut args);
-    let (config, rules) = args.rule_options.load_from(Some(folder))?;
-    let vale = vale_project(&vale, folder)?;
+    let (config, rules) = args.rule_options.load_from(Some(folder), true)?;
+    let vale = vale_project(&vale, folder, false)?;
     let options = RunOptions {
         vale,
         ..run_options(&config, &args)
@@ -477,12 +507,24 @@ fn run_options(config: &Config, args: &CheckArgs) -> RunOptions {
         baseline: args.baseline.clone(),
         accepted_words: config.accept.clone(),
         report_unused_suppressions: args.report_unused_suppressions,
+        min_level: args.min_level,
+        unsafe_fixes: unsafe_fixes(config, args),
         fix: match (args.fix, args.diff) {
             (false, _) => FixMode::Off,
             (true, false) => FixMode::Write,
             (true, true) => FixMode::Diff,
         },
         vale: None,
+    }
+}
+
+/// Whether the run applies unsafe fixes: `--unsafe-fixes`, else not with `--no-unsafe-fixes`,
+/// else the config's `unsafe_fixes:`.
+fn unsafe_fixes(config: &Config, args: &CheckArgs) -> bool {
+    if args.unsafe_fixes || args.no_unsafe_fixes {
+        args.unsafe_fixes
+    } else {
+        config.unsafe_fixes == Some(true)
     }
 }
 
@@ -515,12 +557,13 @@ fn stream(
     args: &CheckArgs,
     progress: &indicatif::ProgressBar,
 ) -> anyhow::Result<Ended> {
-    let out = Mutex::new((BufWriter::new(std::io::stdout()), Summary::default()));
+    let out = Mutex::new((BufWriter::new(report_stream(args)), Summary::default()));
     runner.try_for_each(files, |outcome| -> std::io::Result<()> {
         if !progress.is_hidden() {
             progress.inc(1);
         }
-        say_warnings(&outcome.notices);
+        write_fixed_text(&outcome)?;
+        say_warnings(&outcome.notices, args);
         if args.verbose {
             say_notes(&outcome.notices);
         }
@@ -557,9 +600,9 @@ fn check_all(
     files: &[Result<Input, InputError>],
     args: &CheckArgs,
     progress: &indicatif::ProgressBar,
-) -> Collected {
+) -> anyhow::Result<Collected> {
     let outcomes = runner.check_all(files, |outcome| {
-        say_warnings(&outcome.notices);
+        say_warnings(&outcome.notices, args);
         if !progress.is_hidden() {
             progress.inc(1);
         }
@@ -570,14 +613,56 @@ fn check_all(
             say_notes(&outcome.notices);
         }
     }
-    Collected::of(outcomes)
+    for outcome in &outcomes {
+        write_fixed_text(outcome)?;
+    }
+    Ok(Collected::of(outcomes))
+}
+
+/// True with `--quiet` or `--silent`: nothing but findings and errors is printed.
+fn is_quiet(args: &CheckArgs) -> bool {
+    args.quiet || args.silent
+}
+
+/// True when `--fix` writes standard input's fixed text to standard output (as `ruff check --fix
+/// -`): the report then goes to standard error.
+fn fixes_stdin(args: &CheckArgs) -> bool {
+    args.fix && !args.diff && args.paths.iter().any(|path| path.as_os_str() == "-")
+}
+
+/// Where the report goes: standard output, or standard error when that carries a fixed story.
+fn report_stream(args: &CheckArgs) -> Box<dyn Write + Send> {
+    if args.silent {
+        Box::new(std::io::sink())
+    } else if fixes_stdin(args) {
+        Box::new(std::io::stderr())
+    } else {
+        Box::new(std::io::stdout())
+    }
+}
+
+/// Writes standard input's story, fixed or as read, to standard output.
+fn write_fixed_text(outcome: &FileOutcome) -> std::io::Result<()> {
+    let Some(text) = &outcome.fixed_text else {
+        return Ok(());
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text)?;
+    out.flush()
 }
 
 /// `--fix --diff` shows the fixes, like `ruff --diff`: exit 1 when there are any.
-fn print_fix_diffs(run: Collected, args: &CheckArgs) -> anyhow::Result<Ended> {
-    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
-    out.write_all(run.fix_diffs.as_bytes())?;
-    out.flush()?;
+fn print_fix_diffs(run: Collected, config: &Config, args: &CheckArgs) -> anyhow::Result<Ended> {
+    if !args.silent {
+        let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
+        out.write_all(run.fix_diffs.as_bytes())?;
+        out.flush()?;
+    }
+    // As `ruff --diff` says it: the fixes the diff leaves out.
+    let held_back = Summary::of(&run.reports, &[]).unsafe_fixes;
+    if held_back > 0 && !unsafe_fixes(config, args) && !is_quiet(args) {
+        say("note", report::unsafe_fixes_hint(held_back));
+    }
     let code = if run.errors.is_empty() {
         u8::from(!run.fix_diffs.is_empty())
     } else {
@@ -591,7 +676,7 @@ fn print_fix_diffs(run: Collected, args: &CheckArgs) -> anyhow::Result<Ended> {
 
 /// `--write-baseline`: records every finding of the run, and exits 0 unless a file could not be
 /// checked.
-fn write_baseline(run: Collected, path: &Path) -> anyhow::Result<Ended> {
+fn write_baseline(run: Collected, path: &Path, args: &CheckArgs) -> anyhow::Result<Ended> {
     let mut baseline = Baseline::default();
     for report in &run.reports {
         baseline.record(&report.path, &report.source, &report.findings);
@@ -599,7 +684,9 @@ fn write_baseline(run: Collected, path: &Path) -> anyhow::Result<Ended> {
     baseline.save(path)?;
     let path = path.display().to_string();
     let path = wirecheck_text::visible::escape_controls(&path);
-    eprintln!("wrote {} findings to {path}", baseline.len());
+    if !is_quiet(args) {
+        eprintln!("wrote {} findings to {path}", baseline.len());
+    }
     let code = if run.errors.is_empty() { 0 } else { 2 };
     Ok(Ended {
         unshown: run.errors,
@@ -632,13 +719,18 @@ fn print_report(
         if args.statistics {
             report::write_statistics(&run.reports, out)
         } else {
-            report::write(
+            let options = report::HumanOptions {
+                styled: true,
+                quiet: is_quiet(args),
+                unsafe_fixes: unsafe_fixes(config, args),
+            };
+            report::write_with(
                 args.format.0,
                 &run.reports,
                 &run.errors,
                 &rule_infos,
                 out,
-                true,
+                options,
             )
         }
     };
@@ -651,6 +743,12 @@ fn print_report(
                 anyhow::anyhow!("cannot write the report to {}: {err}", path.display())
             })?;
         }
+        None if args.silent => {}
+        None if fixes_stdin(args) => {
+            let mut out = anstream::AutoStream::new(std::io::stderr().lock(), color_choice(args));
+            write(&mut out)?;
+            out.flush()?;
+        }
         None => {
             let mut out = anstream::AutoStream::new(std::io::stdout().lock(), color_choice(args));
             write(&mut out)?;
@@ -658,7 +756,7 @@ fn print_report(
         }
     }
     let code = findings_code(&Summary::of(&run.reports, &run.errors), config, args);
-    let unshown = if args.format.0 == Format::Human && !args.statistics {
+    let unshown = if args.format.0 == Format::Human && !args.statistics && !args.silent {
         Vec::new()
     } else {
         run.errors
@@ -666,13 +764,10 @@ fn print_report(
     Ok(Ended { unshown, code })
 }
 
-/// A report as Vale's flags show it: paths (`--relative`, `--normalize`), and no finding below
-/// `--minAlertLevel`.
+/// A report as Vale's flags show its paths (`--relative`, `--normalize`); `--min-level` is the
+/// runner's.
 fn shown_as_vale_asks(report: &mut FileReport, vale: &ValeArgs) {
     report.path = vale_path(&report.path, vale);
-    if let Some(floor) = vale.min_alert_level {
-        report.findings.retain(|finding| finding.severity >= floor);
-    }
 }
 
 fn color_choice(args: &CheckArgs) -> anstream::ColorChoice {
@@ -737,6 +832,30 @@ fn setup_notes(config: &wirecheck_core::Config, options: &RuleOptions) -> Vec<St
         .filter(|pack| config.uses_pack(pack))
         .collect();
     notes.push(format!("shipped packs: {}", packs.join(", ")));
+    let file = wirecheck_core::SelectionLayer {
+        select: config.select.clone(),
+        extend_select: config.extend_select.clone(),
+        ignore: config.ignore_rules.clone(),
+    };
+    let layers = [
+        (file, "from the configuration"),
+        (
+            config.command_line_selection.clone(),
+            "from the command line",
+        ),
+    ];
+    for (layer, from) in layers.iter().filter(|(layer, _)| !layer.is_empty()) {
+        let said: Vec<String> = [
+            ("select", layer.select.clone().unwrap_or_default()),
+            ("extend-select", layer.extend_select.clone()),
+            ("ignore", layer.ignore.clone()),
+        ]
+        .into_iter()
+        .filter(|(kind, names)| !names.is_empty() || (*kind == "select" && layer.select.is_some()))
+        .map(|(kind, names)| format!("{kind} {}", names.join(",")))
+        .collect();
+        notes.push(format!("rule selection: {} ({from})", said.join("; ")));
+    }
     for path in config.rule_paths() {
         notes.push(format!(
             "rules: {} (from the configuration)",
@@ -750,8 +869,11 @@ fn setup_notes(config: &wirecheck_core::Config, options: &RuleOptions) -> Vec<St
     notes
 }
 
-/// Prints the notices that are always shown: warnings, and the fixes written.
-fn say_warnings(notices: &[Notice]) {
+/// Prints the notices shown unless `--quiet`: warnings, and the fixes written.
+fn say_warnings(notices: &[Notice], args: &CheckArgs) {
+    if is_quiet(args) {
+        return;
+    }
     for notice in notices.iter().filter(|n| n.level() != NoticeLevel::Note) {
         say(notice.level().name(), notice);
     }

@@ -38,6 +38,22 @@ const CONFIG_KEYS: &[(&str, &str)] = &[
         "A map from rule id (pack.Rule, a check's pack.Rule.Check, or a pack) to a level ({levels}) or {off}: the rule is not run; a name covers the ids below it and the most specific wins.",
     ),
     (
+        "select",
+        "Rule selectors enabling rules, replacing the default set (the rules of the packs in use): rule ids, check ids, packs or id prefixes at a dot, as ruff's select; turns on rules of packs off by default; --select replaces it.",
+    ),
+    (
+        "extend_select",
+        "Rule selectors enabling rules besides; --extend-select adds to what it chose.",
+    ),
+    (
+        "ignore_rules",
+        "Rule selectors disabling rules; where a select and an ignore cover a rule the more specific wins, the ignore on a tie; --ignore adds to it.",
+    ),
+    (
+        "unsafe_fixes",
+        "true: check --fix also applies the fixes rules do not mark safe (names, titles), each one shown; --unsafe-fixes and --no-unsafe-fixes override it.",
+    ),
+    (
         "ignore",
         "Globs of paths never checked, relative to the configuration file's folder.",
     ),
@@ -238,6 +254,12 @@ fn trailer() -> Roff {
     roff.text([bold(crate::commands::today::TODAY_VARIABLE)]);
     roff.text([roman(
         "YYYY-MM-DD: the day check and packs take for today instead of the system clock (for tests and replays); undated copy is published on it.",
+    )]);
+    roff.control("TP", []);
+    roff.text([bold(crate::commands::completions::COMPLETE_VAR)]);
+    roff.text([roman(
+        "A shell's name (bash, zsh, fish, elvish, powershell): wirecheck prints the completions \
+         of the words after -- instead of running (what wirecheck completions sets up).",
     )]);
     roff.control("TP", []);
     roff.text([bold("WIRECHECK_CACHE_DIR")]);

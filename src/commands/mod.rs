@@ -17,6 +17,7 @@ pub(crate) mod today;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use clap_complete::engine::ArgValueCandidates;
 use wirecheck_core::Config;
 use wirecheck_core::RuleSet;
 
@@ -34,15 +35,34 @@ pub(crate) struct RuleOptions {
     #[arg(long, global = true)]
     pub no_config: bool,
     /// Use only these shipped packs, comma-separated (replaces the config's `packs:`).
-    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
+    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::pack_names))]
     pub packs: Option<Vec<String>>,
     /// Turn on these shipped packs besides the others, comma-separated: house-style packs such as
     /// dateline-ap or dates-ap, which are off by default.
-    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
+    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::pack_names))]
     pub enable: Vec<String>,
     /// Leave out these shipped packs, comma-separated (added to the config's `disable:`).
-    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true)]
+    #[arg(long, value_name = "PACKS", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::pack_names))]
     pub disable: Vec<String>,
+    /// Enable only these rules, comma-separated: rule ids (wire.DoubledWord), check ids
+    /// (wire.Dateline.Outlet), packs (wire) or id prefixes, as `ruff --select`; replaces the
+    /// packs' default set and the config's `select:`. A rule of a pack that is off by default is
+    /// turned on.
+    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::rule_selectors))]
+    pub select: Option<Vec<String>>,
+    /// Enable these rules besides the others, comma-separated (as `ruff --extend-select`).
+    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::rule_selectors))]
+    pub extend_select: Vec<String>,
+    /// Disable these rules, comma-separated; where a select and an ignore both cover a rule, the
+    /// more specific wins, and on a tie the ignore (as `ruff --ignore`).
+    #[arg(long, value_name = "RULES", value_delimiter = ',', global = true,
+        add = ArgValueCandidates::new(completions::rule_selectors))]
+    pub ignore: Vec<String>,
     /// Use none of the packs `wirecheck packs sync` fetched into the cache folder (as the
     /// config's `synced: false`; --no-config uses none either).
     #[arg(long, global = true)]
@@ -77,6 +97,11 @@ impl RuleOptions {
         }
         config.enable.extend(self.enable.iter().cloned());
         config.disable.extend(self.disable.iter().cloned());
+        config.command_line_selection = wirecheck_core::SelectionLayer {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+        };
         // Synced packs are the user's, like a config: a run with neither uses the defaults only.
         // Without a cache folder there are none to use, which is no error.
         if !self.no_synced && !self.no_config {
@@ -106,13 +131,21 @@ impl RuleOptions {
 
     /// The config and the compiled rules.
     pub(crate) fn load(&self) -> anyhow::Result<(Config, RuleSet)> {
-        self.load_from(None)
+        self.load_from(None, true)
     }
 
-    /// [`Self::load`] with the config discovered from `start` ([`Self::config_from`]).
-    pub(crate) fn load_from(&self, start: Option<&Path>) -> anyhow::Result<(Config, RuleSet)> {
+    /// [`Self::load`] with the config discovered from `start` ([`Self::config_from`]); the
+    /// warnings about the rules are printed only when `warn` (not with `check --quiet`).
+    pub(crate) fn load_from(
+        &self,
+        start: Option<&Path>,
+        warn: bool,
+    ) -> anyhow::Result<(Config, RuleSet)> {
         let config = self.config_from(start)?;
         let rules = config.rule_set(&self.rules)?;
+        if !warn {
+            return Ok((config, rules));
+        }
         for skipped in rules.skipped() {
             eprintln!("warning: {skipped}: rule kind not supported by wirecheck; skipped");
         }

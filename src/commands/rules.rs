@@ -40,6 +40,7 @@ enum RulesAction {
     /// Print a rule's description, examples and source file (shipped rules that are off too).
     Explain {
         /// The rule's id, `pack.Name`, or a check's, `pack.Name.Check`.
+        #[arg(add = clap_complete::engine::ArgValueCandidates::new(super::completions::rule_ids))]
         id: String,
     },
 }
@@ -58,7 +59,7 @@ pub(crate) fn run(args: RulesArgs) -> anyhow::Result<ExitCode> {
                 let off = reported
                     .severity()
                     .is_none()
-                    .then(|| why_check_off(reported, &shipped));
+                    .then(|| why_check_off(reported, &shipped, &config));
                 write_id_explanation(reported, off.as_deref(), &mut out)?;
             } else if let Some(rule) = rules.get(&id) {
                 write_rule_explanation(rule, None, &mut out)?;
@@ -176,7 +177,9 @@ fn write_json(rows: &[[String; 6]], out: &mut dyn Write) -> std::io::Result<()> 
 /// Why the shipped `rule` (or its check `id`) is not in this run, and how to turn it on.
 fn why_off(rule: &Rule, id: &str, config: &Config) -> String {
     let pack = &rule.pack;
-    if config.uses_pack(pack) {
+    if let Some(why) = why_deselected(id, config.uses_pack(pack), config) {
+        why
+    } else if config.uses_pack(pack) {
         format!("off in this run: `severity:` in the configuration sets {id} to off")
     } else if wirecheck_core::is_default_pack(pack) {
         format!(
@@ -189,11 +192,35 @@ fn why_off(rule: &Rule, id: &str, config: &Config) -> String {
     }
 }
 
+/// Why the rule selection leaves `id` out, when it does: an ignore, or a select that does not
+/// cover it; `None` when the selection leaves it as it is by default.
+fn why_deselected(id: &str, on_by_default: bool, config: &Config) -> Option<String> {
+    let selection = config.rule_selection();
+    let decision = selection.decide(id, on_by_default);
+    if decision.enabled {
+        return None;
+    }
+    match (decision.by, decision.kind) {
+        (Some(name), Some(kind)) => Some(format!(
+            "off in this run: {} (or `{}:` in the configuration) leaves out {name}",
+            kind.flag(),
+            kind.config_key()
+        )),
+        _ if selection.selects() && on_by_default => Some(
+            "off in this run: --select (or `select:` in the configuration) does not cover it"
+                .to_owned(),
+        ),
+        _ => None,
+    }
+}
+
 /// Why a named check of a rule in this run is off: its rule file or the configuration.
-fn why_check_off(reported: ReportedId<'_>, shipped: &RuleSet) -> String {
+fn why_check_off(reported: ReportedId<'_>, shipped: &RuleSet, config: &Config) -> String {
     let id = reported.id();
     let off_in_file = reported.check.is_some_and(|check| check.off_in_file);
-    if off_in_file {
+    if let Some(why) = why_deselected(id, !off_in_file, config) {
+        why
+    } else if off_in_file {
         let source = shipped
             .reported_id(id)
             .map_or(reported.rule.origin.as_str(), |r| r.rule.origin.as_str());

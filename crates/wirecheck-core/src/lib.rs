@@ -41,6 +41,7 @@ pub use config::packs::{
     builtin_pack_names, builtin_sources, check_pack_name, is_default_pack, optional_pack_names,
 };
 pub use config::rule_files::{read_rule_files, vale_spelling_files};
+pub use config::rule_selection::{Decision, RuleSelection, SelectionLayer, SelectorKind};
 pub use config::suggest::did_you_mean;
 pub use config::synced::{
     MANIFEST_NAME, PackManifest, SyncSettings, SyncedPack, check_pack_folder,
@@ -57,7 +58,7 @@ pub use engine::{NoStory, Notice, NoticeLevel, RuleSet, Selected, Shard, select_
 pub use filters::baseline::Baseline;
 pub use filters::suppress::UNUSED_SUPPRESSION;
 pub use finding::{Finding, RevisionFindings, Suggestion};
-pub use fix::{apply_safe_fixes, write_atomically};
+pub use fix::{apply_fixes, apply_safe_fixes, has_unsafe_fix, write_atomically};
 pub use input::encoding::TextEncoding;
 pub use input::metadata::front_matter_len;
 pub use input::{FileSelection, FormatError, Input, InputError, InputFormat, read_document};

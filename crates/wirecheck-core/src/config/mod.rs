@@ -10,6 +10,11 @@
 //!   wire.DoubleSpace: off           # a level, or off
 //!   names-japan.Names: warning
 //!   wire.Dateline.Outlet: error     # one check of a rule (`wire.Dateline: off`: all of them)
+//! select: [wire, dateline-ap.Dateline] # the rules enabled, replacing the packs' default set
+//!                                   # (ids, checks, packs or id prefixes, as ruff's `select`)
+//! extend_select: [dates-ap.Dates]   # rules enabled besides
+//! ignore_rules: [wire.DoubleSpace]  # rules disabled; the more specific selector wins
+//! unsafe_fixes: true                # --fix also applies the fixes rules do not mark safe
 //! ignore: ["archive/**"]            # paths never checked
 //! names:                            # extra known names (a `names` rule, config.Names)
 //!   - name: Jane Doe
@@ -34,6 +39,7 @@
 
 pub(crate) mod packs;
 pub(crate) mod rule_files;
+pub(crate) mod rule_selection;
 pub(crate) mod suggest;
 pub(crate) mod synced;
 pub(crate) mod wikidata;
@@ -73,6 +79,22 @@ pub struct Config {
     /// Per-rule severity overrides: a level, or `None` for `off` (the rule is not run).
     #[serde(default, deserialize_with = "crate::severity::deserialize_rule_levels")]
     pub severity: BTreeMap<String, Option<Severity>>,
+    /// Rule selectors enabling rules, replacing the default set ([`rule_selection`]).
+    #[serde(default)]
+    pub select: Option<Vec<String>>,
+    /// Rule selectors enabling rules besides.
+    #[serde(default)]
+    pub extend_select: Vec<String>,
+    /// Rule selectors disabling rules (`ignore:` is for paths).
+    #[serde(default)]
+    pub ignore_rules: Vec<String>,
+    /// Whether `--fix` also applies the fixes rules do not mark safe.
+    #[serde(default)]
+    pub unsafe_fixes: Option<bool>,
+    /// The command line's rule selectors, set by the caller: they override the file's, as
+    /// ruff's do.
+    #[serde(skip)]
+    pub command_line_selection: rule_selection::SelectionLayer,
     /// Globs of paths never checked, relative to the config file's folder.
     #[serde(default)]
     pub ignore: Vec<String>,
@@ -268,6 +290,14 @@ pub enum SetupError {
     /// A rule file is invalid.
     #[error(transparent)]
     Rule(#[from] crate::rules::RuleError),
+    /// A command-line flag names something that does not exist.
+    #[error("{flag}: {message}")]
+    Flag {
+        /// The flag, `--select`.
+        flag: &'static str,
+        /// What is wrong.
+        message: String,
+    },
     /// The config names something that does not exist.
     #[error("{path}{location}: {message}")]
     Config {
@@ -321,8 +351,25 @@ impl Config {
                 .iter()
                 .any(|p| p.manifest.replaces.iter().any(|r| r == id))
         };
+        let selection = self.rule_selection();
+        // A rule of a pack not in use is loaded when a selector names it, on or off: the
+        // selection decides on it, off by default.
+        let mut loaded_for_selection = Vec::new();
         let mut sources: Vec<_> = crate::config::packs::builtin_sources()
-            .filter(|s| self.uses_pack(&s.pack) && !replaced(&format!("{}.{}", s.pack, s.name)))
+            .filter(|s| {
+                let id = format!("{}.{}", s.pack, s.name);
+                if replaced(&id) {
+                    return false;
+                }
+                if self.uses_pack(&s.pack) {
+                    return true;
+                }
+                let touched = selection.touches(&id);
+                if touched {
+                    loaded_for_selection.push(id);
+                }
+                touched
+            })
             .collect();
         for pack in &synced {
             sources.extend(crate::config::packs::load_path(&pack.dir)?);
@@ -334,6 +381,8 @@ impl Config {
         if !self.names.is_empty() {
             set.add(self.names_rule()?);
         }
+        // Checked before `severity:` drops the rules it turns off, which a selector may name.
+        self.check_selectors(&set)?;
         let overrides = self
             .severity
             .iter()
@@ -351,8 +400,80 @@ impl Config {
                 ),
             ));
         }
+        set.apply_selection(&selection, |rule| !loaded_for_selection.contains(&rule.id));
         // `accept:` is a filter, not a rule: the runner applies it (`RunOptions::accepted_words`).
         Ok(set)
+    }
+
+    /// The rule selection of a run: the file's `select:`, `extend_select:` and `ignore_rules:`,
+    /// then the command line's.
+    pub fn rule_selection(&self) -> rule_selection::RuleSelection {
+        rule_selection::RuleSelection::new([
+            self.file_selection(),
+            self.command_line_selection.clone(),
+        ])
+    }
+
+    /// The file's own selectors.
+    fn file_selection(&self) -> rule_selection::SelectionLayer {
+        rule_selection::SelectionLayer {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore_rules.clone(),
+        }
+    }
+
+    /// An error for the first selector that covers no rule, check or pack of `set`, naming the
+    /// flag or the file's key at its place, with the nearest names.
+    fn check_selectors(&self, set: &crate::RuleSet) -> Result<(), SetupError> {
+        let known = |name: &str| {
+            set.ids().any(|id| crate::rules::ids::covers(name, id))
+                || crate::config::packs::builtin_pack_names().contains(&name)
+        };
+        let unknown = |name: &str| {
+            // Every name a selector can give, for the hint: loaded ids, their packs, and the shipped
+            // rules and packs not in use.
+            let mut names: Vec<String> = set.ids().map(str::to_owned).collect();
+            names.extend(set.rules().iter().map(|r| r.pack.clone()));
+            names.extend(
+                crate::config::packs::builtin_sources().map(|s| format!("{}.{}", s.pack, s.name)),
+            );
+            names.extend(
+                crate::config::packs::builtin_pack_names()
+                    .into_iter()
+                    .map(str::to_owned),
+            );
+            let hint = crate::config::suggest::did_you_mean_id(
+                name,
+                names.iter().map(String::as_str),
+                '\'',
+            )
+            .map(|h| format!("{h} "))
+            .unwrap_or_default();
+            format!(
+                "unknown rule, check or pack '{}' ({hint}see 'wirecheck rules')",
+                crate::document::excerpt::excerpt(name)
+            )
+        };
+        if let Some((kind, name)) = self
+            .file_selection()
+            .selectors()
+            .find(|(_, name)| !known(name))
+        {
+            let key = kind.config_key();
+            return Err(self.problem_at(key, Some(name), format!("{key}: {}", unknown(name))));
+        }
+        if let Some((kind, name)) = self
+            .command_line_selection
+            .selectors()
+            .find(|(_, name)| !known(name))
+        {
+            return Err(SetupError::Flag {
+                flag: kind.flag(),
+                message: unknown(name),
+            });
+        }
+        Ok(())
     }
 
     /// The config's `names:` as a `names` rule, `config.Names`, made from the entries as read.

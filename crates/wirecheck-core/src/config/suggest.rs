@@ -41,8 +41,43 @@ pub fn did_you_mean<'a>(
     known: impl IntoIterator<Item = &'a str>,
     quote: char,
 ) -> Option<String> {
-    let names: Vec<String> = closest(given, known)
+    did_you_mean_of(&closest(given, known), quote)
+}
+
+/// As [`did_you_mean`], for an id that may be a prefix: when no whole name is close, the names
+/// whose beginning (as long as `given`) is close are suggested whole (`wire.Dubled` finds
+/// `wire.DoubledWord`).
+pub(crate) fn did_you_mean_id<'a>(
+    given: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+    quote: char,
+) -> Option<String> {
+    if let Some(hint) = did_you_mean(given, known.clone(), quote) {
+        return Some(hint);
+    }
+    let length = given.chars().count();
+    let heads: Vec<(String, &str)> = known
         .into_iter()
+        .filter(|name| name.chars().count() > length)
+        .map(|name| (name.chars().take(length).collect(), name))
+        .collect();
+    let close = closest(given, heads.iter().map(|(head, _)| head.as_str()));
+    let mut whole: Vec<&str> = Vec::new();
+    // A name may be known twice (a rule both shipped and loaded): it is suggested once.
+    for (_, name) in heads
+        .iter()
+        .filter(|(head, _)| close.contains(&head.as_str()))
+    {
+        if whole.len() < 3 && !whole.contains(name) {
+            whole.push(name);
+        }
+    }
+    did_you_mean_of(&whole, quote)
+}
+
+fn did_you_mean_of(names: &[&str], quote: char) -> Option<String> {
+    let names: Vec<String> = names
+        .iter()
         .map(|name| format!("{quote}{name}{quote}"))
         .collect();
     let (last, rest) = names.split_last()?;
@@ -113,5 +148,23 @@ mod tests {
             .as_deref(),
             Some("did you mean 'wire.DoubledWord'?")
         );
+    }
+
+    #[test]
+    fn an_id_is_also_matched_by_the_beginnings_of_longer_ones() {
+        let ids = ["wire.DoubledWord", "wire.DoubleSpace", "wire.Dateline"];
+        assert_eq!(
+            did_you_mean_id("wire.Dubled", ids, '\''),
+            Some("did you mean 'wire.DoubledWord' or 'wire.DoubleSpace'?".to_owned())
+        );
+        assert_eq!(
+            did_you_mean_id("wire.DoubleWrd", ids, '\''),
+            Some("did you mean 'wire.DoubledWord'?".to_owned())
+        );
+        assert_eq!(
+            did_you_mean_id("wire.Datelin", ids, '\''),
+            Some("did you mean 'wire.Dateline'?".to_owned())
+        );
+        assert_eq!(did_you_mean_id("zzz", ids, '\''), None);
     }
 }

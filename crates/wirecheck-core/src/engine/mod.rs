@@ -164,6 +164,37 @@ impl RuleSet {
         Ok(())
     }
 
+    /// Keeps the rules and checks `selection` enables ([`crate::RuleSelection`]); a rule is on
+    /// by default unless `on_by_default` says otherwise (a rule of a pack not in use, loaded for
+    /// the selection to decide on). A check a rule file or `severity:` turns off is turned on
+    /// only by a selector naming it exactly; a check turned on that way takes its rule's level.
+    pub fn apply_selection(
+        &mut self,
+        selection: &crate::RuleSelection,
+        on_by_default: impl Fn(&Rule) -> bool,
+    ) {
+        if selection.is_empty() {
+            return;
+        }
+        self.rules.retain_mut(|rule| {
+            let default = on_by_default(rule);
+            if rule.checks.is_empty() {
+                return selection.decide(&rule.id, default).enabled;
+            }
+            let level = rule.severity;
+            for check in &mut rule.checks {
+                let decision = selection.decide(&check.id, default && check.severity.is_some());
+                if !decision.enabled {
+                    check.severity = None;
+                } else if check.severity.is_none() && decision.by == Some(check.id.as_str()) {
+                    check.severity = Some(level);
+                }
+            }
+            rule.checks.iter().any(|c| c.severity.is_some())
+        });
+        self.refresh_known_names();
+    }
+
     /// Every finding of every rule in `doc`, ordered by position then rule id; nothing filtered
     /// (that is the filters' stage).
     pub fn check(&self, doc: &Document, context: &Context) -> Vec<Finding> {
@@ -237,6 +268,47 @@ mod tests {
         assert_eq!(
             dates_rules().set_severities([("p.Date", None)]),
             Err("p.Date")
+        );
+    }
+
+    fn selection(select: &[&str], ignore: &[&str]) -> crate::RuleSelection {
+        let owned = |names: &[&str]| names.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        crate::RuleSelection::new([crate::SelectionLayer {
+            select: Some(owned(select)),
+            extend_select: Vec::new(),
+            ignore: owned(ignore),
+        }])
+    }
+
+    #[test]
+    fn a_selection_keeps_checks_off_in_file_unless_named_and_drops_rules_left_empty() {
+        let rule_level = dates_rules().rules()[0].severity;
+        let mut set = dates_rules();
+        set.apply_selection(&selection(&["p"], &[]), |_| true);
+        assert_eq!(
+            levels(&set),
+            [
+                ("Weekday".into(), Some(rule_level)),
+                ("NoSuchDay".into(), None)
+            ]
+        );
+        let mut set = dates_rules();
+        set.apply_selection(&selection(&["p.Dates.NoSuchDay"], &[]), |_| true);
+        assert_eq!(
+            levels(&set),
+            [
+                ("Weekday".into(), None),
+                ("NoSuchDay".into(), Some(rule_level))
+            ]
+        );
+        let mut set = dates_rules();
+        set.apply_selection(&selection(&["p"], &["p.Dates.Weekday"]), |_| true);
+        assert!(set.rules().is_empty(), "no check left on drops the rule");
+        let mut set = dates_rules();
+        set.apply_selection(&selection(&["q"], &[]), |_| true);
+        assert!(
+            set.rules().is_empty(),
+            "a select of another pack leaves it out"
         );
     }
 }

@@ -42,6 +42,22 @@ pub enum Notice {
         /// How many.
         count: usize,
     },
+    /// A fix its rule does not mark safe was applied (`--unsafe-fixes`): each is shown, since a
+    /// name or a title may be changed wrongly.
+    UnsafeFixed {
+        /// The file.
+        path: String,
+        /// The line of the text replaced, from 1.
+        line: usize,
+        /// Its column, from 1.
+        column: usize,
+        /// The rule (or check) id.
+        rule: String,
+        /// The text replaced.
+        old: String,
+        /// What replaced it.
+        new: String,
+    },
     /// The story's publication date and where it came from (a note).
     PublicationDate {
         /// The file.
@@ -111,16 +127,19 @@ pub enum NoticeLevel {
     Warning,
     /// Always shown: a user who asked for fixes wants to know what was changed.
     Fixed,
+    /// Always shown: a fix that is not safe, applied because `--unsafe-fixes` asked.
+    FixedUnsafe,
     /// Shown with `--verbose`.
     Note,
 }
 
 impl NoticeLevel {
-    /// The word before the message: `warning`, `fixed`, `note`.
+    /// The words before the message: `warning`, `fixed`, `fixed (unsafe)`, `note`.
     pub const fn name(self) -> &'static str {
         match self {
             NoticeLevel::Warning => "warning",
             NoticeLevel::Fixed => "fixed",
+            NoticeLevel::FixedUnsafe => "fixed (unsafe)",
             NoticeLevel::Note => "note",
         }
     }
@@ -135,6 +154,7 @@ impl Notice {
             | Notice::NoStory { .. }
             | Notice::NotFixed { .. } => NoticeLevel::Warning,
             Notice::Fixed { .. } => NoticeLevel::Fixed,
+            Notice::UnsafeFixed { .. } => NoticeLevel::FixedUnsafe,
             // A file found in a folder, not named: Vale's suites and projects hold such files
             // by the dozen, and each is said with --verbose.
             Notice::PublicationDate { .. }
@@ -175,6 +195,14 @@ impl fmt::Display for Notice {
                 let noun = if *count == 1 { "fix" } else { "fixes" };
                 write!(f, "{path}: {count} {noun}")
             }
+            Notice::UnsafeFixed {
+                path,
+                line,
+                column,
+                rule,
+                old,
+                new,
+            } => write!(f, "{path}:{line}:{column} {rule}: '{old}' → '{new}'"),
             Notice::PublicationDate { path, date } => write!(
                 f,
                 "{path}: publication date {} from {}",

@@ -33,7 +33,7 @@ use crate::engine::{NoStory, Notice, RuleSet};
 use crate::filters::Filters;
 use crate::filters::baseline::{Baseline, BaselineError};
 use crate::finding::Finding;
-use crate::fix::{apply_safe_fixes, unified_diff, write_fixed};
+use crate::fix::{apply_fixes, unified_diff, write_fixed};
 use crate::input::encoding::TextEncoding;
 use crate::input::{Input, InputError, InputFormat, display_name, read_story_file};
 use crate::knowledge::freshness::Staleness;
@@ -74,8 +74,14 @@ pub struct RunOptions {
     pub accepted_words: Vec<String>,
     /// Report suppression comments that cover no finding.
     pub report_unused_suppressions: bool,
+    /// Findings below this level are dropped with the filters: neither reported, counted nor
+    /// fixed (`--min-level`).
+    pub min_level: Option<crate::finding::Severity>,
     /// What to do with safe fixes.
     pub fix: FixMode,
+    /// Also apply the fixes rules do not mark safe (names, titles), each one said in a
+    /// [`Notice::UnsafeFixed`] (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
     /// A Vale project whose styles run beside the rule set (`.vale.ini`).
     pub vale: Option<Arc<ValeProject>>,
 }
@@ -100,6 +106,12 @@ pub struct FileOutcome {
     pub notices: Vec<Notice>,
     /// With [`FixMode::Diff`], the unified diff of its fixes, if it has any.
     pub fix_diff: Option<String>,
+    /// With [`FixMode::Write`], for standard input: the story as fixed, in the encoding it was
+    /// read in (byte-order mark and line endings kept), for the caller to write to standard
+    /// output, as `ruff check --fix -` does. It is the story as read when nothing was fixed
+    /// (no fix, a NITF or ninjs story, or one that could not be checked), so that a pipe never
+    /// loses it.
+    pub fixed_text: Option<Vec<u8>>,
 }
 
 impl FileOutcome {
@@ -108,6 +120,7 @@ impl FileOutcome {
             result: Err(error),
             notices,
             fix_diff: None,
+            fixed_text: None,
         }
     }
 }
@@ -122,7 +135,9 @@ pub struct Runner {
     reference: Option<Arc<ReferenceFile>>,
     input_format: Option<InputFormat>,
     stdin_name: Option<PathBuf>,
+    min_level: Option<crate::finding::Severity>,
     fix: FixMode,
+    unsafe_fixes: bool,
     vale: Option<Arc<ValeProject>>,
     /// The rules whose stale facts a note has named: each is named once a run.
     stale_noted: Mutex<FxHashSet<String>>,
@@ -196,7 +211,9 @@ impl Runner {
             reference,
             input_format: options.input_format,
             stdin_name: options.stdin_name,
+            min_level: options.min_level,
             fix: options.fix,
+            unsafe_fixes: options.unsafe_fixes,
             vale: options.vale,
             stale_noted: Mutex::default(),
         })
@@ -338,7 +355,11 @@ impl Runner {
         let mut notices = Vec::new();
         let findings = match self.findings(story, &document, &mut notices) {
             Ok(findings) => findings,
-            Err(message) => return FileOutcome::failed(story.error(message), notices),
+            Err(message) => {
+                let mut failed = FileOutcome::failed(story.error(message), notices);
+                failed.fixed_text = self.stdin_echo(story, document.original());
+                return failed;
+            }
         };
         let report = FileReport {
             path: story.name.clone(),
@@ -348,15 +369,39 @@ impl Runner {
             findings,
             reference: self.reference.clone(),
         };
-        let (result, fix_diff) = match self.fix {
-            FixMode::Off => (Ok(report), None),
-            mode => self.fix(story, report, mode, &mut notices),
+        let (result, fix_diff, fixed_text) = match self.fix {
+            FixMode::Off => (Ok(report), None, None),
+            FixMode::Diff => {
+                let (result, diff) = self.fix(story, report, FixMode::Diff, &mut notices);
+                (result, diff, None)
+            }
+            FixMode::Write => {
+                let original = self.stdin_echo(story, &report.source);
+                let (result, _) = self.fix(story, report, FixMode::Write, &mut notices);
+                // Standard input's fixed text is the report's source, rechecked.
+                let fixed = match (&result, original) {
+                    (Ok(report), Some(_)) => {
+                        Some(story.encoding.encode(&report.source).into_owned())
+                    }
+                    (Err(_), original) => original,
+                    (Ok(_), None) => None,
+                };
+                (result, None, fixed)
+            }
         };
         FileOutcome {
             result,
             notices,
             fix_diff,
+            fixed_text,
         }
+    }
+
+    /// For standard input under [`FixMode::Write`], `text` as it was read, to be written out
+    /// whatever happens; `None` otherwise.
+    fn stdin_echo(&self, story: &Story<'_>, text: &str) -> Option<Vec<u8>> {
+        (self.fix == FixMode::Write && matches!(story.origin, Origin::Stdin))
+            .then(|| story.encoding.encode(text).into_owned())
     }
 
     /// The story's findings after the filters, or why it is not checked.
@@ -422,6 +467,10 @@ impl Runner {
         }
         self.filters
             .apply(&story.name, document.original(), &mut findings);
+        // After the filters, so that a suppression of a finding below the level is still used.
+        if let Some(floor) = self.min_level {
+            findings.retain(|finding| finding.severity >= floor);
+        }
         Ok(findings)
     }
 
@@ -502,7 +551,12 @@ impl Runner {
             });
             return (Ok(report), None);
         }
-        let (fixed, applied) = apply_safe_fixes(&report.source, &report.findings);
+        let unsafe_fixes = self.unsafe_fixes;
+        let (fixed, applied) = apply_fixes(&report.source, &report.findings, |finding| {
+            finding.safe_fix || unsafe_fixes
+        });
+        let unsafe_applied = unsafe_fixed_notices(&story.display, &report.source, &applied);
+        let applied = applied.len();
         if applied == 0 {
             return (Ok(report), None);
         }
@@ -511,10 +565,8 @@ impl Runner {
             return (Ok(report), Some(diff));
         }
         match story.origin {
-            Origin::Stdin => {
-                let message = "cannot --fix standard input; use --fix --diff".to_owned();
-                return (Err(story.error(message)), None);
-            }
+            // The caller writes the fixed text out ([`FileOutcome::fixed_text`]).
+            Origin::Stdin => {}
             Origin::File(path) => {
                 if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
                     // A pipe or device cannot be read again, nor replaced by a rename.
@@ -537,6 +589,7 @@ impl Runner {
             }
             Origin::Memory => {}
         }
+        notices.extend(unsafe_applied);
         notices.push(Notice::Fixed {
             path: story.display.clone(),
             count: applied,
@@ -563,6 +616,30 @@ impl Runner {
             });
         (rechecked, None)
     }
+}
+
+/// A notice of each fix of `applied` that its rule does not mark safe, where it is in `source`.
+fn unsafe_fixed_notices(display: &str, source: &str, applied: &[&Finding]) -> Vec<Notice> {
+    let unsafe_fixes: Vec<&Finding> = applied.iter().copied().filter(|f| !f.safe_fix).collect();
+    if unsafe_fixes.is_empty() {
+        return Vec::new();
+    }
+    let lines = crate::span::LineIndex::new(source);
+    unsafe_fixes
+        .into_iter()
+        .filter_map(|finding| {
+            let suggestion = finding.suggestions.first()?;
+            let at = lines.position(source, suggestion.span.start);
+            Some(Notice::UnsafeFixed {
+                path: display.to_owned(),
+                line: at.line,
+                column: at.column,
+                rule: finding.rule.clone(),
+                old: crate::document::excerpt::excerpt(suggestion.span.slice(source)),
+                new: crate::document::excerpt::excerpt(&suggestion.replacement),
+            })
+        })
+        .collect()
 }
 
 /// The format a name's extension implies for standard input: Markdown, NITF or ninjs (a `.txt`

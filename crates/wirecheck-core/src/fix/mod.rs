@@ -34,27 +34,46 @@ pub(crate) enum FixError {
 /// The text with every safe fix of `findings` applied, and how many were applied. Findings whose
 /// fix overlaps one applied before it are left for the next run.
 pub fn apply_safe_fixes(source: &str, findings: &[Finding]) -> (String, usize) {
-    let mut edits: Vec<(Span, &str)> = findings
+    let (fixed, applied) = apply_fixes(source, findings, |finding| finding.safe_fix);
+    (fixed, applied.len())
+}
+
+/// The text with the first suggestion of each finding `chosen` picks applied, in order of
+/// position, and the findings whose fix was applied. A fix that overlaps one applied before it
+/// is left for the next run.
+pub fn apply_fixes<'f>(
+    source: &str,
+    findings: &'f [Finding],
+    chosen: impl Fn(&Finding) -> bool,
+) -> (String, Vec<&'f Finding>) {
+    let mut edits: Vec<(Span, &str, &Finding)> = findings
         .iter()
-        .filter(|f| f.safe_fix)
-        .filter_map(|f| f.suggestions.first())
-        .map(|s| (s.span, s.replacement.as_str()))
+        .filter(|f| chosen(f))
+        .filter_map(|f| {
+            let s = f.suggestions.first()?;
+            Some((s.span, s.replacement.as_str(), f))
+        })
         .collect();
-    edits.sort_by_key(|(span, _)| (span.start, span.end));
+    edits.sort_by_key(|(span, _, _)| (span.start, span.end));
     let mut fixed = String::with_capacity(source.len());
     let mut copied = 0;
-    let mut applied = 0;
-    for (span, replacement) in edits {
+    let mut applied = Vec::new();
+    for (span, replacement, finding) in edits {
         if span.start < copied || span.end > source.len() {
             continue;
         }
         fixed.push_str(&source[copied..span.start]);
         fixed.push_str(replacement);
         copied = span.end;
-        applied += 1;
+        applied.push(finding);
     }
     fixed.push_str(&source[copied..]);
     (fixed, applied)
+}
+
+/// True when a finding has a fix its rule does not mark safe: one `--unsafe-fixes` applies.
+pub fn has_unsafe_fix(finding: &Finding) -> bool {
+    !finding.safe_fix && !finding.suggestions.is_empty()
 }
 
 /// The unified diff from `old` to `fixed`, both files named `name` in its header (as `--fix
@@ -190,6 +209,26 @@ mod tests {
             finding(4, 6, "C", true),
         ];
         assert_eq!(apply_safe_fixes(text, &findings), ("A C".to_owned(), 3));
+    }
+
+    #[test]
+    fn a_selection_of_fixes_is_applied_and_given_back() {
+        let text = "the the cat  sat";
+        let findings = [
+            finding(0, 7, "the", true),
+            finding(8, 11, "dog", false),
+            finding(9, 10, "X", false),
+        ];
+        let (fixed, applied) = apply_fixes(text, &findings, |_| true);
+        assert_eq!(fixed, "the dog  sat");
+        let applied: Vec<&str> = applied
+            .iter()
+            .map(|f| f.suggestions[0].replacement.as_str())
+            .collect();
+        assert_eq!(applied, ["the", "dog"], "the overlapping fix waits");
+        let (fixed, applied) = apply_fixes(text, &findings, |f| !f.safe_fix);
+        assert_eq!((fixed.as_str(), applied.len()), ("the the dog  sat", 1));
+        assert!(has_unsafe_fix(&findings[1]) && !has_unsafe_fix(&findings[0]));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{FileError, FileReport, Summary};
+use super::{FileError, FileReport, HumanOptions, Summary};
 use crate::finding::{Finding, Severity};
 use crate::span::{Positions, Span};
 use crate::visible::escape_controls;
@@ -21,9 +21,9 @@ pub(super) fn write(
     reports: &[FileReport],
     errors: &[FileError],
     out: &mut dyn Write,
-    styled: bool,
+    options: HumanOptions,
 ) -> io::Result<()> {
-    let renderer = if styled {
+    let renderer = if options.styled {
         Renderer::styled()
     } else {
         Renderer::plain()
@@ -51,7 +51,21 @@ pub(super) fn write(
         let title = Group::with_title(Level::ERROR.primary_title(message.as_ref()));
         writeln!(out, "{}\n", renderer.render(&[title]))?;
     }
-    writeln!(out, "{}", summary_line(&Summary::of(reports, errors)))
+    if options.quiet {
+        return Ok(());
+    }
+    let summary = Summary::of(reports, errors);
+    writeln!(out, "{}", summary_line(&summary))?;
+    if !options.unsafe_fixes && summary.unsafe_fixes > 0 {
+        writeln!(out, "{}", unsafe_fixes_hint(summary.unsafe_fixes))?;
+    }
+    Ok(())
+}
+
+/// What ruff says of the fixes it holds back: `2 more fixes available with --unsafe-fixes.`
+pub fn unsafe_fixes_hint(count: usize) -> String {
+    let noun = if count == 1 { "fix" } else { "fixes" };
+    format!("{count} more {noun} available with --unsafe-fixes.")
 }
 
 /// `text` with C1 controls (U+0080 to U+009F) replaced by `�`. Styles are 7-bit escape

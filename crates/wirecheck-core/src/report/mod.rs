@@ -14,6 +14,7 @@ mod statistics;
 mod vale_json;
 
 pub use explain::{write_id_explanation, write_rule_explanation};
+pub use human::unsafe_fixes_hint;
 pub use statistics::{RuleCount, count_by_rule, write_statistics};
 pub use vale_json::{vale_columns, vale_message};
 
@@ -234,6 +235,8 @@ pub struct Summary {
     pub by_severity: [usize; 3],
     /// Files that could not be checked.
     pub errors: usize,
+    /// Findings with a fix their rule does not mark safe, which `--unsafe-fixes` applies.
+    pub unsafe_fixes: usize,
 }
 
 impl Summary {
@@ -243,6 +246,11 @@ impl Summary {
         for finding in &report.findings {
             self.by_severity[finding.severity as usize] += 1;
         }
+        self.unsafe_fixes += report
+            .findings
+            .iter()
+            .filter(|f| crate::fix::has_unsafe_fix(f))
+            .count();
     }
 
     /// The counts of two parts of a run together.
@@ -255,6 +263,7 @@ impl Summary {
             files: self.files + other.files,
             by_severity,
             errors: self.errors + other.errors,
+            unsafe_fixes: self.unsafe_fixes + other.unsafe_fixes,
         }
     }
 
@@ -297,12 +306,39 @@ pub fn write(
     out: &mut dyn Write,
     styled: bool,
 ) -> io::Result<()> {
+    let options = HumanOptions {
+        styled,
+        ..HumanOptions::default()
+    };
+    write_with(format, reports, errors, rules, out, options)
+}
+
+/// How the report for people is written; the other formats have no such choices.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HumanOptions {
+    /// Colour (the caller decides whether the terminal wants it).
+    pub styled: bool,
+    /// The findings alone: no summary line at the end (`--quiet`).
+    pub quiet: bool,
+    /// The run applies unsafe fixes, so the summary does not point at `--unsafe-fixes`.
+    pub unsafe_fixes: bool,
+}
+
+/// As [`write`], with the human format's options.
+pub fn write_with(
+    format: Format,
+    reports: &[FileReport],
+    errors: &[FileError],
+    rules: &[RuleInfo],
+    out: &mut dyn Write,
+    options: HumanOptions,
+) -> io::Result<()> {
     // Reporters write piece by piece; buffered, a report of any size takes a few system calls
     // instead of one or more per finding.
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
     let out: &mut dyn Write = &mut buffered;
     match format {
-        Format::Human => human::write(reports, errors, out, styled),
+        Format::Human => human::write(reports, errors, out, options),
         Format::Json => json::write(reports, errors, out),
         Format::Jsonl => reports.iter().try_for_each(|r| jsonl::write(r, out)),
         Format::Line => line::write(reports, out),

@@ -1,6 +1,7 @@
 //! `check --statistics`: how many findings each rule gave over a run, most first, as `ruff check
 //! --statistics` prints them: the count, the rule id, `[*]` when a safe fix (`--fix`) applies to
-//! some of them, and the severity.
+//! some of them (`[-]` when only fixes not marked safe do, which `--unsafe-fixes` applies), and
+//! the severity.
 //!
 //! ```text
 //!  3  wire.DoubledWord    [*]  warning
@@ -23,6 +24,8 @@ pub struct RuleCount<'a> {
     pub count: usize,
     /// How many of them a safe fix applies to.
     pub fixable: usize,
+    /// How many of them only a fix not marked safe applies to (`--unsafe-fixes`).
+    pub unsafe_fixable: usize,
     /// The highest severity among them.
     pub severity: Severity,
 }
@@ -35,10 +38,12 @@ pub fn count_by_rule(reports: &[FileReport]) -> Vec<RuleCount<'_>> {
             rule: &finding.rule,
             count: 0,
             fixable: 0,
+            unsafe_fixable: 0,
             severity: finding.severity,
         });
         entry.count += 1;
         entry.fixable += usize::from(finding.safe_fix && !finding.suggestions.is_empty());
+        entry.unsafe_fixable += usize::from(crate::fix::has_unsafe_fix(finding));
         entry.severity = entry.severity.max(finding.severity);
     }
     let mut counts: Vec<RuleCount<'_>> = counts.into_values().collect();
@@ -57,7 +62,11 @@ pub fn write_statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Resu
         .unwrap_or(0);
     let rule_width = counts.iter().map(|c| c.rule.len()).max().unwrap_or(0);
     for count in &counts {
-        let fixable = if count.fixable > 0 { "[*]" } else { "   " };
+        let fixable = match (count.fixable, count.unsafe_fixable) {
+            (0, 0) => "   ",
+            (0, _) => "[-]",
+            _ => "[*]",
+        };
         writeln!(
             out,
             "{:>count_width$}  {:<rule_width$}  {fixable}  {}",
@@ -68,14 +77,17 @@ pub fn write_statistics(reports: &[FileReport], out: &mut dyn Write) -> io::Resu
     }
     let total: usize = counts.iter().map(|c| c.count).sum();
     let fixable: usize = counts.iter().map(|c| c.fixable).sum();
-    match (total, fixable) {
-        (0, _) => Ok(()),
-        (1, _) => writeln!(out, "Found 1 finding: {fixable} fixable with --fix ([*])."),
-        _ => writeln!(
-            out,
-            "Found {total} findings: {fixable} fixable with --fix ([*])."
-        ),
+    let unsafe_fixable: usize = counts.iter().map(|c| c.unsafe_fixable).sum();
+    let findings = match total {
+        0 => return Ok(()),
+        1 => "1 finding".to_owned(),
+        _ => format!("{total} findings"),
+    };
+    write!(out, "Found {findings}: {fixable} fixable with --fix ([*])")?;
+    if unsafe_fixable > 0 {
+        write!(out, ", {unsafe_fixable} more with --unsafe-fixes ([-])")?;
     }
+    writeln!(out, ".")
 }
 
 #[cfg(test)]
@@ -119,24 +131,24 @@ mod tests {
             ..report
         };
         let counts = count_by_rule(std::slice::from_ref(&report));
-        let rows: Vec<(&str, usize, usize, Severity)> = counts
+        let rows: Vec<(&str, usize, usize, usize, Severity)> = counts
             .iter()
-            .map(|c| (c.rule, c.count, c.fixable, c.severity))
+            .map(|c| (c.rule, c.count, c.fixable, c.unsafe_fixable, c.severity))
             .collect();
         assert_eq!(
             rows,
             [
-                ("wire.B", 2, 1, Severity::Error),
-                ("wire.A", 1, 0, Severity::Warning),
-                ("wire.C", 1, 0, Severity::Suggestion),
+                ("wire.B", 2, 1, 1, Severity::Error),
+                ("wire.A", 1, 0, 1, Severity::Warning),
+                ("wire.C", 1, 0, 1, Severity::Suggestion),
             ]
         );
         let mut out = Vec::new();
         write_statistics(std::slice::from_ref(&report), &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "2  wire.B  [*]  error\n1  wire.A       warning\n1  wire.C       suggestion\n\
-             Found 4 findings: 1 fixable with --fix ([*]).\n"
+            "2  wire.B  [*]  error\n1  wire.A  [-]  warning\n1  wire.C  [-]  suggestion\n\
+             Found 4 findings: 1 fixable with --fix ([*]), 3 more with --unsafe-fixes ([-]).\n"
         );
         let mut empty = Vec::new();
         write_statistics(&[], &mut empty).unwrap();
