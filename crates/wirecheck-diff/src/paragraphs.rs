@@ -178,9 +178,13 @@ struct Bags {
     new: Vec<Vec<u32>>,
 }
 
-fn sorted_keys(text: &KeyedText<'_>) -> Vec<Vec<u32>> {
+/// The sorted keys of every paragraph of `text` for which `needed` holds (others get none).
+fn sorted_keys(text: &KeyedText<'_>, needed: impl Fn(usize) -> bool) -> Vec<Vec<u32>> {
     (0..text.paragraph_count())
         .map(|i| {
+            if !needed(i) {
+                return Vec::new();
+            }
             let mut keys = text.paragraph_keys(i).to_vec();
             keys.sort_unstable();
             keys
@@ -259,14 +263,17 @@ pub fn align_paragraphs(
     let new_ids: Vec<u32> = (0..new.paragraph_count())
         .map(|i| id_of(new.paragraph_keys(i)))
         .collect();
-    let bags = Bags {
-        old: sorted_keys(old),
-        new: sorted_keys(new),
-    };
     let (m, n) = (old_ids.len(), new_ids.len());
-    if (m + 1).saturating_mul(n + 1) <= MAX_REGION_CELLS
-        && let Some(mut pairings) = align_region(&bags, 0..m, 0..n, deadline)
-    {
+    let small = (m + 1).saturating_mul(n + 1) <= MAX_REGION_CELLS;
+    let whole = small.then(|| {
+        let bags = Bags {
+            old: sorted_keys(old, |_| true),
+            new: sorted_keys(new, |_| true),
+        };
+        let pairings = align_region(&bags, 0..m, 0..n, deadline);
+        (bags, pairings)
+    });
+    if let Some((bags, Some(mut pairings))) = whole {
         // Small enough to align as a whole: the most shared text stays in place.
         for pairing in &mut pairings {
             if let ParagraphPairing::Changed { old, new, .. } = *pairing
@@ -283,6 +290,16 @@ pub fn align_paragraphs(
     }
     // Large story: anchor on identical paragraphs first, then align what lies between.
     let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_ids, &new_ids, deadline);
+    // Anchored paragraphs are never compared: only those between anchors need their bags.
+    let (mut old_between, mut new_between) = (vec![false; m], vec![false; n]);
+    for op in ops.iter().filter(|op| !matches!(op, DiffOp::Equal { .. })) {
+        old_between[op.old_range()].fill(true);
+        new_between[op.new_range()].fill(true);
+    }
+    let bags = Bags {
+        old: sorted_keys(old, |i| old_between[i]),
+        new: sorted_keys(new, |j| new_between[j]),
+    };
     let mut pairings = Vec::with_capacity(old_ids.len().max(new_ids.len()));
     let mut timed_out = false;
     for op in ops {
