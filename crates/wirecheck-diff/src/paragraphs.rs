@@ -7,7 +7,7 @@
 //! diff, and only the stretches between anchors go through the dynamic programme. Paragraphs still unmatched at the end are paired across the whole story when
 //! they are similar enough: those are moves.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::time::Instant;
 
@@ -178,9 +178,13 @@ struct Bags {
     new: Vec<Vec<u32>>,
 }
 
-fn sorted_keys(text: &KeyedText<'_>) -> Vec<Vec<u32>> {
+/// The sorted keys of every paragraph of `text` for which `needed` holds (others get none).
+fn sorted_keys(text: &KeyedText<'_>, needed: impl Fn(usize) -> bool) -> Vec<Vec<u32>> {
     (0..text.paragraph_count())
         .map(|i| {
+            if !needed(i) {
+                return Vec::new();
+            }
             let mut keys = text.paragraph_keys(i).to_vec();
             keys.sort_unstable();
             keys
@@ -191,16 +195,12 @@ fn sorted_keys(text: &KeyedText<'_>) -> Vec<Vec<u32>> {
 /// Size of the multiset intersection of two sorted key lists.
 fn intersection(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut count) = (0, 0, 0);
+    // Without branches on the comparison, which a merge of unrelated bags mispredicts.
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                count += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        count += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     count
 }
@@ -221,17 +221,29 @@ fn dice(common: usize, a: usize, b: usize) -> f64 {
     }
 }
 
-/// Common tokens between `whole` and the union of `first` and `second`, if the three
-/// look like a split (or merge): similar overall and each part mostly from `whole`.
-fn split_score(whole: &[u32], first: &[u32], second: &[u32]) -> Option<usize> {
-    let both = merged(first, second);
-    let common = intersection(whole, &both);
-    let part_ok = |part: &[u32]| {
-        !part.is_empty()
-            && intersection(whole, part) as f64 >= SPLIT_CONTAINMENT * part.len() as f64
+/// Common tokens between `whole` and the union of two consecutive paragraphs `first` and
+/// `second`, if the three look like a split (or merge): similar overall and each part mostly
+/// from `whole`. `both` is the two parts' merged bag, and the `*_common` counts are the parts'
+/// intersections with `whole`, which the caller already has.
+fn split_score(
+    whole: &[u32],
+    (first, first_common): (&[u32], usize),
+    (second, second_common): (&[u32], usize),
+    both: &[u32],
+) -> Option<usize> {
+    let part_ok = |part: &[u32], common: usize| {
+        !part.is_empty() && common as f64 >= SPLIT_CONTAINMENT * part.len() as f64
     };
-    (dice(common, whole.len(), both.len()) >= SPLIT_SIMILARITY && part_ok(first) && part_ok(second))
-        .then_some(common)
+    if !part_ok(first, first_common) || !part_ok(second, second_common) {
+        return None;
+    }
+    // The union shares at most what the parts share apiece.
+    let most = (first_common + second_common).min(whole.len());
+    if dice(most, whole.len(), both.len()) < SPLIT_SIMILARITY {
+        return None;
+    }
+    let common = intersection(whole, both);
+    (dice(common, whole.len(), both.len()) >= SPLIT_SIMILARITY).then_some(common)
 }
 
 /// Aligns the paragraphs of two keyed texts.
@@ -240,7 +252,7 @@ pub fn align_paragraphs(
     new: &KeyedText<'_>,
     deadline: Option<Instant>,
 ) -> ParagraphAlignment {
-    let mut ids: HashMap<&[u32], u32> = HashMap::new();
+    let mut ids: FxHashMap<&[u32], u32> = FxHashMap::default();
     let mut id_of = |keys| {
         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
         *ids.entry(keys).or_insert(next)
@@ -251,14 +263,17 @@ pub fn align_paragraphs(
     let new_ids: Vec<u32> = (0..new.paragraph_count())
         .map(|i| id_of(new.paragraph_keys(i)))
         .collect();
-    let bags = Bags {
-        old: sorted_keys(old),
-        new: sorted_keys(new),
-    };
     let (m, n) = (old_ids.len(), new_ids.len());
-    if (m + 1).saturating_mul(n + 1) <= MAX_REGION_CELLS
-        && let Some(mut pairings) = align_region(&bags, 0..m, 0..n, deadline)
-    {
+    let small = (m + 1).saturating_mul(n + 1) <= MAX_REGION_CELLS;
+    let whole = small.then(|| {
+        let bags = Bags {
+            old: sorted_keys(old, |_| true),
+            new: sorted_keys(new, |_| true),
+        };
+        let pairings = align_region(&bags, 0..m, 0..n, deadline);
+        (bags, pairings)
+    });
+    if let Some((bags, Some(mut pairings))) = whole {
         // Small enough to align as a whole: the most shared text stays in place.
         for pairing in &mut pairings {
             if let ParagraphPairing::Changed { old, new, .. } = *pairing
@@ -275,6 +290,16 @@ pub fn align_paragraphs(
     }
     // Large story: anchor on identical paragraphs first, then align what lies between.
     let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_ids, &new_ids, deadline);
+    // Anchored paragraphs are never compared: only those between anchors need their bags.
+    let (mut old_between, mut new_between) = (vec![false; m], vec![false; n]);
+    for op in ops.iter().filter(|op| !matches!(op, DiffOp::Equal { .. })) {
+        old_between[op.old_range()].fill(true);
+        new_between[op.new_range()].fill(true);
+    }
+    let bags = Bags {
+        old: sorted_keys(old, |i| old_between[i]),
+        new: sorted_keys(new, |j| new_between[j]),
+    };
     let mut pairings = Vec::with_capacity(old_ids.len().max(new_ids.len()));
     let mut timed_out = false;
     for op in ops {
@@ -333,13 +358,21 @@ fn align_region(
     }
     let old = |i: usize| bags.old[olds.start + i].as_slice();
     let new = |j: usize| bags.new[news.start + j].as_slice();
+    // The bags of every two consecutive paragraphs, for splits and merges.
+    let old_twos: Vec<Vec<u32>> = (1..m).map(|i| merged(old(i - 1), old(i))).collect();
+    let new_twos: Vec<Vec<u32>> = (1..n).map(|j| merged(new(j - 1), new(j))).collect();
     let width = n + 1;
     let mut score = vec![0usize; (m + 1) * width];
     let mut step = vec![Step::Start; (m + 1) * width];
+    // `common[j]`: tokens old paragraph i - 1 shares with new paragraph j - 1, for the
+    // current row i and (in `previous`) for the row before.
+    let mut common = vec![0usize; width];
+    let mut previous = vec![0usize; width];
     for i in 0..=m {
         if deadline.is_some_and(|d| Instant::now() > d) {
             return None;
         }
+        std::mem::swap(&mut common, &mut previous);
         for j in 0..=n {
             if i == 0 && j == 0 {
                 continue;
@@ -357,22 +390,33 @@ fn align_region(
                 consider(score[i * width + j - 1], Step::Insert);
             }
             if i > 0 && j > 0 {
-                let common = intersection(old(i - 1), new(j - 1));
-                if dice(common, old(i - 1).len(), new(j - 1).len()) >= PAIR_SIMILARITY {
-                    consider(score[(i - 1) * width + j - 1] + common, Step::Pair);
+                let shared = intersection(old(i - 1), new(j - 1));
+                common[j] = shared;
+                if dice(shared, old(i - 1).len(), new(j - 1).len()) >= PAIR_SIMILARITY {
+                    consider(score[(i - 1) * width + j - 1] + shared, Step::Pair);
                 }
             }
             if i > 0
                 && j > 1
-                && let Some(common) = split_score(old(i - 1), new(j - 2), new(j - 1))
+                && let Some(shared) = split_score(
+                    old(i - 1),
+                    (new(j - 2), common[j - 1]),
+                    (new(j - 1), common[j]),
+                    &new_twos[j - 2],
+                )
             {
-                consider(score[(i - 1) * width + j - 2] + common, Step::Split);
+                consider(score[(i - 1) * width + j - 2] + shared, Step::Split);
             }
             if i > 1
                 && j > 0
-                && let Some(common) = split_score(new(j - 1), old(i - 2), old(i - 1))
+                && let Some(shared) = split_score(
+                    new(j - 1),
+                    (old(i - 2), previous[j]),
+                    (old(i - 1), common[j]),
+                    &old_twos[i - 2],
+                )
             {
-                consider(score[(i - 2) * width + j - 1] + common, Step::Merge);
+                consider(score[(i - 2) * width + j - 1] + shared, Step::Merge);
             }
             score[i * width + j] = best.0;
             step[i * width + j] = best.1;
@@ -448,16 +492,17 @@ fn detect_moves(bags: &Bags, pairings: &mut [ParagraphPairing]) {
     {
         return;
     }
+    let old_bags: Vec<&[u32]> = deleted.iter().map(|&(_, old)| &bags.old[old][..]).collect();
+    let new_bags: Vec<&[u32]> = inserted
+        .iter()
+        .map(|&(_, new)| &bags.new[new][..])
+        .collect();
+    let shared = shared_tokens(&old_bags, &new_bags);
     let mut candidates = Vec::new();
-    for (d, &(_, old)) in deleted.iter().enumerate() {
-        let a = &bags.old[old];
-        for (i, &(_, new)) in inserted.iter().enumerate() {
-            let b = &bags.new[new];
-            // Cheap upper bound first: the smaller bag cannot share more than itself.
-            if dice(a.len().min(b.len()), a.len(), b.len()) < MOVE_SIMILARITY {
-                continue;
-            }
-            let similarity = dice(intersection(a, b), a.len(), b.len());
+    for (d, a) in old_bags.iter().enumerate() {
+        for (i, b) in new_bags.iter().enumerate() {
+            let common = shared[d * new_bags.len() + i] as usize;
+            let similarity = dice(common, a.len(), b.len());
             if similarity >= MOVE_SIMILARITY {
                 candidates.push((similarity, d, i));
             }
@@ -483,6 +528,81 @@ fn detect_moves(bags: &Bags, pairings: &mut [ParagraphPairing]) {
     }
 }
 
+/// Number of the most widespread keys whose counts [`shared_tokens`] keeps per bag.
+const DENSE_KEYS: usize = 64;
+
+/// The size of the multiset intersection of every deleted bag with every inserted one, row by
+/// row (`shared[d * new_bags.len() + i]`), without merging every pair of bags.
+///
+/// The [`DENSE_KEYS`] keys found in most bags are counted in a small fixed array per bag, whose
+/// elementwise minimum is cheap; every other key is rare, and is matched through an index of
+/// the inserted bags that hold it. The two parts add up to the exact intersection.
+fn shared_tokens(old_bags: &[&[u32]], new_bags: &[&[u32]]) -> Vec<u32> {
+    // In how many bags each key occurs.
+    let mut spread: FxHashMap<u32, u32> = FxHashMap::default();
+    for bag in old_bags.iter().chain(new_bags) {
+        for (at, &key) in bag.iter().enumerate() {
+            if at == 0 || bag[at - 1] != key {
+                *spread.entry(key).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut widespread: Vec<(u32, u32)> = spread
+        .into_iter()
+        .filter(|&(_, bags)| bags > 1)
+        .map(|(key, bags)| (bags, key))
+        .collect();
+    widespread.sort_unstable_by(|a, b| b.cmp(a));
+    let slots: FxHashMap<u32, usize> = widespread
+        .iter()
+        .take(DENSE_KEYS)
+        .enumerate()
+        .map(|(slot, &(_, key))| (key, slot))
+        .collect();
+    // Each bag as its widespread key counts and its other keys with their counts.
+    let split = |bag: &[u32]| {
+        let mut dense = [0u16; DENSE_KEYS];
+        let mut rare: Vec<(u32, u32)> = Vec::new();
+        for &key in bag {
+            match slots.get(&key) {
+                Some(&slot) => dense[slot] = dense[slot].saturating_add(1),
+                None => match rare.last_mut() {
+                    Some((last, count)) if *last == key => *count += 1,
+                    _ => rare.push((key, 1)),
+                },
+            }
+        }
+        (dense, rare)
+    };
+    let olds: Vec<_> = old_bags.iter().map(|bag| split(bag)).collect();
+    let news: Vec<_> = new_bags.iter().map(|bag| split(bag)).collect();
+    let mut holders: FxHashMap<u32, Vec<(usize, u32)>> = FxHashMap::default();
+    for (i, (_, rare)) in news.iter().enumerate() {
+        for &(key, count) in rare {
+            holders.entry(key).or_default().push((i, count));
+        }
+    }
+    let width = new_bags.len();
+    let mut shared = vec![0u32; olds.len() * width];
+    for (d, (old_dense, old_rare)) in olds.iter().enumerate() {
+        let row = &mut shared[d * width..(d + 1) * width];
+        for &(key, count) in old_rare {
+            for &(i, other) in holders.get(&key).map_or(&[][..], Vec::as_slice) {
+                row[i] += count.min(other);
+            }
+        }
+        for ((new_dense, _), cell) in news.iter().zip(row.iter_mut()) {
+            let dense: u32 = old_dense
+                .iter()
+                .zip(new_dense)
+                .map(|(a, b)| u32::from(*a.min(b)))
+                .sum();
+            *cell += dense;
+        }
+    }
+    shared
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -494,6 +614,37 @@ mod tests {
         let o = KeyedText::new(old, &split_paragraphs(old), &mut interner);
         let n = KeyedText::new(new, &split_paragraphs(new), &mut interner);
         align_paragraphs(&o, &n, None).pairings
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shared_tokens_are_the_intersections(
+            // Keys 0..200 in bags of up to 60: some widespread, most rare, some repeated.
+            old in proptest::collection::vec(proptest::collection::vec(0u32..200, 0..60), 1..12),
+            new in proptest::collection::vec(proptest::collection::vec(0u32..200, 0..60), 1..12),
+        ) {
+            let sorted = |bags: Vec<Vec<u32>>| -> Vec<Vec<u32>> {
+                bags.into_iter().map(|mut b| { b.sort_unstable(); b }).collect()
+            };
+            let (old, new) = (sorted(old), sorted(new));
+            let old_bags: Vec<&[u32]> = old.iter().map(Vec::as_slice).collect();
+            let new_bags: Vec<&[u32]> = new.iter().map(Vec::as_slice).collect();
+            let shared = shared_tokens(&old_bags, &new_bags);
+            for (d, a) in old_bags.iter().enumerate() {
+                for (i, b) in new_bags.iter().enumerate() {
+                    proptest::prop_assert_eq!(
+                        shared[d * new_bags.len() + i] as usize,
+                        intersection(a, b)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn intersection_counts_repeats_once_per_pair() {
+        assert_eq!(intersection(&[1, 1, 2, 5, 9], &[1, 2, 2, 5, 7, 9, 9]), 4);
+        assert_eq!(intersection(&[], &[3]), 0);
     }
 
     #[test]

@@ -8,14 +8,14 @@
 //! Finally the whitespace between tokens is put back: every byte of both ranges ends up
 //! in exactly one [`WordChange`], in order.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_deadline};
 use unicode_normalization::UnicodeNormalization;
 
-use super::tokens::{TokenKind, tokenize};
+use super::tokens::{TokenKind, Tokens};
 use super::{DiffOptions, Normalization};
 
 /// What happened to a stretch of text.
@@ -52,7 +52,7 @@ pub struct WordChange {
 /// Maps normalised token text to small integer keys, so tokens compare in O(1).
 #[derive(Debug)]
 pub struct KeyInterner {
-    keys: HashMap<String, u32>,
+    keys: FxHashMap<String, u32>,
     ignore_case: bool,
     normalization: Normalization,
     ignore_punctuation: bool,
@@ -62,7 +62,7 @@ impl KeyInterner {
     /// An interner that normalises tokens as `options` ask.
     pub fn new(options: &DiffOptions) -> Self {
         KeyInterner {
-            keys: HashMap::new(),
+            keys: FxHashMap::default(),
             ignore_case: options.ignore_case,
             normalization: options.normalization,
             ignore_punctuation: options.ignore_punctuation,
@@ -107,6 +107,8 @@ pub struct KeyedText<'a> {
     keys: Vec<u32>,
     /// Whether each significant token is a word (rather than punctuation).
     is_word: Vec<bool>,
+    /// Index range of the significant tokens of each paragraph (of its extent).
+    paragraph_tokens: Vec<Range<usize>>,
 }
 
 impl<'a> KeyedText<'a> {
@@ -123,15 +125,19 @@ impl<'a> KeyedText<'a> {
             .collect();
         let whole = std::slice::from_ref(&(0..text.len())).to_vec();
         let pieces = if extents.is_empty() { &whole } else { &extents };
+        // About one significant token in six bytes of wire copy.
+        let capacity = text.len() / 6;
         let mut keyed = KeyedText {
             text,
-            spans: Vec::new(),
-            keys: Vec::new(),
-            is_word: Vec::new(),
+            spans: Vec::with_capacity(capacity),
+            keys: Vec::with_capacity(capacity),
+            is_word: Vec::with_capacity(capacity),
             extents: Vec::new(),
+            paragraph_tokens: Vec::with_capacity(extents.len()),
         };
         for piece in pieces {
-            for token in tokenize(text, piece.clone()) {
+            let first = keyed.keys.len();
+            for token in Tokens::new(text, piece.clone()) {
                 let significant = match token.kind {
                     TokenKind::Word => true,
                     TokenKind::Punctuation => !interner.ignore_punctuation,
@@ -143,6 +149,10 @@ impl<'a> KeyedText<'a> {
                     keyed.spans.push(token.span);
                 }
             }
+            keyed.paragraph_tokens.push(first..keyed.keys.len());
+        }
+        if extents.is_empty() {
+            keyed.paragraph_tokens.clear();
         }
         keyed.extents = extents;
         keyed
@@ -176,14 +186,16 @@ impl<'a> KeyedText<'a> {
 
     /// Comparison keys of the significant tokens of one paragraph.
     pub fn paragraph_keys(&self, paragraph: usize) -> &[u32] {
-        let range = self.tokens_in(&self.extent_of(paragraph..paragraph + 1));
-        &self.keys[range]
+        self.paragraph_tokens
+            .get(paragraph)
+            .map_or(&[], |range| &self.keys[range.clone()])
     }
 
     /// Number of word tokens in one paragraph.
     pub fn paragraph_words(&self, paragraph: usize) -> usize {
-        let range = self.tokens_in(&self.extent_of(paragraph..paragraph + 1));
-        self.is_word[range].iter().filter(|w| **w).count()
+        self.paragraph_tokens.get(paragraph).map_or(0, |range| {
+            self.is_word[range.clone()].iter().filter(|w| **w).count()
+        })
     }
 }
 
@@ -214,6 +226,24 @@ pub fn diff_words(
     options: &DiffOptions,
     deadline: Option<Instant>,
 ) -> WordDiffResult {
+    let timed_out = || deadline.is_some_and(|d| Instant::now() > d);
+    // Byte-identical text (most paragraphs of a revision) is one equal change: no need to
+    // walk its tokens and the gaps between them.
+    if old.text.get(old_range.clone()) == new.text.get(new_range.clone()) {
+        let whole = WordChange {
+            kind: ChangeKind::Equal,
+            old: old_range.clone(),
+            new: new_range.clone(),
+            whitespace_only: false,
+        };
+        return WordDiffResult {
+            changes: (!old_range.is_empty())
+                .then_some(whole)
+                .into_iter()
+                .collect(),
+            timed_out: timed_out(),
+        };
+    }
     let old_tokens = old.tokens_in(&old_range);
     let new_tokens = new.tokens_in(&new_range);
     let old_keys = &old.keys[old_tokens.clone()];
@@ -238,7 +268,7 @@ pub fn diff_words(
         );
         semantic_cleanup(runs_from_ops(&ops), old_spans, new_spans)
     };
-    let timed_out = deadline.is_some_and(|d| Instant::now() > d);
+    let timed_out = timed_out();
 
     let mut builder = ChangeBuilder::default();
     let (mut old_pos, mut new_pos) = (old_range.start, new_range.start);
