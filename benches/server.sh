@@ -2,7 +2,7 @@
 # Editor latency of `wirecheck server`: the time from an edit (an incremental didChange) to the
 # diagnostics of that version, on stories of 10 KB and 100 KB of two kinds: generated wire-like
 # prose (benches/gen_bounds.py) and the fixture stories laid end to end (names, titles, dates
-# and datelines: many more findings). Each is timed with the default 50 ms debounce and with
+# and datelines: many more findings). Each is timed with the default 10 ms debounce and with
 # none; "less debounce" is the check's own cost, bounded by 20 ms for 10 KB and 100 ms for
 # 100 KB. "open ms" is didOpen to the first diagnostics (the runner built and the first check).
 # Results: benches/SERVER_RESULTS.md.
@@ -38,7 +38,7 @@ printf '%-10s %9s %8s %8s %8s %9s %9s %9s %12s %12s\n' story bytes findings debo
   "median ms" "p90 ms" "max ms" "median-deb." "p90-deb."
 for kind in generated fixtures; do
   for kb in 10 100; do
-    for debounce in 50 0; do
+    for debounce in 10 0; do
       printf '%-10s ' "$kind"
       python3 benches/server_client.py "$binary" "$dir/$kind-${kb}k.txt" --debounce "$debounce" \
         --edits "$edits"

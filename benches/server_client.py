@@ -54,7 +54,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
     parser.add_argument("story")
-    parser.add_argument("--debounce", type=int, default=50)
+    parser.add_argument("--debounce", type=int, default=10)
     parser.add_argument("--edits", type=int, default=40)
     args = parser.parse_args()
     text = open(args.story, encoding="utf-8").read()

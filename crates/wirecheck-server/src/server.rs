@@ -39,7 +39,7 @@ pub(crate) const FIX_ALL_COMMAND: &str = "wirecheck.fixAll";
 
 /// How long the client must be quiet before a changed document is checked, unless the
 /// initialization options' `debounceMs` says otherwise.
-const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(50);
+const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// Why the server stopped other than by the client's `exit`.
 #[derive(Debug, thiserror::Error)]
