@@ -35,11 +35,11 @@ pub(crate) const FOLD_HINT: &str = "--full shows them";
 
 /// Walks the `shown` pieces of `diff` in reading order, feeding `sink`.
 pub(crate) fn render_inline(diff: &StoryDiff<'_>, shown: &[Shown], sink: &mut impl InlineSink) {
-    for piece in shown {
+    for (position, piece) in shown.iter().enumerate() {
         match piece {
             Shown::Block(index) => {
                 if let Some(block) = diff.blocks.get(*index) {
-                    render_block(diff, *index, block, sink);
+                    render_block(diff, position + 1 == shown.len(), block, sink);
                 }
             }
             Shown::Folded(run) => render_folded(diff, run, sink),
@@ -62,9 +62,10 @@ fn render_folded(diff: &StoryDiff<'_>, run: &FoldedRun, sink: &mut impl InlineSi
     sink.text(split_whitespace_ends(extent(last)).2);
 }
 
+/// One block; `is_last` when nothing is shown after it, so that the output ends as NEW does.
 fn render_block(
     diff: &StoryDiff<'_>,
-    index: usize,
+    is_last: bool,
     block: &ParagraphDiff,
     sink: &mut impl InlineSink,
 ) {
@@ -81,7 +82,6 @@ fn render_block(
         }
         _ => {}
     }
-    let is_last_block = index + 1 == diff.blocks.len();
     for (position, change) in block.changes.iter().enumerate() {
         let separator = position + 1 == block.changes.len() && change.whitespace_only;
         if separator && change.kind != ChangeKind::Equal {
@@ -94,7 +94,7 @@ fn render_block(
             } else {
                 new
             };
-            sink.text(if is_last_block { new } else { wider });
+            sink.text(if is_last { new } else { wider });
         } else {
             render_change(diff, change, sink);
         }
