@@ -1,6 +1,7 @@
 //! Shared walk of a story diff for the inline formats (word and terminal): equal text
 //! once, deletions and insertions in place, notes for moved paragraphs.
 
+use super::breaks::{BreakChange, break_change};
 use super::context::{FoldedRun, Shown};
 use crate::{ChangeKind, ParagraphDiff, ParagraphPairing, StoryDiff, WordChange};
 
@@ -95,6 +96,19 @@ fn render_block(
                 new
             };
             sink.text(if is_last { new } else { wider });
+        } else if let Some(mark) = break_change(diff, block, change) {
+            // A split or merge across whatever separated the paragraphs, a blank line or one
+            // newline: marked as the statistics count it, also where the break went with
+            // replaced words.
+            match mark {
+                BreakChange::Removed => sink.deleted(PARAGRAPH_MARK),
+                BreakChange::Added => sink.inserted(PARAGRAPH_MARK),
+            }
+            if change.whitespace_only || change.kind == ChangeKind::Equal {
+                sink.text(diff.new.get(change.new.clone()).unwrap_or_default());
+            } else {
+                render_change(diff, change, sink);
+            }
         } else {
             render_change(diff, change, sink);
         }
