@@ -123,12 +123,9 @@ fn render_change(diff: &StoryDiff<'_>, change: &WordChange, sink: &mut impl Inli
         return;
     }
     if change.whitespace_only {
-        let (old_break, new_break) = (old.contains("\n\n"), new.contains("\n\n"));
-        if new_break && !old_break {
-            sink.inserted(PARAGRAPH_MARK);
-        } else if old_break && !new_break {
-            sink.deleted(PARAGRAPH_MARK);
-        }
+        // Not marked, as in wdiff; a paragraph break a split or merge changed is marked by the
+        // caller, by the paragraphs the diff was given (not by blank lines, which the story
+        // model does not always break paragraphs at).
         sink.text(new);
         return;
     }
