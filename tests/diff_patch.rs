@@ -338,3 +338,68 @@ proptest! {
         assert_round_trip(&old, &new);
     }
 }
+
+#[test]
+fn git_diff_with_the_unified_driver_is_a_patch_git_applies() {
+    if !installed("git") {
+        eprintln!("note: `git` is not installed; the git driver round trip is skipped");
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    let work = home.path().join("stories");
+    std::fs::create_dir(&work).expect("work tree");
+    let driver = format!(
+        "'{}' diff --format unified --color never --git-external",
+        env!("CARGO_BIN_EXE_wirecheck")
+    );
+    let git = |args: &[&str]| {
+        let output = Command::new("git")
+            .args(["-c", "user.name=Desk", "-c", "user.email=desk@example.com"])
+            .args(["-c", "core.autocrlf=false"])
+            .args(args)
+            .current_dir(&work)
+            .env("HOME", home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_EXTERNAL_DIFF", &driver)
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
+            .output()
+            .expect("git runs");
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+        output.stdout
+    };
+    let write = |path: &str, text: &str| std::fs::write(work.join(path), text).expect("write");
+    git(&["init", "-q", "."]);
+    write("story.txt", LF);
+    write("gone.txt", "A paragraph to delete.\n");
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "first"]);
+    let revised = crlf(LF).replace("Roads", "All roads");
+    write("story.txt", &revised);
+    write("added.txt", "Βροχή: a new story\r\nwithout a final newline");
+    std::fs::remove_file(work.join("gone.txt")).expect("delete");
+    git(&["add", "-A"]);
+    let patch = git(&["diff", "--cached", "--ext-diff"]);
+    let text = String::from_utf8_lossy(&patch);
+    assert!(text.contains("--- /dev/null\n+++ b/added.txt\n"), "{text}");
+    assert!(text.contains("--- a/gone.txt\n+++ /dev/null\n"), "{text}");
+    std::fs::write(home.path().join("revision.patch"), &patch).expect("patch file");
+    git(&["reset", "-q", "--hard", "HEAD"]);
+    git(&["clean", "-q", "-f"]);
+    let patch_path = home.path().join("revision.patch");
+    git(&[
+        "apply",
+        "--whitespace=nowarn",
+        patch_path.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(work.join("story.txt")).expect("story"),
+        revised
+    );
+    assert_eq!(
+        std::fs::read_to_string(work.join("added.txt")).expect("added"),
+        "Βροχή: a new story\r\nwithout a final newline"
+    );
+    assert!(!work.join("gone.txt").exists());
+}
