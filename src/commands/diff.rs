@@ -19,6 +19,7 @@ use wirecheck_text::visible::escape_controls;
 use super::RuleOptions;
 use super::check::InputFormatArg;
 use super::diff_git::{self, GitExternal};
+use super::diff_unified;
 
 /// Output format of `wirecheck diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -27,7 +28,8 @@ pub(crate) enum DiffFormat {
     Inline,
     /// wdiff-style `[-deleted-]{+inserted+}` text.
     Word,
-    /// Unified diff of lines (changed words emphasised when coloured).
+    /// Unified diff of lines, a patch that `patch` and `git apply` apply exactly (changed words
+    /// emphasised when coloured); it refuses the --ignore-* and --normalize options.
     Unified,
     /// Operations with byte spans and line:column in both files.
     Json,
@@ -70,16 +72,16 @@ pub(crate) struct DiffArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
-    /// Compare words case-insensitively.
+    /// Compare words case-insensitively. Not with --format unified (an exact patch).
     #[arg(long)]
     pub ignore_case: bool,
-    /// Leave punctuation out of the comparison.
+    /// Leave punctuation out of the comparison. Not with --format unified (an exact patch).
     #[arg(long)]
     pub ignore_punctuation: bool,
-    /// Do not report whitespace-only changes.
+    /// Do not report whitespace-only changes. Not with --format unified (an exact patch).
     #[arg(long)]
     pub ignore_whitespace: bool,
-    /// Unicode normalisation applied before comparing.
+    /// Unicode normalisation applied before comparing. Not with --format unified (an exact patch).
     #[arg(long, value_enum)]
     pub normalize: Option<NormalizeForm>,
     /// Print word statistics like `wdiff -s` after the diff.
@@ -388,6 +390,9 @@ fn compare(
     files: &Files,
     forced: Option<InputFormat>,
 ) -> anyhow::Result<ExitCode> {
+    if args.format == DiffFormat::Unified {
+        refuse_inexact_patch(args)?;
+    }
     let old_doc = wirecheck_core::read_document(&files.old, forced)?;
     let new_doc = wirecheck_core::read_document(&files.new, forced)?;
     // NITF and ninjs are compared by the story text taken out of them; other stories as written.
@@ -429,8 +434,21 @@ fn compare(
         timeout: Duration::from_millis(args.timeout_ms),
     };
     let story = wirecheck_diff::diff_stories(old, &old_blocks, new, &new_blocks, &options)?;
+    // A patch is of the files as stored (markup, byte-order mark and all), not of the story text.
+    let patch_texts = if args.format == DiffFormat::Unified {
+        Some((
+            diff_unified::patch_text(&files.old, &old_doc)?,
+            diff_unified::patch_text(&files.new, &new_doc)?,
+        ))
+    } else {
+        None
+    };
+    let differs = match &patch_texts {
+        Some((old_bytes, new_bytes)) => old_bytes != new_bytes,
+        None => story.has_changes(),
+    };
     if args.quiet {
-        return Ok(ExitCode::from(u8::from(story.has_changes())));
+        return Ok(ExitCode::from(u8::from(differs)));
     }
     // The findings are needed before rendering: the HTML page shows them inside it.
     let check = checked(args, &files.names, &old_doc, &new_doc)?;
@@ -459,6 +477,9 @@ fn compare(
         DiffFormat::Inline => format::render_terminal_in_context(&story, colour, context),
         DiffFormat::Word => format::render_word_in_context(&story, context),
         DiffFormat::Unified => {
+            let (old, new) = patch_texts
+                .as_ref()
+                .map_or((old, new), |(o, n)| (o.as_ref(), n.as_ref()));
             let lines = if args.full {
                 old.lines().count().max(new.lines().count())
             } else {
@@ -490,7 +511,25 @@ fn compare(
         }
     }
     print(&output)?;
-    Ok(ExitCode::from(u8::from(story.has_changes())))
+    Ok(ExitCode::from(u8::from(differs)))
+}
+
+/// `--format unified` is a patch that rebuilds NEW exactly: an option that makes the comparison
+/// ignore a difference cannot apply to it, so it is refused rather than silently dropped.
+fn refuse_inexact_patch(args: &DiffArgs) -> anyhow::Result<()> {
+    let ignoring = [
+        (args.ignore_case, "--ignore-case"),
+        (args.ignore_punctuation, "--ignore-punctuation"),
+        (args.ignore_whitespace, "--ignore-whitespace"),
+        (args.normalize.is_some(), "--normalize"),
+    ];
+    if let Some((_, option)) = ignoring.iter().find(|(given, _)| *given) {
+        anyhow::bail!(
+            "--format unified writes an exact patch, which {option} would make inexact; \
+             use it with --format inline, word, json or html"
+        );
+    }
+    Ok(())
 }
 
 /// The findings of both versions when `--check` asks for them.

@@ -5,6 +5,7 @@ pub(crate) mod check;
 pub(crate) mod completions;
 pub(crate) mod diff;
 pub(crate) mod diff_git;
+pub(crate) mod diff_unified;
 pub(crate) mod init;
 pub(crate) mod library_values;
 pub(crate) mod man;

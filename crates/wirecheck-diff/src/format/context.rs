@@ -91,7 +91,42 @@ pub enum Shown {
 /// end of the story, where there is no change on that side) and folds the rest when they are
 /// at least two paragraphs. A story with no change folds nothing (there is nothing to give
 /// context to).
+///
+/// Within a run of deleted and inserted paragraphs (a paragraph replaced by another), the
+/// deleted ones come first, as `diff` lists `-` lines before `+` lines and wdiff shows
+/// `[-old-]{+new+}`, whatever order the pairing gave them in.
 pub fn shown_blocks(diff: &StoryDiff<'_>, context: ParagraphContext) -> Vec<Shown> {
+    let mut shown = shown_in_pairing_order(diff, context);
+    deletions_first(diff, &mut shown);
+    shown
+}
+
+/// In each run of deleted and inserted blocks, the deleted ones first (in their order), then
+/// the inserted ones.
+fn deletions_first(diff: &StoryDiff<'_>, shown: &mut [Shown]) {
+    use crate::ParagraphPairing::{Deleted, Inserted};
+    // Some(false) for a deleted block, Some(true) for an inserted one, None for anything else.
+    let inserted = |piece: &Shown| match piece {
+        Shown::Block(index) => match diff.blocks.get(*index).map(|b| &b.pairing) {
+            Some(Deleted { .. }) => Some(false),
+            Some(Inserted { .. }) => Some(true),
+            _ => None,
+        },
+        Shown::Folded(_) => None,
+    };
+    let mut start = 0;
+    while start < shown.len() {
+        let run = shown[start..]
+            .iter()
+            .take_while(|piece| inserted(piece).is_some())
+            .count();
+        // A stable sort: deletions keep their order, and insertions theirs.
+        shown[start..start + run].sort_by_key(|piece| inserted(piece));
+        start += run.max(1);
+    }
+}
+
+fn shown_in_pairing_order(diff: &StoryDiff<'_>, context: ParagraphContext) -> Vec<Shown> {
     let count = diff.blocks.len();
     let all = || (0..count).map(Shown::Block).collect();
     let ParagraphContext::Around(keep) = context else {
@@ -237,5 +272,73 @@ mod tests {
     fn an_unchanged_story_folds_nothing() {
         let (old, _) = story(9, &[]);
         assert_eq!(pieces(&old, &old, ParagraphContext::Around(0)).len(), 9);
+    }
+
+    /// A story whose third paragraph is replaced by an unrelated one.
+    const REPLACED: [&str; 2] = [
+        "Headline here\n\nThe first paragraph stays the same.\n\nAlpha beta gamma delta epsilon zeta.\n\nThe last paragraph stays too.\n",
+        "Headline here\n\nThe first paragraph stays the same.\n\nCompletely different words now appear instead.\n\nThe last paragraph stays too.\n",
+    ];
+
+    fn replaced<T>(render: impl Fn(&StoryDiff<'_>) -> T) -> T {
+        let [old, new] = REPLACED;
+        let diff = diff_stories(
+            old,
+            &split_paragraphs(old),
+            new,
+            &split_paragraphs(new),
+            &DiffOptions::default(),
+        )
+        .expect("diffs");
+        render(&diff)
+    }
+
+    /// Where `first` and `second` are in `text`, asserting both are there.
+    fn before(text: &str, first: &str, second: &str) -> bool {
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"))
+        };
+        at(first) < at(second)
+    }
+
+    #[test]
+    fn a_replaced_paragraph_shows_the_old_text_first_in_every_format() {
+        let word = replaced(crate::format::render_word);
+        assert!(
+            word.contains("[-Alpha beta gamma delta epsilon zeta.-]\n\n{+Completely different words now appear instead.+}\n\nThe last"),
+            "{word}"
+        );
+        let terminal = replaced(|d| crate::format::render_terminal(d, true));
+        assert!(before(&terminal, "Alpha", "Completely"), "{terminal}");
+        let folded =
+            replaced(|d| crate::format::render_word_in_context(d, ParagraphContext::Around(0)));
+        assert!(before(&folded, "[-Alpha", "{+Completely"), "{folded}");
+        let names = crate::format::SideNames {
+            old: "old".into(),
+            new: "new".into(),
+        };
+        let html = replaced(|d| crate::format::render_html(d, &names, &[]));
+        assert!(
+            before(&html, "<tr class=\"deleted\"", "<tr class=\"inserted\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_replaced_last_paragraph_still_ends_as_the_new_text() {
+        let old = "Kept lead.\n\nAlpha beta gamma.\n";
+        let new = "Kept lead.\n\nEntirely other words.\n";
+        let diff = diff_stories(
+            old,
+            &split_paragraphs(old),
+            new,
+            &split_paragraphs(new),
+            &DiffOptions::default(),
+        )
+        .expect("diffs");
+        let word = crate::format::render_word(&diff);
+        assert!(before(&word, "[-Alpha", "{+Entirely"), "{word}");
+        assert!(word.ends_with("+}\n"), "{word:?}");
     }
 }

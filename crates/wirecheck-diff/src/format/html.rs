@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::SideNames;
+use super::breaks::{BreakChange, break_change};
 use super::context::{FoldedRun, ParagraphContext, Shown, shown_blocks};
 use crate::{ChangeKind, ParagraphDiff, ParagraphPairing, StoryDiff};
 
@@ -71,6 +72,13 @@ fn cell_content(diff: &StoryDiff<'_>, block: &ParagraphDiff, side: Side, out: &m
             Side::New => (diff.new, &change.new),
         };
         let piece = text.get(range.clone()).unwrap_or_default();
+        // A break a merge removed shows in the old column, one a split added in the new, as
+        // the word format's `[-¶-]` and `{+¶+}`.
+        match (break_change(diff, block, change), side) {
+            (Some(BreakChange::Removed), Side::Old) => out.push_str("<del class=\"break\">¶</del>"),
+            (Some(BreakChange::Added), Side::New) => out.push_str("<ins class=\"break\">¶</ins>"),
+            _ => {}
+        }
         if piece.is_empty() {
             continue;
         }
@@ -224,8 +232,8 @@ const LEGEND: &str = "<ul class=\"legend\" aria-label=\"legend\">\n\
 <li><ins>green</ins>: words inserted in the new version</li>\n\
 <li><span class=\"badge\">inserted</span> / <span class=\"badge\">deleted</span>: a paragraph only in the new / the old version</li>\n\
 <li><span class=\"badge\">moved</span>: a paragraph moved here, linked to <span class=\"badge\">moved away</span> at its old place</li>\n\
-<li><span class=\"badge\">split</span>: one old paragraph became several</li>\n\
-<li><span class=\"badge\">merged</span>: several old paragraphs became one</li>\n\
+<li><span class=\"badge\">split</span>: one old paragraph became several, each new break marked <ins>¶</ins></li>\n\
+<li><span class=\"badge\">merged</span>: several old paragraphs became one, each removed break marked <del>¶</del></li>\n\
 <li>¶: paragraph numbers, old and new; a grey line folds unchanged paragraphs (click to show them)</li>\n\
 </ul>\n";
 

@@ -1,6 +1,7 @@
 //! Shared walk of a story diff for the inline formats (word and terminal): equal text
 //! once, deletions and insertions in place, notes for moved paragraphs.
 
+use super::breaks::{BreakChange, break_change};
 use super::context::{FoldedRun, Shown};
 use crate::{ChangeKind, ParagraphDiff, ParagraphPairing, StoryDiff, WordChange};
 
@@ -35,11 +36,11 @@ pub(crate) const FOLD_HINT: &str = "--full shows them";
 
 /// Walks the `shown` pieces of `diff` in reading order, feeding `sink`.
 pub(crate) fn render_inline(diff: &StoryDiff<'_>, shown: &[Shown], sink: &mut impl InlineSink) {
-    for piece in shown {
+    for (position, piece) in shown.iter().enumerate() {
         match piece {
             Shown::Block(index) => {
                 if let Some(block) = diff.blocks.get(*index) {
-                    render_block(diff, *index, block, sink);
+                    render_block(diff, position + 1 == shown.len(), block, sink);
                 }
             }
             Shown::Folded(run) => render_folded(diff, run, sink),
@@ -62,9 +63,10 @@ fn render_folded(diff: &StoryDiff<'_>, run: &FoldedRun, sink: &mut impl InlineSi
     sink.text(split_whitespace_ends(extent(last)).2);
 }
 
+/// One block; `is_last` when nothing is shown after it, so that the output ends as NEW does.
 fn render_block(
     diff: &StoryDiff<'_>,
-    index: usize,
+    is_last: bool,
     block: &ParagraphDiff,
     sink: &mut impl InlineSink,
 ) {
@@ -81,7 +83,6 @@ fn render_block(
         }
         _ => {}
     }
-    let is_last_block = index + 1 == diff.blocks.len();
     for (position, change) in block.changes.iter().enumerate() {
         let separator = position + 1 == block.changes.len() && change.whitespace_only;
         if separator && change.kind != ChangeKind::Equal {
@@ -94,7 +95,20 @@ fn render_block(
             } else {
                 new
             };
-            sink.text(if is_last_block { new } else { wider });
+            sink.text(if is_last { new } else { wider });
+        } else if let Some(mark) = break_change(diff, block, change) {
+            // A split or merge across whatever separated the paragraphs, a blank line or one
+            // newline: marked as the statistics count it, also where the break went with
+            // replaced words.
+            match mark {
+                BreakChange::Removed => sink.deleted(PARAGRAPH_MARK),
+                BreakChange::Added => sink.inserted(PARAGRAPH_MARK),
+            }
+            if change.whitespace_only || change.kind == ChangeKind::Equal {
+                sink.text(diff.new.get(change.new.clone()).unwrap_or_default());
+            } else {
+                render_change(diff, change, sink);
+            }
         } else {
             render_change(diff, change, sink);
         }
@@ -109,12 +123,9 @@ fn render_change(diff: &StoryDiff<'_>, change: &WordChange, sink: &mut impl Inli
         return;
     }
     if change.whitespace_only {
-        let (old_break, new_break) = (old.contains("\n\n"), new.contains("\n\n"));
-        if new_break && !old_break {
-            sink.inserted(PARAGRAPH_MARK);
-        } else if old_break && !new_break {
-            sink.deleted(PARAGRAPH_MARK);
-        }
+        // Not marked, as in wdiff; a paragraph break a split or merge changed is marked by the
+        // caller, by the paragraphs the diff was given (not by blank lines, which the story
+        // model does not always break paragraphs at).
         sink.text(new);
         return;
     }

@@ -11,6 +11,7 @@ pub mod terminal;
 pub mod unified;
 pub mod word;
 
+mod breaks;
 mod inline;
 
 pub use context::{FoldedRun, ParagraphContext, Shown, shown_blocks};
