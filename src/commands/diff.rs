@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 use wirecheck_core::Context;
-use wirecheck_core::{Document, InputFormat, Language, TranslationAlignment};
 use wirecheck_core::{Finding, RevisionFindings};
+use wirecheck_core::{InputFormat, Language, StoryText, TranslationAlignment};
 use wirecheck_core::{RunOptions, Runner};
 use wirecheck_diff::{DiffOptions, Normalization, format};
 use wirecheck_score::{Metric, ScoreDetails, ScoreOptions, score_corpus};
@@ -279,20 +279,6 @@ fn with_findings_json(
     Ok(format!("{}\n", serde_json::to_string_pretty(&document)?))
 }
 
-/// The text a story is diffed as, and its blocks (headline, front lines, paragraphs) in it.
-fn diff_text(document: &Document) -> (&str, Vec<std::ops::Range<usize>>) {
-    if document.is_extracted() {
-        let blocks = document
-            .block_spans()
-            .into_iter()
-            .map(|s| s.start..s.end)
-            .collect();
-        (document.text(), blocks)
-    } else {
-        (document.original(), document.blocks())
-    }
-}
-
 /// The paragraphs `format` shows: all with `--full`, in JSON (which must rebuild both files)
 /// and in the word format unless `--context-paragraphs` is given (a wdiff-style text whose
 /// readers expect it whole); else the context asked for or the default.
@@ -393,21 +379,25 @@ fn compare(
     if args.format == DiffFormat::Unified {
         refuse_inexact_patch(args)?;
     }
-    let old_doc = wirecheck_core::read_document(&files.old, forced)?;
-    let new_doc = wirecheck_core::read_document(&files.new, forced)?;
+    // The rules read whole documents; the diff alone reads the layout and skips segmenting
+    // sentences and words (most of reading a long story).
+    let read = |path: &std::path::Path| {
+        if args.check {
+            wirecheck_core::read_document(path, forced).map(StoryText::of_document)
+        } else {
+            wirecheck_core::read_story_text(path, forced)
+        }
+    };
+    let old_story = read(&files.old)?;
+    let new_story = read(&files.new)?;
     // NITF and ninjs are compared by the story text taken out of them; other stories as written.
-    let (old, old_blocks) = diff_text(&old_doc);
-    let (new, new_blocks) = diff_text(&new_doc);
+    let (old, old_blocks) = (old_story.text(), old_story.blocks());
+    let (new, new_blocks) = (new_story.text(), new_story.blocks());
     // An original and its translation have no words in common to diff: their paragraphs are
     // aligned instead (a unified patch is still a patch, and stays one).
     if args.format != DiffFormat::Unified {
-        let alignment = wirecheck_core::align_translation(
-            old,
-            &old_blocks,
-            new,
-            &new_blocks,
-            args.original_lang,
-        );
+        let alignment =
+            wirecheck_core::align_translation(old, old_blocks, new, new_blocks, args.original_lang);
         if let Some(alignment) = alignment {
             // An original and its translation always differ.
             if args.quiet {
@@ -416,8 +406,8 @@ fn compare(
             return run_translation(
                 args,
                 files,
-                [&old_doc, &new_doc],
-                [(old, &old_blocks), (new, &new_blocks)],
+                [&old_story, &new_story],
+                [(old, old_blocks), (new, new_blocks)],
                 &alignment,
             );
         }
@@ -433,12 +423,12 @@ fn compare(
         },
         timeout: Duration::from_millis(args.timeout_ms),
     };
-    let story = wirecheck_diff::diff_stories(old, &old_blocks, new, &new_blocks, &options)?;
+    let story = wirecheck_diff::diff_stories(old, old_blocks, new, new_blocks, &options)?;
     // A patch is of the files as stored (markup, byte-order mark and all), not of the story text.
     let patch_texts = if args.format == DiffFormat::Unified {
         Some((
-            diff_unified::patch_text(&files.old, &old_doc)?,
-            diff_unified::patch_text(&files.new, &new_doc)?,
+            diff_unified::patch_text(&files.old, old_story.original())?,
+            diff_unified::patch_text(&files.new, new_story.original())?,
         ))
     } else {
         None
@@ -451,7 +441,7 @@ fn compare(
         return Ok(ExitCode::from(u8::from(differs)));
     }
     // The findings are needed before rendering: the HTML page shows them inside it.
-    let check = checked(args, &files.names, &old_doc, &new_doc)?;
+    let check = checked(args, &files.names, [&old_story, &new_story])?;
     let changes = check.as_ref().map(|(old_findings, new_findings)| {
         RevisionFindings::compare(old_findings, old, new_findings, new)
     });
@@ -536,12 +526,15 @@ fn refuse_inexact_patch(args: &DiffArgs) -> anyhow::Result<()> {
 fn checked(
     args: &DiffArgs,
     names: &format::SideNames,
-    old_doc: &Document,
-    new_doc: &Document,
+    stories: [&StoryText; 2],
 ) -> anyhow::Result<Option<(Vec<Finding>, Vec<Finding>)>> {
     if !args.check {
         return Ok(None);
     }
+    // `compare` reads whole documents when `--check` is given.
+    let [Some(old_doc), Some(new_doc)] = stories.map(StoryText::document) else {
+        anyhow::bail!("internal error: the stories to check were read for their layout only");
+    };
     let (config, rules) = args.rule_options.load()?;
     let today = super::today::today(&config)?;
     let context = Context {
@@ -605,13 +598,12 @@ fn aligned_rows(
 fn run_translation(
     args: &DiffArgs,
     files: &Files,
-    docs: [&Document; 2],
+    stories: [&StoryText; 2],
     sides: [(&str, &[std::ops::Range<usize>]); 2],
     alignment: &TranslationAlignment,
 ) -> anyhow::Result<ExitCode> {
-    let [old_doc, new_doc] = docs;
     let [(old, old_blocks), (new, new_blocks)] = sides;
-    let check = checked(args, &files.names, old_doc, new_doc)?;
+    let check = checked(args, &files.names, stories)?;
     let changes = check.as_ref().map(|(old_findings, new_findings)| {
         RevisionFindings::compare(old_findings, old, new_findings, new)
     });

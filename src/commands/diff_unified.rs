@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use anyhow::Context as _;
-use wirecheck_core::Document;
 
 /// The bytes of a UTF-8 byte-order mark, which reading a story drops.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -13,8 +12,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// The text of `path` as a patch must see it: the document as written (NITF and ninjs markup
 /// included), after the UTF-8 byte-order mark the file starts with, if any. A UTF-16 or UTF-32
 /// file is refused: a patch of its decoded text would not apply to its bytes.
-pub(crate) fn patch_text<'a>(path: &Path, document: &'a Document) -> anyhow::Result<Cow<'a, str>> {
-    let text = document.original();
+pub(crate) fn patch_text<'a>(path: &Path, text: &'a str) -> anyhow::Result<Cow<'a, str>> {
     // Only a regular file can be read again: a pipe (`-`, `<(…)`) has been read to its end.
     let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
     if !regular {

@@ -51,8 +51,8 @@ pub use config::wikidata::{
     WikidataError, WikidataImport, import_wikidata, shipped_people,
 };
 pub use config::{CONFIG_NAMES, Config};
-pub use document::Document;
 pub use document::excerpt::{excerpt, words_within};
+pub use document::{Document, StoryText};
 pub use engine::runner::{FileOutcome, FixMode, RunOptions, Runner};
 pub use engine::{NoStory, Notice, NoticeLevel, RuleSet, Selected, Shard, select_files};
 pub use filters::baseline::Baseline;
@@ -61,7 +61,9 @@ pub use finding::{Finding, RevisionFindings, Suggestion};
 pub use fix::{apply_fixes, apply_safe_fixes, has_unsafe_fix, write_atomically};
 pub use input::encoding::TextEncoding;
 pub use input::metadata::front_matter_len;
-pub use input::{FileSelection, FormatError, Input, InputError, InputFormat, read_document};
+pub use input::{
+    FileSelection, FormatError, Input, InputError, InputFormat, read_document, read_story_text,
+};
 pub use knowledge::dateline::{Dateline, parse_dateline};
 pub use knowledge::dates::{WEEKDAY_NAMES, find_dates, weekday_name};
 pub use knowledge::freshness::{PackGrace, Staleness};

@@ -10,11 +10,13 @@ pub(crate) mod excerpt;
 mod layout;
 mod normalize;
 pub(crate) mod segment;
+mod story_text;
 mod words;
 
 pub(crate) use layout::{ends_sentence, is_site_tail, same_words};
 pub(crate) use normalize::NormalizedText;
 pub(crate) use segment::{is_invisible, split_sentences, split_words, split_words_into};
+pub use story_text::StoryText;
 pub(crate) use words::{WordIter, WordSlice, Words};
 
 use crate::input::extract::{Extraction, Role};
@@ -56,6 +58,16 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// How much of a story a reading segments: everything the rules read, or only its layout
+/// (headline, front lines, paragraphs) for a diff, which never reads sentences or words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Segmentation {
+    /// Sentences and words too.
+    Full,
+    /// Layout alone: `sentences` and `words` are left empty.
+    LayoutOnly,
+}
+
 /// One parsed story.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -88,20 +100,29 @@ pub struct Document {
 impl Document {
     /// Reads `source` as `format`; a malformed NITF or ninjs file is an error with its position.
     pub fn read(source: String, format: InputFormat) -> Result<Self, FormatError> {
+        Self::read_segmented(source, format, Segmentation::Full)
+    }
+
+    /// [`Document::read`], segmenting as much as `segmentation` asks.
+    fn read_segmented(
+        source: String,
+        format: InputFormat,
+        segmentation: Segmentation,
+    ) -> Result<Self, FormatError> {
         let extraction = match format {
             InputFormat::Markdown => {
                 if let Some((offset, message)) = metadata::front_matter_fault(&source) {
                     return Err(FormatError::at(format, &source, offset, message));
                 }
-                return Ok(Self::parse(source, format));
+                return Ok(Self::parse_plain(source, format, segmentation));
             }
-            InputFormat::Text => return Ok(Self::parse(source, format)),
+            InputFormat::Text => return Ok(Self::parse_plain(source, format, segmentation)),
             InputFormat::Nitf => nitf::extract(&source)
                 .map_err(|e| FormatError::at(format, &source, e.offset, e.message))?,
             InputFormat::Ninjs => ninjs::extract(&source)
                 .map_err(|e| FormatError::at(format, &source, e.offset, e.message))?,
         };
-        Ok(Self::from_extraction(source, extraction))
+        Ok(Self::from_extraction(source, extraction, segmentation))
     }
 
     /// Parses `source` as `format`. A NITF or ninjs file that cannot be read as such is read as
@@ -113,14 +134,20 @@ impl Document {
             InputFormat::Ninjs => ninjs::extract(&source).ok(),
         };
         match extraction {
-            Some(extraction) => Self::from_extraction(source, extraction),
-            None if format == InputFormat::Markdown => Self::parse_plain(source, format),
-            None => Self::parse_plain(source, InputFormat::Text),
+            Some(extraction) => Self::from_extraction(source, extraction, Segmentation::Full),
+            None if format == InputFormat::Markdown => {
+                Self::parse_plain(source, format, Segmentation::Full)
+            }
+            None => Self::parse_plain(source, InputFormat::Text, Segmentation::Full),
         }
     }
 
     /// A structured story from its extracted pieces.
-    fn from_extraction(source: String, mut extraction: Extraction) -> Self {
+    fn from_extraction(
+        source: String,
+        mut extraction: Extraction,
+        segmentation: Segmentation,
+    ) -> Self {
         let metadata = Metadata::from_pairs(extraction.metadata.drain(..));
         // A dateline element is only used when the first paragraph has no dateline of its own.
         let first_has_dateline = extraction
@@ -145,8 +172,13 @@ impl Document {
             .first()
             .and_then(|&p| find_dateline(text, p))
             .or(layout.dateline);
-        let sentences = sentences_of(text, &paragraphs, dateline);
-        let words = words_of(text, &[], Span::new(0, text.len()));
+        let (sentences, words) = match segmentation {
+            Segmentation::Full => (
+                sentences_of(text, &paragraphs, dateline),
+                words_of(text, &[], Span::new(0, text.len())),
+            ),
+            Segmentation::LayoutOnly => (Vec::new(), Words::with_capacity(text.len(), 0)),
+        };
         Self {
             metadata,
             headline: layout.headline,
@@ -164,7 +196,7 @@ impl Document {
     }
 
     /// A plain text or Markdown story.
-    fn parse_plain(source: String, format: InputFormat) -> Self {
+    fn parse_plain(source: String, format: InputFormat, segmentation: Segmentation) -> Self {
         let normalized = NormalizedText::new(&source);
         let text = normalized.composed().unwrap_or(&source);
         let skip = match format {
@@ -206,8 +238,13 @@ impl Document {
             dateline = front_matter_value(text, skip, "dateline", &metadata);
             front_matter.extend(dateline);
         }
-        let sentences = sentences_of(text, &paragraphs, dateline);
-        let words = words_of(text, &front_matter, Span::new(skip, text.len()));
+        let (sentences, words) = match segmentation {
+            Segmentation::Full => (
+                sentences_of(text, &paragraphs, dateline),
+                words_of(text, &front_matter, Span::new(skip, text.len())),
+            ),
+            Segmentation::LayoutOnly => (Vec::new(), Words::with_capacity(text.len(), 0)),
+        };
         Self {
             metadata,
             headline: layout.headline,

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
 
-use crate::document::Document;
+use crate::document::{Document, StoryText};
 use crate::span::LineIndex;
 use encoding::{DecodeFault, TextEncoding};
 
@@ -222,6 +222,17 @@ pub(crate) fn read_story_file(
 /// Reads and parses a story: as `forced` when given, else by extension, else by content.
 pub fn read_document(path: &Path, forced: Option<InputFormat>) -> Result<Document, InputError> {
     read_story_file(path, forced).map(|story| story.document)
+}
+
+/// Reads a story for its text and blocks alone (what a diff compares), without segmenting its
+/// sentences and words: as `forced` when given, else by extension, else by content.
+pub fn read_story_text(path: &Path, forced: Option<InputFormat>) -> Result<StoryText, InputError> {
+    let (source, _) = read_story(path)?;
+    let format = forced.unwrap_or_else(|| InputFormat::detect(path, &source));
+    StoryText::read(source, format).map_err(|fault| InputError::Format {
+        path: display_name(path),
+        fault,
+    })
 }
 
 /// How a path is named in messages: `<stdin>` for `-`.

@@ -181,6 +181,16 @@ impl ScriptCounts {
         counts
     }
 
+    /// Adds the letters `other` counted.
+    fn add(&mut self, other: &Self) {
+        self.latin += other.latin;
+        self.han += other.han;
+        self.kana += other.kana;
+        self.hangul += other.hangul;
+        self.arabic += other.arabic;
+        self.cyrillic += other.cyrillic;
+    }
+
     /// The script with the most letters; `None` for a text without letters. Kana and Han count
     /// together as Japanese when kana are more than a twentieth of them: Japanese prose is rarely
     /// under a fifth kana, and Chinese has none.
@@ -211,15 +221,58 @@ impl ScriptCounts {
 /// The language `text` is written in, from its script and, for Latin script, its commonest words;
 /// `None` for a text without letters. Latin text without telling words is taken for English.
 pub fn detect_language(text: &str) -> Option<Language> {
-    let language = match ScriptCounts::of(text).main_script()? {
+    Some(language_of(ScriptCounts::of(text).main_script()?, text))
+}
+
+/// The language of `text`, whose main script is `script`.
+fn language_of(script: Script, text: &str) -> Language {
+    match script {
         Script::Latin => latin_language(text),
         Script::Han => Language::Chinese,
         Script::Kana => Language::Japanese,
         Script::Hangul => Language::Korean,
         Script::Arabic => Language::Arabic,
         Script::Cyrillic => Language::Russian,
-    };
-    Some(language)
+    }
+}
+
+/// Texts up to this many bytes are read whole by [`detect_language_sampled`].
+const SAMPLED_ABOVE: usize = 64 * 1024;
+/// Bytes of each window [`detect_language_sampled`] counts scripts in.
+const SAMPLE_WINDOW: usize = 4 * 1024;
+/// Windows [`detect_language_sampled`] reads, the first at the start and the last at the end.
+const SAMPLE_WINDOWS: usize = 16;
+
+/// [`detect_language`] of a long text from a sample: its scripts counted in
+/// [`SAMPLE_WINDOWS`] windows spread evenly over it (64 KB of a megabyte story), which give a
+/// story of one script the same answer as counting all of it. A text whose windows hold no
+/// letters is scanned whole. (The Latin-script languages are told from the first few thousand
+/// words in either case.)
+pub(crate) fn detect_language_sampled(text: &str) -> Option<Language> {
+    if text.len() <= SAMPLED_ABOVE {
+        return detect_language(text);
+    }
+    let step = (text.len() - SAMPLE_WINDOW) / (SAMPLE_WINDOWS - 1);
+    let mut counts = ScriptCounts::default();
+    for window in 0..SAMPLE_WINDOWS {
+        let start = char_boundary_at_or_before(text, window * step);
+        let end = char_boundary_at_or_before(text, window * step + SAMPLE_WINDOW);
+        counts.add(&ScriptCounts::of(&text[start..end]));
+    }
+    match counts.main_script() {
+        Some(script) => Some(language_of(script, text)),
+        None => detect_language(text),
+    }
+}
+
+/// The last character boundary of `text` at or before byte `at` (`str::floor_char_boundary`,
+/// newer than the crate's minimum Rust).
+fn char_boundary_at_or_before(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Words frequent in one Latin-script language of wire copy and rare in the others. Words two
@@ -292,6 +345,61 @@ fn latin_language(text: &str) -> Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Words of one script's letters, with digits, punctuation and (rarely) a word of another
+    /// script, as a story of that script quotes names and figures.
+    fn story_of_one_script() -> impl Strategy<Value = String> {
+        let letters = prop_oneof![
+            Just("a-zé"),
+            Just("\u{4e00}-\u{4e80}"),
+            Just("\u{3041}-\u{3093}\u{4e00}-\u{4e20}"),
+            Just("\u{ac00}-\u{ac80}"),
+            Just("\u{0627}-\u{064a}"),
+            Just("\u{0430}-\u{044f}"),
+        ];
+        letters.prop_flat_map(|letters| {
+            let word = proptest::string::string_regex(&format!("[{letters}]{{1,8}}"))
+                .expect("a valid pattern");
+            let filler = prop_oneof![
+                8 => word,
+                1 => "[0-9.,;:!?() \n]{1,4}",
+                1 => Just("the".to_owned()),
+                1 => Just("NATO".to_owned()),
+            ];
+            (
+                proptest::collection::vec(filler, 1..200),
+                70_000usize..300_000,
+            )
+                .prop_map(|(words, length)| {
+                    let paragraph = words.join(" ");
+                    let mut text = String::with_capacity(length + paragraph.len());
+                    while text.len() < length {
+                        text.push_str(&paragraph);
+                        text.push_str("\n\n");
+                    }
+                    text
+                })
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn a_sample_tells_a_story_of_one_script_as_the_whole_does(text in story_of_one_script()) {
+            prop_assert_eq!(detect_language_sampled(&text), detect_language(&text));
+        }
+    }
+
+    #[test]
+    fn a_sample_without_letters_falls_back_to_the_whole_text() {
+        // Letters only between the windows: the sample alone would tell no language.
+        let mut text = "1 ".repeat(SAMPLED_ABOVE);
+        let middle = text.len() / 2 + SAMPLE_WINDOW * 2;
+        text.replace_range(middle..middle + 6, "Москва");
+        assert_eq!(detect_language_sampled(&text), Some(Language::Russian));
+        assert_eq!(detect_language_sampled("12 34"), None);
+    }
 
     #[test]
     fn each_script_tells_its_language() {

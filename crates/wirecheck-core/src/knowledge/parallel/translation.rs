@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{AlignUnit, Bead, align_units, text_length};
-use crate::knowledge::language::{Language, detect_language};
+use crate::knowledge::language::{Language, detect_language_sampled};
 use crate::knowledge::quantity::{Quantity, QuantityValue, find_quantities};
 use crate::span::Span;
 
@@ -34,8 +34,9 @@ pub fn align_translation(
     translation_blocks: &[Range<usize>],
     original_language: Option<Language>,
 ) -> Option<TranslationAlignment> {
-    let original_language = original_language.or_else(|| detect_language(original))?;
-    let translation_language = detect_language(translation)?;
+    // Both texts are read whole later; their languages are told from a sample of each.
+    let original_language = original_language.or_else(|| detect_language_sampled(original))?;
+    let translation_language = detect_language_sampled(translation)?;
     if original_language == translation_language {
         return None;
     }
