@@ -460,3 +460,88 @@ fn long_story_with_every_paragraph_lightly_edited_stays_in_order() {
         panic!("{message}");
     }
 }
+
+// ---------------------------------------------------------------- headlines and wire shapes
+
+fn pairing_names(old: &str, new: &str) -> Vec<String> {
+    let diff = diff_stories(
+        old,
+        &split_paragraphs(old),
+        new,
+        &split_paragraphs(new),
+        &DiffOptions::default(),
+    )
+    .expect("split_paragraphs gives valid ranges");
+    diff.blocks
+        .iter()
+        .map(|b| b.pairing.name().to_owned())
+        .collect()
+}
+
+const LEAD: &str = "TOKYO, Dec 1 (Reuters) - Japan and the United States agreed on Tuesday to \
+                    deepen defence cooperation, with Washington pledging to station more \
+                    missile units on Okinawa, officials said.";
+const SECOND: &str = "The agreement follows months of talks between the two allies, who have \
+                      faced growing pressure in the region.";
+
+#[test]
+fn title_case_headline_pairs_with_its_sentence_case_version() {
+    let old = format!(
+        "Tokyo And Washington Agree To Deepen Missile Defence Ties\n\n{LEAD}\n\n{SECOND}\n"
+    );
+    let new = format!(
+        "Tokyo and Washington agree to deepen missile defence ties\n\n{LEAD}\n\n{SECOND}\n"
+    );
+    assert_eq!(
+        pairing_names(&old, &new),
+        ["changed", "unchanged", "unchanged"]
+    );
+}
+
+#[test]
+fn retitled_headline_still_pairs_as_the_first_paragraph() {
+    // Few words in common, but both are the first paragraph and short.
+    let old = format!("Japan, US To Expand Okinawa Missile Units\n\n{LEAD}\n\n{SECOND}\n");
+    let new = format!("US to expand missile units in Japan\n\n{LEAD}\n\n{SECOND}\n");
+    assert_eq!(
+        pairing_names(&old, &new),
+        ["changed", "unchanged", "unchanged"]
+    );
+}
+
+#[test]
+fn a_dropped_headline_is_not_merged_into_the_lead() {
+    // The lead now also says "missile deal", two of the headline's words: that is no merge,
+    // the headline was deleted and the lead edited.
+    let old = format!("Japan, US agree missile deal\n\n{LEAD}\n\n{SECOND}\n");
+    let new = format!(
+        "{}\n\n{SECOND}\n",
+        LEAD.replace("officials said", "officials said of the missile deal")
+    );
+    assert_eq!(
+        pairing_names(&old, &new),
+        ["deleted", "changed", "unchanged"]
+    );
+}
+
+#[test]
+fn a_three_way_split_is_one_split_and_the_statistics_agree() {
+    let third = "Defence Minister Gen Nakatani told reporters the deal would be signed next month.";
+    let old = format!("Headline here\n\n{LEAD} {SECOND} {third}\n");
+    let new = format!("Headline here\n\n{LEAD}\n\n{SECOND}\n\n{third}\n");
+    assert_eq!(pairing_names(&old, &new), ["unchanged", "split"]);
+    assert_eq!(pairing_names(&new, &old), ["unchanged", "merged"]);
+    for (a, b) in [(&old, &new), (&new, &old)] {
+        let diff = diff_stories(
+            a,
+            &split_paragraphs(a),
+            b,
+            &split_paragraphs(b),
+            &DiffOptions::default(),
+        )
+        .expect("valid ranges");
+        let stats = diff.statistics();
+        assert_eq!(stats.common_words, stats.old_words, "{stats:?}");
+        assert_eq!(stats.common_words, stats.new_words, "{stats:?}");
+    }
+}
