@@ -31,8 +31,10 @@ const MAX_PARTS: usize = 4;
 const FIRST_PAIR_SIMILARITY: f64 = 0.25;
 /// Least Dice similarity of an anchor pair.
 const ANCHOR_SIMILARITY: f64 = 0.5;
-/// What pairing one paragraph is worth in the dynamic programme, in shared tokens: more
-/// than any paragraph's tokens, so the number of paragraphs paired comes first.
+/// What one sure pairing (a similar pair, a split or a merge) is worth in the dynamic
+/// programme, in shared tokens: more than any paragraph's tokens, so the number of sure
+/// pairings comes first. A split counts once, as a pair does: joining a paragraph that a pair
+/// and a deletion also explain gains nothing.
 const PARAGRAPH_WEIGHT: usize = 1 << 24;
 /// Paragraphs in a piece of a region that no anchor divides.
 const CHUNK: usize = 150;
@@ -486,7 +488,7 @@ fn align_region(
                     }
                     let union = &new_groups[k - 2][j - k];
                     if let Some(shared) = split_score(old(i - 1), &parts[..k], union) {
-                        let value = (k + 1) * PARAGRAPH_WEIGHT + shared;
+                        let value = 2 * PARAGRAPH_WEIGHT + shared;
                         consider(score[(i - 1) * width + j - k] + value, Step::Split(k));
                     }
                 }
@@ -496,7 +498,7 @@ fn align_region(
                     }
                     let union = &old_groups[k - 2][i - k];
                     if let Some(shared) = split_score(new(j - 1), &parts[..k], union) {
-                        let value = (k + 1) * PARAGRAPH_WEIGHT + shared;
+                        let value = 2 * PARAGRAPH_WEIGHT + shared;
                         consider(score[(i - k) * width + j - 1] + value, Step::Merge(k));
                     }
                 }
