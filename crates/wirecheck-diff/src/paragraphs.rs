@@ -12,6 +12,8 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::time::Instant;
 
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+
 use super::anchors;
 use super::words::KeyedText;
 
@@ -245,7 +247,8 @@ fn split_score(whole: &[u32], parts: &[(&[u32], usize)], union: &[u32]) -> Optio
 /// folded words, so that a headline in Title Case still pairs with its sentence-case version.
 ///
 /// A story small enough is aligned as a whole by dynamic programming. A longer one is first
-/// cut between consecutive anchors (see [`anchors`](super::anchors)), recursively, into regions
+/// anchored on identical paragraphs (patience diff); what lies between is cut between
+/// consecutive anchors (see [`anchors`](super::anchors)), recursively, into regions
 /// small enough for the dynamic programme; a region no anchor divides is cut in proportional
 /// chunks. The work is about linear in the paragraphs for monotone text. `timed_out` is set
 /// only when `deadline` passed.
@@ -267,13 +270,37 @@ pub fn align_paragraphs(
         .map(|i| id_of(new.paragraph_keys(i)))
         .collect();
     let (m, n) = (old_ids.len(), new_ids.len());
+    let small = (m + 1).saturating_mul(n + 1) <= MAX_REGION_CELLS;
+    // A long story is first anchored on identical paragraphs (patience diff), cheaply: only
+    // the paragraphs between them need bags, sketches and the finer alignment.
+    let ops = if small {
+        vec![DiffOp::Replace {
+            old_index: 0,
+            old_len: m,
+            new_index: 0,
+            new_len: n,
+        }]
+    } else {
+        capture_diff_slices_deadline(Algorithm::Patience, &old_ids, &new_ids, deadline)
+    };
+    let (mut old_between, mut new_between) = (vec![false; m], vec![false; n]);
+    for op in ops.iter().filter(|op| !matches!(op, DiffOp::Equal { .. })) {
+        old_between[op.old_range()].fill(true);
+        new_between[op.new_range()].fill(true);
+    }
     let fold = |key: &u32| folds.get(*key as usize).copied().unwrap_or(*key);
-    let folded = |text: &KeyedText<'_>| -> Vec<Vec<u32>> {
+    let folded = |text: &KeyedText<'_>, needed: &[bool]| -> Vec<Vec<u32>> {
         (0..text.paragraph_count())
-            .map(|i| text.paragraph_keys(i).iter().map(fold).collect())
+            .map(|i| {
+                if needed[i] {
+                    text.paragraph_keys(i).iter().map(fold).collect()
+                } else {
+                    Vec::new()
+                }
+            })
             .collect()
     };
-    let (old_keys, new_keys) = (folded(old), folded(new));
+    let (old_keys, new_keys) = (folded(old, &old_between), folded(new, &new_between));
     let sorted = |keys: &[Vec<u32>]| -> Vec<Vec<u32>> {
         keys.iter()
             .map(|k| {
@@ -287,25 +314,46 @@ pub fn align_paragraphs(
         old: sorted(&old_keys),
         new: sorted(&new_keys),
     };
-    let mut regions = Vec::new();
-    if (m + 1).saturating_mul(n + 1) <= MAX_REGION_CELLS {
-        regions.push((0..m, 0..n));
+    let features = if small {
+        (Vec::new(), Vec::new())
     } else {
         let sketch = |keys: &[Vec<u32>]| -> Vec<Vec<u64>> {
             keys.iter().map(|k| anchors::features(k)).collect()
         };
-        let features = (sketch(&old_keys), sketch(&new_keys));
-        cut_regions(&bags, &features, 0..m, 0..n, 0, &mut regions);
-    }
+        (sketch(&old_keys), sketch(&new_keys))
+    };
     let mut pairings = Vec::with_capacity(m.max(n));
     let mut timed_out = false;
-    for (olds, news) in regions {
-        match align_region(&bags, olds.clone(), news.clone(), deadline) {
-            Some(aligned) => pairings.extend(aligned),
-            None => {
-                timed_out = true;
-                pairings.extend(olds.map(|old| ParagraphPairing::Deleted { old }));
-                pairings.extend(news.map(|new| ParagraphPairing::Inserted { new }));
+    for op in ops {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            pairings.extend((0..len).map(|k| ParagraphPairing::Unchanged {
+                old: old_index + k,
+                new: new_index + k,
+            }));
+            continue;
+        }
+        let mut regions = Vec::new();
+        cut_regions(
+            &bags,
+            &features,
+            op.old_range(),
+            op.new_range(),
+            0,
+            &mut regions,
+        );
+        for (olds, news) in regions {
+            match align_region(&bags, olds.clone(), news.clone(), deadline) {
+                Some(aligned) => pairings.extend(aligned),
+                None => {
+                    timed_out = true;
+                    pairings.extend(olds.map(|old| ParagraphPairing::Deleted { old }));
+                    pairings.extend(news.map(|new| ParagraphPairing::Inserted { new }));
+                }
             }
         }
     }
