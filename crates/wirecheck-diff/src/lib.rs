@@ -24,6 +24,7 @@
 //! # Ok::<(), wirecheck_diff::DiffError>(())
 //! ```
 
+mod anchors;
 pub mod format;
 pub mod paragraphs;
 pub mod tokens;
@@ -239,7 +240,8 @@ pub fn diff_stories<'a>(
     let mut interner = words::KeyInterner::new(options);
     let old_side = words::KeyedText::new(old, old_paragraphs, &mut interner);
     let new_side = words::KeyedText::new(new, new_paragraphs, &mut interner);
-    let alignment = paragraphs::align_paragraphs(&old_side, &new_side, deadline);
+    let folds = interner.case_folds();
+    let alignment = paragraphs::align_paragraphs(&old_side, &new_side, &folds, deadline);
     let mut timed_out = alignment.timed_out;
     let mut blocks = Vec::with_capacity(alignment.pairings.len() + 1);
     let (mut old_cursor, mut new_cursor) = (0, 0);

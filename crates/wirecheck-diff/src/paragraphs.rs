@@ -1,11 +1,12 @@
 //! Paragraph alignment: which old paragraphs became which new ones.
 //!
 //! Paragraphs are aligned in order by dynamic programming that maximises the number of
-//! shared tokens, over a word-bag similarity (Dice coefficient), allowing one-to-one
-//! pairs, splits (one old paragraph became two consecutive new ones) and merges (two
-//! became one). Long stories are first anchored on identical paragraphs with a patience
-//! diff, and only the stretches between anchors go through the dynamic programme. Paragraphs still unmatched at the end are paired across the whole story when
-//! they are similar enough: those are moves.
+//! shared tokens, over a word-bag similarity (Dice coefficient) of case-folded words, allowing
+//! one-to-one pairs, splits (one old paragraph became two to four consecutive new ones) and
+//! merges (two to four became one). Long stories are first cut into small regions between
+//! anchors ([`anchors`](super::anchors)), and only the regions go through the dynamic
+//! programme. Paragraphs still unmatched at the end are paired across the whole story when
+//! they are similar enough: those are moves, paragraphs whose order really changed.
 
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -13,6 +14,7 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
+use super::anchors;
 use super::words::KeyedText;
 
 /// Least Dice similarity for an edited old paragraph to pair with a new one in place.
@@ -23,8 +25,21 @@ const SPLIT_SIMILARITY: f64 = 0.5;
 const SPLIT_CONTAINMENT: f64 = 0.5;
 /// Least Dice similarity for a deleted and an inserted paragraph to count as a move.
 const MOVE_SIMILARITY: f64 = 0.6;
-/// Largest region (old × new paragraphs) aligned by dynamic programming.
+/// Largest region (old × new paragraphs) aligned by dynamic programming in one piece.
 const MAX_REGION_CELLS: usize = 40_000;
+/// Most paragraphs one paragraph may be split into or merged from.
+const MAX_PARTS: usize = 4;
+/// Least Dice similarity for the first paragraphs of both versions to pair.
+const FIRST_PAIR_SIMILARITY: f64 = 0.25;
+/// Least Dice similarity of an anchor pair.
+const ANCHOR_SIMILARITY: f64 = 0.5;
+/// What one sure pairing (a similar pair, a split or a merge) is worth in the dynamic
+/// programme, in shared tokens: more than any paragraph's tokens, so the number of sure
+/// pairings comes first. A split counts once, as a pair does: joining a paragraph that a pair
+/// and a deletion also explain gains nothing.
+const PARAGRAPH_WEIGHT: usize = 1 << 24;
+/// Paragraphs in a piece of a region that no anchor divides.
+const CHUNK: usize = 150;
 /// Largest number of deleted × inserted paragraph pairs examined for moves.
 const MAX_MOVE_CANDIDATES: usize = 250_000;
 
@@ -178,20 +193,6 @@ struct Bags {
     new: Vec<Vec<u32>>,
 }
 
-/// The sorted keys of every paragraph of `text` for which `needed` holds (others get none).
-fn sorted_keys(text: &KeyedText<'_>, needed: impl Fn(usize) -> bool) -> Vec<Vec<u32>> {
-    (0..text.paragraph_count())
-        .map(|i| {
-            if !needed(i) {
-                return Vec::new();
-            }
-            let mut keys = text.paragraph_keys(i).to_vec();
-            keys.sort_unstable();
-            keys
-        })
-        .collect()
-}
-
 /// Size of the multiset intersection of two sorted key lists.
 fn intersection(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut count) = (0, 0, 0);
@@ -205,14 +206,6 @@ fn intersection(a: &[u32], b: &[u32]) -> usize {
     count
 }
 
-fn merged(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut keys = Vec::with_capacity(a.len() + b.len());
-    keys.extend_from_slice(a);
-    keys.extend_from_slice(b);
-    keys.sort_unstable();
-    keys
-}
-
 fn dice(common: usize, a: usize, b: usize) -> f64 {
     if a + b == 0 {
         1.0
@@ -221,35 +214,48 @@ fn dice(common: usize, a: usize, b: usize) -> f64 {
     }
 }
 
-/// Common tokens between `whole` and the union of two consecutive paragraphs `first` and
-/// `second`, if the three look like a split (or merge): similar overall and each part mostly
-/// from `whole`. `both` is the two parts' merged bag, and the `*_common` counts are the parts'
-/// intersections with `whole`, which the caller already has.
-fn split_score(
-    whole: &[u32],
-    (first, first_common): (&[u32], usize),
-    (second, second_common): (&[u32], usize),
-    both: &[u32],
-) -> Option<usize> {
-    let part_ok = |part: &[u32], common: usize| {
+/// Common tokens between `whole` and the union `union` of consecutive paragraphs `parts`, if
+/// they look like a split (or merge): similar overall, each part mostly from `whole`, and each
+/// part bringing text of its own rather than words the other parts match too (a headline
+/// whose few words recur in the lead is not merged into it). Each part comes with its
+/// intersection with `whole`, which the caller already has.
+fn split_score(whole: &[u32], parts: &[(&[u32], usize)], union: &[u32]) -> Option<usize> {
+    let carries = |part: &[u32], common: usize| {
         !part.is_empty() && common as f64 >= SPLIT_CONTAINMENT * part.len() as f64
     };
-    if !part_ok(first, first_common) || !part_ok(second, second_common) {
+    if !parts.iter().all(|&(part, common)| carries(part, common)) {
         return None;
     }
+    let sum: usize = parts.iter().map(|&(_, common)| common).sum();
     // The union shares at most what the parts share apiece.
-    let most = (first_common + second_common).min(whole.len());
-    if dice(most, whole.len(), both.len()) < SPLIT_SIMILARITY {
+    if dice(sum.min(whole.len()), whole.len(), union.len()) < SPLIT_SIMILARITY {
         return None;
     }
-    let common = intersection(whole, both);
-    (dice(common, whole.len(), both.len()) >= SPLIT_SIMILARITY).then_some(common)
+    let common = intersection(whole, union);
+    if dice(common, whole.len(), union.len()) < SPLIT_SIMILARITY {
+        return None;
+    }
+    // What `whole` shares with the union beyond what the other parts could account for.
+    let own_share_ok = parts
+        .iter()
+        .all(|&(part, own)| carries(part, common.saturating_sub(sum - own)));
+    own_share_ok.then_some(common)
 }
 
-/// Aligns the paragraphs of two keyed texts.
+/// Aligns the paragraphs of two keyed texts. `folds` maps every key to its case-folded key
+/// (see [`KeyInterner::case_folds`](super::words::KeyInterner::case_folds)): pairing compares
+/// folded words, so that a headline in Title Case still pairs with its sentence-case version.
+///
+/// A story small enough is aligned as a whole by dynamic programming. A longer one is first
+/// anchored on identical paragraphs (patience diff); what lies between is cut between
+/// consecutive anchors (see [`anchors`](super::anchors)), recursively, into regions
+/// small enough for the dynamic programme; a region no anchor divides is cut in proportional
+/// chunks. The work is about linear in the paragraphs for monotone text. `timed_out` is set
+/// only when `deadline` passed.
 pub fn align_paragraphs(
     old: &KeyedText<'_>,
     new: &KeyedText<'_>,
+    folds: &[u32],
     deadline: Option<Instant>,
 ) -> ParagraphAlignment {
     let mut ids: FxHashMap<&[u32], u32> = FxHashMap::default();
@@ -265,71 +271,166 @@ pub fn align_paragraphs(
         .collect();
     let (m, n) = (old_ids.len(), new_ids.len());
     let small = (m + 1).saturating_mul(n + 1) <= MAX_REGION_CELLS;
-    let whole = small.then(|| {
-        let bags = Bags {
-            old: sorted_keys(old, |_| true),
-            new: sorted_keys(new, |_| true),
-        };
-        let pairings = align_region(&bags, 0..m, 0..n, deadline);
-        (bags, pairings)
-    });
-    if let Some((bags, Some(mut pairings))) = whole {
-        // Small enough to align as a whole: the most shared text stays in place.
-        for pairing in &mut pairings {
-            if let ParagraphPairing::Changed { old, new, .. } = *pairing
-                && old_ids[old] == new_ids[new]
-            {
-                *pairing = ParagraphPairing::Unchanged { old, new };
-            }
-        }
-        detect_moves(&bags, &mut pairings);
-        return ParagraphAlignment {
-            pairings,
-            timed_out: false,
-        };
-    }
-    // Large story: anchor on identical paragraphs first, then align what lies between.
-    let ops = capture_diff_slices_deadline(Algorithm::Patience, &old_ids, &new_ids, deadline);
-    // Anchored paragraphs are never compared: only those between anchors need their bags.
+    // A long story is first anchored on identical paragraphs (patience diff), cheaply: only
+    // the paragraphs between them need bags, sketches and the finer alignment.
+    let ops = if small {
+        vec![DiffOp::Replace {
+            old_index: 0,
+            old_len: m,
+            new_index: 0,
+            new_len: n,
+        }]
+    } else {
+        capture_diff_slices_deadline(Algorithm::Patience, &old_ids, &new_ids, deadline)
+    };
     let (mut old_between, mut new_between) = (vec![false; m], vec![false; n]);
     for op in ops.iter().filter(|op| !matches!(op, DiffOp::Equal { .. })) {
         old_between[op.old_range()].fill(true);
         new_between[op.new_range()].fill(true);
     }
-    let bags = Bags {
-        old: sorted_keys(old, |i| old_between[i]),
-        new: sorted_keys(new, |j| new_between[j]),
+    let fold = |key: &u32| folds.get(*key as usize).copied().unwrap_or(*key);
+    let folded = |text: &KeyedText<'_>, needed: &[bool]| -> Vec<Vec<u32>> {
+        (0..text.paragraph_count())
+            .map(|i| {
+                if needed[i] {
+                    text.paragraph_keys(i).iter().map(fold).collect()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect()
     };
-    let mut pairings = Vec::with_capacity(old_ids.len().max(new_ids.len()));
+    let (old_keys, new_keys) = (folded(old, &old_between), folded(new, &new_between));
+    let sorted = |keys: &[Vec<u32>]| -> Vec<Vec<u32>> {
+        keys.iter()
+            .map(|k| {
+                let mut k = k.clone();
+                k.sort_unstable();
+                k
+            })
+            .collect()
+    };
+    let bags = Bags {
+        old: sorted(&old_keys),
+        new: sorted(&new_keys),
+    };
+    let features = if small {
+        (Vec::new(), Vec::new())
+    } else {
+        let sketch = |keys: &[Vec<u32>]| -> Vec<Vec<u64>> {
+            keys.iter().map(|k| anchors::features(k)).collect()
+        };
+        (sketch(&old_keys), sketch(&new_keys))
+    };
+    let mut pairings = Vec::with_capacity(m.max(n));
     let mut timed_out = false;
     for op in ops {
-        match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => {
-                pairings.extend((0..len).map(|k| ParagraphPairing::Unchanged {
-                    old: old_index + k,
-                    new: new_index + k,
-                }));
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            pairings.extend((0..len).map(|k| ParagraphPairing::Unchanged {
+                old: old_index + k,
+                new: new_index + k,
+            }));
+            continue;
+        }
+        let mut regions = Vec::new();
+        cut_regions(
+            &bags,
+            &features,
+            op.old_range(),
+            op.new_range(),
+            0,
+            &mut regions,
+        );
+        for (olds, news) in regions {
+            match align_region(&bags, olds.clone(), news.clone(), deadline) {
+                Some(aligned) => pairings.extend(aligned),
+                None => {
+                    timed_out = true;
+                    pairings.extend(olds.map(|old| ParagraphPairing::Deleted { old }));
+                    pairings.extend(news.map(|new| ParagraphPairing::Inserted { new }));
+                }
             }
-            _ => {
-                let aligned = align_region(&bags, op.old_range(), op.new_range(), deadline);
-                timed_out |= aligned.is_none();
-                pairings.extend(aligned.unwrap_or_else(|| {
-                    op.old_range()
-                        .map(|old| ParagraphPairing::Deleted { old })
-                        .chain(op.new_range().map(|new| ParagraphPairing::Inserted { new }))
-                        .collect()
-                }));
-            }
+        }
+    }
+    for pairing in &mut pairings {
+        if let ParagraphPairing::Changed { old, new, .. } = *pairing
+            && old_ids[old] == new_ids[new]
+        {
+            *pairing = ParagraphPairing::Unchanged { old, new };
         }
     }
     detect_moves(&bags, &mut pairings);
     ParagraphAlignment {
         pairings,
         timed_out,
+    }
+}
+
+/// Deepest recursion of [`cut_regions`] before it falls back to proportional chunks.
+const MAX_CUT_DEPTH: usize = 4;
+
+/// Cuts old paragraphs `olds` and new paragraphs `news` into consecutive regions small enough
+/// for [`align_region`], pushed to `out` in order.
+///
+/// Cuts fall between two consecutive anchors `(i, j)` and `(i + 1, j + 1)`: nothing can be
+/// split or merged across such a cut, since both sides of it pair one to one. Inside a region
+/// still too big the anchors are sought again: features unique there may not be unique in the
+/// whole story, as in histogram diff.
+fn cut_regions(
+    bags: &Bags,
+    features: &(Vec<Vec<u64>>, Vec<Vec<u64>>),
+    olds: Range<usize>,
+    news: Range<usize>,
+    depth: usize,
+    out: &mut Vec<(Range<usize>, Range<usize>)>,
+) {
+    if (olds.len() + 1).saturating_mul(news.len() + 1) <= MAX_REGION_CELLS {
+        out.push((olds, news));
+        return;
+    }
+    let chain = if depth < MAX_CUT_DEPTH {
+        anchors::anchor_chain(
+            &features.0,
+            &features.1,
+            olds.clone(),
+            news.clone(),
+            |i, j| {
+                let (a, b) = (&bags.old[i], &bags.new[j]);
+                dice(intersection(a, b), a.len(), b.len()) >= ANCHOR_SIMILARITY
+            },
+        )
+    } else {
+        Vec::new()
+    };
+    let cuts: Vec<(usize, usize)> = chain
+        .windows(2)
+        .filter(|w| w[1].0 == w[0].0 + 1 && w[1].1 == w[0].1 + 1)
+        .map(|w| w[1])
+        .collect();
+    if cuts.is_empty() {
+        // No anchor divides the region: align it in proportional pieces.
+        let pieces = olds.len().max(news.len()).div_ceil(CHUNK).max(1);
+        let at = |range: &Range<usize>, k: usize| range.start + range.len() * k / pieces;
+        for k in 0..pieces {
+            out.push((
+                at(&olds, k)..at(&olds, k + 1),
+                at(&news, k)..at(&news, k + 1),
+            ));
+        }
+        return;
+    }
+    let (mut i, mut j) = (olds.start, news.start);
+    for (ci, cj) in cuts
+        .into_iter()
+        .chain(std::iter::once((olds.end, news.end)))
+    {
+        cut_regions(bags, features, i..ci, j..cj, depth + 1, out);
+        (i, j) = (ci, cj);
     }
 }
 
@@ -340,12 +441,32 @@ enum Step {
     Delete,
     Insert,
     Pair,
-    Split,
-    Merge,
+    /// One old paragraph became this many new ones.
+    Split(usize),
+    /// This many old paragraphs became one new one.
+    Merge(usize),
+}
+
+/// The merged bags of every `k` consecutive paragraphs, for `k` in `2..=MAX_PARTS`:
+/// `groups[k - 2][start]`.
+fn groups<'b>(count: usize, bag: impl Fn(usize) -> &'b [u32]) -> Vec<Vec<Vec<u32>>> {
+    (2..=MAX_PARTS)
+        .map(|k| {
+            (0..(count + 1).saturating_sub(k))
+                .map(|start| {
+                    let mut keys: Vec<u32> = (start..start + k).flat_map(&bag).copied().collect();
+                    keys.sort_unstable();
+                    keys
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Order-preserving alignment of old paragraphs `olds` with new paragraphs `news`,
-/// maximising the number of shared tokens. `None` if the region is too big or time ran out.
+/// maximising the number of paragraphs surely paired (so that a paragraph moved past a few
+/// short ones is the one reported moved, not the short ones), then the shared tokens.
+/// `None` if time ran out.
 fn align_region(
     bags: &Bags,
     olds: Range<usize>,
@@ -353,26 +474,29 @@ fn align_region(
     deadline: Option<Instant>,
 ) -> Option<Vec<ParagraphPairing>> {
     let (m, n) = (olds.len(), news.len());
-    if (m + 1).saturating_mul(n + 1) > MAX_REGION_CELLS {
-        return None;
-    }
     let old = |i: usize| bags.old[olds.start + i].as_slice();
     let new = |j: usize| bags.new[news.start + j].as_slice();
-    // The bags of every two consecutive paragraphs, for splits and merges.
-    let old_twos: Vec<Vec<u32>> = (1..m).map(|i| merged(old(i - 1), old(i))).collect();
-    let new_twos: Vec<Vec<u32>> = (1..n).map(|j| merged(new(j - 1), new(j))).collect();
+    let pair_threshold = |i: usize, j: usize| {
+        // The first paragraphs of both versions (headline, dateline) are short, so their
+        // similarity is noisy: they pair with each other on less.
+        if olds.start + i == 0 && news.start + j == 0 {
+            FIRST_PAIR_SIMILARITY
+        } else {
+            PAIR_SIMILARITY
+        }
+    };
+    let old_groups = groups(m, old);
+    let new_groups = groups(n, new);
     let width = n + 1;
     let mut score = vec![0usize; (m + 1) * width];
     let mut step = vec![Step::Start; (m + 1) * width];
-    // `common[j]`: tokens old paragraph i - 1 shares with new paragraph j - 1, for the
-    // current row i and (in `previous`) for the row before.
-    let mut common = vec![0usize; width];
-    let mut previous = vec![0usize; width];
+    // `rows[i % MAX_PARTS][j]`: tokens old paragraph i - 1 shares with new paragraph j - 1,
+    // for the current row i and the rows before it that merges need.
+    let mut rows = vec![vec![0usize; width]; MAX_PARTS];
     for i in 0..=m {
         if deadline.is_some_and(|d| Instant::now() > d) {
             return None;
         }
-        std::mem::swap(&mut common, &mut previous);
         for j in 0..=n {
             if i == 0 && j == 0 {
                 continue;
@@ -391,32 +515,41 @@ fn align_region(
             }
             if i > 0 && j > 0 {
                 let shared = intersection(old(i - 1), new(j - 1));
-                common[j] = shared;
-                if dice(shared, old(i - 1).len(), new(j - 1).len()) >= PAIR_SIMILARITY {
-                    consider(score[(i - 1) * width + j - 1] + shared, Step::Pair);
+                rows[i % MAX_PARTS][j] = shared;
+                let similarity = dice(shared, old(i - 1).len(), new(j - 1).len());
+                if similarity >= pair_threshold(i - 1, j - 1) {
+                    // Only a sure pair counts as paired paragraphs: a weak one must not win
+                    // over a split or a move by number alone.
+                    let weight = if similarity >= MOVE_SIMILARITY {
+                        2 * PARAGRAPH_WEIGHT
+                    } else {
+                        0
+                    };
+                    consider(score[(i - 1) * width + j - 1] + weight + shared, Step::Pair);
                 }
             }
-            if i > 0
-                && j > 1
-                && let Some(shared) = split_score(
-                    old(i - 1),
-                    (new(j - 2), common[j - 1]),
-                    (new(j - 1), common[j]),
-                    &new_twos[j - 2],
-                )
-            {
-                consider(score[(i - 1) * width + j - 2] + shared, Step::Split);
-            }
-            if i > 1
-                && j > 0
-                && let Some(shared) = split_score(
-                    new(j - 1),
-                    (old(i - 2), previous[j]),
-                    (old(i - 1), common[j]),
-                    &old_twos[i - 2],
-                )
-            {
-                consider(score[(i - 2) * width + j - 1] + shared, Step::Merge);
+            let mut parts: [(&[u32], usize); MAX_PARTS] = [(&[], 0); MAX_PARTS];
+            for k in 2..=MAX_PARTS {
+                if i > 0 && j >= k {
+                    for (slot, at) in parts.iter_mut().zip(j - k..j) {
+                        *slot = (new(at), rows[i % MAX_PARTS][at + 1]);
+                    }
+                    let union = &new_groups[k - 2][j - k];
+                    if let Some(shared) = split_score(old(i - 1), &parts[..k], union) {
+                        let value = 2 * PARAGRAPH_WEIGHT + shared;
+                        consider(score[(i - 1) * width + j - k] + value, Step::Split(k));
+                    }
+                }
+                if j > 0 && i >= k {
+                    for (slot, at) in parts.iter_mut().zip(i - k..i) {
+                        *slot = (old(at), rows[(at + 1) % MAX_PARTS][j]);
+                    }
+                    let union = &old_groups[k - 2][i - k];
+                    if let Some(shared) = split_score(new(j - 1), &parts[..k], union) {
+                        let value = 2 * PARAGRAPH_WEIGHT + shared;
+                        consider(score[(i - k) * width + j - 1] + value, Step::Merge(k));
+                    }
+                }
             }
             score[i * width + j] = best.0;
             step[i * width + j] = best.1;
@@ -424,8 +557,8 @@ fn align_region(
     }
     let mut reversed = Vec::new();
     let (mut i, mut j) = (m, n);
+    let (o, w) = (olds.start, news.start);
     while i > 0 || j > 0 {
-        let (o, w) = (olds.start, news.start);
         match step[i * width + j] {
             Step::Start => break,
             Step::Delete => {
@@ -446,20 +579,20 @@ fn align_region(
                 i -= 1;
                 j -= 1;
             }
-            Step::Split => {
+            Step::Split(k) => {
                 reversed.push(ParagraphPairing::Split {
                     old: o + i - 1,
-                    new: w + j - 2..w + j,
+                    new: w + j - k..w + j,
                 });
                 i -= 1;
-                j -= 2;
+                j -= k;
             }
-            Step::Merge => {
+            Step::Merge(k) => {
                 reversed.push(ParagraphPairing::Merged {
-                    old: o + i - 2..o + i,
+                    old: o + i - k..o + i,
                     new: w + j - 1,
                 });
-                i -= 2;
+                i -= k;
                 j -= 1;
             }
         }
@@ -469,23 +602,27 @@ fn align_region(
 }
 
 /// Turns deleted/inserted paragraph pairs that are similar enough into moves.
-fn detect_moves(bags: &Bags, pairings: &mut [ParagraphPairing]) {
-    let deleted: Vec<(usize, usize)> = pairings
-        .iter()
-        .enumerate()
-        .filter_map(|(at, p)| match p {
-            ParagraphPairing::Deleted { old } => Some((at, *old)),
-            _ => None,
-        })
-        .collect();
-    let inserted: Vec<(usize, usize)> = pairings
-        .iter()
-        .enumerate()
-        .filter_map(|(at, p)| match p {
-            ParagraphPairing::Inserted { new } => Some((at, *new)),
-            _ => None,
-        })
-        .collect();
+///
+/// A weak in-place pair (less similar than a move must be) is open to moves too: when the
+/// in-order alignment paired a moved paragraph's old place with an unrelated paragraph
+/// sharing only common words, the move wins and the unrelated one stands alone.
+fn detect_moves(bags: &Bags, pairings: &mut Vec<ParagraphPairing>) {
+    let (mut deleted, mut inserted) = (Vec::new(), Vec::new());
+    for (at, pairing) in pairings.iter().enumerate() {
+        match *pairing {
+            ParagraphPairing::Deleted { old } => deleted.push((at, old)),
+            ParagraphPairing::Inserted { new } => inserted.push((at, new)),
+            ParagraphPairing::Changed {
+                old,
+                new,
+                similarity,
+            } if similarity < MOVE_SIMILARITY => {
+                deleted.push((at, old));
+                inserted.push((at, new));
+            }
+            _ => {}
+        }
+    }
     if deleted.is_empty()
         || inserted.is_empty()
         || deleted.len().saturating_mul(inserted.len()) > MAX_MOVE_CANDIDATES
@@ -508,9 +645,15 @@ fn detect_moves(bags: &Bags, pairings: &mut [ParagraphPairing]) {
             }
         }
     }
+    if candidates.is_empty() {
+        return;
+    }
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut used_deleted = vec![false; deleted.len()];
     let mut used_inserted = vec![false; inserted.len()];
+    // What the old and the new side of a pairing became, by its position.
+    let mut old_side: FxHashMap<usize, ParagraphPairing> = FxHashMap::default();
+    let mut new_side: FxHashMap<usize, ParagraphPairing> = FxHashMap::default();
     for (similarity, d, i) in candidates {
         if used_deleted[d] || used_inserted[i] {
             continue;
@@ -519,12 +662,28 @@ fn detect_moves(bags: &Bags, pairings: &mut [ParagraphPairing]) {
         used_inserted[i] = true;
         let (deleted_at, old) = deleted[d];
         let (inserted_at, new) = inserted[i];
-        pairings[deleted_at] = ParagraphPairing::MovedAway { old, new };
-        pairings[inserted_at] = ParagraphPairing::Moved {
-            old,
-            new,
-            similarity,
-        };
+        old_side.insert(deleted_at, ParagraphPairing::MovedAway { old, new });
+        new_side.insert(
+            inserted_at,
+            ParagraphPairing::Moved {
+                old,
+                new,
+                similarity,
+            },
+        );
+    }
+    let before = std::mem::take(pairings);
+    for (at, pairing) in before.into_iter().enumerate() {
+        let (gone, came) = (old_side.remove(&at), new_side.remove(&at));
+        match pairing {
+            ParagraphPairing::Changed { old, new, .. } if gone.is_some() || came.is_some() => {
+                pairings.push(gone.unwrap_or(ParagraphPairing::Deleted { old }));
+                pairings.push(came.unwrap_or(ParagraphPairing::Inserted { new }));
+            }
+            ParagraphPairing::Deleted { .. } if gone.is_some() => pairings.extend(gone),
+            ParagraphPairing::Inserted { .. } if came.is_some() => pairings.extend(came),
+            other => pairings.push(other),
+        }
     }
 }
 
@@ -613,7 +772,7 @@ mod tests {
         let mut interner = KeyInterner::new(&DiffOptions::default());
         let o = KeyedText::new(old, &split_paragraphs(old), &mut interner);
         let n = KeyedText::new(new, &split_paragraphs(new), &mut interner);
-        align_paragraphs(&o, &n, None).pairings
+        align_paragraphs(&o, &n, &interner.case_folds(), None).pairings
     }
 
     proptest::proptest! {

@@ -83,6 +83,22 @@ impl KeyInterner {
         self.intern(&normalised)
     }
 
+    /// For every key, a key shared by all keys whose text is the same once lower-cased, so
+    /// that paragraph pairing sees `Talks Resume` and `talks resume` as the same words (the
+    /// word diff still uses the exact keys and shows the case change).
+    pub fn case_folds(&self) -> Vec<u32> {
+        let mut folds = vec![0u32; self.keys.len()];
+        let mut lowered: FxHashMap<String, u32> = FxHashMap::default();
+        for (text, &key) in &self.keys {
+            let next = u32::try_from(self.keys.len() + lowered.len()).unwrap_or(u32::MAX);
+            let fold = *lowered.entry(text.to_lowercase()).or_insert(next);
+            if let Some(slot) = folds.get_mut(key as usize) {
+                *slot = fold;
+            }
+        }
+        folds
+    }
+
     fn intern(&mut self, text: &str) -> u32 {
         if let Some(&key) = self.keys.get(text) {
             return key;
