@@ -58,7 +58,7 @@ pub use engine::{NoStory, Notice, NoticeLevel, RuleSet, Selected, Shard, select_
 pub use filters::baseline::Baseline;
 pub use filters::suppress::UNUSED_SUPPRESSION;
 pub use finding::{Finding, RevisionFindings, Suggestion};
-pub use fix::{apply_fixes, apply_safe_fixes, has_unsafe_fix, write_atomically};
+pub use fix::{apply_fixes, apply_safe_fixes, chosen_fixes, has_unsafe_fix, write_atomically};
 pub use input::encoding::TextEncoding;
 pub use input::metadata::front_matter_len;
 pub use input::{

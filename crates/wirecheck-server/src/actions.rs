@@ -21,21 +21,10 @@ pub fn fix_all_kind() -> CodeActionKind {
 /// The safe fixes `check --fix` applies, in order: each safe finding's first suggestion, by
 /// position, leaving out one that overlaps a fix before it (as `apply_safe_fixes` does).
 pub fn safe_fixes<'a>(text: &str, findings: &'a [Finding]) -> Vec<&'a Suggestion> {
-    let mut fixes: Vec<&Suggestion> = findings
-        .iter()
-        .filter(|f| f.safe_fix)
-        .filter_map(|f| f.suggestions.first())
-        .collect();
-    fixes.sort_by_key(|s| (s.span.start, s.span.end));
-    let mut copied = 0;
-    fixes.retain(|s| {
-        let keep = s.span.start >= copied && s.span.end <= text.len();
-        if keep {
-            copied = s.span.end;
-        }
-        keep
-    });
-    fixes
+    wirecheck_core::chosen_fixes(text, findings, |f| f.safe_fix)
+        .into_iter()
+        .map(|(suggestion, _)| suggestion)
+        .collect()
 }
 
 /// The edits of every safe fix: one text edit per fix, none overlapping.

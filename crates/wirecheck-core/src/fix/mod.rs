@@ -7,9 +7,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Suggestion};
 use crate::fix::temp_files::TempFile;
-use crate::span::Span;
 
 /// Why a fix could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -38,33 +37,44 @@ pub fn apply_safe_fixes(source: &str, findings: &[Finding]) -> (String, usize) {
     (fixed, applied.len())
 }
 
-/// The text with the first suggestion of each finding `chosen` picks applied, in order of
-/// position, and the findings whose fix was applied. A fix that overlaps one applied before it
-/// is left for the next run.
+/// The fixes to apply: the first suggestion of each finding `chosen` picks, in order of position,
+/// without one that overlaps a fix before it (left for the next run) or ends past `source`.
+/// `--fix` and the editor's "fix all" both choose with it.
+pub fn chosen_fixes<'f>(
+    source: &str,
+    findings: &'f [Finding],
+    chosen: impl Fn(&Finding) -> bool,
+) -> Vec<(&'f Suggestion, &'f Finding)> {
+    let mut fixes: Vec<(&Suggestion, &Finding)> = findings
+        .iter()
+        .filter(|f| chosen(f))
+        .filter_map(|f| Some((f.suggestions.first()?, f)))
+        .collect();
+    fixes.sort_by_key(|(s, _)| (s.span.start, s.span.end));
+    let mut copied = 0;
+    fixes.retain(|(s, _)| {
+        let keep = s.span.start >= copied && s.span.end <= source.len();
+        if keep {
+            copied = s.span.end;
+        }
+        keep
+    });
+    fixes
+}
+
+/// The text with the [`chosen_fixes`] applied, and the findings whose fix was applied.
 pub fn apply_fixes<'f>(
     source: &str,
     findings: &'f [Finding],
     chosen: impl Fn(&Finding) -> bool,
 ) -> (String, Vec<&'f Finding>) {
-    let mut edits: Vec<(Span, &str, &Finding)> = findings
-        .iter()
-        .filter(|f| chosen(f))
-        .filter_map(|f| {
-            let s = f.suggestions.first()?;
-            Some((s.span, s.replacement.as_str(), f))
-        })
-        .collect();
-    edits.sort_by_key(|(span, _, _)| (span.start, span.end));
     let mut fixed = String::with_capacity(source.len());
     let mut copied = 0;
     let mut applied = Vec::new();
-    for (span, replacement, finding) in edits {
-        if span.start < copied || span.end > source.len() {
-            continue;
-        }
-        fixed.push_str(&source[copied..span.start]);
-        fixed.push_str(replacement);
-        copied = span.end;
+    for (suggestion, finding) in chosen_fixes(source, findings, chosen) {
+        fixed.push_str(&source[copied..suggestion.span.start]);
+        fixed.push_str(&suggestion.replacement);
+        copied = suggestion.span.end;
         applied.push(finding);
     }
     fixed.push_str(&source[copied..]);
@@ -166,7 +176,8 @@ pub(crate) fn write_fixed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Severity, Suggestion};
+    use crate::finding::Severity;
+    use crate::span::Span;
 
     fn finding(start: usize, end: usize, replacement: &str, safe: bool) -> Finding {
         Finding {
